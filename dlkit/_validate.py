@@ -1,0 +1,153 @@
+"""Input checks shared by every public function of dlkit's core.
+
+Each check raises ``TypeError`` (wrong kind of object) or ``ValueError``
+(right kind, wrong shape or value) with a message that names the function,
+the argument, what it got and what it needs, in the lecture's notation, so a
+learner never meets a bare numpy broadcasting error.
+
+Scanning every value for NaN/inf costs a full pass over the data. Composite
+functions (``model_forward``, ``train``) scan their inputs once and then run
+the per-layer blocks inside :func:`values_trusted`, which skips the rescans
+but keeps every (cheap) shape check.
+"""
+from __future__ import annotations
+
+import contextlib
+import numbers
+
+import numpy as np
+
+_trust_depth = 0  # > 0 while a composite function has already scanned values
+
+
+@contextlib.contextmanager
+def values_trusted():
+    """Skip the O(size) finiteness scans inside a block whose inputs were checked."""
+    global _trust_depth
+    _trust_depth += 1
+    try:
+        yield
+    finally:
+        _trust_depth -= 1
+
+
+def describe(x) -> str:
+    """A short description of ``x`` for an error message."""
+    if isinstance(x, np.ndarray):
+        return f"an array of shape {x.shape} and dtype {x.dtype}"
+    return f"{type(x).__name__} {x!r}"[:80]
+
+
+def matrix(func: str, name: str, x, need: str) -> np.ndarray:
+    """Return ``x`` as a 2-D float array, or raise a clear error.
+
+    ``need`` is the shape in the lecture's notation, e.g. ``"(n[l-1], m)"``.
+    Lists are accepted; integer and boolean arrays become float64; float32
+    stays float32.
+    """
+    if isinstance(x, (str, bytes, dict)) or x is None:
+        raise TypeError(f"{func}: {name} must be a 2-D numpy array of shape {need}, got {describe(x)}")
+    arr = np.asarray(x) if not isinstance(x, np.ndarray) else x
+    if arr.dtype.kind not in "fiub":
+        raise TypeError(f"{func}: {name} must hold numbers, got {describe(arr)}; {name} must be {need}")
+    if arr.ndim != 2:
+        hint = ""
+        if arr.ndim == 1:
+            hint = f" (a 1-D array of {arr.shape[0]} values: use .reshape(-1, 1) for a column)"
+        raise ValueError(f"{func}: {name} must be 2-D with shape {need}, got shape {arr.shape}{hint}")
+    if arr.dtype.kind in "iub" or arr.dtype not in (np.float32, np.float64):
+        arr = arr.astype(np.float64)
+    if _trust_depth == 0 and not np.isfinite(arr).all():
+        bad = int(arr.size - np.isfinite(arr).sum())
+        raise ValueError(f"{func}: {name} has {bad} NaN or infinite value(s); every entry of {name} must be finite")
+    return arr
+
+
+def column(func: str, name: str, b, rows: int, rows_name: str) -> np.ndarray:
+    """Check a bias vector: it must be a column of shape (rows, 1)."""
+    if isinstance(b, np.ndarray) and b.ndim == 1:
+        raise ValueError(
+            f"{func}: {name} has shape {b.shape} but must be a column of shape ({rows}, 1); "
+            f"b[l] is (n[l], 1) so that it broadcasts across the m columns (use {name}.reshape(-1, 1))"
+        )
+    b = matrix(func, name, b, f"({rows_name}, 1)")
+    if b.shape != (rows, 1):
+        raise ValueError(f"{func}: {name} has shape {b.shape} but must be ({rows}, 1): b[l] is ({rows_name}, 1)")
+    return b
+
+
+def same_shape(func: str, name: str, x: np.ndarray, other_name: str, other: np.ndarray) -> None:
+    if x.shape != other.shape:
+        raise ValueError(
+            f"{func}: {name} has shape {x.shape} but {other_name} has shape {other.shape}; they must match"
+        )
+
+
+def labels(func: str, Y, m: int | None = None, name: str = "Y") -> np.ndarray:
+    """Check labels: shape (1, m), every entry 0 or 1."""
+    Y = matrix(func, name, Y, "(1, m)")
+    if Y.shape[0] != 1:
+        raise ValueError(f"{func}: {name} has shape {Y.shape} but must be (1, m): one row of 0/1 labels")
+    if m is not None and Y.shape[1] != m:
+        raise ValueError(f"{func}: {name} has {Y.shape[1]} columns but the predictions have m = {m}; they must match")
+    ok = (Y == 0) | (Y == 1)
+    if not ok.all():
+        bad = Y[~ok].ravel()[:3]
+        raise ValueError(f"{func}: {name} must hold only 0 and 1 labels, got values such as {bad.tolist()}")
+    return Y
+
+
+def probabilities(func: str, AL) -> np.ndarray:
+    """Check AL: shape (1, m), every entry in [0, 1] (a sigmoid may round to 0 or 1)."""
+    AL = matrix(func, "AL", AL, "(1, m)")
+    if AL.shape[0] != 1:
+        raise ValueError(f"{func}: AL has shape {AL.shape} but must be (1, m): one probability per example")
+    if ((AL < 0) | (AL > 1)).any():
+        bad = AL[(AL < 0) | (AL > 1)].ravel()[:3]
+        raise ValueError(
+            f"{func}: AL must hold probabilities in (0, 1) (the output of a sigmoid), got values such as {bad.tolist()}"
+        )
+    return AL
+
+
+def positive_number(func: str, name: str, x, *, integer: bool = False, allow_zero: bool = False):
+    kind = numbers.Integral if integer else numbers.Real
+    if isinstance(x, bool) or not isinstance(x, kind):
+        need = "an integer" if integer else "a number"
+        raise TypeError(f"{func}: {name} must be {need}, got {describe(x)}")
+    if not np.isfinite(x) or x < 0 or (x == 0 and not allow_zero):
+        need = "zero or more" if allow_zero else "greater than zero"
+        raise ValueError(f"{func}: {name} must be finite and {need}, got {x!r}")
+    return x
+
+
+def layer_count(func: str, parameters) -> int:
+    """Check a parameters dict holds exactly W1..WL and b1..bL with matching shapes; return L."""
+    if not isinstance(parameters, dict):
+        raise TypeError(f"{func}: parameters must be a dict with keys W1..WL and b1..bL, got {describe(parameters)}")
+    L = sum(1 for k in parameters if isinstance(k, str) and k.startswith("W"))
+    expected = {f"W{l}" for l in range(1, L + 1)} | {f"b{l}" for l in range(1, L + 1)}
+    keys = set(parameters)
+    if L == 0 or keys != expected:
+        missing = sorted(expected - keys, key=str)
+        extra = sorted(map(str, keys - expected))
+        parts = []
+        if missing:
+            parts.append(f"missing {missing}")
+        if extra:
+            parts.append(f"unexpected {extra}")
+        detail = "; ".join(parts) or "no layers"
+        raise ValueError(
+            f"{func}: parameters must hold W1..WL and b1..bL for layers 1..L, {detail} (got keys {sorted(map(str, keys))})"
+        )
+    for l in range(1, L + 1):
+        W = matrix(func, f"parameters['W{l}']", parameters[f"W{l}"], f"(n[{l}], n[{l - 1}])")
+        column(func, f"parameters['b{l}']", parameters[f"b{l}"], W.shape[0], f"n[{l}]")
+        if l > 1:
+            prev = np.shape(parameters[f"W{l - 1}"])[0]
+            if W.shape[1] != prev:
+                raise ValueError(
+                    f"{func}: parameters['W{l}'] has shape {W.shape} but W{l - 1} has {prev} rows; "
+                    f"W[{l}] must be (n[{l}], n[{l - 1}]) = ({W.shape[0]}, {prev})"
+                )
+    return L

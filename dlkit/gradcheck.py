@@ -1,0 +1,80 @@
+"""Gradient checking: compare analytic gradients with centred differences.
+
+numerical d f / d x_i ~= (f(x + h e_i) - f(x - h e_i)) / (2 h), error O(h^2).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import _validate as v
+from .losses import compute_cost
+from .model import model_backward, model_forward
+
+
+def rel_error(x, y):
+    """max |x - y| / max(1e-8, |x| + |y|), element-wise (cs231n's definition)."""
+    x = np.asarray(x, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    if x.shape != y.shape:
+        raise ValueError(f"rel_error: x has shape {x.shape} but y has shape {y.shape}; they must match")
+    if x.size == 0:
+        return 0.0
+    return float(np.max(np.abs(x - y) / np.maximum(1e-8, np.abs(x) + np.abs(y))))
+
+
+def numerical_gradient(f, x, h=1e-5):
+    """d f / d x by centred differences, for a scalar function f of the array x.
+
+    ``x`` is nudged in place, one entry at a time, and restored exactly.
+    Returns an array of x's shape.
+    """
+    if not callable(f):
+        raise TypeError(f"numerical_gradient: f must be a function of x, got {v.describe(f)}")
+    if not isinstance(x, np.ndarray) or x.dtype.kind != "f":
+        raise TypeError(f"numerical_gradient: x must be a float numpy array, got {v.describe(x)}")
+    v.positive_number("numerical_gradient", "h", h)
+    grad = np.zeros_like(x, dtype=np.float64)
+    it = np.nditer(x, flags=["multi_index"], op_flags=["readwrite"])
+    for _ in it:
+        i = it.multi_index
+        old = x[i]
+        x[i] = old + h
+        f_plus = float(f(x))
+        x[i] = old - h
+        f_minus = float(f(x))
+        x[i] = old
+        grad[i] = (f_plus - f_minus) / (2 * h)
+    return grad
+
+
+def numerical_gradient_array(f, x, df, h=1e-5):
+    """Numerical gradient of sum(f(x) * df) with respect to x.
+
+    For a block out = f(x) with upstream gradient df (out's shape) this is
+    what its backward must return for x.
+    """
+    df = np.asarray(df, dtype=np.float64)
+    return numerical_gradient(lambda x_: np.sum(np.asarray(f(x_), dtype=np.float64) * df), x, h)
+
+
+def gradient_check(parameters, X, Y, hidden_activation="relu", h=1e-6):
+    """Check model_backward against numerical gradients of compute_cost.
+
+    Returns ``{"max_rel_error": float, "worst": "dW2", "errors": {"dW1": ..., ...}}``
+    where each error is rel_error between the analytic and numerical gradient
+    of one parameter. Meant for small networks: it runs 2 forward passes per
+    parameter entry.
+    """
+    parameters = {k: np.array(p, dtype=np.float64) for k, p in parameters.items()}
+    AL, caches = model_forward(X, parameters, hidden_activation)
+    grads = model_backward(AL, Y, caches, hidden_activation)
+
+    def cost(_):
+        return compute_cost(model_forward(X, parameters, hidden_activation)[0], Y)
+
+    errors = {}
+    for key in sorted(parameters, key=lambda k: (int(k[1:]), k[0])):
+        numeric = numerical_gradient(cost, parameters[key], h)
+        errors[f"d{key}"] = rel_error(grads[f"d{key}"], numeric)
+    worst = max(errors, key=errors.get)
+    return {"max_rel_error": errors[worst], "worst": worst, "errors": errors}

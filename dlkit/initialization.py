@@ -1,0 +1,64 @@
+"""Initial parameters W[l] (n[l], n[l-1]) and b[l] (n[l], 1) for layers 1..L."""
+from __future__ import annotations
+
+import numpy as np
+
+from . import _validate as v
+
+SCHEMES = ("course", "he", "xavier", "small")
+
+
+def initialize_parameters(layer_dims, seed=1, scheme="course", dtype=np.float64):
+    """Random W[l] of shape (n[l], n[l-1]) and zero b[l] of shape (n[l], 1), for l = 1..L.
+
+    ``layer_dims = [n[0], n[1], ..., n[L]]`` (n[0] = n_x, the input size).
+    The biases start at zero; the weights must be random so that the units
+    of a layer do not all compute the same thing (symmetry breaking), and
+    small so that Z[l] stays in the range where g has a useful slope:
+
+    * ``"course"``: randn(n[l], n[l-1]) / sqrt(n[l-1]), drawn from numpy's
+      legacy generator seeded with ``seed``, layer by layer, W before b,
+      exactly as ``np.random.seed(seed)`` followed by ``np.random.randn``
+      would (without touching numpy's global generator), so the course's
+      published costs are reproduced.
+    * ``"he"``: randn * sqrt(2 / n[l-1]) (suits ReLU).
+    * ``"xavier"``: randn * sqrt(1 / n[l-1]) (suits tanh), from numpy's new generator.
+    * ``"small"``: 0.01 * randn.
+
+    Returns a dict ``{"W1": ..., "b1": ..., ..., "WL": ..., "bL": ...}``.
+    """
+    func = "initialize_parameters"
+    if isinstance(layer_dims, (str, bytes)) or not hasattr(layer_dims, "__len__"):
+        raise TypeError(f"{func}: layer_dims must be a list of layer sizes [n[0], ..., n[L]], got {v.describe(layer_dims)}")
+    dims = list(layer_dims)
+    if len(dims) < 2:
+        raise ValueError(f"{func}: layer_dims must list at least n[0] and n[1], got {dims!r}")
+    for l, n in enumerate(dims):
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+            raise ValueError(f"{func}: layer_dims[{l}] = n[{l}] must be a positive integer, got {n!r}")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise TypeError(f"{func}: seed must be a non-negative integer, got {v.describe(seed)}")
+    if scheme not in SCHEMES:
+        raise ValueError(f"{func}: unknown scheme {scheme!r}; choose one of {list(SCHEMES)}")
+    dtype = np.dtype(dtype)
+    if dtype not in (np.float32, np.float64):
+        raise TypeError(f"{func}: dtype must be float32 or float64, got {dtype}")
+
+    if scheme == "course":
+        randn = np.random.RandomState(seed).randn
+    else:
+        rng = np.random.default_rng(seed)
+        randn = lambda *shape: rng.standard_normal(shape)  # noqa: E731
+    scale = {
+        "course": lambda n_prev: 1 / np.sqrt(n_prev),
+        "he": lambda n_prev: np.sqrt(2 / n_prev),
+        "xavier": lambda n_prev: np.sqrt(1 / n_prev),
+        "small": lambda n_prev: 0.01,
+    }[scheme]
+
+    parameters = {}
+    for l in range(1, len(dims)):
+        W = randn(dims[l], dims[l - 1]) * scale(dims[l - 1])
+        parameters[f"W{l}"] = W.astype(dtype, copy=False)
+        parameters[f"b{l}"] = np.zeros((dims[l], 1), dtype=dtype)
+    return parameters

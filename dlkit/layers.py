@@ -1,0 +1,106 @@
+"""One layer, forward and backward, in the lecture's notation.
+
+Forward:   Z[l] = W[l] A[l-1] + b[l]          A[l] = g[l](Z[l])
+Backward:  dZ[l] = dA[l] * g[l]'(Z[l])
+           dW[l] = 1/m dZ[l] A[l-1]^T
+           db[l] = 1/m sum(dZ[l], axis=1, keepdims=True)
+           dA[l-1] = W[l]^T dZ[l]
+
+Shapes: A[l-1] is (n[l-1], m), W[l] is (n[l], n[l-1]), b[l] is (n[l], 1),
+Z[l] and A[l] are (n[l], m); every gradient has the shape of what it is the
+gradient of. The forward pass keeps a cache of what the backward pass needs:
+``linear_cache = (A_prev, W, b)`` and ``cache = (linear_cache, Z)``.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import _validate as v
+from .activations import get_activation
+
+
+def _check_linear(func, A_prev, W, b):
+    A_prev = v.matrix(func, "A_prev", A_prev, "(n[l-1], m)")
+    W = v.matrix(func, "W", W, "(n[l], n[l-1])")
+    if W.shape[1] != A_prev.shape[0]:
+        raise ValueError(
+            f"{func}: W has shape {W.shape} but A_prev has {A_prev.shape[0]} rows; "
+            f"W[l] must be (n[l], n[l-1]) = ({W.shape[0]}, {A_prev.shape[0]})"
+        )
+    b = v.column(func, "b", b, W.shape[0], "n[l]")
+    return A_prev, W, b
+
+
+def _check_linear_cache(func, linear_cache):
+    if not isinstance(linear_cache, tuple) or len(linear_cache) != 3:
+        raise TypeError(
+            f"{func}: linear_cache must be the tuple (A_prev, W, b) kept by linear_forward, "
+            f"got {v.describe(linear_cache)}"
+        )
+    return _check_linear(func, *linear_cache)
+
+
+def linear_forward(A_prev, W, b):
+    """Z[l] = W[l] A[l-1] + b[l].
+
+    A_prev: (n[l-1], m), W: (n[l], n[l-1]), b: (n[l], 1); b broadcasts across
+    the m columns. Returns ``Z`` (n[l], m) and ``linear_cache = (A_prev, W, b)``.
+    """
+    A_prev, W, b = _check_linear("linear_forward", A_prev, W, b)
+    Z = W @ A_prev + b
+    return Z, (A_prev, W, b)
+
+
+def linear_backward(dZ, linear_cache, *, need_dA_prev=True):
+    """dW[l] = 1/m dZ[l] A[l-1]^T,  db[l] = 1/m sum(dZ[l], axis=1, keepdims=True),  dA[l-1] = W[l]^T dZ[l].
+
+    dZ: (n[l], m); linear_cache = (A_prev, W, b) from linear_forward.
+    Returns ``dA_prev`` (n[l-1], m), ``dW`` (n[l], n[l-1]), ``db`` (n[l], 1).
+    ``need_dA_prev=False`` skips dA[0], which the lecture computes and discards
+    (``dA_prev`` is then None).
+    """
+    func = "linear_backward"
+    A_prev, W, b = _check_linear_cache(func, linear_cache)
+    dZ = v.matrix(func, "dZ", dZ, "(n[l], m)")
+    if dZ.shape != (W.shape[0], A_prev.shape[1]):
+        raise ValueError(
+            f"{func}: dZ has shape {dZ.shape} but must be (n[l], m) = ({W.shape[0]}, {A_prev.shape[1]}), "
+            f"the shape of Z[l] = W[l] A[l-1] + b[l]"
+        )
+    m = A_prev.shape[1]
+    dW = (1 / m) * (dZ @ A_prev.T)
+    db = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
+    dA_prev = W.T @ dZ if need_dA_prev else None
+    return dA_prev, dW, db
+
+
+def linear_activation_forward(A_prev, W, b, activation):
+    """A[l] = g[l](W[l] A[l-1] + b[l]).
+
+    A_prev: (n[l-1], m), W: (n[l], n[l-1]), b: (n[l], 1); ``activation`` names
+    g, e.g. "relu" or "sigmoid". Returns ``A`` (n[l], m) and
+    ``cache = (linear_cache, Z)``.
+    """
+    g, _ = get_activation(activation, "linear_activation_forward")
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    with v.values_trusted():  # Z was computed from checked, finite inputs
+        A = g(Z)
+    return A, (linear_cache, Z)
+
+
+def linear_activation_backward(dA, cache, activation, *, need_dA_prev=True):
+    """dZ[l] = dA[l] * g[l]'(Z[l]), then the linear backward step.
+
+    dA: (n[l], m); ``cache = (linear_cache, Z)`` from linear_activation_forward.
+    Returns ``dA_prev`` (n[l-1], m), ``dW`` (n[l], n[l-1]), ``db`` (n[l], 1).
+    """
+    func = "linear_activation_backward"
+    _, g_backward = get_activation(activation, func)
+    if not isinstance(cache, tuple) or len(cache) != 2:
+        raise TypeError(
+            f"{func}: cache must be the tuple (linear_cache, Z) kept by linear_activation_forward, "
+            f"got {v.describe(cache)}"
+        )
+    linear_cache, Z = cache
+    dZ = g_backward(dA, Z)
+    return linear_backward(dZ, linear_cache, need_dA_prev=need_dA_prev)

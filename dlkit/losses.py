@@ -1,0 +1,48 @@
+"""The cross-entropy cost and its gradient with respect to A[L].
+
+J = -1/m sum( Y log(A[L]) + (1 - Y) log(1 - A[L]) )
+dA[L] = dJ/dA[L] per example = -(Y / A[L]) + (1 - Y) / (1 - A[L])
+
+AL and Y are (1, m). The minus sign in dA[L] matters: without it every
+gradient points uphill.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import _validate as v
+
+
+def _eps(AL):
+    # A sigmoid can round to exactly 0 or 1; log(0) is -inf and 1/0 is inf.
+    # Clamping to one ulp inside (0, 1) keeps the cost and dA[L] finite while
+    # changing nothing for any AL that is not already saturated.
+    return np.finfo(AL.dtype).eps
+
+
+def compute_cost(AL, Y):
+    """J = -1/m sum(Y log(AL) + (1 - Y) log(1 - AL)), a Python float.
+
+    AL: (1, m) probabilities from the sigmoid output layer; Y: (1, m) labels 0/1.
+    Finite even when AL is 0 or 1 to machine precision.
+    """
+    AL = v.probabilities("compute_cost", AL)
+    Y = v.labels("compute_cost", Y, AL.shape[1]).astype(AL.dtype, copy=False)
+    m = AL.shape[1]
+    eps = _eps(AL)
+    AL = np.clip(AL, eps, 1 - eps)
+    cost = -(1 / m) * np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
+    return float(cost)
+
+
+def cost_backward(AL, Y):
+    """dA[L] = -(Y / AL) + (1 - Y) / (1 - AL), element-wise; AL, Y, dA[L]: (1, m).
+
+    This is the derivative of the loss of each example with respect to its
+    prediction; the 1/m of the cost is applied later, in dW and db.
+    """
+    AL = v.probabilities("cost_backward", AL)
+    Y = v.labels("cost_backward", Y, AL.shape[1]).astype(AL.dtype, copy=False)
+    eps = _eps(AL)
+    AL = np.clip(AL, eps, 1 - eps)
+    return -(Y / AL) + (1 - Y) / (1 - AL)

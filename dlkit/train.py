@@ -1,0 +1,69 @@
+"""The training loop: forward, cost, backward, update, repeated."""
+from __future__ import annotations
+
+import numpy as np
+
+from . import _validate as v
+from .activations import get_activation
+from .initialization import initialize_parameters
+from .losses import compute_cost
+from .model import model_backward, model_forward, update_parameters
+
+
+def train(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, *, hidden_activation="relu",
+          scheme="course", seed=1, parameters=None, print_every=None, progress=True):
+    """Train an L-layer network by batch gradient descent.
+
+    X: (n[0], m) inputs, one example per column; Y: (1, m) labels 0/1;
+    ``layer_dims = [n[0], n[1], ..., n[L]]`` with n[L] = 1.
+    Each iteration: A[L], caches = model_forward(X); J = compute_cost(A[L], Y);
+    grads = model_backward(...); parameters = update_parameters(...).
+
+    ``parameters`` starts from given weights instead of
+    initialize_parameters(layer_dims, seed, scheme). ``print_every=100``
+    prints "Cost after iteration 100: 0.672053" every 100 iterations and at
+    the last one; ``progress=False`` hides the tqdm progress bar.
+    float32 X gives float32 parameters and arithmetic throughout.
+
+    Returns ``(parameters, costs)``: the trained parameters and the list of
+    the cost J at every iteration (before that iteration's update).
+    """
+    func = "train"
+    X = v.matrix(func, "X", X, "(n[0], m)")
+    Y = v.labels(func, Y, X.shape[1]).astype(X.dtype)
+    v.positive_number(func, "learning_rate", learning_rate)
+    v.positive_number(func, "num_iterations", num_iterations, integer=True, allow_zero=True)
+    get_activation(hidden_activation, func)
+    if print_every is not None:
+        v.positive_number(func, "print_every", print_every, integer=True)
+    if parameters is None:
+        parameters = initialize_parameters(layer_dims, seed=seed, scheme=scheme, dtype=X.dtype)
+    else:
+        parameters = {k: np.array(p, dtype=X.dtype) for k, p in parameters.items()}  # never train the caller's arrays
+    dims = [X.shape[0]] + [np.shape(parameters[f"W{l}"])[0] for l in range(1, len(parameters) // 2 + 1)]
+    if list(layer_dims) != dims:
+        raise ValueError(f"{func}: layer_dims {list(layer_dims)} do not match X and parameters, which give {dims}")
+    # Column-major X: the (n[0], m) notation stays, and the GEMMs that read X
+    # (W1 X and dZ1 X^T) get it in the layout BLAS streams fastest.
+    X = np.asfortranarray(X)
+
+    iterations = range(num_iterations)
+    if progress:
+        from tqdm.auto import tqdm
+
+        iterations = tqdm(iterations, desc="training", unit="it", leave=False)
+    costs = []
+    for i in iterations:
+        AL, caches = model_forward(X, parameters, hidden_activation)
+        cost = compute_cost(AL, Y)
+        costs.append(cost)
+        # dZ[L] = A[L] - Y is dA[L] * sigmoid'(Z[L]) simplified, and dA[0] is never used.
+        grads = model_backward(AL, Y, caches, hidden_activation, output_shortcut=True, need_dA0=False)
+        update_parameters(parameters, grads, learning_rate, inplace=True)
+        if print_every and (i % print_every == 0 or i == num_iterations - 1):
+            message = f"Cost after iteration {i}: {cost:.6f}"
+            if progress:
+                iterations.write(message)
+            else:
+                print(message)
+    return parameters, costs
