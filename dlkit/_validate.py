@@ -47,7 +47,10 @@ def matrix(func: str, name: str, x, need: str) -> np.ndarray:
     """
     if isinstance(x, (str, bytes, dict)) or x is None:
         raise TypeError(f"{func}: {name} must be a 2-D numpy array of shape {need}, got {describe(x)}")
-    arr = np.asarray(x) if not isinstance(x, np.ndarray) else x
+    try:
+        arr = np.asarray(x) if not isinstance(x, np.ndarray) else x
+    except (ValueError, TypeError):  # e.g. rows of different lengths
+        raise TypeError(f"{func}: {name} must be a 2-D array of shape {need}, got {describe(x)}") from None
     if arr.dtype.kind not in "fiub":
         raise TypeError(f"{func}: {name} must hold numbers, got {describe(arr)}; {name} must be {need}")
     if arr.ndim != 2:
@@ -55,6 +58,8 @@ def matrix(func: str, name: str, x, need: str) -> np.ndarray:
         if arr.ndim == 1:
             hint = f" (a 1-D array of {arr.shape[0]} values: use .reshape(-1, 1) for a column)"
         raise ValueError(f"{func}: {name} must be 2-D with shape {need}, got shape {arr.shape}{hint}")
+    if 0 in arr.shape:
+        raise ValueError(f"{func}: {name} has shape {arr.shape} with no entries; {name} must be {need} with every size at least 1")
     if arr.dtype.kind in "iub" or arr.dtype not in (np.float32, np.float64):
         arr = arr.astype(np.float64)
     if _trust_depth == 0 and not np.isfinite(arr).all():

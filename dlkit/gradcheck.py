@@ -54,7 +54,17 @@ def numerical_gradient_array(f, x, df, h=1e-5):
     what its backward must return for x.
     """
     df = np.asarray(df, dtype=np.float64)
-    return numerical_gradient(lambda x_: np.sum(np.asarray(f(x_), dtype=np.float64) * df), x, h)
+
+    def weighted_sum(x_):
+        out = np.asarray(f(x_), dtype=np.float64)
+        if out.shape != df.shape:
+            raise ValueError(
+                f"numerical_gradient_array: df has shape {df.shape} but f(x) has shape {out.shape}; "
+                f"df is the upstream gradient and must have f(x)'s shape"
+            )
+        return np.sum(out * df)
+
+    return numerical_gradient(weighted_sum, x, h)
 
 
 def gradient_check(parameters, X, Y, hidden_activation="relu", h=1e-6):
@@ -65,6 +75,9 @@ def gradient_check(parameters, X, Y, hidden_activation="relu", h=1e-6):
     of one parameter. Meant for small networks: it runs 2 forward passes per
     parameter entry.
     """
+    v.layer_count("gradient_check", parameters)
+    # float64 copies: the check nudges them in place, and float32 has too few
+    # digits for a centred difference with h = 1e-6.
     parameters = {k: np.array(p, dtype=np.float64) for k, p in parameters.items()}
     AL, caches = model_forward(X, parameters, hidden_activation)
     grads = model_backward(AL, Y, caches, hidden_activation)

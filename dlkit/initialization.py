@@ -36,29 +36,37 @@ def initialize_parameters(layer_dims, seed=1, scheme="course", dtype=np.float64)
     for l, n in enumerate(dims):
         if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
             raise ValueError(f"{func}: layer_dims[{l}] = n[{l}] must be a positive integer, got {n!r}")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
         raise TypeError(f"{func}: seed must be a non-negative integer, got {v.describe(seed)}")
+    if not 0 <= seed < 2**32:
+        raise ValueError(f"{func}: seed must be between 0 and 2**32 - 1 (numpy's seed range), got {seed}")
     if scheme not in SCHEMES:
         raise ValueError(f"{func}: unknown scheme {scheme!r}; choose one of {list(SCHEMES)}")
-    dtype = np.dtype(dtype)
-    if dtype not in (np.float32, np.float64):
-        raise TypeError(f"{func}: dtype must be float32 or float64, got {dtype}")
+    try:
+        float_type = np.dtype(dtype)
+    except TypeError:
+        float_type = None  # not a dtype at all, e.g. "foo"
+    if float_type not in (np.float32, np.float64):
+        raise TypeError(f"{func}: dtype must be np.float32 or np.float64, got {dtype!r}")
+    dtype = float_type
 
     if scheme == "course":
         randn = np.random.RandomState(seed).randn
     else:
         rng = np.random.default_rng(seed)
         randn = lambda *shape: rng.standard_normal(shape)  # noqa: E731
-    scale = {
-        "course": lambda n_prev: 1 / np.sqrt(n_prev),
-        "he": lambda n_prev: np.sqrt(2 / n_prev),
-        "xavier": lambda n_prev: np.sqrt(1 / n_prev),
-        "small": lambda n_prev: 0.01,
-    }[scheme]
+
+    def weights(n, n_prev):
+        if scheme == "course":
+            # Divide (not multiply by 1/sqrt): the course writes "/ np.sqrt(...)",
+            # and only the same operation gives bit-for-bit the same weights.
+            return randn(n, n_prev) / np.sqrt(n_prev)
+        factor = {"he": np.sqrt(2 / n_prev), "xavier": np.sqrt(1 / n_prev), "small": 0.01}[scheme]
+        return randn(n, n_prev) * factor
 
     parameters = {}
     for l in range(1, len(dims)):
-        W = randn(dims[l], dims[l - 1]) * scale(dims[l - 1])
+        W = weights(dims[l], dims[l - 1])
         parameters[f"W{l}"] = W.astype(dtype, copy=False)
         parameters[f"b{l}"] = np.zeros((dims[l], 1), dtype=dtype)
     return parameters

@@ -75,7 +75,7 @@ def linear_backward(dZ, linear_cache, *, need_dA_prev=True):
 
 
 def linear_activation_forward(A_prev, W, b, activation):
-    """A[l] = g[l](W[l] A[l-1] + b[l]).
+    """Z[l] = W[l] A[l-1] + b[l], then A[l] = g[l](Z[l]).
 
     A_prev: (n[l-1], m), W: (n[l], n[l-1]), b: (n[l], 1); ``activation`` names
     g, e.g. "relu" or "sigmoid". Returns ``A`` (n[l], m) and

@@ -18,8 +18,9 @@ from .losses import cost_backward
 
 
 def model_forward(X, parameters, hidden_activation="relu"):
-    """A[L] for X: (n[0], m), and the list of the L caches ``(linear_cache, Z)``.
+    """A[0] = X, then A[l] = g[l](W[l] A[l-1] + b[l]) for l = 1..L.
 
+    X: (n[0], m). Returns A[L] and the list of the L caches ``(linear_cache, Z)``.
     Layers 1..L-1 use ``hidden_activation`` (ReLU by default), layer L uses
     sigmoid. Returns ``AL`` (1, m) and ``caches``.
     """
@@ -42,14 +43,31 @@ def model_forward(X, parameters, hidden_activation="relu"):
     return A, caches
 
 
-def _check_caches(func, caches):
+def _check_caches(func, caches, AL):
+    """Check caches is model_forward's list of (linear_cache, Z) and matches AL; return L."""
     if not isinstance(caches, (list, tuple)) or len(caches) == 0:
         raise TypeError(f"{func}: caches must be the non-empty list returned by model_forward, got {v.describe(caches)}")
+    for l, cache in enumerate(caches, start=1):
+        if not (isinstance(cache, tuple) and len(cache) == 2 and isinstance(cache[0], tuple) and len(cache[0]) == 3):
+            raise TypeError(
+                f"{func}: caches[{l - 1}] (layer {l}) must be the tuple ((A_prev, W, b), Z) kept by "
+                f"linear_activation_forward, got {v.describe(cache)}"
+            )
+    ZL = caches[-1][1]
+    if np.shape(ZL) != AL.shape:
+        raise ValueError(
+            f"{func}: AL has shape {AL.shape} but the last cache holds Z[L] of shape {np.shape(ZL)}; "
+            f"AL and caches must come from the same model_forward call"
+        )
     return len(caches)
 
 
 def model_backward(AL, Y, caches, hidden_activation="relu", *, output_shortcut=False, need_dA0=True):
     """Gradients of the cost for every layer, from dA[L] back to dA[0].
+
+    Starts from dA[L] = -(Y/A[L]) + (1-Y)/(1-A[L]); then, for l = L..1, each
+    layer's backward step gives dW[l], db[l] and dA[l-1] = W[l]^T dZ[l], so
+    that dZ[l] = W[l+1]^T dZ[l+1] * g[l]'(Z[l]).
 
     AL, Y: (1, m); ``caches`` from model_forward. Returns a dict with
     ``dA{l-1}`` (n[l-1], m), ``dW{l}`` (n[l], n[l-1]) and ``db{l}`` (n[l], 1)
@@ -61,8 +79,9 @@ def model_backward(AL, Y, caches, hidden_activation="relu", *, output_shortcut=F
     skips dA[0], which the lecture computes and discards.
     """
     func = "model_backward"
-    L = _check_caches(func, caches)
+    get_activation(hidden_activation, func)
     AL = v.probabilities(func, AL)
+    L = _check_caches(func, caches, AL)
     Y = v.labels(func, Y, AL.shape[1]).astype(AL.dtype, copy=False)
     grads = {}
     with v.values_trusted():
