@@ -1,0 +1,179 @@
+"""``dlkit release``: build the student notebooks from the instructor notebooks.
+
+For every ``notebooks/instructor/*.ipynb`` the student copy
+
+* has each region between ``### BEGIN SOLUTION`` and ``### END SOLUTION``
+  replaced by ``# YOUR CODE HERE`` and ``raise NotImplementedError()``
+  (indented like the BEGIN line, as nbgrader does);
+* loses the outputs of the exercise and checkpoint cells (the learner has to
+  earn them) and every execution count;
+* loses the cells marked ``{"dlkit": {"instructor_only": true}}``;
+* keeps all cell and notebook metadata, so the grader finds each exercise.
+
+The output depends only on the instructor notebooks, so releasing twice
+gives the same bytes, and ``dlkit release --check`` can say which committed
+student notebook is stale.
+"""
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+
+BEGIN = "### BEGIN SOLUTION"
+END = "### END SOLUTION"
+STUB = ("# YOUR CODE HERE", "raise NotImplementedError()")
+DEFAULT_SOURCE = Path("notebooks/instructor")
+DEFAULT_DEST = Path("notebooks/student")
+
+
+class ReleaseError(ValueError):
+    """An instructor notebook that cannot be released (unbalanced markers, missing exercise)."""
+
+
+def strip_solutions(source: str, where: str = "cell") -> str:
+    """Replace every BEGIN/END SOLUTION region of ``source`` with the stub.
+
+    ``where`` names the cell in error messages. Raises ReleaseError when the
+    markers are unbalanced (an END without a BEGIN, a BEGIN never closed,
+    or a BEGIN inside a region).
+    """
+    if not isinstance(source, str):
+        raise TypeError(f"strip_solutions: source must be a str, got {type(source).__name__}")
+    out, inside = [], False
+    for number, line in enumerate(source.split("\n"), start=1):
+        marker = line.strip()
+        if marker == BEGIN:
+            if inside:
+                raise ReleaseError(f"{where}: line {number} opens a solution region inside another one")
+            inside = True
+            indent = line[: len(line) - len(line.lstrip())]
+            out.extend(indent + stub for stub in STUB)
+        elif marker == END:
+            if not inside:
+                raise ReleaseError(f"{where}: line {number} has {END!r} without a {BEGIN!r} before it")
+            inside = False
+        elif not inside:
+            out.append(line)
+    if inside:
+        raise ReleaseError(f"{where}: a {BEGIN!r} region is never closed with {END!r}")
+    return "\n".join(out)
+
+
+def _dlkit_meta(cell) -> dict:
+    meta = cell.get("metadata", {}).get("dlkit", {})
+    return meta if isinstance(meta, dict) else {}
+
+
+def student_notebook(nb, name: str = "notebook"):
+    """The student version of the instructor notebook ``nb`` (a new nbformat node; ``nb`` is untouched).
+
+    Checks that every exercise listed in ``nb.metadata["dlkit"]["exercises"]``
+    has a solution cell, and that every solution cell's region is balanced.
+    """
+    student = copy.deepcopy(nb)
+    listed = list(student.get("metadata", {}).get("dlkit", {}).get("exercises", []))
+    found, cells = [], []
+    for index, cell in enumerate(student.cells):
+        meta = _dlkit_meta(cell)
+        if meta.get("instructor_only"):
+            continue
+        if cell.cell_type == "code":
+            where = f"{name} cell {index}"
+            has_markers = BEGIN in cell.source or END in cell.source
+            if "exercise" in meta:
+                if not has_markers:
+                    raise ReleaseError(f"{where}: exercise {meta['exercise']!r} has no {BEGIN!r} region to hide")
+                found.append(meta["exercise"])
+            elif has_markers:
+                raise ReleaseError(f'{where}: has solution markers but no "dlkit": {{"exercise": ...}} metadata')
+            cell.source = strip_solutions(cell.source, where)
+            if "exercise" in meta or "checkpoint" in meta:
+                cell.outputs = []
+            cell.execution_count = None
+            # Outputs stored with a count would show a stale "Out[7]" label.
+            for output in cell.get("outputs", []):
+                if "execution_count" in output:
+                    output["execution_count"] = None
+        cells.append(cell)
+    missing = [e for e in listed if e not in found]
+    if missing:
+        raise ReleaseError(f"{name}: exercises {missing} are listed in the notebook metadata but have no solution cell")
+    student.cells = cells
+    return student
+
+
+def render(nb) -> str:
+    """The exact text written for a notebook (nbformat's JSON, ending with a newline)."""
+    import nbformat
+
+    text = nbformat.writes(nb)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def release(source=DEFAULT_SOURCE, dest=DEFAULT_DEST, *, check=False, out=None) -> list[Path]:
+    """Write ``dest/<name>.ipynb`` for every ``source/<name>.ipynb``.
+
+    With ``check=True`` nothing is written; returns the student notebooks
+    that are missing or differ from what would be written (the stale ones).
+    Without it returns the notebooks written.
+    """
+    import nbformat
+
+    out = out or sys.stdout  # looked up at call time, so redirected stdout is honoured
+    source, dest = Path(source), Path(dest)
+    if not source.is_dir():
+        raise FileNotFoundError(f"release: the instructor folder {source} does not exist")
+    instructor = sorted(source.glob("*.ipynb"))
+    if not instructor:
+        raise FileNotFoundError(f"release: no .ipynb notebooks in {source}")
+    changed = []
+    for path in instructor:
+        nb = nbformat.read(path, as_version=4)
+        text = render(student_notebook(nb, path.name))
+        target = dest / path.name
+        if target.exists() and target.read_text(encoding="utf-8") == text:
+            continue
+        changed.append(target)
+        if check:
+            why = "differs from" if target.exists() else "is missing: it is"
+            print(f"stale: {target} {why} the release of {path}", file=out)
+        else:
+            dest.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            print(f"wrote {target}", file=out)
+    if check:
+        # A student notebook whose instructor notebook is gone is stale too.
+        names = {p.name for p in instructor}
+        for orphan in sorted(dest.glob("*.ipynb")):
+            if orphan.name not in names:
+                changed.append(orphan)
+                print(f"stale: {orphan} has no instructor notebook in {source}", file=out)
+    return changed
+
+
+def _run(args) -> int:
+    try:
+        changed = release(args.source, args.dest, check=args.check)
+    except (ReleaseError, FileNotFoundError) as exc:
+        print(f"dlkit release: {exc}", file=sys.stderr)
+        return 2
+    if args.check:
+        if changed:
+            print(f"{len(changed)} student notebook(s) are stale; run `dlkit release` to rebuild them", file=sys.stderr)
+            return 1
+        print(f"student notebooks in {args.dest} are up to date")
+    return 0
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "release",
+        help="build the student notebooks from the instructor notebooks",
+        description="Build student notebooks: hide solutions, clear exercise and checkpoint outputs, "
+        "drop instructor-only cells.",
+    )
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="instructor notebooks (default: %(default)s)")
+    parser.add_argument("--dest", type=Path, default=DEFAULT_DEST, help="student notebooks (default: %(default)s)")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each stale student notebook")
+    parser.set_defaults(func=_run)
