@@ -1,0 +1,307 @@
+"""dlkit.data and data/: shipped files, their checksums and rebuild, and every error path."""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+h5py = pytest.importorskip("h5py", reason="h5py (the course extra) is needed to read datasets")
+
+from dlkit import data  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "data"
+
+
+def _build_module():
+    spec = importlib.util.spec_from_file_location("dlkit_data_build", DATA / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _write_course_file(path, train_x, train_y, test_x, test_y, classes=(b"no", b"yes"), drop=()):
+    """A file in the course layout, written the way an instructor's own file would be."""
+    arrays = {"train_set_x": train_x, "train_set_y": train_y, "test_set_x": test_x, "test_set_y": test_y,
+              "list_classes": np.array(classes)}
+    with h5py.File(path, "w") as f:
+        for key, value in arrays.items():
+            if key not in drop:
+                f.create_dataset(key, data=value)
+    return path
+
+
+@pytest.fixture
+def small_file(tmp_path):
+    rng = np.random.RandomState(0)
+    return _write_course_file(
+        tmp_path / "cats.h5",
+        rng.randint(0, 256, (6, 4, 5, 3)).astype(np.uint8), np.array([0, 1, 1, 0, 1, 0], dtype=np.int64),
+        rng.randint(0, 256, (2, 4, 5, 3)).astype(np.uint8), np.array([1, 0], dtype=np.int64),
+    )
+
+
+@pytest.fixture
+def copy_with_sums(tmp_path):
+    """A copy of the shipped digits file with its SHA256SUMS line, in tmp_path."""
+    shutil.copy(DATA / "digits.h5", tmp_path / "digits.h5")
+    shutil.copy(DATA / "SHA256SUMS", tmp_path / "SHA256SUMS")
+    return tmp_path / "digits.h5"
+
+
+# --- the shipped files ---------------------------------------------------------------------------
+
+def test_sha256sums_match_the_shipped_files():
+    listed = {}
+    for line in (DATA / "SHA256SUMS").read_text().splitlines():
+        if line and not line.startswith("#"):
+            digest, name = line.split()
+            listed[name] = digest
+    assert set(listed) == {f"{n}.h5" for n in data.SHIPPED}
+    for name, digest in listed.items():
+        assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, name
+
+
+@pytest.mark.parametrize("name", data.SHIPPED)
+def test_shipped_files_are_small_and_documented(name):
+    assert (DATA / f"{name}.h5").stat().st_size < 5 * 1024 * 1024
+    d = data.load(name)
+    for key in ("source", "licence", "description", "version"):
+        assert isinstance(d.attrs[key], str) and d.attrs[key], key
+    assert f"{name}.h5" in (DATA / "README.md").read_text()
+
+
+def test_digits_in_the_course_layout():
+    d = data.load("digits")
+    assert d.classes == ("even", "odd")
+    assert d.train_x.shape == (500, 8, 8) and d.train_x.dtype == np.uint8
+    assert d.test_x.shape == (1297, 8, 8) and d.test_x.dtype == np.uint8
+    assert d.train_y.shape == (500,) and d.test_y.shape == (1297,)
+    assert d.train_x.max() == 255 and d.train_x.min() == 0
+    # The label is the digit's parity, and every digit appears 50 times in train.
+    assert np.array_equal(d.train_y, d.extra["train_set_digit"] % 2)
+    assert np.array_equal(np.bincount(d.extra["train_set_digit"]), [50] * 10)
+    assert "CC BY 4.0" in d.attrs["licence"]
+
+
+@pytest.mark.parametrize("name", ["moons", "spiral"])
+def test_two_d_sets(name):
+    d = data.load(name)
+    assert d.train_x.shape == (400, 2) and d.test_x.shape == (200, 2)
+    assert d.train_x.dtype == np.float64
+    assert set(np.unique(d.train_y)) == {0, 1}
+    assert abs(d.train_y.mean() - 0.5) < 0.1  # roughly balanced
+    X, Y = d.xy("test")
+    assert X.shape == (2, 200) and Y.shape == (1, 200)
+    assert np.array_equal(X, d.test_x.T)  # 2-D points are not rescaled
+
+
+def test_rebuild_reproduces_the_shipped_bytes():
+    pytest.importorskip("sklearn", reason="the digits source file comes with scikit-learn (the data extra)")
+    build = _build_module()
+    files = build.build_all()
+    again = build.build_all()
+    assert files == again  # deterministic within a run
+    header = (DATA / "SHA256SUMS").read_text().splitlines()[0]
+    if f"HDF5 {h5py.version.hdf5_version}" not in header:
+        # Other HDF5 versions lay bytes out differently; the content must still agree.
+        for name, blob in files.items():
+            import io
+            with h5py.File(io.BytesIO(blob), "r") as new, h5py.File(DATA / name, "r") as old:
+                assert sorted(new) == sorted(old)
+                for key in new:
+                    assert np.array_equal(new[key][()], old[key][()]), (name, key)
+        pytest.skip(f"shipped bytes were built with {header[2:]}; this machine has HDF5 {h5py.version.hdf5_version}, content compared instead")
+    for name, blob in files.items():
+        assert blob == (DATA / name).read_bytes(), f"{name}: rebuild differs from the shipped file"
+    assert build.sha256sums(files) == (DATA / "SHA256SUMS").read_text()
+
+
+def test_build_check_command_reports_same_bytes():
+    pytest.importorskip("sklearn", reason="the digits source file comes with scikit-learn (the data extra)")
+    header = (DATA / "SHA256SUMS").read_text().splitlines()[0]
+    if f"HDF5 {h5py.version.hdf5_version}" not in header:
+        pytest.skip(f"shipped bytes were built with {header[2:]}, this machine has HDF5 {h5py.version.hdf5_version}")
+    out = subprocess.run([sys.executable, str(DATA / "build.py"), "--check"], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.count("same bytes") == 3
+
+
+def test_build_refuses_a_wrong_source(tmp_path):
+    build = _build_module()
+    fake = tmp_path / "optdigits.tes"
+    fake.write_text("0," * 64 + "3\n")
+    with pytest.raises(SystemExit, match="does not hold the expected digits data"):
+        build.read_digits_source(fake)
+
+
+def test_import_dlkit_stays_numpy_only():
+    code = "import sys, dlkit, dlkit.data; print('h5py' in sys.modules, 'matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert out.stdout.split() == ["False", "False"], out.stderr
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def test_xy_flattens_and_scales_images():
+    d = data.load("digits")
+    X, Y = d.xy("train")
+    assert X.shape == (64, 500) and Y.shape == (1, 500)
+    assert X.dtype == np.float64 and Y.dtype == np.float64
+    assert 0.0 <= X.min() and X.max() == 1.0
+    # Column j is example j, row-major over the image (pixel (r, c) is row 8 r + c).
+    assert X[8 * 2 + 5, 7] == d.train_x[7, 2, 5] / 255
+    assert np.array_equal(Y[0], d.train_y)
+
+
+def test_flatten_scale_as_row():
+    images = np.arange(2 * 3 * 4 * 3, dtype=np.uint8).reshape(2, 3, 4, 3)
+    X = data.flatten(images)
+    assert X.shape == (36, 2) and np.array_equal(X[:, 1], images[1].ravel())
+    assert data.scale(np.array([[0, 255]], dtype=np.uint8)).tolist() == [[0.0, 1.0]]
+    assert data.scale(np.array([[0, 8, 16]]), max_value=16).tolist() == [[0.0, 0.5, 1.0]]
+    assert data.as_row(np.array([1, 0, 1])).shape == (1, 3)
+    assert data.as_row(np.array([[1], [0]])).tolist() == [[1.0, 0.0]]
+
+
+def test_helpers_reject_bad_input():
+    with pytest.raises(TypeError, match="flatten: images must be a numpy array"):
+        data.flatten([[1, 2]])
+    with pytest.raises(ValueError, match=r"flatten: images must have shape .* got shape \(3,\)"):
+        data.flatten(np.zeros(3))
+    with pytest.raises(ValueError, match="pass max_value"):
+        data.scale(np.array([[0.0, 16.0]]))
+    with pytest.raises(ValueError, match="max_value must be a number greater than zero"):
+        data.scale(np.array([[1, 2]]), max_value=0)
+    with pytest.raises(ValueError, match=r"as_row: y must be .* got shape \(2, 3\)"):
+        data.as_row(np.zeros((2, 3)))
+    with pytest.raises(ValueError, match="split must be 'train' or 'test'"):
+        data.load("moons").xy("validation")
+
+
+# --- any course-layout file loads by path --------------------------------------------------------
+
+def test_a_file_written_in_the_course_layout_loads_by_path(small_file):
+    d = data.load(small_file)
+    assert d.name == "cats" and d.classes == ("no", "yes")
+    assert d.train_x.shape == (6, 4, 5, 3) and d.test_y.tolist() == [1, 0]
+    X, Y = d.xy("train")
+    assert X.shape == (60, 6) and Y.tolist() == [[0, 1, 1, 0, 1, 0]]
+    assert data.load(str(small_file)).train_x.tobytes() == d.train_x.tobytes()
+
+
+def test_an_explicit_checksum_is_checked(small_file):
+    digest = hashlib.sha256(small_file.read_bytes()).hexdigest()
+    assert data.load(small_file, sha256=digest).classes == ("no", "yes")
+    with pytest.raises(data.DatasetError, match="corrupted or was changed"):
+        data.load(small_file, sha256="0" * 64)
+
+
+# --- every error path, with a real broken file ---------------------------------------------------
+
+def test_missing_file(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"does not exist; check the path"):
+        data.load(tmp_path / "nothing.h5")
+    with pytest.raises(FileNotFoundError, match=r"no dataset called 'cats'; the shipped ones are \['digits'"):
+        data.load("cats")
+
+
+def test_missing_shipped_file_says_how_to_rebuild(tmp_path, monkeypatch):
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    with pytest.raises(FileNotFoundError, match=r"python data/build.py"):
+        data.load("moons")
+
+
+def test_not_an_hdf5_file(tmp_path):
+    path = tmp_path / "notes.h5"
+    path.write_text("train_set_x,train_set_y\n1,2\n")
+    with pytest.raises(data.DatasetError, match="is not an HDF5 file"):
+        data.load(path)
+
+
+def test_truncated_file(small_file):
+    blob = small_file.read_bytes()
+    small_file.write_bytes(blob[: len(blob) // 2])
+    with pytest.raises(data.DatasetError, match=r"is truncated or damaged.*get a fresh copy"):
+        data.load(small_file)
+
+
+def test_flipped_byte_fails_the_checksum(copy_with_sums):
+    blob = bytearray(copy_with_sums.read_bytes())
+    blob[len(blob) - 100] ^= 0xFF  # inside the image data: HDF5 itself would not notice
+    copy_with_sums.write_bytes(bytes(blob))
+    with pytest.raises(data.DatasetError, match=r"corrupted or was changed: its SHA-256 is"):
+        data.load(copy_with_sums)
+
+
+def test_shipped_file_with_a_flipped_byte_says_rebuild(tmp_path, monkeypatch):
+    shutil.copy(DATA / "SHA256SUMS", tmp_path / "SHA256SUMS")
+    blob = bytearray((DATA / "spiral.h5").read_bytes())
+    blob[-10] ^= 0x01
+    (tmp_path / "spiral.h5").write_bytes(bytes(blob))
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    with pytest.raises(data.DatasetError, match=r"corrupted.*python data/build.py"):
+        data.load("spiral")
+
+
+def test_shipped_file_without_a_checksum_line(tmp_path, monkeypatch):
+    shutil.copy(DATA / "moons.h5", tmp_path / "moons.h5")
+    (tmp_path / "SHA256SUMS").write_text("")
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    with pytest.raises(data.DatasetError, match="has no checksum for moons.h5"):
+        data.load("moons")
+
+
+def test_missing_key(tmp_path):
+    path = _write_course_file(tmp_path / "nolabels.h5", np.zeros((3, 2, 2), np.uint8), np.zeros(3, np.int64),
+                              np.zeros((1, 2, 2), np.uint8), np.zeros(1, np.int64), drop=("test_set_y",))
+    with pytest.raises(data.DatasetError, match=r"has no 'test_set_y'; a course-layout file needs"):
+        data.load(path)
+
+
+def test_dropping_a_key_from_a_copy_of_a_shipped_file(tmp_path):
+    path = tmp_path / "moons.h5"
+    shutil.copy(DATA / "moons.h5", path)
+    with h5py.File(path, "a") as f:
+        del f["list_classes"]
+    with pytest.raises(data.DatasetError, match="has no 'list_classes'"):
+        data.load(path)
+
+
+def test_count_mismatch(tmp_path):
+    path = _write_course_file(tmp_path / "counts.h5", np.zeros((5, 2, 2), np.uint8), np.zeros(4, np.int64),
+                              np.zeros((1, 2, 2), np.uint8), np.zeros(1, np.int64))
+    with pytest.raises(data.DatasetError, match="train_set_x has 5 examples but train_set_y has 4 labels"):
+        data.load(path)
+
+
+def test_train_and_test_examples_disagree(tmp_path):
+    path = _write_course_file(tmp_path / "sizes.h5", np.zeros((2, 8, 8), np.uint8), np.zeros(2, np.int64),
+                              np.zeros((2, 4, 4), np.uint8), np.zeros(2, np.int64))
+    with pytest.raises(data.DatasetError, match=r"test_set_x examples are \(4, 4\) but train_set_x ones are \(8, 8\)"):
+        data.load(path)
+
+
+def test_labels_outside_the_classes(tmp_path):
+    path = _write_course_file(tmp_path / "labels.h5", np.zeros((3, 2, 2), np.uint8), np.array([0, 1, 2]),
+                              np.zeros((1, 2, 2), np.uint8), np.zeros(1, np.int64))
+    with pytest.raises(data.DatasetError, match=r"train_set_y has labels such as \[2\] outside the 2 classes"):
+        data.load(path)
+
+
+def test_non_integer_labels(tmp_path):
+    path = _write_course_file(tmp_path / "floats.h5", np.zeros((2, 2, 2), np.uint8), np.array([0.5, 1.0]),
+                              np.zeros((1, 2, 2), np.uint8), np.zeros(1, np.int64))
+    with pytest.raises(data.DatasetError, match="must hold integer labels"):
+        data.load(path)
+
+
+def test_bad_argument_type():
+    with pytest.raises(TypeError, match="name_or_path must be a dataset name"):
+        data.load(3)
