@@ -1,0 +1,630 @@
+"""Training speed: dlkit's ``train`` against a course-style numpy loop and PyTorch on CPU.
+
+Run it (about two minutes on 2 cores; not part of the test suite)::
+
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python benchmarks/bench_train.py
+
+(Some machines here set OPENBLAS_CORETYPE=Haswell, which makes numpy's
+OpenBLAS use its AVX2 kernels on an AVX-512 processor; unsetting both
+variables in that one command lets it pick its own. The benchmark prints the
+kernel that runs. Options: ``--scale course|large``, ``--rounds N``,
+``--ablation``, ``--no-torch``; ``--help`` lists them.)
+
+What is measured
+----------------
+The same network, data and initial weights are trained by
+
+* ``dlkit float64`` / ``dlkit float32``: ``dlkit.train``, the loop the
+  notebooks use, made of the blocks the learners write;
+* ``course numpy float64``: the course's assignment code kept below as the
+  baseline (dict of parameters, list of caches, dA[L] from the formula, a
+  sigmoid backward, dA[0] computed, new arrays on every update, X as a
+  C-ordered (n[0], m) array);
+* ``torch manual``: PyTorch with the same equations written by hand;
+* ``torch autograd``: PyTorch's idiomatic loop (``binary_cross_entropy_with_logits``,
+  ``loss.backward()``, ``torch.optim.SGD``); both in float32 and float64.
+
+Before timing, every implementation must give the same cost at iterations 1
+and 2 and the same gradients as dlkit float64 (to float tolerance), or the
+benchmark stops. Then the implementations run in turn, A B C ... A B C ...,
+in one process, so that a burst of load from elsewhere hits all of them
+alike, and each sample is the time of a block of iterations divided by its
+length. Reported: the median ms per iteration and its interquartile range,
+the ratio to dlkit of the same dtype, the GFLOP/s achieved (counting only
+the GEMMs a training step needs: W[l] A[l-1] forward, dZ[l] A[l-1]^T for
+every layer and W[l]^T dZ[l] for l >= 2), that as a fraction of the sgemm
+peak (a square float32 matrix product, timed in the same rotation), and the
+peak memory a few iterations add to the process (resident set, measured by
+resetting the kernel's high-water mark).
+
+Two scales: the course's application network [12288, 20, 7, 5, 1] with
+m = 209, and [12288, 256, 128, 64, 1] with m = 2048, on random data.
+
+Targets (issue 7): at the course scale dlkit float32 >= 1.5x faster per
+iteration than PyTorch float32 and dlkit float64 >= 1.2x faster than PyTorch
+float64 (against the faster of the two PyTorch loops); at the large scale
+dlkit float32 at >= 85 % of the sgemm peak.
+
+What each choice buys (``--ablation``)
+--------------------------------------
+Every choice keeps the blocks as the lecture's equations. ``--ablation``
+switches them off one at a time in a loop made of dlkit's own blocks and
+times the variants in the same rotation. Measured on this 2-core machine
+(SkylakeX kernel), ms per iteration, course scale:
+
+ABLATION_TABLE
+
+Choices the loop makes, and why they are explainable:
+
+* dtype: float32 halves the bytes every GEMM streams (X alone is 20 MB in
+  float64 at the course scale) and doubles the SIMD width.
+* memory order: ``train`` keeps X as (n[0], m) but stores it column-major
+  (Fortran order), one example after another, which is how images arrive
+  when flattened with ``reshape(m, -1).T``; BLAS then reads X the fast way.
+* dA[0] = W[1]^T dZ[1] is never used (the lecture says to discard it), so
+  ``train`` does not compute it: one GEMM of n[1] x n[0] x m saved.
+* dZ[L] = A[L] - Y: what dA[L] * sigmoid'(Z[L]) simplifies to when the
+  sigmoid meets the cross-entropy (derived in notebook 05); one subtraction
+  instead of two divisions, a sigmoid and two products, and no 0/0 when a
+  prediction saturates.
+* no recomputation, no needless temporaries: Z[l] and A[l-1] come from the
+  caches, 1/m scales the GEMM's result in place, and the update
+  W[l] := W[l] - alpha dW[l] writes into W[l] instead of a new array.
+* checks once, not per block: ``train`` checks its inputs once; the blocks
+  then run inside ``values_trusted()``, which skips the O(size) NaN scans and
+  keeps the cheap shape checks.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+import dlkit  # noqa: E402
+from dlkit.model import model_backward, model_forward, update_parameters  # noqa: E402
+from dlkit.losses import compute_cost  # noqa: E402
+
+try:
+    import torch
+except ImportError:  # the torch half is skipped, with a note in the output
+    torch = None
+
+SCALES = {
+    "course": ([12288, 20, 7, 5, 1], 209),
+    "large": ([12288, 256, 128, 64, 1], 2048),
+}
+LEARNING_RATE = 0.0075
+SGEMM_N = 2048  # the peak: an (N, N) @ (N, N) float32 product
+
+
+# --------------------------------------------------------------------------
+# The baseline: the course's assignment code, as learners first write it.
+# --------------------------------------------------------------------------
+
+def course_forward(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A_prev = A
+        W, b = parameters["W" + str(l)], parameters["b" + str(l)]
+        Z = np.dot(W, A_prev) + b
+        A = np.maximum(0, Z)
+        caches.append(((A_prev, W, b), Z))
+    W, b = parameters["W" + str(L)], parameters["b" + str(L)]
+    Z = np.dot(W, A) + b
+    AL = 1 / (1 + np.exp(-Z))
+    caches.append(((A, W, b), Z))
+    return AL, caches
+
+
+def course_cost(AL, Y):
+    m = Y.shape[1]
+    return float(np.squeeze(-1 / m * np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))))
+
+
+def course_linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = 1 / m * np.dot(dZ, A_prev.T)
+    db = 1 / m * np.sum(dZ, axis=1, keepdims=True)
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+
+
+def course_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    linear_cache, Z = caches[L - 1]
+    s = 1 / (1 + np.exp(-Z))
+    dZ = dAL * s * (1 - s)
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = course_linear_backward(dZ, linear_cache)
+    for l in reversed(range(L - 1)):
+        linear_cache, Z = caches[l]
+        dZ = np.array(grads["dA" + str(l + 1)], copy=True)
+        dZ[Z <= 0] = 0
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = course_linear_backward(dZ, linear_cache)
+    return grads
+
+
+def course_update(parameters, grads, learning_rate):
+    parameters = dict(parameters)
+    for l in range(len(parameters) // 2):
+        parameters["W" + str(l + 1)] = parameters["W" + str(l + 1)] - learning_rate * grads["dW" + str(l + 1)]
+        parameters["b" + str(l + 1)] = parameters["b" + str(l + 1)] - learning_rate * grads["db" + str(l + 1)]
+    return parameters
+
+
+# --------------------------------------------------------------------------
+# Implementations under test. Each holds its own copy of the data and the
+# parameters; run(n) trains n more iterations and returns their costs;
+# gradients() gives dW[l], db[l] at the current parameters as float64 arrays.
+# --------------------------------------------------------------------------
+
+class Dlkit:
+    family = "dlkit"
+
+    def __init__(self, X, Y, params, dtype):
+        self.name, self.dtype = "dlkit", np.dtype(dtype)
+        # train() would make X column-major itself, once per call; doing it
+        # here keeps a one-off copy out of the timed blocks.
+        self.X = np.asfortranarray(X, dtype=dtype)
+        self.Y = Y.astype(dtype)
+        self.params = {k: v.astype(dtype) for k, v in params.items()}
+        self.dims = [X.shape[0]] + [params[f"W{l}"].shape[0] for l in range(1, len(params) // 2 + 1)]
+
+    def run(self, n):
+        self.params, costs = dlkit.train(self.X, self.Y, self.dims, LEARNING_RATE, n,
+                                         parameters=self.params, progress=False)
+        return costs
+
+    def gradients(self):
+        # The same calls train() makes.
+        AL, caches = model_forward(self.X, self.params)
+        grads = model_backward(AL, self.Y, caches, output_shortcut=True, need_dA0=False)
+        return {k: np.asarray(v, np.float64) for k, v in grads.items() if not k.startswith("dA")}
+
+
+class CourseNumpy:
+    family = "course numpy"
+
+    def __init__(self, X, Y, params, dtype=np.float64):
+        self.name, self.dtype = "course numpy", np.dtype(dtype)
+        self.X = np.ascontiguousarray(X, dtype=dtype)
+        self.Y = Y.astype(dtype)
+        self.params = {k: v.astype(dtype) for k, v in params.items()}
+
+    def run(self, n):
+        costs = []
+        for _ in range(n):
+            AL, caches = course_forward(self.X, self.params)
+            costs.append(course_cost(AL, self.Y))
+            grads = course_backward(AL, self.Y, caches)
+            self.params = course_update(self.params, grads, LEARNING_RATE)
+        return costs
+
+    def gradients(self):
+        AL, caches = course_forward(self.X, self.params)
+        grads = course_backward(AL, self.Y, caches)
+        return {k: v for k, v in grads.items() if not k.startswith("dA")}
+
+
+class TorchManual:
+    """The lecture's equations in PyTorch, backward written by hand."""
+
+    family = "torch"
+
+    def __init__(self, X, Y, params, dtype):
+        self.name, self.dtype = "torch manual", np.dtype(dtype)
+        tdtype = {np.float32: torch.float32, np.float64: torch.float64}[self.dtype.type]
+        # (n[0], m) with examples contiguous: the same memory as torch's usual
+        # (m, n[0]) batch and as dlkit's column-major X.
+        self.X = torch.from_numpy(np.ascontiguousarray(X.T)).to(tdtype).T
+        self.Y = torch.tensor(Y, dtype=tdtype)
+        self.params = {k: torch.tensor(v, dtype=tdtype) for k, v in params.items()}  # copies
+        self.L = len(params) // 2
+
+    def _step(self, update):
+        P, L, m = self.params, self.L, self.X.shape[1]
+        A, caches = self.X, []
+        for l in range(1, L + 1):
+            Z = P[f"W{l}"] @ A + P[f"b{l}"]
+            caches.append((A, Z))
+            A = torch.relu(Z) if l < L else torch.sigmoid(Z)
+        AL, Y = A, self.Y
+        cost = -(Y * torch.log(AL) + (1 - Y) * torch.log(1 - AL)).mean()
+        grads = {}
+        dZ = AL - Y
+        for l in range(L, 0, -1):
+            A_prev, _ = caches[l - 1]
+            grads[f"dW{l}"] = (dZ @ A_prev.T) / m
+            grads[f"db{l}"] = dZ.sum(dim=1, keepdim=True) / m
+            if l > 1:
+                dZ = (P[f"W{l}"].T @ dZ) * (caches[l - 2][1] > 0)
+        if update:
+            for l in range(1, L + 1):
+                P[f"W{l}"].sub_(grads[f"dW{l}"], alpha=LEARNING_RATE)
+                P[f"b{l}"].sub_(grads[f"db{l}"], alpha=LEARNING_RATE)
+        return cost.item(), grads
+
+    def run(self, n):
+        with torch.no_grad():
+            return [self._step(update=True)[0] for _ in range(n)]
+
+    def gradients(self):
+        with torch.no_grad():
+            return {k: v.double().numpy() for k, v in self._step(update=False)[1].items()}
+
+
+class TorchAutograd:
+    """PyTorch as a PyTorch user writes it: autograd, a fused loss, an optimizer."""
+
+    family = "torch"
+
+    def __init__(self, X, Y, params, dtype):
+        self.name, self.dtype = "torch autograd", np.dtype(dtype)
+        tdtype = {np.float32: torch.float32, np.float64: torch.float64}[self.dtype.type]
+        self.X = torch.from_numpy(np.ascontiguousarray(X.T)).to(tdtype).T
+        self.Y = torch.tensor(Y, dtype=tdtype)
+        self.L = len(params) // 2
+        self.params = {k: torch.tensor(v, dtype=tdtype, requires_grad=True) for k, v in params.items()}
+        self.optimizer = torch.optim.SGD(list(self.params.values()), lr=LEARNING_RATE)
+
+    def _loss(self):
+        A = self.X
+        for l in range(1, self.L):
+            A = torch.relu(self.params[f"W{l}"] @ A + self.params[f"b{l}"])
+        ZL = self.params[f"W{self.L}"] @ A + self.params[f"b{self.L}"]
+        return torch.nn.functional.binary_cross_entropy_with_logits(ZL, self.Y)
+
+    def run(self, n):
+        costs = []
+        for _ in range(n):
+            loss = self._loss()
+            self.optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            self.optimizer.step()
+            costs.append(loss.item())
+        return costs
+
+    def gradients(self):
+        self.optimizer.zero_grad(set_to_none=True)
+        self._loss().backward()
+        grads = {f"d{k}": p.grad.double().numpy() for k, p in self.params.items()}
+        self.optimizer.zero_grad(set_to_none=True)
+        return grads
+
+
+class Sgemm:
+    """The peak: a square float32 matrix product with numpy's BLAS."""
+
+    name, family, dtype = "sgemm peak (numpy)", "peak", np.dtype(np.float32)
+
+    def __init__(self, n=SGEMM_N):
+        rng = np.random.default_rng(0)
+        self.a = rng.random((n, n), dtype=np.float32)
+        self.b = rng.random((n, n), dtype=np.float32)
+        self.c = np.empty((n, n), dtype=np.float32)
+        self.flops = 2 * n**3
+
+    def run(self, n):
+        for _ in range(n):
+            np.matmul(self.a, self.b, out=self.c)
+
+
+# --------------------------------------------------------------------------
+# Measurement helpers
+# --------------------------------------------------------------------------
+
+def gemm_flops(dims, m):
+    """FLOPs of the GEMMs one training step needs (dA[0] not counted)."""
+    total = 0
+    for l in range(1, len(dims)):
+        per_gemm = 2 * dims[l] * dims[l - 1] * m
+        total += per_gemm * (3 if l > 1 else 2)  # W A, dZ A^T, and W^T dZ except for dA[0]
+    return total
+
+
+def _status(key):
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) * 1024
+    return None
+
+
+def peak_memory(impl, iterations=2):
+    """Bytes the process's resident set grows by, at most, during ``impl.run``.
+
+    Linux only: writing 5 to /proc/self/clear_refs resets the high-water
+    mark VmHWM to the current resident set. Returns None elsewhere.
+    """
+    gc.collect()
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        base = _status("VmRSS")
+    except OSError:
+        return None
+    impl.run(iterations)
+    return _status("VmHWM") - base
+
+
+def normwise_error(a, b):
+    return float(np.linalg.norm(a - b) / max(np.linalg.norm(b), 1e-300))
+
+
+def make_data(dims, m, seed=0):
+    rng = np.random.default_rng(seed)
+    X = rng.random((dims[0], m))  # C-ordered float64 in [0, 1), like scaled pixels
+    Y = (rng.random((1, m)) < 0.5).astype(np.float64)
+    params = dlkit.initialize_parameters(dims, seed=1)
+    return X, Y, params
+
+
+def implementations(use_torch):
+    makers = [
+        ("dlkit", lambda X, Y, p: Dlkit(X, Y, p, np.float32)),
+        ("dlkit", lambda X, Y, p: Dlkit(X, Y, p, np.float64)),
+        ("course", lambda X, Y, p: CourseNumpy(X, Y, p)),
+    ]
+    if use_torch:
+        for cls in (TorchManual, TorchAutograd):
+            for dtype in (np.float32, np.float64):
+                makers.append(("torch", lambda X, Y, p, cls=cls, dtype=dtype: cls(X, Y, p, dtype)))
+    return makers
+
+
+def check_agreement(impls, reference_grads, reference_costs):
+    """Every implementation's first two costs and its gradients must match dlkit float64."""
+    ok = True
+    print("Agreement with dlkit float64 (cost at iterations 1, 2; largest normwise gradient error):")
+    for impl, grads, costs in impls:
+        tol = 1e-9 if impl.dtype == np.float64 else 2e-4
+        cost_err = max(abs(c - r) / abs(r) for c, r in zip(costs, reference_costs))
+        grad_err = max(normwise_error(grads[k], reference_grads[k]) for k in reference_grads)
+        good = cost_err <= tol and grad_err <= tol and set(grads) == set(reference_grads)
+        ok &= good
+        print(f"  {impl.name:15s} {impl.dtype.name:8s} costs {costs[0]:.6f} {costs[1]:.6f}  "
+              f"cost rel. err {cost_err:.1e}  grad err {grad_err:.1e}  (tol {tol:.0e})  {'ok' if good else 'MISMATCH'}")
+    return ok
+
+
+def time_rotation(impls, rounds, block):
+    """Run every implementation for ``block`` iterations, in turn, ``rounds`` times.
+
+    Returns {index: list of seconds per iteration}. The order rotates each
+    round so that no implementation always follows the same neighbour.
+    """
+    for impl in impls:
+        impl.run(1)  # warm-up: first-call costs (allocations, thread start-up)
+    samples = {i: [] for i in range(len(impls))}
+    for r in range(rounds):
+        order = list(range(len(impls)))
+        order = order[r % len(order):] + order[:r % len(order)]
+        for i in order:
+            n = block if impls[i].family != "peak" else max(1, block // 4)
+            t0 = time.perf_counter()
+            impls[i].run(n)
+            samples[i].append((time.perf_counter() - t0) / n)
+    return samples
+
+
+def blas_kernels():
+    """Which BLAS libraries and kernels run, via threadpoolctl when it is installed."""
+    try:
+        import threadpoolctl
+    except ImportError:
+        return "threadpoolctl not installed"
+    parts = []
+    for lib in threadpoolctl.threadpool_info():
+        arch = lib.get("architecture")
+        parts.append(f"{lib['internal_api']} {lib.get('version') or ''}{' ' + arch if arch else ''} "
+                     f"({lib['num_threads']} threads)".replace("  ", " "))
+    return "; ".join(parts)
+
+
+def describe_machine():
+    load = os.getloadavg() if hasattr(os, "getloadavg") else ("?",) * 3
+    lines = [
+        f"python {platform.python_version()}, numpy {np.__version__}, "
+        f"torch {torch.__version__ if torch else 'not installed'}"
+        + (f" ({torch.get_num_threads()} threads)" if torch else ""),
+        f"cores: {os.cpu_count()}, load average: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}",
+        f"BLAS: {blas_kernels()}",
+        f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')} "
+        f"OPENBLAS_L2_SIZE={os.environ.get('OPENBLAS_L2_SIZE', '(unset)')}",
+    ]
+    if torch is not None:
+        lines.append(f"torch BLAS: {'MKL' if torch.backends.mkl.is_available() else 'not MKL'}")
+    return lines
+
+
+def bench_scale(scale, rounds, block, use_torch):
+    dims, m = SCALES[scale]
+    X, Y, params = make_data(dims, m)
+    makers = implementations(use_torch)
+
+    reference = Dlkit(X, Y, params, np.float64)
+    ref_grads, ref_costs = reference.gradients(), reference.run(2)
+    checked = []
+    for _, make in makers:
+        impl = make(X, Y, params)
+        checked.append((impl, impl.gradients(), impl.run(2)))
+    if not check_agreement(checked, ref_grads, ref_costs):
+        raise SystemExit("bench_train: implementations disagree; not timing code that computes different things")
+    del checked
+
+    impls = [make(X, Y, params) for _, make in makers] + [Sgemm()]
+    samples = time_rotation(impls, rounds, block)
+    flops = gemm_flops(dims, m)
+    peak_flops = impls[-1].flops / np.median(samples[len(impls) - 1])
+
+    rows = []
+    for i, impl in enumerate(impls[:-1]):
+        s = np.array(samples[i])
+        rows.append({"impl": impl, "median": np.median(s), "q1": np.percentile(s, 25), "q3": np.percentile(s, 75)})
+    dl = {row["impl"].dtype: row["median"] for row in rows if row["impl"].family == "dlkit"}
+    for row in rows:
+        impl = makers[rows.index(row)][1](X, Y, params)  # fresh copy: memory is measured from the start
+        row["memory"] = peak_memory(impl)
+        del impl
+        row["ratio"] = row["median"] / dl[row["impl"].dtype]
+        row["gflops"] = flops / row["median"] / 1e9
+        row["of_peak"] = flops / row["median"] / peak_flops
+    return {"dims": dims, "m": m, "rows": rows, "peak": peak_flops, "flops": flops,
+            "rounds": rounds, "block": block}
+
+
+def print_table(result):
+    dims, m = result["dims"], result["m"]
+    print(f"\nlayer_dims {dims}, m = {m}: {result['flops'] / 1e9:.3f} GFLOP of GEMMs per iteration; "
+          f"{result['rounds']} rounds of {result['block']} iterations each")
+    header = "| implementation | dtype | ms/iter (median) | IQR ms | time / dlkit | GFLOP/s | of sgemm peak | peak memory |"
+    print(header)
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for row in result["rows"]:
+        impl = row["impl"]
+        mem = f"{row['memory'] / 2**20:.0f} MB" if row["memory"] is not None else "n/a"
+        print(f"| {impl.name} | {impl.dtype.name} | {row['median'] * 1e3:.2f} | "
+              f"{(row['q3'] - row['q1']) * 1e3:.2f} | {row['ratio']:.2f}x | {row['gflops']:.0f} | "
+              f"{row['of_peak'] * 100:.0f} % | {mem} |")
+    print(f"| sgemm {SGEMM_N}x{SGEMM_N} (numpy) | float32 | | | | {result['peak'] / 1e9:.0f} | 100 % | |")
+
+
+def targets(results):
+    """The issue's targets, each as (description, measured, passed or None when skipped)."""
+    out = []
+
+    def row(result, family, dtype, fastest=False):
+        rows = [r for r in result["rows"] if r["impl"].family == family and r["impl"].dtype == dtype]
+        return min(rows, key=lambda r: r["median"]) if rows else None
+
+    if "course" in results:
+        res = results["course"]
+        for dtype, need in ((np.float32, 1.5), (np.float64, 1.2)):
+            d, t = row(res, "dlkit", dtype), row(res, "torch", dtype)
+            what = f"course scale: dlkit {np.dtype(dtype).name} >= {need}x faster than PyTorch {np.dtype(dtype).name}"
+            if t is None:
+                out.append((what, "PyTorch not run", None))
+            else:
+                speedup = t["median"] / d["median"]
+                out.append((what, f"{speedup:.2f}x (vs {t['impl'].name})", speedup >= need))
+    if "large" in results:
+        res = results["large"]
+        d = row(res, "dlkit", np.float32)
+        out.append(("large scale: dlkit float32 >= 85 % of the sgemm peak",
+                    f"{d['of_peak'] * 100:.0f} % ({d['gflops']:.0f} of {res['peak'] / 1e9:.0f} GFLOP/s)",
+                    d["of_peak"] >= 0.85))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Ablation: each choice switched off in a loop of dlkit's blocks
+# --------------------------------------------------------------------------
+
+class BlocksLoop:
+    """train()'s loop written out with dlkit's blocks, each choice a switch."""
+
+    family = "ablation"
+
+    def __init__(self, X, Y, params, dtype, name, *, fortran=True, shortcut=True, dA0=False, inplace=True):
+        self.name, self.dtype = name, np.dtype(dtype)
+        self.X = np.asfortranarray(X, dtype=dtype) if fortran else np.ascontiguousarray(X, dtype=dtype)
+        self.Y = Y.astype(dtype)
+        self.params = {k: v.astype(dtype) for k, v in params.items()}
+        self.options = dict(output_shortcut=shortcut, need_dA0=dA0)
+        self.inplace = inplace
+
+    def run(self, n):
+        costs = []
+        for _ in range(n):
+            AL, caches = model_forward(self.X, self.params)
+            costs.append(compute_cost(AL, self.Y))
+            grads = model_backward(AL, self.Y, caches, **self.options)
+            self.params = update_parameters(self.params, grads, LEARNING_RATE, inplace=self.inplace)
+        return costs
+
+
+def ablation(scale, rounds, block):
+    dims, m = SCALES[scale]
+    X, Y, params = make_data(dims, m)
+    variants = []
+    for dtype in (np.float32, np.float64):
+        variants += [
+            ("train()", lambda dtype=dtype: Dlkit(X, Y, params, dtype)),
+            ("all choices", lambda dtype=dtype: BlocksLoop(X, Y, params, dtype, "all choices")),
+            ("C-ordered X", lambda dtype=dtype: BlocksLoop(X, Y, params, dtype, "C-ordered X", fortran=False)),
+            ("dA[0] computed", lambda dtype=dtype: BlocksLoop(X, Y, params, dtype, "dA[0] computed", dA0=True)),
+            ("dA[L] formula", lambda dtype=dtype: BlocksLoop(X, Y, params, dtype, "dA[L] formula", shortcut=False)),
+            ("new arrays on update",
+             lambda dtype=dtype: BlocksLoop(X, Y, params, dtype, "new arrays on update", inplace=False)),
+            ("none of them", lambda dtype=dtype: BlocksLoop(X, Y, params, dtype, "none of them", fortran=False,
+                                                            dA0=True, shortcut=False, inplace=False)),
+        ]
+    impls = [make() for _, make in variants]
+    samples = time_rotation(impls, rounds, block)
+    print(f"\nAblation at layer_dims {dims}, m = {m} ({rounds} rounds of {block} iterations); "
+          "each variant switches one choice off:")
+    print("| variant | dtype | ms/iter (median) | IQR ms | vs all choices |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    base = {}
+    for i, impl in enumerate(impls):
+        med = np.median(samples[i])
+        if impl.name == "all choices":
+            base[impl.dtype] = med
+    for i, impl in enumerate(impls):
+        s = np.array(samples[i])
+        med = np.median(s)
+        print(f"| {impl.name} | {impl.dtype.name} | {med * 1e3:.2f} | "
+              f"{(np.percentile(s, 75) - np.percentile(s, 25)) * 1e3:.2f} | {med / base[impl.dtype]:+.0%} |"
+              .replace("| +0% |", "| - |"))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scale", choices=["course", "large", "both"], default="both")
+    parser.add_argument("--rounds", type=int, default=None, help="rotations (default: 15 course, 7 large)")
+    parser.add_argument("--no-torch", action="store_true", help="leave PyTorch out")
+    parser.add_argument("--ablation", action="store_true", help="time each choice switched off instead")
+    args = parser.parse_args(argv)
+
+    for line in describe_machine():
+        print(line)
+    if args.ablation:
+        for scale in (["course", "large"] if args.scale == "both" else [args.scale]):
+            ablation(scale, args.rounds or (9 if scale == "course" else 3), 10 if scale == "course" else 1)
+        return 0
+
+    use_torch = torch is not None and not args.no_torch
+    if torch is None:
+        print("PyTorch is not installed: the PyTorch rows and the targets that need them are skipped.")
+    results = {}
+    for scale in (["course", "large"] if args.scale == "both" else [args.scale]):
+        rounds = args.rounds or (15 if scale == "course" else 7)
+        block = 20 if scale == "course" else 2
+        print(f"\n== {scale} scale ==")
+        results[scale] = bench_scale(scale, rounds, block, use_torch)
+        print_table(results[scale])
+
+    print("\nTargets:")
+    failed = False
+    for what, measured, passed in targets(results):
+        verdict = "skipped" if passed is None else ("PASS" if passed else "FAIL")
+        failed |= passed is False
+        print(f"  {verdict:7s} {what}: {measured}")
+    load = os.getloadavg()
+    print(f"load average at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
