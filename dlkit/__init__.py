@@ -16,7 +16,7 @@ from .activations import (
     tanh,
     tanh_backward,
 )
-from .gradcheck import gradient_check, numerical_gradient, numerical_gradient_array, rel_error
+from .gradcheck import gradient_check, gradient_difference, numerical_gradient, numerical_gradient_array, rel_error
 from .initialization import initialize_parameters
 from .layers import linear_activation_backward, linear_activation_forward, linear_backward, linear_forward
 from .losses import compute_cost, cost_backward
@@ -33,5 +33,5 @@ __all__ = [
     "linear_forward", "linear_backward", "linear_activation_forward", "linear_activation_backward",
     "model_forward", "model_backward", "compute_cost", "cost_backward", "update_parameters",
     "predict", "accuracy", "train",
-    "rel_error", "numerical_gradient", "numerical_gradient_array", "gradient_check",
+    "rel_error", "gradient_difference", "numerical_gradient", "numerical_gradient_array", "gradient_check",
 ]
