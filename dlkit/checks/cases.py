@@ -1,0 +1,78 @@
+"""Random cases that are mathematically consistent, so every correct formulation passes.
+
+Shapes vary (non-square layers, m = 1, larger m, several depths); values stay
+away from the places where correct formulas legitimately differ (Z exactly 0,
+where ReLU has no slope; A[L] exactly 0 or 1, where the cost is infinite).
+Caches are built by dlkit's own forward pass, so A really is g(Z) and A[L]
+really is sigmoid(Z[L]): the shortcut dZ[L] = A[L] - Y is then exact.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+import dlkit
+
+# (n[l], n[l-1], m) for single-layer cases, cycled by the case index: a
+# single unit, m = 1, a square layer (where transposes keep their shape), a wide batch.
+LAYER_SHAPES = [(3, 4, 5), (1, 3, 1), (3, 3, 3), (2, 5, 12), (4, 2, 7)]
+# layer_dims for model cases: 1 to 3 layers, and a chain of 1-unit layers where
+# a reused dA[L] keeps its shape.
+MODEL_DIMS = [[4, 3, 1], [3, 1], [5, 4, 3, 1], [2, 1, 1], [3, 5, 2, 1]]
+MODEL_M = [4, 1, 6, 3, 9]
+
+
+def away_from_zero(x: np.ndarray, gap: float = 0.1) -> np.ndarray:
+    """Push entries with |x| < gap out to +-gap (so ReLU's slope is defined without doubt)."""
+    x = np.array(x, dtype=np.float64)
+    small = np.abs(x) < gap
+    x[small] = np.where(x[small] >= 0, gap, -gap) + x[small]
+    return x
+
+
+def values(rng: np.random.Generator, shape, scale: float = 1.0) -> np.ndarray:
+    """Random entries rounded to 2 decimals (readable, and exactly the same on every machine)."""
+    return np.round(away_from_zero(rng.standard_normal(shape) * scale, 0.05), 2)
+
+
+def linear_inputs(rng: np.random.Generator, i: int):
+    """A_prev (n[l-1], m), W (n[l], n[l-1]), b (n[l], 1) with Z = W A_prev + b away from 0."""
+    n, n_prev, m = LAYER_SHAPES[i % len(LAYER_SHAPES)]
+    for _ in range(50):
+        A_prev = values(rng, (n_prev, m))
+        W = values(rng, (n, n_prev), 0.8)
+        b = values(rng, (n, 1), 0.5)
+        Z = W @ A_prev + b
+        if np.min(np.abs(Z)) > 0.05:
+            break
+    return A_prev, W, b
+
+
+def labels(rng: np.random.Generator, m: int) -> np.ndarray:
+    """Y (1, m) of 0/1 labels, holding both classes when m >= 2."""
+    Y = (rng.random((1, m)) < 0.5).astype(np.float64)
+    if m >= 2:
+        Y[0, 0], Y[0, 1] = 0.0, 1.0
+    return Y
+
+
+def probabilities(rng: np.random.Generator, m: int) -> np.ndarray:
+    """A[L] (1, m) in [0.05, 0.95]: predictions a cost can be computed for in any formulation."""
+    return np.round(rng.uniform(0.05, 0.95, (1, m)), 3)
+
+
+def model_inputs(rng: np.random.Generator, i: int):
+    """X (n[0], m), parameters for MODEL_DIMS[i], Y (1, m); every Z[l] away from 0."""
+    dims = MODEL_DIMS[i % len(MODEL_DIMS)]
+    m = MODEL_M[i % len(MODEL_M)]
+    for _ in range(100):
+        X = values(rng, (dims[0], m))
+        parameters = {}
+        for l in range(1, len(dims)):
+            parameters[f"W{l}"] = values(rng, (dims[l], dims[l - 1]), 1.0 / np.sqrt(dims[l - 1]) + 0.3)
+            parameters[f"b{l}"] = values(rng, (dims[l], 1), 0.3)
+        _, caches = dlkit.model_forward(X, parameters)
+        zs = [cache[1] for cache in caches]
+        # every Z away from 0, and some hidden units active so gradients flow
+        if all(np.min(np.abs(Z)) > 0.02 for Z in zs) and all(np.mean(Z > 0) > 0.2 for Z in zs[:-1]):
+            break
+    return X, parameters, labels(rng, m)

@@ -1,0 +1,134 @@
+"""Comparing a learner's output with the expected one: type, then shape, then values.
+
+Tolerances are relative to the scale of the expected array, loose enough for
+another BLAS, another numpy version or a learner who computes in float32, and
+tight enough that every known mistake (a factor m, a sign, a transpose, a
+missing term) is far outside them on the checkpoint's cases.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .plain import fmt, kind
+
+RTOL = 1e-4      # relative, entry by entry
+ATOL = 1e-5      # absolute, times the largest |entry| of the expected array
+
+
+def is_array(x) -> bool:
+    return type(x) is np.ndarray and x.dtype.kind in "fiub"
+
+
+def is_number(x) -> bool:
+    return type(x) in (int, float) or (is_array(x) and x.shape == ())
+
+
+def close(got, exp) -> bool:
+    """True if ``got`` (plain) matches the expected array or number ``exp`` within tolerance."""
+    if is_number(exp) and not is_array(exp):
+        if not is_number(got):
+            return False
+        g, e = float(np.asarray(got, dtype=np.float64)), float(exp)
+        return bool(np.isfinite(g)) and abs(g - e) <= RTOL * abs(e) + 1e-9
+    if not is_array(got) or got.shape != exp.shape:
+        return False
+    g = got.astype(np.float64)
+    e = exp.astype(np.float64)
+    if not (np.isfinite(g).all() and np.isfinite(e).all()):
+        return bool(np.array_equal(g, e, equal_nan=True))
+    scale = float(np.max(np.abs(e))) if e.size else 0.0
+    return bool(np.allclose(g, e, rtol=RTOL, atol=ATOL * scale + 1e-12))
+
+
+def shape_text(shape) -> str:
+    return str(tuple(int(s) for s in shape))
+
+
+def factor(got, exp):
+    """The constant k with got = k * exp, if there is one (and k != 1), else None."""
+    g = np.asarray(got, dtype=np.float64).ravel()
+    e = np.asarray(exp, dtype=np.float64).ravel()
+    if g.shape != e.shape or not np.isfinite(g).all() or np.count_nonzero(e) < 2:
+        return None
+    k = float(g @ e / (e @ e))
+    if abs(k) < 1e-12 or abs(k - 1) < 1e-6:
+        return None
+    return k if close(g, k * e) else None
+
+
+def factor_text(k: float, m=None) -> str:
+    """Say what a constant factor means, in the learner's terms."""
+    names = {-1.0: "the sign is flipped (every entry has the opposite sign)"}
+    if m:
+        names.update({
+            float(m): f"every entry is m = {m} times too large (a 1/m is missing?)",
+            1.0 / m: f"every entry is m = {m} times too small (a 1/m too many?)",
+            -float(m): f"every entry is -m = -{m} times the expected one (a minus sign and a 1/m are missing?)",
+            -1.0 / m: f"every entry is -1/m times the expected one (a minus sign is missing, 1/m too many?)",
+        })
+    for value, text in names.items():
+        if abs(k - value) <= 1e-4 * abs(value):
+            return text
+    return f"every entry is {fmt(k)} times the expected one"
+
+
+def mismatch(label: str, got, exp, m=None):
+    """None if ``got`` matches ``exp``; otherwise one sentence saying what differs and where."""
+    if close(got, exp):
+        return None
+    if is_number(exp) and not is_array(exp):
+        if not is_number(got):
+            return f"{label} should be a number, got {kind(got)}"
+        g = float(np.asarray(got, dtype=np.float64))
+        text = f"{label} should be {fmt(exp)}, got {fmt(g)}"
+        k = factor(g, exp)
+        return text + (f": {factor_text(k, m)}" if k is not None else "")
+    if not is_array(got):
+        return f"{label} should be an array of shape {shape_text(exp.shape)}, got {kind(got)}"
+    if got.shape != exp.shape:
+        hint = ""
+        if got.shape == exp.shape[::-1]:
+            hint = " (the transpose of what it should be)"
+        elif got.ndim == 1 and got.shape[0] == exp.shape[0] and exp.ndim == 2 and exp.shape[1] == 1:
+            hint = " (a 1-D array: the column lost its second dimension)"
+        return f"{label} has shape {shape_text(got.shape)} but should be {shape_text(exp.shape)}{hint}"
+    g = got.astype(np.float64)
+    if not np.isfinite(g).all():
+        bad = int(g.size - np.isfinite(g).sum())
+        return f"{label} has {bad} NaN or infinite value(s) (a division by zero or a log of 0?)"
+    e = exp.astype(np.float64)
+    scale = float(np.max(np.abs(e))) if e.size else 0.0
+    wrong = ~np.isclose(g, e, rtol=RTOL, atol=ATOL * scale + 1e-12)
+    where = tuple(int(i) for i in np.argwhere(wrong)[0])
+    text = (f"{label} has the right shape {shape_text(exp.shape)} but {int(wrong.sum())} of {e.size} "
+            f"values differ; at {list(where)} expected {fmt(e[where])}, got {fmt(g[where])}")
+    k = factor(g, e)
+    return text + (f": {factor_text(k, m)}" if k is not None else "")
+
+
+def mismatch_any(label: str, got, exp, m=None):
+    """Like :func:`mismatch`, for nested tuples/lists/dicts too (a list is accepted for a tuple)."""
+    if type(exp) in (tuple, list):
+        if type(got) not in (tuple, list):
+            return f"{label} should be a tuple of {len(exp)} items, got {kind(got)}"
+        if len(got) != len(exp):
+            return f"{label} should hold {len(exp)} items, got {len(got)}"
+        for i, (g, e) in enumerate(zip(got, exp)):
+            problem = mismatch_any(f"{label}[{i}]", g, e, m)
+            if problem:
+                return problem
+        return None
+    if type(exp) is dict:
+        if type(got) is not dict:
+            return f"{label} should be a dict with keys {sorted(exp)}, got {kind(got)}"
+        missing = [k for k in exp if k not in got]
+        extra = sorted(str(k) for k in got if k not in exp)
+        if missing or extra:
+            parts = ([f"missing {missing}"] if missing else []) + ([f"unexpected {extra}"] if extra else [])
+            return f"{label} has the wrong keys: {'; '.join(parts)}"
+        for k in exp:
+            problem = mismatch_any(f"{label}[{k!r}]", got[k], exp[k], m)
+            if problem:
+                return problem
+        return None
+    return mismatch(label, got, exp, m)

@@ -1,0 +1,171 @@
+"""Plain data: what crosses from learner code to the code that judges it.
+
+A checkpoint never trusts an object the learner's function returned: it first
+turns it into *plain data* with :func:`plain` (exact numpy arrays of numbers,
+Python int/float/str/bool/None, and tuples/lists/dicts of those). Anything
+else becomes an :class:`Opaque` placeholder that only remembers its type name
+and a short text, so judging code never calls a method of a learner object.
+The in-kernel :func:`dlkit.checks.check` and the batch grader's child process
+both use :func:`plain`, so both judge exactly the same thing.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+_MAX_DEPTH = 12          # deeper nesting than any exercise returns
+_MAX_TEXT = 80           # characters of repr kept in an Opaque
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+class Opaque:
+    """Stands for an output that is not plain data (e.g. a generator or a matrix subclass)."""
+
+    __slots__ = ("type_name", "text")
+
+    def __init__(self, type_name: str, text: str = ""):
+        self.type_name = str(type_name)
+        self.text = str(text)
+
+    def __eq__(self, other):
+        return type(other) is Opaque and (other.type_name, other.text) == (self.type_name, self.text)
+
+    def __hash__(self):
+        return hash((self.type_name, self.text))
+
+    def __repr__(self):
+        return f"Opaque({self.type_name!r}, {self.text!r})"
+
+
+class LearnerError(Exception):
+    """The learner's function did not return: it raised, was not implemented, or ran out of time.
+
+    ``kind`` is "exception", "not_implemented" or "timeout"; ``exc_type`` and
+    ``message`` describe the exception; ``lineno`` and ``line`` point at the
+    learner's own line (None when unknown). All fields are plain data so the
+    grader can send them between processes.
+    """
+
+    KINDS = ("exception", "not_implemented", "timeout")
+
+    def __init__(self, kind: str, exc_type: str = "", message: str = "", lineno=None, line=None):
+        if kind not in self.KINDS:
+            raise ValueError(f"LearnerError: kind must be one of {self.KINDS}, got {kind!r}")
+        super().__init__(kind, exc_type, message, lineno, line)
+        self.kind = kind
+        self.exc_type = str(exc_type)
+        self.message = scrub(str(message))
+        self.lineno = lineno if type(lineno) is int else None
+        self.line = str(line).strip() if line is not None else None
+
+    def __str__(self):
+        where = f" at line {self.lineno}" if self.lineno is not None else ""
+        return f"{self.kind}: {self.exc_type}{where}: {self.message}"
+
+
+def scrub(text: str) -> str:
+    """Drop memory addresses so a message reads the same on every run."""
+    return _ADDRESS.sub("", text)
+
+
+def _safe_repr(x) -> str:
+    try:
+        text = repr(x)
+    except BaseException:  # a hostile __repr__ must not break the check
+        text = "?"
+    if type(text) is not str:
+        text = "?"
+    text = scrub(text)
+    return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 3] + "..."
+
+
+def plain(obj, _depth: int = 0):
+    """Return ``obj`` as plain data (copies, never views), or :class:`Opaque` pieces.
+
+    numpy arrays of numbers (exactly ``np.ndarray``) are copied; numpy scalars
+    become Python numbers; tuples, lists and dicts are converted recursively
+    (their exact types only: a subclass is Opaque). Array subclasses such as
+    ``np.matrix`` become Opaque because they multiply differently.
+    """
+    t = type(obj)
+    if obj is None or t in (bool, int, float, str):
+        return obj
+    if _depth > _MAX_DEPTH:
+        return Opaque(t.__name__, "nested too deeply")
+    if t is np.ndarray:
+        if obj.dtype.kind in "fiub":
+            return np.array(obj, copy=True)
+        return Opaque("ndarray", f"array of dtype {obj.dtype} and shape {tuple(obj.shape)}")
+    if isinstance(obj, np.ndarray):  # a subclass: np.matrix, masked arrays...
+        return Opaque(t.__name__, _safe_repr(obj))
+    if isinstance(obj, np.generic) and t.__module__ == "numpy":
+        if obj.dtype.kind == "b":
+            return bool(obj)
+        if obj.dtype.kind in "iu":
+            return int(obj)
+        if obj.dtype.kind == "f":
+            return float(obj)
+        return Opaque(t.__name__, _safe_repr(obj))
+    if t is tuple:
+        return tuple(plain(x, _depth + 1) for x in obj)
+    if t is list:
+        return [plain(x, _depth + 1) for x in obj]
+    if t is dict:
+        out = {}
+        for k, val in list(obj.items()):
+            key = plain(k, _depth + 1)
+            if type(key) not in (str, int, bool, float) and key is not None:
+                key = _safe_repr(k)
+            out[key] = plain(val, _depth + 1)
+        return out
+    return Opaque(t.__name__, _safe_repr(obj))
+
+
+def same(a, b) -> bool:
+    """Exact equality of two plain values (arrays compared entry by entry, NaN equal to NaN)."""
+    if type(a) is not type(b):
+        return False
+    if type(a) is np.ndarray:
+        return a.shape == b.shape and a.dtype == b.dtype and bool(np.array_equal(a, b, equal_nan=a.dtype.kind == "f"))
+    if type(a) in (tuple, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    if type(a) is dict:
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if type(a) is float and a != a:
+        return b != b
+    return a == b
+
+
+def kind(x) -> str:
+    """A short learner-facing description of a plain value: 'an array of shape (2, 3)', 'a float'..."""
+    t = type(x)
+    if t is np.ndarray:
+        return f"an array of shape {tuple(x.shape)}"
+    if t is Opaque:
+        return f"a {x.type_name} object"
+    if x is None:
+        return "None"
+    if t is bool:
+        return "a bool"
+    if t in (int, float):
+        return f"a number ({fmt(x)})"
+    if t is str:
+        return f"the string {x[:30]!r}"
+    if t in (tuple, list):
+        return f"a {t.__name__} of {len(x)} item{'s' if len(x) != 1 else ''}"
+    if t is dict:
+        return f"a dict with keys {sorted(map(str, x))[:8]}"
+    return t.__name__
+
+
+def fmt(x) -> str:
+    """A number rounded to 4 significant digits, the same text on every machine."""
+    x = float(x)
+    if x != x:
+        return "nan"
+    if x in (float("inf"), float("-inf")):
+        return "inf" if x > 0 else "-inf"
+    if x == 0:
+        return "0"
+    return f"{x:.4g}"

@@ -1,0 +1,150 @@
+"""Running learner code inside the learner's own kernel: ``check(name, fn)``.
+
+The spec (see :mod:`dlkit.checks.spec`) never calls learner code directly: it
+asks a *call* function, ``call(fn_name, args) -> (output, args_after)``. Here
+that function runs in the notebook's kernel; the batch grader provides one
+that runs in a sandboxed child process. Either way the spec only ever sees
+plain data (:func:`dlkit.checks.plain.plain`) or a :class:`LearnerError`.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import signal
+import threading
+import time
+import traceback
+import warnings
+
+import numpy as np
+
+from .plain import LearnerError, plain
+
+_DLKIT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+_LIBRARY_DIRS = (
+    _DLKIT_DIR,
+    os.path.dirname(os.path.abspath(np.__file__)) + os.sep,
+    os.path.dirname(os.path.abspath(os.__file__)) + os.sep,
+)
+
+
+class _TimeLimit(BaseException):
+    """Raised by SIGALRM inside learner code; a BaseException so `except Exception` can't swallow it."""
+
+
+def _is_learner_frame(filename: str) -> bool:
+    path = os.path.abspath(filename) if not filename.startswith("<") else filename
+    if path.startswith(_LIBRARY_DIRS):
+        return False
+    return "site-packages" not in path and "dist-packages" not in path
+
+
+def learner_frame(exc: BaseException):
+    """(lineno, source line, function name) of the deepest traceback frame that is the learner's own code."""
+    found = (None, None, None)
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        if _is_learner_frame(frame.f_code.co_filename):
+            found = (lineno, frame.f_code.co_filename, frame.f_code.co_name)
+    lineno, filename, func = found
+    if lineno is None:
+        return None, None, None
+    import linecache  # IPython registers each cell's source with linecache
+
+    line = linecache.getline(filename, lineno).strip() or None
+    return lineno, line, func
+
+
+def learner_line(exc: BaseException):
+    """(lineno, source line) of the deepest traceback frame that is the learner's own code."""
+    return learner_frame(exc)[:2]
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Interrupt the block after ``seconds`` with SIGALRM (main thread only, where signals arrive)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise _TimeLimit()
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-3))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+class KernelCall:
+    """``call(fn_name, args)`` for functions living in the learner's kernel.
+
+    ``fn_name`` is the exercise itself (``fn``) or another exercise that the
+    learner's function calls by global name, found in ``fn.__globals__`` the
+    way Python itself would find it in a notebook. All calls of one check share
+    one time budget of ``time_limit`` seconds.
+    """
+
+    def __init__(self, name: str, fn, time_limit: float):
+        self.name = name
+        self.fn = fn
+        self.namespace = getattr(fn, "__globals__", None) or {}
+        self.time_limit = float(time_limit)
+        self.deadline = time.monotonic() + self.time_limit
+
+    def _lookup(self, fn_name: str):
+        if fn_name == self.name:
+            return self.fn
+        found = self.namespace.get(fn_name)
+        if found is None or not callable(found):
+            raise LearnerError("exception", "NameError", f"name '{fn_name}' is not defined")
+        return found
+
+    def __call__(self, fn_name: str, args: tuple):
+        fn = self._lookup(fn_name)
+        args = plain(tuple(args))  # a private copy: the learner may change it
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise LearnerError("timeout", "TimeLimit", f"stopped after {self.time_limit:g} s")
+        try:
+            # Learner prints and numpy warnings would flood the cell's output.
+            with _time_limit(remaining), contextlib.redirect_stdout(io.StringIO()), \
+                    warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                output = fn(*args)
+        except _TimeLimit:
+            raise LearnerError("timeout", "TimeLimit", f"stopped after {self.time_limit:g} s") from None
+        except NotImplementedError as exc:
+            # The message names the function that is not implemented: it may be a helper.
+            lineno, line, func = learner_frame(exc)
+            raise LearnerError("not_implemented", "NotImplementedError", func or fn_name, lineno, line) from None
+        except RecursionError as exc:
+            lineno, line = learner_line(exc)
+            raise LearnerError("exception", "RecursionError", "maximum recursion depth exceeded", lineno, line) from None
+        except Exception as exc:
+            lineno, line = learner_line(exc)
+            raise LearnerError("exception", type(exc).__name__, str(exc).strip(), lineno, line) from None
+        return plain(output), plain(args)
+
+
+def check(name: str, fn, *, time_limit: float = 10.0):
+    """Run the checkpoint of exercise ``name`` on the learner's function ``fn``.
+
+    Returns a :class:`~dlkit.checks.result.CheckResult`; ending a notebook cell
+    with ``check("linear_forward", linear_forward)`` shows its report. Never
+    raises because of the learner's code: crashes, ``NotImplementedError`` and
+    endless loops (stopped after ``time_limit`` seconds) are findings.
+    """
+    from .specs import SPECS
+
+    if name not in SPECS:
+        raise ValueError(f"check: unknown exercise {name!r}; choose one of {sorted(SPECS)}")
+    if not callable(fn):
+        raise TypeError(f"check: fn must be your function {name}, got {type(fn).__name__}")
+    if isinstance(time_limit, bool) or not isinstance(time_limit, (int, float)) or not time_limit > 0:
+        raise ValueError(f"check: time_limit must be a number of seconds greater than zero, got {time_limit!r}")
+    return SPECS[name].run(KernelCall(name, fn, time_limit))

@@ -1,0 +1,323 @@
+"""A checkpoint spec: cases, comparisons, known mistakes, points.
+
+``Spec.run(call, seed=None)`` is the whole judging algorithm, shared by the
+notebook checkpoint and the batch grader:
+
+1. build the cases (public ones; with ``seed``, hidden random ones too) and
+   their expected outputs with dlkit's reference;
+2. ask ``call`` to run the learner's function on each case (a
+   :class:`LearnerError` is a finding, never a crash of the check);
+3. report inputs changed in place, then compare each graded *part* of the
+   output (e.g. dA_prev, dW, db) with type, shape and values;
+4. for a wrong part, find the known mistakes (*mutants*: wrong variants of the
+   reference) that reproduce the learner's output on every case, and report
+   their hints; when none does, a precise shape/value message instead;
+5. localise: a composite's helpers are checked first ("your linear_forward
+   fails its own check: fix it first"), and a backward block is held against
+   the numerical gradient of the learner's own forward.
+
+Judging code only ever handles plain data, so it is safe on hostile outputs.
+"""
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import compare
+from .mistakes import hint_for
+from .plain import LearnerError, Opaque, kind, plain, same
+from .result import CheckResult, Finding
+
+PUBLIC_SEED = 20240
+
+
+@dataclass
+class Case:
+    """One input for the learner's function, with dlkit's answer and facts about it (e.g. m)."""
+
+    args: tuple
+    expected: object = None
+    info: dict = field(default_factory=dict)
+    label: str = ""
+
+
+@dataclass
+class Mutant:
+    """A known mistake as code: ``fn(*args)`` returns what a learner making it would return."""
+
+    id: str
+    fn: object
+
+
+def describe_args(names, args) -> str:
+    """'A_prev (3, 2), W (2, 3), b (2, 1)' for the learner to see which shapes were used."""
+    parts = []
+    for name, value in zip(names, args):
+        if type(value) is np.ndarray:
+            parts.append(f"{name} {compare.shape_text(value.shape)}")
+        elif type(value) in (int, float, str, bool):
+            parts.append(f"{name} = {value!r}")
+    return ", ".join(parts)
+
+
+def agree(got, exp) -> bool:
+    """Approximate equality of plain values: arrays and numbers within tolerance, containers recursively."""
+    if type(exp) is np.ndarray or type(exp) in (int, float) and type(exp) is not bool:
+        if type(exp) is not np.ndarray and type(got) is np.ndarray and got.shape != ():
+            return False
+        return compare.close(got, exp)
+    if type(exp) in (tuple, list):
+        return type(got) in (tuple, list) and len(got) == len(exp) and all(agree(g, e) for g, e in zip(got, exp))
+    if type(exp) is dict:
+        return type(got) is dict and set(got) == set(exp) and all(agree(got[k], exp[k]) for k in exp)
+    return same(got, exp)
+
+
+class Spec:
+    """Base class: one exercise's checkpoint. Subclasses fill in the class attributes and methods."""
+
+    name = ""
+    arg_names: tuple = ()
+    parts: tuple = ()            # graded parts of the output, one point each
+    helpers: tuple = ()          # other exercises ``call`` may be asked to run
+    forward = None               # the forward exercise whose numerical gradient localises a backward
+    mutable_args: tuple = ()     # indices of arguments the function may change in place
+    equation = ""                # shown with shape errors: which equation to look at
+    n_random = 3                 # random cases per set (public, then hidden)
+
+    # -- to be provided by subclasses ------------------------------------------------
+    def reference(self, *args):
+        raise NotImplementedError
+
+    def fixed_cases(self) -> list:
+        """Small cases a learner can reproduce by hand: a list of args tuples."""
+        return []
+
+    def random_case(self, rng: np.random.Generator, i: int) -> tuple:
+        """The i-th random case (vary shapes with i): an args tuple."""
+        raise NotImplementedError
+
+    def case_info(self, args) -> dict:
+        return {}
+
+    def split(self, out, case):
+        """Map an output onto the graded parts: ``(dict part -> value, [Finding])``.
+
+        The findings are problems with the output's structure (e.g. a tuple
+        where one array belongs). A part missing from the dict is wrong.
+        """
+        return {self.parts[0]: out}, []
+
+    def mutants(self) -> list:
+        return []
+
+    def part_mismatch(self, part, got, exp, case):
+        """None if ``got`` is right for this part, else a sentence saying what is wrong."""
+        return compare.mismatch_any(part, got, exp, case.info.get("m"))
+
+    def exception_mistake(self, err: LearnerError, case):
+        """A mistake id for an exception a known mistake causes, or None."""
+        return None
+
+    def extra_findings(self, runs) -> list:
+        """Rule-based findings on all the (case, parts) runs, for properties that are not values."""
+        return []
+
+    def localise_numerically(self, call, case, got_parts, bad_parts):
+        """Backward specs: a Finding saying whether the learner's forward or backward is wrong."""
+        return None
+
+    # -- the shared algorithm ----------------------------------------------------------
+    @property
+    def max_points(self) -> int:
+        return len(self.parts)
+
+    def _seed_for(self, salt) -> np.random.Generator:
+        return np.random.default_rng([int(salt), zlib.crc32(self.name.encode())])
+
+    def cases(self, seed=None) -> list:
+        arg_sets = [tuple(a) for a in self.fixed_cases()]
+        rng = self._seed_for(PUBLIC_SEED)
+        arg_sets += [self.random_case(rng, i) for i in range(self.n_random)]
+        if seed is not None:
+            rng = self._seed_for(int(seed) % (2**63))
+            arg_sets += [self.random_case(rng, i) for i in range(self.n_random)]
+        cases = []
+        for args in arg_sets:
+            args = plain(tuple(args))
+            expected = plain(self.reference(*plain(args)))
+            cases.append(Case(args, expected, self.case_info(args), describe_args(self.arg_names, args)))
+        return cases
+
+    def _finding(self, mistake_id, details=(), **fmt):
+        return Finding(mistake_id, hint_for(mistake_id, **fmt), list(details))
+
+    def _stopped(self, err: LearnerError, n_cases: int) -> CheckResult:
+        if err.kind == "timeout":
+            f = self._finding(f"{self.name}.timeout", [err.message])
+            return CheckResult(self.name, "timeout", 0, self.max_points, [f], cases=n_cases)
+        if err.message and err.message != self.name and err.message.isidentifier():
+            # The learner's function calls another one that is still a stub.
+            f = self._finding(f"{self.name}.helper_not_implemented", helper=err.message)
+        else:
+            f = self._finding(f"{self.name}.not_implemented")
+        return CheckResult(self.name, "not_implemented", 0, self.max_points, [f], cases=n_cases)
+
+    def explain_crash(self, err: LearnerError, case) -> Finding:
+        mistake_id = self.exception_mistake(err, case)
+        details = []
+        if err.line:
+            details.append(f"line {err.lineno}: {err.line}")
+        details.append(f"{err.exc_type}: {err.message[:300]}")
+        shape_error = err.exc_type == "ValueError" and any(
+            w in err.message for w in ("shape", "broadcast", "matmul", "aligned", "dimension"))
+        if shape_error or err.exc_type in ("IndexError", "KeyError", "TypeError"):
+            details.append(f"The inputs were {case.label}.")
+        if mistake_id:
+            return Finding(mistake_id, hint_for(mistake_id), details)
+        if shape_error:
+            return Finding(f"{self.name}.shape_error",
+                           f"Your code raised a shape error: the shapes that met do not fit. {self.equation}", details)
+        return Finding(f"{self.name}.raised_{err.exc_type}", f"Your code raised {err.exc_type}.", details)
+
+    def _mutant_parts(self, mutant, case):
+        try:
+            with np.errstate(all="ignore"):
+                out = plain(mutant.fn(*plain(case.args)))
+        except Exception:
+            return None
+        got, _ = self.split(out, case)
+        return got
+
+    def diagnose(self, part, runs, mutant_cache):
+        """Ids of the mutants that reproduce the learner's ``part`` on every case (else on every wrong case)."""
+        everywhere, on_wrong = [], []
+        for mutant in self.mutants():
+            ok_all, ok_wrong = True, True
+            for case, got_parts, wrong in runs:
+                key = (mutant.id, id(mutant.fn), id(case))
+                if key not in mutant_cache:
+                    mutant_cache[key] = self._mutant_parts(mutant, case)
+                mparts = mutant_cache[key]
+                hit = mparts is not None and part in mparts and part in got_parts and agree(got_parts[part], mparts[part])
+                if not hit:
+                    ok_all = False
+                    if part in wrong:
+                        ok_wrong = False
+            if ok_all:
+                everywhere.append(mutant.id)
+            elif ok_wrong:
+                on_wrong.append(mutant.id)
+        chosen = everywhere or on_wrong
+        return list(dict.fromkeys(chosen))
+
+    def run(self, call, *, seed=None, localise: bool = True) -> CheckResult:
+        """Judge the learner's function through ``call``; see the module docstring."""
+        cases = self.cases(seed)
+        runs, crashes = [], []
+        findings: list[Finding] = []
+        for case in cases:
+            try:
+                out, after = call(self.name, case.args)
+            except LearnerError as err:
+                if err.kind in ("timeout", "not_implemented"):
+                    return self._stopped(err, len(cases))
+                crashes.append((err, case))
+                continue
+            got_parts, structural = self.split(out, case)
+            exp_parts, _ = self.split(case.expected, case)
+            wrong = {}
+            for part in self.parts:
+                if part not in got_parts:
+                    # a structural finding already says what is wrong with the output's shape
+                    problem = None if structural else f"{part} is missing from what your function returned"
+                    wrong[part] = problem
+                    continue
+                problem = self.part_mismatch(part, got_parts[part], exp_parts[part], case)
+                if problem:
+                    wrong[part] = problem
+            runs.append((case, got_parts, wrong))
+            for f in structural:
+                findings.append(f)
+            changed = [self.arg_names[i] for i in range(len(case.args))
+                       if i not in self.mutable_args and type(after) is tuple and len(after) == len(case.args)
+                       and not same(after[i], case.args[i])]
+            if changed:
+                findings.append(self._finding(f"{self.name}.modifies_input", arg=changed[0]))
+
+        if crashes:
+            findings.insert(0, self.explain_crash(*crashes[0]))
+        findings.extend(self.extra_findings(runs))
+
+        # Diagnose each wrong part with the known mistakes.
+        mutant_cache = {}
+        explained = set()
+        for part in self.parts:
+            bad = [(case, wrong[part]) for case, _, wrong in runs if part in wrong]
+            if not bad or all(problem is None for _, problem in bad):
+                continue
+            bad = [(case, problem) for case, problem in bad if problem is not None]
+            ids = self.diagnose(part, runs, mutant_cache)
+            case, problem = bad[0]
+            if ids:
+                for mid in ids:
+                    if mid not in explained:
+                        explained.add(mid)
+                        findings.append(Finding(mid, hint_for(mid), [f"{problem} (inputs: {case.label})"]))
+            else:
+                findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
+                                        [f"(inputs: {case.label})"]))
+
+        # Localise: helpers first, then (backward blocks) the learner's own forward.
+        if crashes:
+            # The crash is the finding; a wrong shape on another case is its echo, not news.
+            findings = [f for f in findings if not f.id.endswith("_wrong")]
+        if localise and (findings or crashes):
+            findings = self._localise(call, runs, findings)
+
+        unique = {}
+        for f in findings:  # one line per mistake, where it first appeared
+            unique.setdefault(f.id, f)
+        findings = list(unique.values())
+        correct = [p for p in self.parts if not crashes and all(p not in wrong for _, _, wrong in runs)]
+        points = len(correct)
+        status = "crashed" if crashes else ("failed" if findings else "passed")
+        if status != "passed" and points == self.max_points:
+            points -= 1  # e.g. right values but inputs changed in place
+        return CheckResult(self.name, status, points, self.max_points, findings, cases=len(cases))
+
+    def _localise(self, call, runs, findings):
+        from .specs import SPECS
+
+        first = []
+        for helper in self.helpers:
+            if helper == self.name or helper not in SPECS:
+                continue
+            try:
+                result = SPECS[helper].run(call, localise=False)
+            except LearnerError:
+                continue
+            if result.passed or self._helper_missing(result, helper):
+                continue
+            hints = [f"{helper}: {h}" for h in result.hints[:2]]
+            first.append(self._finding(f"{self.name}.helper_fails", hints, helper=helper))
+        if first:
+            # A wrong helper explains wrong values; keep only the mistakes the spec recognised.
+            findings = [f for f in findings if not f.id.endswith("_wrong")]
+        wrong_runs = [(case, got, wrong) for case, got, wrong in runs if wrong]
+        if self.forward and wrong_runs:
+            case, got, wrong = wrong_runs[0]
+            f = self.localise_numerically(call, case, got, set(wrong))
+            if f is not None:
+                first.append(f)
+        return first + findings
+
+    @staticmethod
+    def _helper_missing(result, helper) -> bool:
+        return result.status == "crashed" and any(
+            f.id.endswith("raised_NameError") and f"'{helper}'" in " ".join(f.details) for f in result.findings[:1])
+
+
+__all__ = ["Spec", "Case", "Mutant", "agree", "describe_args", "Opaque", "kind"]

@@ -1,0 +1,2 @@
+"""Specs for the backward blocks (filled in below)."""
+SPECS = []

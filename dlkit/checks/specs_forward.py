@@ -1,0 +1,220 @@
+"""Specs for the forward blocks: linear_forward, sigmoid, relu, linear_activation_forward.
+
+Each mutant is a known wrong variant of the reference; the spec reports the
+mistake of every mutant that reproduces the learner's output.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+import dlkit
+
+from . import cases as C
+from .plain import kind
+from .spec import Mutant, Spec
+
+
+def _sig(Z):
+    return 1 / (1 + np.exp(-Z))
+
+
+def _relu(Z):
+    return np.maximum(Z, 0)
+
+
+def _line_has(err, pattern) -> bool:
+    return bool(err.line) and re.search(pattern, err.line.replace(" ", "")) is not None
+
+
+def _pair(spec, out, names):
+    """Split an output that must be a pair (e.g. Z, linear_cache) into its two parts."""
+    if type(out) in (tuple, list) and len(out) == 2:
+        return {names[0]: out[0], names[1]: out[1]}, []
+    found = spec._finding(f"{spec.name}.returns_wrong_structure", [f"Your function returned {kind(out)}."])
+    if type(out) is np.ndarray:
+        return {names[0]: out}, [found]
+    return {}, [found]
+
+
+class LinearForward(Spec):
+    name = "linear_forward"
+    arg_names = ("A_prev", "W", "b")
+    parts = ("Z", "linear_cache")
+    equation = ("Look at Z[l] = W[l] A[l-1] + b[l]: W[l] is (n[l], n[l-1]) and A[l-1] is (n[l-1], m), "
+                "so W comes first and Z[l] is (n[l], m).")
+
+    def reference(self, A_prev, W, b):
+        return dlkit.linear_forward(A_prev, W, b)
+
+    def fixed_cases(self):
+        A_prev = np.array([[1.0, 2.0], [3.0, -1.0], [0.5, 2.0]])
+        W = np.array([[0.2, -0.4, 1.0], [-1.5, 0.3, 0.1]])
+        b = np.array([[0.4], [-1.0]])
+        return [(A_prev, W, b)]
+
+    def random_case(self, rng, i):
+        return C.linear_inputs(rng, i)
+
+    def case_info(self, args):
+        return {"m": args[0].shape[1]}
+
+    def split(self, out, case):
+        return _pair(self, out, self.parts)
+
+    def mutants(self):
+        def cache(fn):
+            return lambda A, W, b: (fn(A, W, b), (A, W, b))
+        return [
+            Mutant("linear_forward.b_missing", cache(lambda A, W, b: W @ A)),
+            Mutant("linear_forward.b_subtracted", cache(lambda A, W, b: W @ A - b)),
+            Mutant("linear_forward.b_broadcast_wrong", cache(lambda A, W, b: W @ A + b.T)),
+            Mutant("linear_forward.b_broadcast_wrong", cache(lambda A, W, b: W @ A + b[0, 0])),
+            Mutant("linear_forward.b_broadcast_wrong", cache(lambda A, W, b: W @ A + np.sum(b))),
+            Mutant("linear_forward.W_A_swapped", cache(lambda A, W, b: A.T @ W.T + b.T)),
+            Mutant("linear_forward.W_A_swapped", cache(lambda A, W, b: A.T @ W.T + b)),
+            Mutant("linear_forward.W_transposed", cache(lambda A, W, b: W.T @ A + b)),
+            Mutant("linear_forward.cache_order", lambda A, W, b: (W @ A + b, (W, A, b))),
+            Mutant("linear_forward.cache_order", lambda A, W, b: (W @ A + b, (A, b, W))),
+            Mutant("linear_forward.cache_order", lambda A, W, b: (W @ A + b, (b, W, A))),
+            Mutant("linear_forward.cache_wrong", lambda A, W, b: (W @ A + b, (A, W))),
+            Mutant("linear_forward.cache_wrong", lambda A, W, b: (W @ A + b, (W @ A + b, W, b))),
+            Mutant("linear_forward.cache_wrong", lambda A, W, b: (W @ A + b, (W, b))),
+        ]
+
+    def exception_mistake(self, err, case):
+        if _line_has(err, r"dot\(A_prev,W\)|A_prev@W|A_prev\.dot\(W\)"):
+            return "linear_forward.W_A_swapped"
+        if _line_has(err, r"W\*A_prev|A_prev\*W") and not _line_has(err, r"@|dot"):
+            return "linear_forward.elementwise_product"
+        if _line_has(err, r"W\.T"):
+            return "linear_forward.W_transposed"
+        return None
+
+
+class Sigmoid(Spec):
+    name = "sigmoid"
+    arg_names = ("Z",)
+    parts = ("A",)
+    equation = "Look at A = sigmoid(Z) = 1 / (1 + np.exp(-Z)), applied entry by entry (A has Z's shape)."
+
+    def reference(self, Z):
+        return dlkit.sigmoid(Z)
+
+    def fixed_cases(self):
+        return [(np.array([[-1.0, 0.0, 2.0]]),), (np.array([[0.5, -3.0], [4.0, -0.25]]),)]
+
+    def random_case(self, rng, i):
+        n, _, m = C.LAYER_SHAPES[i % len(C.LAYER_SHAPES)]
+        return (C.values(rng, (n, m), 2.0),)
+
+    def split(self, out, case):
+        if type(out) in (tuple, list) and len(out) == 2 and type(out[0]) is np.ndarray:
+            return {"A": out[0]}, [self._finding(f"{self.name}.returns_tuple")]
+        return {"A": out}, []
+
+    def mutants(self):
+        return [
+            Mutant("sigmoid.missing_minus", lambda Z: 1 / (1 + np.exp(Z))),
+            Mutant("sigmoid.returns_Z", lambda Z: Z),
+            Mutant("sigmoid.relu_instead", _relu),
+            Mutant("sigmoid.tanh_instead", np.tanh),
+            Mutant("sigmoid.derivative_instead", lambda Z: _sig(Z) * (1 - _sig(Z))),
+            Mutant("sigmoid.wrong_formula", lambda Z: 1 / (1 - np.exp(-Z))),
+            Mutant("sigmoid.wrong_formula", lambda Z: 1 / np.exp(-Z)),
+            Mutant("sigmoid.wrong_formula", lambda Z: 1 + np.exp(-Z)),
+        ]
+
+
+class Relu(Spec):
+    name = "relu"
+    arg_names = ("Z",)
+    parts = ("A",)
+    equation = "Look at A = relu(Z) = max(0, Z), entry by entry: np.maximum(0, Z) (A has Z's shape)."
+
+    def reference(self, Z):
+        return dlkit.relu(Z)
+
+    def fixed_cases(self):
+        return [(np.array([[-1.0, 0.0, 2.0]]),), (np.array([[0.5, -3.0], [4.0, -0.25]]),)]
+
+    def random_case(self, rng, i):
+        n, _, m = C.LAYER_SHAPES[i % len(C.LAYER_SHAPES)]
+        return (C.values(rng, (n, m), 2.0),)
+
+    def split(self, out, case):
+        if type(out) in (tuple, list) and len(out) == 2 and type(out[0]) is np.ndarray:
+            return {"A": out[0]}, [self._finding(f"{self.name}.returns_tuple")]
+        return {"A": out}, []
+
+    def mutants(self):
+        return [
+            Mutant("relu.min_instead", lambda Z: np.minimum(Z, 0)),
+            Mutant("relu.returns_Z", lambda Z: Z),
+            Mutant("relu.abs_instead", np.abs),
+            Mutant("relu.sigmoid_instead", _sig),
+            Mutant("relu.derivative_instead", lambda Z: (Z > 0).astype(np.float64)),
+        ]
+
+    def exception_mistake(self, err, case):
+        if "truth value" in err.message and _line_has(err, r"(?<![.\w])max\("):
+            return "relu.python_max"
+        return None
+
+
+class LinearActivationForward(Spec):
+    name = "linear_activation_forward"
+    arg_names = ("A_prev", "W", "b", "activation")
+    parts = ("A", "cache")
+    helpers = ("linear_forward", "sigmoid", "relu")
+    equation = ("Look at Z[l] = W[l] A[l-1] + b[l], then A[l] = g[l](Z[l]) with g named by activation; "
+                "cache = (linear_cache, Z).")
+    n_random = 4
+
+    def reference(self, A_prev, W, b, activation):
+        return dlkit.linear_activation_forward(A_prev, W, b, activation)
+
+    def fixed_cases(self):
+        (A_prev, W, b), = LinearForward().fixed_cases()
+        return [(A_prev, W, b, "sigmoid"), (A_prev, W, b, "relu")]
+
+    def random_case(self, rng, i):
+        return (*C.linear_inputs(rng, i), ("relu", "sigmoid")[i % 2])
+
+    def case_info(self, args):
+        return {"m": args[0].shape[1]}
+
+    def split(self, out, case):
+        return _pair(self, out, self.parts)
+
+    def mutants(self):
+        g = {"relu": _relu, "sigmoid": _sig}
+        other = {"relu": "sigmoid", "sigmoid": "relu"}
+
+        def make(act_for, cache_of=lambda lc, Z, A: (lc, Z)):
+            def fn(A_prev, W, b, activation):
+                Z = W @ A_prev + b
+                A = act_for(activation)(Z)
+                return A, cache_of((A_prev, W, b), Z, A)
+            return fn
+        right = lambda a: g[a]  # noqa: E731
+        return [
+            Mutant(f"{self.name}.activations_swapped", make(lambda a: g[other[a]])),
+            Mutant(f"{self.name}.always_relu", make(lambda a: _relu)),
+            Mutant(f"{self.name}.always_sigmoid", make(lambda a: _sig)),
+            Mutant(f"{self.name}.no_activation", make(lambda a: (lambda Z: Z))),
+            Mutant(f"{self.name}.cache_holds_A", make(right, lambda lc, Z, A: (lc, A))),
+            Mutant(f"{self.name}.cache_order", make(right, lambda lc, Z, A: (Z, lc))),
+            Mutant(f"{self.name}.cache_wrong", make(right, lambda lc, Z, A: (*lc, Z))),
+            Mutant(f"{self.name}.cache_wrong", make(right, lambda lc, Z, A: (lc, Z, A))),
+            Mutant(f"{self.name}.cache_wrong", make(right, lambda lc, Z, A: ((lc[1], lc[2]), Z))),
+        ]
+
+    def exception_mistake(self, err, case):
+        if err.exc_type in ("UnboundLocalError", "NameError") and re.search(r"'(A|Z|cache|activation_cache|linear_cache)'", err.message):
+            return f"{self.name}.unknown_activation"
+        return None
+
+
+SPECS = [LinearForward(), Sigmoid(), Relu(), LinearActivationForward()]

@@ -1,0 +1,39 @@
+"""Every buggy implementation fails with its specific mistake; every correct one passes.
+
+These are the checkpoint's two promises: never a false pass, never a false fail.
+"""
+import pytest
+
+from dlkit.checks import SPECS, check
+
+from . import catalog_forward  # noqa: F401  (registers implementations)
+from .registry import BUGGY, CORRECT
+
+try:
+    from . import catalog_backward  # noqa: F401
+except ImportError:  # pragma: no cover - grows with the catalog
+    pass
+try:
+    from . import catalog_model  # noqa: F401
+except ImportError:  # pragma: no cover
+    pass
+
+
+def _id(item):
+    return item[1] if len(item) == 3 else f"{item[0]}-{item[1].__code__.co_firstlineno}"
+
+
+@pytest.mark.parametrize("exercise, mistake, fn", BUGGY, ids=[b[1] for b in BUGGY])
+def test_bug_is_caught_and_named(exercise, mistake, fn):
+    result = check(exercise, fn, time_limit=5)
+    assert not result.passed, f"false pass:\n{result}"
+    assert result.points < result.max_points
+    assert mistake in result.mistakes, f"expected {mistake}, got:\n{result}"
+
+
+@pytest.mark.parametrize("exercise, fn", CORRECT, ids=[f"{e}-line{f.__code__.co_firstlineno}" for e, f in CORRECT])
+def test_correct_variant_passes(exercise, fn):
+    result = check(exercise, fn, time_limit=5)
+    assert result.passed, f"false fail:\n{result}"
+    assert result.points == result.max_points == SPECS[exercise].max_points
+    assert result.mistakes == [] and result.hints == []

@@ -1,0 +1,216 @@
+"""The checkpoint's behaviour around learner code: crashes, stubs, endless loops,
+helpers found by global name, deterministic reports, and plain data."""
+import time
+
+import numpy as np
+import pytest
+
+import dlkit
+from dlkit.checks import SPECS, LearnerError, Opaque, check, plain
+
+from .notebook import notebook
+
+EXERCISES = ["initialize_parameters", "linear_forward", "sigmoid", "relu", "linear_activation_forward",
+             "model_forward", "compute_cost", "linear_backward", "relu_backward", "sigmoid_backward",
+             "linear_activation_backward", "model_backward", "update_parameters"]
+
+
+def test_every_exercise_of_the_contract_has_a_spec():
+    assert list(SPECS) == [n for n in EXERCISES if n in SPECS]  # TODO: all of them
+    for name, spec in SPECS.items():
+        assert spec.name == name and spec.max_points >= 1
+
+
+@pytest.mark.parametrize("name", [n for n in EXERCISES if n in SPECS])
+def test_reference_passes_and_report_is_deterministic(name):
+    first = check(name, getattr(dlkit, name))
+    assert first.passed, str(first)
+    assert str(first) == str(check(name, getattr(dlkit, name)))
+    assert str(first).startswith(f"{name}: {first.max_points}/{first.max_points} passed")
+
+
+@pytest.mark.parametrize("name", [n for n in EXERCISES if n in SPECS])
+def test_reference_passes_hidden_cases(name):
+    for seed in (1, 12345):
+        result = SPECS[name].run(_kernel_call(name, getattr(dlkit, name)), seed=seed)
+        assert result.passed, str(result)
+
+
+def _kernel_call(name, fn, time_limit=10):
+    from dlkit.checks.runner import KernelCall
+    return KernelCall(name, fn, time_limit)
+
+
+def test_hidden_cases_are_added_by_seed_and_reproducible():
+    spec = SPECS["linear_forward"]
+    public, hidden, again = spec.cases(), spec.cases(seed=7), spec.cases(seed=7)
+    assert len(hidden) == len(public) + spec.n_random
+    for a, b in zip(hidden, again):
+        assert all(np.array_equal(x, y) for x, y in zip(a.args[:1], b.args[:1]))
+    assert not np.array_equal(hidden[-1].args[0], spec.cases(seed=8)[-1].args[0])
+
+
+@pytest.mark.skipif("linear_backward" not in SPECS, reason="backward specs not registered yet")
+def test_bug_report_is_deterministic_text():
+    ns = notebook("""
+        import numpy as np
+        def linear_backward(dZ, cache):
+            A_prev, W, b = cache
+            dW = dZ @ A_prev.T
+            db = np.sum(dZ, axis=1)
+            return W.T @ dZ, dW, db
+    """)
+    first = str(check("linear_backward", ns["linear_backward"]))
+    assert first == str(check("linear_backward", ns["linear_backward"]))
+    assert "0x" not in first and first.startswith("linear_backward: 1/3 - ")
+
+
+def test_not_implemented_reads_not_implemented_yet():
+    ns = notebook("""
+        def relu(Z):
+            # YOUR CODE HERE
+            raise NotImplementedError()
+    """)
+    result = check("relu", ns["relu"])
+    assert result.status == "not_implemented" and not result.passed and result.points == 0
+    assert "not implemented yet" in str(result).lower()
+
+
+def test_a_stub_helper_is_named():
+    ns = notebook("""
+        def sigmoid(Z):
+            raise NotImplementedError()
+        def relu(Z):
+            raise NotImplementedError()
+        def linear_activation_forward(A_prev, W, b, activation):
+            Z = W @ A_prev + b
+            A = sigmoid(Z) if activation == "sigmoid" else relu(Z)
+            return A, ((A_prev, W, b), Z)
+    """)
+    result = check("linear_activation_forward", ns["linear_activation_forward"])
+    assert result.status == "not_implemented"
+    assert "your sigmoid" in str(result)
+
+
+def test_endless_loop_is_stopped_by_the_time_limit():
+    ns = notebook("""
+        def relu(Z):
+            A = Z
+            while True:
+                A = A + 0
+            return A
+    """)
+    start = time.monotonic()
+    result = check("relu", ns["relu"], time_limit=0.3)
+    assert time.monotonic() - start < 3
+    assert result.status == "timeout" and result.points == 0
+    assert result.mistakes == ["relu.timeout"]
+    assert "did not finish" in str(result)
+
+
+def test_a_crash_shows_the_learners_own_line_and_the_shapes():
+    ns = notebook("""
+        import numpy as np
+        def linear_forward(A_prev, W, b):
+            Z = np.matmul(W.T, A_prev) + b
+            return Z, (A_prev, W, b)
+    """)
+    result = check("linear_forward", ns["linear_forward"])
+    assert result.status == "crashed" and result.points == 0
+    text = str(result)
+    assert "line 3: Z = np.matmul(W.T, A_prev) + b" in text
+    assert "The inputs were A_prev (3, 2), W (2, 3), b (2, 1)." in text
+    assert "Z[l] = W[l] A[l-1] + b[l]" in text
+    assert "dlkit/" not in text and "Traceback" not in text
+
+
+def test_an_exception_inside_a_helper_is_shown_at_the_learners_line():
+    ns = notebook("""
+        import numpy as np
+        def linear_forward(A_prev, W, b):
+            return W @ A_prev + b, (A_prev, W, b)
+        def linear_activation_forward(A_prev, W, b, activation):
+            Z, linear_cache = linear_forward(A_prev.T, W, b)
+            return np.maximum(Z, 0), (linear_cache, Z)
+    """)
+    result = check("linear_activation_forward", ns["linear_activation_forward"])
+    assert result.status == "crashed"
+    assert "line 3: return W @ A_prev + b, (A_prev, W, b)" in str(result)
+
+
+def test_helper_that_fails_its_own_check_is_named_first():
+    ns = notebook("""
+        import numpy as np
+        def linear_forward(A_prev, W, b):
+            return W @ A_prev, (A_prev, W, b)      # b forgotten
+        def sigmoid(Z):
+            return 1 / (1 + np.exp(-Z))
+        def relu(Z):
+            return np.maximum(0, Z)
+        def linear_activation_forward(A_prev, W, b, activation):
+            Z, linear_cache = linear_forward(A_prev, W, b)
+            A = sigmoid(Z) if activation == "sigmoid" else relu(Z)
+            return A, (linear_cache, Z)
+    """)
+    result = check("linear_activation_forward", ns["linear_activation_forward"])
+    assert not result.passed
+    assert result.mistakes[0] == "linear_activation_forward.helper_fails"
+    lines = str(result).splitlines()
+    assert lines[1].startswith("- Your linear_forward fails its own check: fix it first")
+    assert "linear_forward: Z is missing b" in lines[2]
+
+
+def test_reference_helpers_imported_from_dlkit_are_fine():
+    ns = notebook("""
+        import numpy as np
+        from dlkit import linear_forward, sigmoid, relu
+        def linear_activation_forward(A_prev, W, b, activation):
+            Z, linear_cache = linear_forward(A_prev, W, b)
+            A = relu(Z) if activation == "sigmoid" else sigmoid(Z)
+            return A, (linear_cache, Z)
+    """)
+    result = check("linear_activation_forward", ns["linear_activation_forward"])
+    assert result.mistakes == ["linear_activation_forward.activations_swapped"]
+
+
+def test_check_rejects_unknown_names_and_non_functions():
+    with pytest.raises(ValueError, match="unknown exercise 'linear_forwad'"):
+        check("linear_forwad", dlkit.linear_forward)
+    with pytest.raises(TypeError, match="fn must be your function relu"):
+        check("relu", 3)
+    with pytest.raises(ValueError, match="time_limit"):
+        check("relu", dlkit.relu, time_limit=0)
+
+
+def test_plain_copies_arrays_and_converts_numpy_scalars():
+    a = np.ones((2, 2))
+    out = plain((a, np.float32(0.5), np.int64(3), [np.bool_(True)], {"W1": a}))
+    assert type(out) is tuple and out[0] is not a and np.array_equal(out[0], a)
+    assert out[1] == 0.5 and type(out[1]) is float and type(out[2]) is int and out[3] == [True]
+    assert out[4]["W1"] is not a
+
+
+def test_plain_turns_anything_else_into_opaque():
+    gen = plain(x for x in range(3))
+    assert type(gen) is Opaque and gen.type_name == "generator" and "0x" not in gen.text
+    assert type(plain(np.matrix([[1.0]]))) is Opaque
+    assert type(plain(np.array(["a"]))) is Opaque
+
+    class Sneaky(list):
+        pass
+    assert type(plain(Sneaky([1]))) is Opaque
+
+
+def test_judging_is_safe_on_opaque_outputs():
+    def call(fn_name, args):
+        return Opaque("generator", "<generator object>"), args
+    result = SPECS["linear_forward"].run(call)
+    assert not result.passed and result.points == 0
+    assert "a generator object" in str(result)
+
+
+def test_learner_error_kinds_are_checked():
+    with pytest.raises(ValueError):
+        LearnerError("oops")
+    err = LearnerError("exception", "ValueError", "bad <f at 0x7f00>", 3, "  x = 1 ")
+    assert err.message == "bad <f>" and err.line == "x = 1"
