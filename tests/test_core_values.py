@@ -1,0 +1,269 @@
+"""Known values: the public anchors, the initialization schemes, training, dtypes.
+
+Each test pins a number a learner could check by hand or a property the
+course relies on (a seeded init reproduces the course's weights bit for bit).
+"""
+from __future__ import annotations
+
+import math
+import re
+import warnings
+
+import numpy as np
+import pytest
+
+from dlkit import (
+    ACTIVATIONS,
+    accuracy,
+    compute_cost,
+    cost_backward,
+    initialize_parameters,
+    linear_activation_backward,
+    linear_activation_forward,
+    linear_backward,
+    linear_forward,
+    model_backward,
+    model_forward,
+    predict,
+    sigmoid,
+    train,
+    update_parameters,
+)
+
+
+# --- the cost -----------------------------------------------------------------
+
+def test_compute_cost_public_anchor():
+    """The course's worked example: -(log .8 + log .9 + log .6) / 3."""
+    cost = compute_cost(np.array([[0.8, 0.9, 0.4]]), np.array([[1, 1, 0]]))
+    assert type(cost) is float
+    assert cost == pytest.approx(0.2797765635793423, abs=1e-15)
+
+
+def test_compute_cost_accepts_lists():
+    assert compute_cost([[0.8, 0.9, 0.4]], [[1, 1, 0]]) == pytest.approx(0.2797765635793423, abs=1e-15)
+
+
+def test_cost_and_output_gradient_stay_finite_when_the_sigmoid_saturates():
+    """A[L] rounds to exactly 0 or 1 for |Z| > 37: log(0) and 1/0 must not reach the learner."""
+    AL = sigmoid(np.array([[-800.0, 800.0, 40.0]]))
+    assert AL[0, 0] == 0.0 and AL[0, 1] == 1.0 and AL[0, 2] == 1.0
+    Y = np.array([[1, 0, 1]])
+    cost = compute_cost(AL, Y)
+    dAL = cost_backward(AL, Y)
+    assert math.isfinite(cost) and cost > 20  # confidently wrong twice: a large cost
+    assert np.isfinite(dAL).all()
+    # Correct and saturated: the cost is (almost) zero, not NaN from 0 * log(0).
+    assert compute_cost(np.array([[0.0, 1.0]]), np.array([[0, 1]])) == pytest.approx(0.0, abs=1e-12)
+
+
+def test_sigmoid_does_not_warn_on_large_negative_z():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        A = sigmoid(np.array([[-1000.0, 0.0, 1000.0]]))
+    assert A.tolist() == [[0.0, 0.5, 1.0]]
+
+
+def test_output_gradient_formula_has_the_minus_sign():
+    """dA[L] = -(Y/A[L]) + (1-Y)/(1-A[L]): for Y = 1 it is -1/A[L] (negative), for Y = 0 it is 1/(1-A[L])."""
+    dAL = cost_backward(np.array([[0.25, 0.25]]), np.array([[1, 0]]))
+    assert dAL.tolist() == [[-4.0, pytest.approx(4 / 3)]]
+
+
+# --- worked values of the blocks ------------------------------------------------
+
+def test_blocks_on_a_hand_example():
+    A_prev = np.array([[1.0, 2.0], [3.0, -1.0]])  # n[l-1] = 2, m = 2
+    W = np.array([[1.0, -1.0], [0.5, 2.0], [0.0, 1.0]])  # n[l] = 3
+    b = np.array([[0.5], [-1.0], [0.0]])
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    assert Z.tolist() == [[-1.5, 3.5], [5.5, -2.0], [3.0, -1.0]]
+    assert linear_cache[0] is A_prev and linear_cache[1] is W and linear_cache[2] is b
+    A, cache = linear_activation_forward(A_prev, W, b, "relu")
+    assert A.tolist() == [[0.0, 3.5], [5.5, 0.0], [3.0, 0.0]]
+    assert cache[1].tolist() == Z.tolist()
+
+    dZ = np.array([[1.0, 2.0], [0.0, -1.0], [4.0, 2.0]])
+    dA_prev, dW, db = linear_backward(dZ, linear_cache)
+    assert dW.tolist() == (dZ @ A_prev.T / 2).tolist()  # 1/m dZ A[l-1]^T with m = 2
+    assert db.tolist() == [[1.5], [-0.5], [3.0]]
+    assert dA_prev.tolist() == (W.T @ dZ).tolist()
+
+    dA = np.ones((3, 2))
+    dA_prev, dW, db = linear_activation_backward(dA, cache, "relu")
+    relu_dZ = (Z > 0).astype(float)
+    assert db.tolist() == (relu_dZ.sum(axis=1, keepdims=True) / 2).tolist()
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_activation_values(name):
+    Z = np.array([[-2.0, 0.0, 3.0]])
+    expected = {
+        "sigmoid": 1 / (1 + np.exp(-Z)),
+        "relu": np.array([[0.0, 0.0, 3.0]]),
+        "tanh": np.tanh(Z),
+        "leaky_relu": np.array([[-0.02, 0.0, 3.0]]),
+    }[name]
+    forward, _ = ACTIVATIONS[name]
+    np.testing.assert_allclose(forward(Z), expected, rtol=1e-15)
+
+
+def test_relu_backward_at_the_kink_uses_zero():
+    """g'(0) is taken as 0 for ReLU (Z > 0), the course's convention."""
+    dZ = ACTIVATIONS["relu"][1](np.ones((1, 3)), np.array([[-1.0, 0.0, 1.0]]))
+    assert dZ.tolist() == [[0.0, 0.0, 1.0]]
+
+
+# --- initialization -------------------------------------------------------------
+
+@pytest.mark.parametrize("layer_dims", [[12288, 20, 7, 5, 1], [5, 4, 3], [2, 1], [3, 7, 1, 4, 1]])
+@pytest.mark.parametrize("seed", [1, 3])
+def test_course_init_is_bit_for_bit_the_course_recipe(layer_dims, seed):
+    """np.random.seed(seed), then randn(n[l], n[l-1]) / np.sqrt(n[l-1]) and zeros, layer by layer."""
+    parameters = initialize_parameters(layer_dims, seed=seed, scheme="course")
+    np.random.seed(seed)
+    for l in range(1, len(layer_dims)):
+        W = np.random.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])
+        b = np.zeros((layer_dims[l], 1))
+        assert np.array_equal(parameters[f"W{l}"], W), f"W{l}"
+        assert np.array_equal(parameters[f"b{l}"], b), f"b{l}"
+    assert len(parameters) == 2 * (len(layer_dims) - 1)
+
+
+def test_course_init_leaves_numpys_global_generator_alone():
+    np.random.seed(123)
+    expected = np.random.rand()
+    np.random.seed(123)
+    initialize_parameters([4, 3, 1], seed=1)
+    assert np.random.rand() == expected
+
+
+@pytest.mark.parametrize(
+    "scheme, std", [("he", lambda n: math.sqrt(2 / n)), ("xavier", lambda n: math.sqrt(1 / n)),
+                    ("small", lambda n: 0.01), ("course", lambda n: math.sqrt(1 / n))]
+)
+def test_init_schemes_have_their_scale(scheme, std):
+    parameters = initialize_parameters([400, 300, 1], seed=0, scheme=scheme)
+    W1 = parameters["W1"]
+    assert W1.shape == (300, 400) and parameters["b1"].shape == (300, 1)
+    assert W1.std() == pytest.approx(std(400), rel=0.02)  # 120 000 draws: 2% is many sigmas
+    assert abs(W1.mean()) < 0.01 * std(400)
+    assert not parameters["b1"].any()
+
+
+def test_init_is_seeded():
+    a = initialize_parameters([3, 4, 1], seed=5, scheme="he")
+    b = initialize_parameters([3, 4, 1], seed=5, scheme="he")
+    c = initialize_parameters([3, 4, 1], seed=6, scheme="he")
+    assert all(np.array_equal(a[k], b[k]) for k in a)
+    assert not np.array_equal(a["W1"], c["W1"])
+
+
+def test_small_initial_weights_cost_about_ln2():
+    """With W = 0.01 randn every Z is tiny, A[L] ~ sigmoid(0) = 1/2, and J ~ -log(1/2) = ln 2."""
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((6, 50))
+    Y = rng.integers(0, 2, (1, 50))
+    parameters = initialize_parameters([6, 5, 3, 1], seed=2, scheme="small")
+    AL, _ = model_forward(X, parameters)
+    assert np.abs(AL - 0.5).max() < 1e-3
+    assert compute_cost(AL, Y) == pytest.approx(math.log(2), abs=1e-3)
+
+
+# --- the model, training, prediction --------------------------------------------
+
+def separable_toy_set(m=80, seed=0):
+    """Two 2-D clusters on either side of the line x1 + x2 = 0, with a margin."""
+    rng = np.random.default_rng(seed)
+    Y = rng.integers(0, 2, (1, m))
+    centres = np.where(Y == 1, 1.5, -1.5)  # (1, m)
+    X = centres + rng.uniform(-1.0, 1.0, (2, m))  # every point at least 0.5 from the line in each coordinate
+    return X, Y.astype(np.float64)
+
+
+def test_training_a_separable_toy_set_reaches_full_accuracy():
+    X, Y = separable_toy_set()
+    parameters, costs = train(X, Y, [2, 4, 1], learning_rate=0.5, num_iterations=300, seed=1, progress=False)
+    assert len(costs) == 300
+    assert costs[-1] < 0.05 < costs[0]
+    assert all(b <= a + 1e-12 for a, b in zip(costs[:50], costs[1:50]))  # early descent is monotone
+    assert accuracy(predict(X, parameters), Y) == 1.0
+
+
+def test_train_prints_in_the_course_style(capsys):
+    X, Y = separable_toy_set()
+    _, costs = train(X, Y, [2, 3, 1], learning_rate=0.1, num_iterations=250, print_every=100, progress=False)
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "Cost after iteration 0", "Cost after iteration 100", "Cost after iteration 200", "Cost after iteration 249",
+    ]
+    for line, i in zip(lines, (0, 100, 200, 249)):
+        assert re.fullmatch(r"Cost after iteration \d+: \d+\.\d{6}", line)
+        assert line == f"Cost after iteration {i}: {costs[i]:.6f}"
+
+
+def test_update_parameters_is_gradient_descent_and_leaves_the_input_alone():
+    parameters = {"W1": np.array([[1.0, 2.0]]), "b1": np.array([[0.5]])}
+    grads = {"dW1": np.array([[10.0, -10.0]]), "db1": np.array([[1.0]]), "dA0": np.zeros((2, 1))}
+    updated = update_parameters(parameters, grads, 0.1)
+    assert updated["W1"].tolist() == [[0.0, 3.0]]
+    assert updated["b1"].tolist() == [[0.4]]
+    assert parameters["W1"].tolist() == [[1.0, 2.0]]  # the caller's dict is not changed
+    same = update_parameters(parameters, grads, 0.1, inplace=True)
+    assert same is parameters and parameters["W1"].tolist() == [[0.0, 3.0]]
+
+
+def test_model_backward_keys_and_shapes():
+    parameters = initialize_parameters([4, 5, 3, 1], seed=1)
+    X = np.random.default_rng(0).standard_normal((4, 7))
+    Y = np.array([[1, 0, 1, 1, 0, 0, 1]])
+    AL, caches = model_forward(X, parameters)
+    assert AL.shape == (1, 7) and len(caches) == 3
+    grads = model_backward(AL, Y, caches)
+    assert sorted(grads) == sorted(["dA0", "dA1", "dA2", "dW1", "dW2", "dW3", "db1", "db2", "db3"])
+    for l in (1, 2, 3):
+        assert grads[f"dW{l}"].shape == parameters[f"W{l}"].shape
+        assert grads[f"db{l}"].shape == parameters[f"b{l}"].shape
+        assert grads[f"dA{l - 1}"].shape == caches[l - 1][0][0].shape
+
+
+def test_predict_and_accuracy():
+    parameters = {"W1": np.array([[1.0, -1.0]]), "b1": np.array([[0.0]])}
+    X = np.array([[2.0, 0.0, 1.0], [0.0, 2.0, 3.0]])
+    predictions = predict(X, parameters)
+    assert predictions.tolist() == [[1, 0, 0]] and predictions.dtype.kind == "i"
+    assert accuracy(predictions, np.array([[1, 1, 0]])) == pytest.approx(2 / 3)
+
+
+# --- dtypes ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("hidden_activation", sorted(ACTIVATIONS))
+def test_float32_stays_float32_end_to_end(hidden_activation):
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((3, 6)).astype(np.float32)
+    Y = np.array([[1, 0, 1, 0, 1, 1]])
+    parameters = initialize_parameters([3, 4, 2, 1], seed=1, dtype=np.float32)
+    assert all(p.dtype == np.float32 for p in parameters.values())
+
+    AL, caches = model_forward(X, parameters, hidden_activation)
+    assert AL.dtype == np.float32
+    assert all(c[1].dtype == np.float32 and c[0][0].dtype == np.float32 for c in caches)
+    assert type(compute_cost(AL, Y)) is float
+    assert cost_backward(AL, Y).dtype == np.float32
+    for shortcut in (False, True):
+        grads = model_backward(AL, Y, caches, hidden_activation, output_shortcut=shortcut)
+        assert {k: g.dtype for k, g in grads.items()} == {k: np.dtype(np.float32) for k in grads}
+    updated = update_parameters(parameters, grads, 0.1)
+    assert all(p.dtype == np.float32 for p in updated.values())
+    trained, costs = train(X, Y, [3, 4, 2, 1], num_iterations=5, hidden_activation=hidden_activation, progress=False)
+    assert all(p.dtype == np.float32 for p in trained.values())
+    for name, (forward, backward) in ACTIVATIONS.items():
+        assert forward(X).dtype == np.float32, name
+        assert backward(X, X).dtype == np.float32, name
+
+
+def test_float64_is_the_default_and_integers_become_float64():
+    parameters = initialize_parameters([2, 1])
+    assert parameters["W1"].dtype == np.float64
+    Z, _ = linear_forward(np.array([[1, 2], [3, 4]]), parameters["W1"], parameters["b1"])
+    assert Z.dtype == np.float64
