@@ -16,10 +16,8 @@ GENERIC = {
     "modifies_input": "Your function changed its input {arg} in place; the caller (and the cache) still needs "
                       "the original {arg}: work on a copy ({arg}.copy(), or np.maximum/np.where which return new arrays).",
     "helper_fails": "Your {helper} fails its own check: fix it first (run its checkpoint), then check this one again.",
-    "forward_wrong": "Your backward agrees with the numerical gradient of your own {forward}, so the mistake is in "
-                     "{forward}: fix it first.",
-    "backward_wrong": "Your {forward} is right (its numerical gradient matches dlkit's), so the mistake is in this "
-                      "backward step itself.",
+    "forward_wrong": "This backward step agrees with the numerical gradient of your own {forward}, but your "
+                     "{forward} is wrong: fix {forward} first (a mistake made the same way in both directions shows up here).",
 }
 
 CATALOG = {
@@ -87,6 +85,62 @@ CATALOG = {
     "linear_activation_forward.returns_wrong_structure": "linear_activation_forward must return two things: A and cache = (linear_cache, Z).",
     "linear_activation_forward.unknown_activation": "activation is \"relu\" or \"sigmoid\": compare it with == "
         "(not `is`) and handle both.",
+    # ---- linear_backward ----------------------------------------------------------------------
+    "linear_backward.dW_missing_1_over_m": "dW is m times too large: the 1/m in dW[l] = 1/m dZ[l] A[l-1]^T is missing.",
+    "linear_backward.db_missing_1_over_m": "db is m times too large: the 1/m in db[l] = 1/m sum(dZ[l], axis=1, keepdims=True) is missing.",
+    "linear_backward.dA_prev_has_1_over_m": "dA_prev is m times too small: dA[l-1] = W[l]^T dZ[l] has no 1/m "
+        "(the 1/m belongs to dW and db only).",
+    "linear_backward.db_no_keepdims": "db lost its column shape: db[l] = 1/m np.sum(dZ[l], axis=1, keepdims=True) must be "
+        "(n[l], 1), like b[l]; keepdims=True keeps the second dimension.",
+    "linear_backward.db_wrong_axis": "db sums over the wrong axis: db[l] = 1/m np.sum(dZ[l], axis=1, keepdims=True) adds up "
+        "the m examples (the columns, axis=1), giving one value per unit, (n[l], 1).",
+    "linear_backward.db_sum_all": "db is a single number: db[l] = 1/m np.sum(dZ[l], axis=1, keepdims=True) sums each row "
+        "separately (axis=1), one value per unit.",
+    "linear_backward.dA_prev_missing_transpose": "dA_prev needs W transposed: dA[l-1] = W[l]^T dZ[l], i.e. W.T @ dZ "
+        "((n[l-1], n[l]) times (n[l], m) gives (n[l-1], m)).",
+    "linear_backward.dA_prev_transposed": "dA_prev is transposed: dA[l-1] = W[l]^T dZ[l] is (n[l-1], m), like A[l-1]; "
+        "compute W.T @ dZ, not dZ.T @ W.",
+    "linear_backward.dW_missing_transpose": "dW needs A_prev transposed: dW[l] = 1/m dZ[l] A[l-1]^T, i.e. dZ @ A_prev.T / m.",
+    "linear_backward.dW_transposed": "dW is transposed: dW[l] = 1/m dZ[l] A[l-1]^T is (n[l], n[l-1]), like W[l]; "
+        "compute dZ @ A_prev.T, not A_prev @ dZ.T.",
+    "linear_backward.m_from_wrong_axis": "m is taken from the wrong axis: m is the number of examples, "
+        "the number of columns, m = A_prev.shape[1] (dW and db are scaled by 1/m).",
+    "linear_backward.cache_unpacked_wrong": "linear_cache is (A_prev, W, b) in this order: unpack it as "
+        "A_prev, W, b = linear_cache.",
+    "linear_backward.returns_wrong_structure": "linear_backward must return three things: dA_prev, dW, db.",
+    # ---- relu_backward / sigmoid_backward ----------------------------------------------------------
+    "relu_backward.uses_g_not_gprime": "dZ uses relu(Z) itself where its slope belongs: dZ[l] = dA[l] * g'(Z[l]) "
+        "with g'(Z) = 1 where Z > 0 and 0 elsewhere.",
+    "relu_backward.missing_dA": "dA is missing: dZ[l] = dA[l] * g'(Z[l]) multiplies the incoming gradient dA by the slope "
+        "(1 where Z > 0, else 0).",
+    "relu_backward.mask_on_dA": "The mask must come from Z, not dA: dZ[l] = dA[l] * g'(Z[l]) with g'(Z) = 1 where Z > 0.",
+    "relu_backward.mask_reversed": "The mask is reversed: ReLU's slope is 1 where Z > 0 and 0 where Z <= 0; "
+        "dZ[l] = dA[l] * g'(Z[l]).",
+    "relu_backward.mask_missing": "dZ is dA unchanged: dZ[l] = dA[l] * g'(Z[l]) must zero the entries where Z <= 0.",
+    "relu_backward.returns_wrong_structure": "relu_backward must return one array, dZ = dA * g'(Z), of Z's shape.",
+    "sigmoid_backward.uses_Z_not_sigmoid": "Z is used where sigmoid(Z) belongs: g'(Z) = s (1 - s) with s = 1 / (1 + np.exp(-Z)), "
+        "then dZ[l] = dA[l] * s * (1 - s).",
+    "sigmoid_backward.uses_g_not_gprime": "dZ uses g(Z) where its slope g'(Z) belongs: dZ[l] = dA[l] * s * (1 - s), "
+        "s = sigmoid(Z).",
+    "sigmoid_backward.missing_dA": "dA is missing: dZ[l] = dA[l] * g'(Z[l]) multiplies the incoming gradient dA by s * (1 - s).",
+    "sigmoid_backward.wrong_derivative": "The sigmoid's slope is g'(Z) = s (1 - s) with s = sigmoid(Z): dZ[l] = dA[l] * s * (1 - s).",
+    "sigmoid_backward.sign_flipped": "dZ has the wrong sign: dZ[l] = dA[l] * s * (1 - s), with no minus.",
+    "sigmoid_backward.returns_dA": "dZ is dA unchanged: dZ[l] = dA[l] * g'(Z[l]) multiplies by the slope s * (1 - s).",
+    "sigmoid_backward.returns_wrong_structure": "sigmoid_backward must return one array, dZ = dA * s * (1 - s), of Z's shape.",
+    # ---- linear_activation_backward ------------------------------------------------------------
+    "linear_activation_backward.activations_swapped": "The activations are swapped: activation == \"relu\" needs "
+        "relu_backward and \"sigmoid\" needs sigmoid_backward in dZ[l] = dA[l] * g[l]'(Z[l]).",
+    "linear_activation_backward.always_relu": "activation is ignored: relu_backward is used even when activation == \"sigmoid\".",
+    "linear_activation_backward.always_sigmoid": "activation is ignored: sigmoid_backward is used even when activation == \"relu\".",
+    "linear_activation_backward.no_activation_backward": "dZ is dA: the step dZ[l] = dA[l] * g[l]'(Z[l]) is skipped "
+        "before the linear backward.",
+    "linear_activation_backward.uses_g_not_gprime": "dZ uses g(Z) where the slope g'(Z) belongs: dZ[l] = dA[l] * g[l]'(Z[l]) "
+        "(use relu_backward / sigmoid_backward, not relu / sigmoid).",
+    "linear_activation_backward.cache_unpacked_wrong": "cache is (linear_cache, Z) in this order: "
+        "linear_cache, Z = cache (activation_cache is Z).",
+    "linear_activation_backward.unknown_activation": "activation is \"relu\" or \"sigmoid\": compare it with == "
+        "(not `is`) and handle both.",
+    "linear_activation_backward.returns_wrong_structure": "linear_activation_backward must return three things: dA_prev, dW, db.",
 }
 
 

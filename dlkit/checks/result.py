@@ -13,6 +13,7 @@ class Finding:
     id: str
     hint: str
     details: list = field(default_factory=list)
+    generic: bool = False   # a shape/value message, not a recognised mistake
 
 
 @dataclass

@@ -27,6 +27,7 @@ import numpy as np
 
 from . import compare
 from .mistakes import hint_for
+from .numeric import roughly
 from .plain import LearnerError, Opaque, kind, plain, same
 from .result import CheckResult, Finding
 
@@ -75,6 +76,13 @@ def agree(got, exp) -> bool:
     return same(got, exp)
 
 
+def roughly_parts(got, exp) -> bool:
+    """Finite-difference agreement of two parts (arrays, or dicts of arrays)."""
+    if type(exp) is dict:
+        return type(got) is dict and all(k in got and roughly(got[k], exp[k]) for k in exp)
+    return roughly(got, exp)
+
+
 class Spec:
     """Base class: one exercise's checkpoint. Subclasses fill in the class attributes and methods."""
 
@@ -102,6 +110,10 @@ class Spec:
     def case_info(self, args) -> dict:
         return {}
 
+    def describe(self, args) -> str:
+        """The inputs' shapes, e.g. 'A_prev (3, 2), W (2, 3), b (2, 1)' (never their values)."""
+        return describe_args(self.arg_names, args)
+
     def split(self, out, case):
         """Map an output onto the graded parts: ``(dict part -> value, [Finding])``.
 
@@ -125,9 +137,28 @@ class Spec:
         """Rule-based findings on all the (case, parts) runs, for properties that are not values."""
         return []
 
-    def localise_numerically(self, call, case, got_parts, bad_parts):
-        """Backward specs: a Finding saying whether the learner's forward or backward is wrong."""
+    def numeric_parts(self, call, case):
+        """Backward specs: the graded parts computed from the numerical gradient of the learner's
+        own forward (``self.forward``) on ``case``, or None when that forward is unusable."""
         return None
+
+    def localise_numerically(self, call, case, got_parts, bad_parts):
+        """(Finding or None, note or None): is the learner's forward or backward wrong?"""
+        numeric = self.numeric_parts(call, case)
+        if not numeric:
+            return None, None
+        exp_parts, _ = self.split(case.expected, case)
+        forward_right = all(roughly_parts(numeric[p], exp_parts[p]) for p in numeric)
+        consistent = all(p in got_parts and roughly_parts(got_parts[p], numeric[p]) for p in numeric if p in bad_parts)
+        if not forward_right and consistent:
+            return self._finding(f"{self.name}.forward_wrong", forward=self.forward), None
+        if forward_right and not consistent:
+            return None, (f"Numerical check: the gradient of your {self.forward} agrees with dlkit's, "
+                          f"so the mistake is in {self.name} itself.")
+        if not forward_right:
+            return None, (f"Numerical check: your {self.forward} is wrong too (its numerical gradient "
+                          f"differs from dlkit's): fix it as well.")
+        return None, None
 
     # -- the shared algorithm ----------------------------------------------------------
     @property
@@ -148,7 +179,7 @@ class Spec:
         for args in arg_sets:
             args = plain(tuple(args))
             expected = plain(self.reference(*plain(args)))
-            cases.append(Case(args, expected, self.case_info(args), describe_args(self.arg_names, args)))
+            cases.append(Case(args, expected, self.case_info(args), self.describe(args)))
         return cases
 
     def _finding(self, mistake_id, details=(), **fmt):
@@ -170,7 +201,8 @@ class Spec:
         details = []
         if err.line:
             details.append(f"line {err.lineno}: {err.line}")
-        details.append(f"{err.exc_type}: {err.message[:300]}")
+        message = " ".join(err.message.split())  # one line, even for a message holding an array
+        details.append(f"{err.exc_type}: {message[:200]}{'...' if len(message) > 200 else ''}")
         shape_error = err.exc_type == "ValueError" and any(
             w in err.message for w in ("shape", "broadcast", "matmul", "aligned", "dimension"))
         if shape_error or err.exc_type in ("IndexError", "KeyError", "TypeError"):
@@ -268,14 +300,15 @@ class Spec:
                         findings.append(Finding(mid, hint_for(mid), [f"{problem} (inputs: {case.label})"]))
             else:
                 findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
-                                        [f"(inputs: {case.label})"]))
+                                        [f"(inputs: {case.label})"], generic=True))
 
         # Localise: helpers first, then (backward blocks) the learner's own forward.
         if crashes:
             # The crash is the finding; a wrong shape on another case is its echo, not news.
-            findings = [f for f in findings if not f.id.endswith("_wrong")]
+            findings = [f for f in findings if not f.generic]
+        notes = []
         if localise and (findings or crashes):
-            findings = self._localise(call, runs, findings)
+            findings, notes = self._localise(call, runs, findings)
 
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
@@ -286,14 +319,14 @@ class Spec:
         status = "crashed" if crashes else ("failed" if findings else "passed")
         if status != "passed" and points == self.max_points:
             points -= 1  # e.g. right values but inputs changed in place
-        return CheckResult(self.name, status, points, self.max_points, findings, cases=len(cases))
+        return CheckResult(self.name, status, points, self.max_points, findings, notes, cases=len(cases))
 
     def _localise(self, call, runs, findings):
         from .specs import SPECS
 
-        first = []
+        first, failing, details = [], [], []
         for helper in self.helpers:
-            if helper == self.name or helper not in SPECS:
+            if helper in (self.name, self.forward) or helper not in SPECS:
                 continue
             try:
                 result = SPECS[helper].run(call, localise=False)
@@ -301,18 +334,27 @@ class Spec:
                 continue
             if result.passed or self._helper_missing(result, helper):
                 continue
-            hints = [f"{helper}: {h}" for h in result.hints[:2]]
-            first.append(self._finding(f"{self.name}.helper_fails", hints, helper=helper))
+            failing.append(helper)
+            details += [f"{helper}: {h}" for h in result.hints[:2]]
+        if failing:
+            names = " and ".join([", ".join(failing[:-1]), failing[-1]] if len(failing) > 1 else failing)
+            f = self._finding(f"{self.name}.helper_fails", details, helper=names)
+            if len(failing) > 1:
+                f.hint = f.hint.replace("fails its own check: fix it", "fail their own checks: fix them")
+            first.append(f)
         if first:
             # A wrong helper explains wrong values; keep only the mistakes the spec recognised.
-            findings = [f for f in findings if not f.id.endswith("_wrong")]
+            findings = [f for f in findings if not f.generic]
+        notes = []
         wrong_runs = [(case, got, wrong) for case, got, wrong in runs if wrong]
         if self.forward and wrong_runs:
             case, got, wrong = wrong_runs[0]
-            f = self.localise_numerically(call, case, got, set(wrong))
+            f, note = self.localise_numerically(call, case, got, set(wrong))
             if f is not None:
                 first.append(f)
-        return first + findings
+            if note:
+                notes.append(note)
+        return first + findings, notes
 
     @staticmethod
     def _helper_missing(result, helper) -> bool:

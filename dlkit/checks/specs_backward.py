@@ -1,2 +1,289 @@
-"""Specs for the backward blocks (filled in below)."""
-SPECS = []
+"""Specs for the backward blocks: linear_backward, relu_backward, sigmoid_backward,
+linear_activation_backward.
+
+Cases are consistent: the cache really holds the inputs of the forward step
+and Z = W A_prev + b. When a backward output is wrong, the numerical gradient
+of the learner's own forward says whether the forward or the backward is at fault.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+import dlkit
+
+from . import cases as C
+from . import numeric
+from .plain import kind
+from .spec import Mutant, Spec, describe_args
+
+GRADS = ("dA_prev", "dW", "db")
+
+
+def _sig(Z):
+    return 1 / (1 + np.exp(-Z))
+
+
+def _line_has(err, pattern) -> bool:
+    return bool(err.line) and re.search(pattern, err.line.replace(" ", "")) is not None
+
+
+def _triple(spec, out):
+    if type(out) in (tuple, list) and len(out) == 3:
+        return dict(zip(GRADS, out)), []
+    return {}, [spec._finding(f"{spec.name}.returns_wrong_structure", [f"Your function returned {kind(out)}."])]
+
+
+def _single(spec, out, part):
+    if type(out) in (tuple, list) and len(out) >= 1 and type(out[0]) is np.ndarray:
+        return {part: out[0]}, [spec._finding(f"{spec.name}.returns_wrong_structure", [f"Your function returned {kind(out)}."])]
+    return {part: out}, []
+
+
+def _linear_grads(dZ, A_prev, W, m_div=None, dW_fn=None, db_fn=None, dA_fn=None):
+    """The linear backward step with pieces swapped out, for building mutants."""
+    m = A_prev.shape[1] if m_div is None else m_div
+    dW = dW_fn(dZ, A_prev, m) if dW_fn else dZ @ A_prev.T / m
+    db = db_fn(dZ, m) if db_fn else np.sum(dZ, axis=1, keepdims=True) / m
+    dA = dA_fn(dZ, W, m) if dA_fn else W.T @ dZ
+    return dA, dW, db
+
+
+def linear_mutants(prefix, dz_of):
+    """Mutants of the linear backward step; ``dz_of(*args) -> (dZ, A_prev, W)`` gets dZ from the spec's args."""
+    def mk(**kw):
+        def fn(*args):
+            dZ, A_prev, W = dz_of(*args)
+            return _linear_grads(dZ, A_prev, W, **kw)
+        return fn
+
+    def m_from(axis_of):
+        def fn(*args):
+            dZ, A_prev, W = dz_of(*args)
+            return _linear_grads(dZ, A_prev, W, m_div=axis_of(dZ, A_prev))
+        return fn
+
+    def unpacked_wrong(*args):
+        dZ, A_prev, W = dz_of(*args)
+        A_prev, W = W, A_prev
+        m = A_prev.shape[1]
+        return W.T @ dZ, dZ @ A_prev.T / m, np.sum(dZ, axis=1, keepdims=True) / m
+
+    return [
+        Mutant(f"{prefix}.dW_missing_1_over_m", mk(dW_fn=lambda dZ, A, m: dZ @ A.T)),
+        Mutant(f"{prefix}.db_missing_1_over_m", mk(db_fn=lambda dZ, m: np.sum(dZ, axis=1, keepdims=True))),
+        Mutant(f"{prefix}.dA_prev_has_1_over_m", mk(dA_fn=lambda dZ, W, m: W.T @ dZ / m)),
+        Mutant(f"{prefix}.db_no_keepdims", mk(db_fn=lambda dZ, m: np.sum(dZ, axis=1) / m)),
+        Mutant(f"{prefix}.db_wrong_axis", mk(db_fn=lambda dZ, m: np.sum(dZ, axis=0, keepdims=True) / m)),
+        Mutant(f"{prefix}.db_wrong_axis", mk(db_fn=lambda dZ, m: np.sum(dZ, axis=0) / m)),
+        Mutant(f"{prefix}.db_sum_all", mk(db_fn=lambda dZ, m: float(np.sum(dZ)) / m)),
+        Mutant(f"{prefix}.db_sum_all", mk(db_fn=lambda dZ, m: np.sum(dZ, keepdims=True) / m)),
+        Mutant(f"{prefix}.dA_prev_missing_transpose", mk(dA_fn=lambda dZ, W, m: W @ dZ)),
+        Mutant(f"{prefix}.dA_prev_transposed", mk(dA_fn=lambda dZ, W, m: dZ.T @ W)),
+        Mutant(f"{prefix}.dW_missing_transpose", mk(dW_fn=lambda dZ, A, m: dZ @ A / m)),
+        Mutant(f"{prefix}.dW_transposed", mk(dW_fn=lambda dZ, A, m: A @ dZ.T / m)),
+        Mutant(f"{prefix}.m_from_wrong_axis", m_from(lambda dZ, A: A.shape[0])),
+        Mutant(f"{prefix}.m_from_wrong_axis", m_from(lambda dZ, A: dZ.shape[0])),
+        Mutant(f"{prefix}.cache_unpacked_wrong", unpacked_wrong),
+    ]
+
+
+def linear_exception_mistake(prefix, err):
+    if _line_has(err, r"(?<![.\w])W@dZ|dot\(W,dZ\)|W\.dot\(dZ\)"):
+        return f"{prefix}.dA_prev_missing_transpose"
+    if _line_has(err, r"dZ@A_prev(?!\.T)|dot\(dZ,A_prev\)"):
+        return f"{prefix}.dW_missing_transpose"
+    return None
+
+
+def _linear_numeric(call, forward, fargs, upstream, m):
+    """Numerical dA_prev, dW, db from the learner's forward: gradients of sum(out * upstream), 1/m on dW and db."""
+    grads = numeric.gradients(call, forward, fargs, (0, 1, 2), numeric.weighted_sum(upstream))
+    if grads is None:
+        return None
+    return {"dA_prev": grads[0], "dW": grads[1] / m, "db": grads[2] / m}
+
+
+class LinearBackward(Spec):
+    name = "linear_backward"
+    arg_names = ("dZ", "linear_cache")
+    parts = GRADS
+    helpers = ("linear_forward",)
+    forward = "linear_forward"
+    equation = ("Look at dW[l] = 1/m dZ[l] A[l-1]^T, db[l] = 1/m sum(dZ[l], axis=1, keepdims=True), "
+                "dA[l-1] = W[l]^T dZ[l], with dZ[l] (n[l], m), A[l-1] (n[l-1], m), W[l] (n[l], n[l-1]).")
+
+    def reference(self, dZ, linear_cache):
+        return dlkit.linear_backward(dZ, tuple(linear_cache))
+
+    def fixed_cases(self):
+        A_prev = np.array([[1.0, -2.0, 0.5, 3.0], [0.0, 1.0, -1.0, 2.0], [2.0, 0.5, 1.5, -1.0]])
+        W = np.array([[0.5, -1.0, 0.25], [1.0, 0.5, -0.5]])
+        b = np.array([[0.1], [-0.2]])
+        dZ = np.array([[0.3, -0.6, 0.9, 0.2], [-0.4, 0.8, 0.1, -0.5]])
+        return [(dZ, (A_prev, W, b))]
+
+    def random_case(self, rng, i):
+        A_prev, W, b = C.linear_inputs(rng, i)
+        dZ = C.values(rng, (W.shape[0], A_prev.shape[1]))
+        return (dZ, (A_prev, W, b))
+
+    def case_info(self, args):
+        return {"m": args[0].shape[1]}
+
+    def describe(self, args):
+        dZ, (A_prev, W, b) = args
+        return describe_args(("dZ", "A_prev", "W", "b"), (dZ, A_prev, W, b))
+
+    def split(self, out, case):
+        return _triple(self, out)
+
+    def mutants(self):
+        return linear_mutants(self.name, lambda dZ, cache: (dZ, cache[0], cache[1]))
+
+    def exception_mistake(self, err, case):
+        return linear_exception_mistake(self.name, err)
+
+    def numeric_parts(self, call, case):
+        dZ, (A_prev, W, b) = case.args
+        return _linear_numeric(call, self.forward, (A_prev, W, b), dZ, dZ.shape[1])
+
+
+class ActivationBackward(Spec):
+    """relu_backward and sigmoid_backward: dZ = dA * g'(Z)."""
+
+    arg_names = ("dA", "Z")
+    parts = ("dZ",)
+
+    def fixed_cases(self):
+        return [(np.array([[0.5, -1.0, 2.0]]), np.array([[-1.0, 0.5, 2.0]])),
+                (np.array([[1.5, -0.5], [0.25, 1.0]]), np.array([[0.3, -2.0], [1.0, -0.2]]))]
+
+    def random_case(self, rng, i):
+        n, _, m = C.LAYER_SHAPES[i % len(C.LAYER_SHAPES)]
+        return C.values(rng, (n, m)), C.values(rng, (n, m), 2.0)
+
+    def split(self, out, case):
+        return _single(self, out, "dZ")
+
+    def numeric_parts(self, call, case):
+        dA, Z = case.args
+        slope = numeric.elementwise_slope(call, self.forward, Z)
+        return None if slope is None else {"dZ": dA * slope}
+
+
+class ReluBackward(ActivationBackward):
+    name = "relu_backward"
+    helpers = ("relu",)
+    forward = "relu"
+    equation = "Look at dZ[l] = dA[l] * g'(Z[l]) with ReLU's slope g'(Z) = 1 where Z > 0, else 0 (dZ has Z's shape)."
+
+    def reference(self, dA, Z):
+        return dlkit.relu_backward(dA, Z)
+
+    def mutants(self):
+        return [
+            Mutant("relu_backward.uses_g_not_gprime", lambda dA, Z: dA * np.maximum(Z, 0)),
+            Mutant("relu_backward.missing_dA", lambda dA, Z: (Z > 0).astype(np.float64)),
+            Mutant("relu_backward.mask_on_dA", lambda dA, Z: dA * (dA > 0)),
+            Mutant("relu_backward.mask_reversed", lambda dA, Z: dA * (Z <= 0)),
+            Mutant("relu_backward.mask_missing", lambda dA, Z: dA),
+            Mutant("relu_backward.missing_dA", lambda dA, Z: np.maximum(Z, 0)),
+        ]
+
+
+class SigmoidBackward(ActivationBackward):
+    name = "sigmoid_backward"
+    helpers = ("sigmoid",)
+    forward = "sigmoid"
+    equation = "Look at dZ[l] = dA[l] * g'(Z[l]) with g'(Z) = s (1 - s), s = sigmoid(Z) (dZ has Z's shape)."
+
+    def reference(self, dA, Z):
+        return dlkit.sigmoid_backward(dA, Z)
+
+    def mutants(self):
+        s = _sig
+        return [
+            Mutant("sigmoid_backward.uses_Z_not_sigmoid", lambda dA, Z: dA * Z * (1 - Z)),
+            Mutant("sigmoid_backward.uses_g_not_gprime", lambda dA, Z: dA * s(Z)),
+            Mutant("sigmoid_backward.missing_dA", lambda dA, Z: s(Z) * (1 - s(Z))),
+            Mutant("sigmoid_backward.wrong_derivative", lambda dA, Z: dA * (1 - s(Z))),
+            Mutant("sigmoid_backward.wrong_derivative", lambda dA, Z: dA * s(Z) * (1 + s(Z))),
+            Mutant("sigmoid_backward.wrong_derivative", lambda dA, Z: dA * (1 - s(Z)) ** 2),
+            Mutant("sigmoid_backward.wrong_derivative", lambda dA, Z: dA * s(Z) ** 2),
+            Mutant("sigmoid_backward.sign_flipped", lambda dA, Z: -dA * s(Z) * (1 - s(Z))),
+            Mutant("sigmoid_backward.returns_dA", lambda dA, Z: dA),
+        ]
+
+
+class LinearActivationBackward(Spec):
+    name = "linear_activation_backward"
+    arg_names = ("dA", "cache", "activation")
+    parts = GRADS
+    helpers = ("linear_backward", "relu_backward", "sigmoid_backward", "linear_activation_forward")
+    forward = "linear_activation_forward"
+    equation = ("Look at dZ[l] = dA[l] * g[l]'(Z[l]) (relu_backward or sigmoid_backward, named by activation), "
+                "then dW[l], db[l], dA[l-1] from linear_backward; cache = (linear_cache, Z).")
+    n_random = 4
+
+    def reference(self, dA, cache, activation):
+        linear_cache, Z = cache
+        return dlkit.linear_activation_backward(dA, (tuple(linear_cache), Z), activation)
+
+    def _case(self, A_prev, W, b, dA, activation):
+        Z = W @ A_prev + b
+        return (dA, ((A_prev, W, b), Z), activation)
+
+    def fixed_cases(self):
+        (dZ, (A_prev, W, b)), = LinearBackward().fixed_cases()
+        return [self._case(A_prev, W, b, dZ, "sigmoid"), self._case(A_prev, W, b, dZ, "relu")]
+
+    def random_case(self, rng, i):
+        A_prev, W, b = C.linear_inputs(rng, i)
+        dA = C.values(rng, (W.shape[0], A_prev.shape[1]))
+        return self._case(A_prev, W, b, dA, ("relu", "sigmoid")[i % 2])
+
+    def case_info(self, args):
+        return {"m": args[0].shape[1]}
+
+    def describe(self, args):
+        dA, ((A_prev, W, b), Z), activation = args
+        return describe_args(("dA", "A_prev", "W", "b", "Z", "activation"), (dA, A_prev, W, b, Z, activation))
+
+    def split(self, out, case):
+        return _triple(self, out)
+
+    def mutants(self):
+        slope = {"relu": lambda Z: (Z > 0).astype(np.float64), "sigmoid": lambda Z: _sig(Z) * (1 - _sig(Z))}
+        other = {"relu": "sigmoid", "sigmoid": "relu"}
+        g = {"relu": lambda Z: np.maximum(Z, 0), "sigmoid": _sig}
+
+        def with_dz(dz_rule):
+            def fn(dA, cache, activation):
+                (A_prev, W, b), Z = cache
+                return _linear_grads(dz_rule(dA, Z, activation), A_prev, W)
+            return fn
+        right = lambda dA, cache, activation: (dA * slope[activation](cache[1]), cache[0][0], cache[0][1])  # noqa: E731
+        return [
+            Mutant(f"{self.name}.activations_swapped", with_dz(lambda dA, Z, a: dA * slope[other[a]](Z))),
+            Mutant(f"{self.name}.always_relu", with_dz(lambda dA, Z, a: dA * slope["relu"](Z))),
+            Mutant(f"{self.name}.always_sigmoid", with_dz(lambda dA, Z, a: dA * slope["sigmoid"](Z))),
+            Mutant(f"{self.name}.no_activation_backward", with_dz(lambda dA, Z, a: dA)),
+            Mutant(f"{self.name}.uses_g_not_gprime", with_dz(lambda dA, Z, a: dA * g[a](Z))),
+        ] + linear_mutants(self.name, right)
+
+    def exception_mistake(self, err, case):
+        if err.exc_type in ("UnboundLocalError", "NameError") and re.search(r"'(dZ|dA_prev|dW|db)'", err.message):
+            return f"{self.name}.unknown_activation"
+        if err.exc_type in ("TypeError", "ValueError", "AttributeError") and "tuple" in err.message:
+            # Z and linear_cache swapped: a tuple arrives where an array belongs
+            return f"{self.name}.cache_unpacked_wrong"
+        return linear_exception_mistake(self.name, err)
+
+    def numeric_parts(self, call, case):
+        dA, ((A_prev, W, b), Z), activation = case.args
+        return _linear_numeric(call, self.forward, (A_prev, W, b, activation), dA, dA.shape[1])
+
+
+SPECS = [LinearBackward(), ReluBackward(), SigmoidBackward(), LinearActivationBackward()]

@@ -193,7 +193,9 @@ def test_plain_copies_arrays_and_converts_numpy_scalars():
 def test_plain_turns_anything_else_into_opaque():
     gen = plain(x for x in range(3))
     assert type(gen) is Opaque and gen.type_name == "generator" and "0x" not in gen.text
-    assert type(plain(np.matrix([[1.0]]))) is Opaque
+    with pytest.warns(PendingDeprecationWarning):
+        matrix = np.matrix([[1.0]])
+    assert type(plain(matrix)) is Opaque
     assert type(plain(np.array(["a"]))) is Opaque
 
     class Sneaky(list):
