@@ -32,10 +32,26 @@ def notebooks():
     return [importlib.import_module(f"authoring.{name}").NOTEBOOK for name in names]
 
 
-def kernel_env() -> None:
-    """Let the kernel import dlkit from this checkout even when it is not pip-installed."""
-    paths = [str(ROOT)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
-    os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+# The course's matrices are tiny (at most 64 x 500). Multi-threaded BLAS only
+# adds synchronisation there, and on a busy 2-core machine its spinning
+# threads made notebook 6 twenty times slower (19 s instead of 0.8 s for one
+# training run). One thread is also what makes the sums, and so the stored
+# outputs, the same from run to run.
+SINGLE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def kernel_env(env=None) -> dict:
+    """The environment for a notebook kernel (``os.environ`` by default, changed in place).
+
+    dlkit is importable from this checkout even when it is not pip-installed,
+    and BLAS runs on one thread (see SINGLE_THREAD).
+    """
+    env = os.environ if env is None else env
+    paths = [str(ROOT)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
+    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+    for key, value in SINGLE_THREAD.items():
+        env.setdefault(key, value)
+    return env
 
 
 def execute(nb, cwd: Path, timeout: int = 120):
@@ -45,7 +61,22 @@ def execute(nb, cwd: Path, timeout: int = 120):
     kernel_env()
     NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                    resources={"metadata": {"path": str(cwd)}}).execute()
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = merge_streams(cell.outputs)
     return nb
+
+
+def merge_streams(outputs):
+    """Join consecutive stdout (or stderr) chunks: how the kernel split them depends on timing."""
+    merged = []
+    for output in outputs:
+        if (output.output_type == "stream" and merged and merged[-1].output_type == "stream"
+                and merged[-1].name == output.name):
+            merged[-1].text += output.text
+        else:
+            merged.append(output)
+    return merged
 
 
 def main(argv=None) -> int:

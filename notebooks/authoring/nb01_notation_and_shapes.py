@@ -51,7 +51,7 @@ NOTEBOOK = Notebook("01_notation_and_shapes", ["initialize_parameters"], [
     code("""
     layer_dims = [5, 4, 3, 1]
     m = 8
-    network_diagram(layer_dims, m);
+    network_diagram(layer_dims, m)
     """),
     md(r"""
     ## Shapes for one example

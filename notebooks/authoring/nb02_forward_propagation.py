@@ -134,7 +134,7 @@ NOTEBOOK = Notebook("02_forward_propagation", EXERCISES, [
     layers and one sigmoid layer:
     """),
     code("""
-    network_diagram([5, 4, 3, 1], m=8);
+    network_diagram([5, 4, 3, 1], m=8)
     """),
     md(r"""
     ### Exercise: `model_forward`

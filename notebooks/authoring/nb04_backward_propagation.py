@@ -137,11 +137,17 @@ NOTEBOOK = Notebook("04_backward_propagation", EXERCISES, [
 
     for a small $h$. The checkpoints above already hold your backward blocks
     against this. Here we do it by hand for one sigmoid layer with dlkit's
-    reference: take a fixed upstream gradient $dA^{[l]}$, nudge each entry of
-    $W^{[l]}$, $b^{[l]}$ and $A^{[l-1]}$, and compare with what
-    `linear_activation_backward` returns. The relative error
-    $\frac{|x - y|}{|x| + |y|}$ should be tiny (below $10^{-7}$); a wrong
-    equation gives an error near 1.
+    reference. Take a fixed upstream gradient $dA^{[l]}$; the number
+    $f = \sum A^{[l]} * dA^{[l]}$ (summed over all entries) then has exactly
+    $dA^{[l]}$ as its gradient with respect to $A^{[l]}$, so nudging each entry of
+    $W^{[l]}$, $b^{[l]}$ and $A^{[l-1]}$ and watching $f$ gives their gradients.
+
+    One detail: $f$ sums over the $m$ examples while $J$ *averages* them. That is
+    why the backward equations put a $\frac{1}{m}$ in $dW^{[l]}$ and $db^{[l]}$:
+    we compare them with the numerical gradient divided by $m$, and $dA^{[l-1]}$
+    (one column per example, no average) with the numerical gradient as it is.
+    The relative error $\frac{|x - y|}{|x| + |y|}$ should be tiny (below
+    $10^{-7}$); a wrong equation gives a large one.
     """),
     code("""
     rng = np.random.RandomState(3)
@@ -154,15 +160,16 @@ NOTEBOOK = Notebook("04_backward_propagation", EXERCISES, [
     def layer(A_prev, W, b):
         return dlkit.linear_activation_forward(A_prev, W, b, "sigmoid")[0]
 
-    # sum(layer(...) * dA) has exactly these gradients, so nudging it checks them.
-    num_dW = dlkit.numerical_gradient_array(lambda W_: layer(A_prev, W_, b), W, dA)
-    num_db = dlkit.numerical_gradient_array(lambda b_: layer(A_prev, W, b_), b, dA)
+    m = A_prev.shape[1]
+    # numerical gradients of f = sum(layer(A_prev, W, b) * dA), nudging one input at a time
+    num_dW = dlkit.numerical_gradient_array(lambda W_: layer(A_prev, W_, b), W, dA) / m
+    num_db = dlkit.numerical_gradient_array(lambda b_: layer(A_prev, W, b_), b, dA) / m
     num_dA_prev = dlkit.numerical_gradient_array(lambda A_: layer(A_, W, b), A_prev, dA)
     for name, analytic, numeric in [("dW", dW, num_dW), ("db", db, num_db), ("dA_prev", dA_prev, num_dA_prev)]:
         print(f"{name:8s} shape {str(analytic.shape):7s} relative error below 1e-7: {dlkit.rel_error(analytic, numeric) < 1e-7}")
 
-    wrong_dW = dW * 6                                    # forgetting the 1/m (m = 6)
-    print("forgetting 1/m gives a relative error of", round(dlkit.rel_error(wrong_dW, num_dW), 2))
+    wrong_dW = dW * m                                    # what forgetting the 1/m would give
+    print("forgetting the 1/m gives a relative error of", round(dlkit.rel_error(wrong_dW, num_dW), 2))
     """),
     md(r"""
     **Summary.** Backward through a layer: $dZ^{[l]}$ from $dA^{[l]}$ and
