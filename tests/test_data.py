@@ -305,3 +305,45 @@ def test_non_integer_labels(tmp_path):
 def test_bad_argument_type():
     with pytest.raises(TypeError, match="name_or_path must be a dataset name"):
         data.load(3)
+
+
+# --- the recommended settings give the results data/README.md promises ---------------------------
+
+def _one_blas_thread():
+    """Tiny matrices: extra BLAS threads only fight over the 2 cores (training gets ~10x slower)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        import contextlib
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
+
+
+def test_digits_show_a_train_test_gap_with_the_recommended_settings():
+    from dlkit import accuracy, predict, train
+
+    d = data.load("digits")
+    (X, Y), (X_test, Y_test) = d.xy("train"), d.xy("test")
+    settings = data.RECOMMENDED["digits"]
+    assert settings["layer_dims"] == [X.shape[0], 20, 7, 5, 1]
+    with _one_blas_thread():
+        parameters, costs = train(X, Y, settings["layer_dims"], settings["learning_rate"], settings["num_iterations"],
+                                  scheme="course", seed=1, progress=False)
+    train_acc, test_acc = accuracy(predict(X, parameters), Y), accuracy(predict(X_test, parameters), Y_test)
+    assert train_acc >= 0.99  # the network fits the 500 training images...
+    assert 0.85 < test_acc < 0.99  # ...clearly beats chance (50 %) on new writers, but not perfectly
+    assert train_acc - test_acc > 0.03  # the gap the hyperparameters lesson shows
+    assert max(np.diff(costs)) < 1e-3  # a smooth learning curve: no spike (0.05 gives rises of 0.4)
+
+
+@pytest.mark.parametrize("name", ["moons", "spiral"])
+def test_two_d_sets_are_learnt_with_the_recommended_settings(name):
+    from dlkit import accuracy, predict, train
+
+    d = data.load(name)
+    X, Y = d.xy("train")
+    s = data.RECOMMENDED[name]
+    with _one_blas_thread():
+        parameters, _ = train(X, Y, s["layer_dims"], s["learning_rate"], s["num_iterations"], progress=False)
+    assert accuracy(predict(X, parameters), Y) > 0.95
+    assert accuracy(predict(*d.xy("test")[:1], parameters), d.xy("test")[1]) > 0.9
