@@ -197,8 +197,10 @@ def main(argv=None) -> int:
 
     files = build_all(args.digits_source)
     if args.check:
-        bad = [name for name, data in files.items() if not (args.out / name).exists() or (args.out / name).read_bytes() != data]
-        for name in sorted(files):
+        files_and_sums = dict(files, SHA256SUMS=sha256sums(files).encode())
+        bad = [name for name, data in files_and_sums.items()
+               if not (args.out / name).exists() or (args.out / name).read_bytes() != data]
+        for name in sorted(files_and_sums):
             print(f"{name}: {'DIFFERS' if name in bad else 'same bytes'}")
         if bad:
             print(f"{len(bad)} file(s) differ from a fresh build; run `python data/build.py` to rewrite them "

@@ -203,7 +203,8 @@ def load(name_or_path, *, sha256: str | None = None) -> Dataset:
         raise DatasetError(f"load: {path} is not an HDF5 file (it does not start with the HDF5 signature); {rebuild}")
     try:
         with h5py.File(path, "r") as f:
-            missing = [k for k in REQUIRED_KEYS if k not in f]
+            # A key that is a group (or a broken link) instead of an array counts as missing.
+            missing = [k for k in REQUIRED_KEYS if not isinstance(f.get(k), h5py.Dataset)]
             if missing:
                 raise DatasetError(
                     f"load: {path} has no {', '.join(repr(k) for k in missing)}; a course-layout file needs "
@@ -234,6 +235,8 @@ def _check(path: Path, arrays: dict, rebuild: str) -> tuple:
         x, y = arrays[f"{split}_set_x"], arrays[f"{split}_set_y"]
         if x.ndim < 2:
             raise DatasetError(f"load: {path}: {split}_set_x must be (m, height, width[, channels]) or (m, n_x), got shape {x.shape}; {rebuild}")
+        if x.dtype.kind not in "uif":
+            raise DatasetError(f"load: {path}: {split}_set_x must hold numbers (uint8 pixels or floats), got dtype {x.dtype}; {rebuild}")
         if y.ndim != 1 and not (y.ndim == 2 and 1 in y.shape):
             raise DatasetError(f"load: {path}: {split}_set_y must be (m,) labels, got shape {y.shape}; {rebuild}")
         if x.shape[0] != y.size:

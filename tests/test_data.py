@@ -130,7 +130,7 @@ def test_build_check_command_reports_same_bytes():
         pytest.skip(f"shipped bytes were built with {header[2:]}, this machine has HDF5 {h5py.version.hdf5_version}")
     out = subprocess.run([sys.executable, str(DATA / "build.py"), "--check"], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stdout + out.stderr
-    assert out.stdout.count("same bytes") == 3
+    assert out.stdout.count("same bytes") == 4  # three .h5 files and SHA256SUMS
 
 
 def test_build_refuses_a_wrong_source(tmp_path):
@@ -271,6 +271,22 @@ def test_dropping_a_key_from_a_copy_of_a_shipped_file(tmp_path):
     with h5py.File(path, "a") as f:
         del f["list_classes"]
     with pytest.raises(data.DatasetError, match="has no 'list_classes'"):
+        data.load(path)
+
+
+def test_a_key_that_is_a_group_counts_as_missing(tmp_path):
+    path = _write_course_file(tmp_path / "group.h5", np.zeros((3, 2, 2), np.uint8), np.zeros(3, np.int64),
+                              np.zeros((1, 2, 2), np.uint8), np.zeros(1, np.int64), drop=("train_set_x",))
+    with h5py.File(path, "a") as f:
+        f.create_group("train_set_x")
+    with pytest.raises(data.DatasetError, match="has no 'train_set_x'"):
+        data.load(path)
+
+
+def test_images_that_are_not_numbers(tmp_path):
+    path = _write_course_file(tmp_path / "text.h5", np.array([b"a", b"b"]).reshape(2, 1), np.zeros(2, np.int64),
+                              np.array([b"c"]).reshape(1, 1), np.zeros(1, np.int64))
+    with pytest.raises(data.DatasetError, match="train_set_x must hold numbers"):
         data.load(path)
 
 
