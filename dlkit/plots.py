@@ -134,6 +134,36 @@ def cost_curve(costs, learning_rate, title=None, every=1):
     return _close(fig)
 
 
+def cost_curves(runs, title="Cost during training"):
+    """Several learning curves on one plot, e.g. one per learning rate.
+
+    runs: a dict {label: costs}, e.g. ``{"learning rate = 0.0075": costs_a,
+    "learning rate = 0.03": costs_b}``; each costs is one value per iteration.
+    Colours follow the dict's order (matplotlib's fixed tab10 cycle).
+    """
+    func = "cost_curves"
+    if not isinstance(runs, dict) or not runs:
+        raise ValueError(f"{func}: runs must be a non-empty dict {{label: costs}}, got {type(runs).__name__}")
+    curves = {}
+    for label, costs in runs.items():
+        costs = np.asarray(costs, dtype=float) if not isinstance(costs, (str, bytes, dict)) else None
+        if costs is None or costs.ndim != 1 or costs.size == 0:
+            raise ValueError(f"{func}: runs[{label!r}] must be a non-empty list of costs, one per iteration")
+        curves[str(label)] = costs
+
+    fig = _new_figure((6, 4))
+    ax = fig.add_subplot()
+    for i, (label, costs) in enumerate(curves.items()):
+        ax.plot(np.arange(costs.size), costs, color=f"C{i % 10}", label=label)
+    ax.set_xlabel("iteration")
+    ax.set_ylabel("cost J")
+    ax.set_title(title)
+    ax.legend(fontsize=8)
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    return _close(fig)
+
+
 def decision_boundary(predict_fn, X, Y, title="Decision boundary", resolution=200):
     """Colour the plane by the model's prediction and plot the points on top.
 
@@ -214,7 +244,7 @@ def network_diagram(layer_dims, m):
 
     L = len(dims) - 1
     step, w, h = 3.0, 2.2, 1.3  # distance between layers, box size
-    fig = _new_figure((2.6 + 2.5 * L, 5.4))
+    fig = _new_figure((max(8.0, 2.6 + 2.5 * L), 5.4))  # wide enough for the title when L is small
     ax = fig.add_subplot()
     y_fwd, y_bwd = 1.5, -1.5
     for l in range(1, L + 1):

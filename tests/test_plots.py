@@ -91,6 +91,19 @@ def test_cost_curve_every_and_title():
         plots.cost_curve([], 0.1)
 
 
+def test_cost_curves_compares_runs():
+    runs = {"learning rate = 0.0075": [0.7, 0.6, 0.55], "learning rate = 0.03": [0.7, 0.4, 0.2]}
+    fig = plots.cost_curves(runs, title="Learning rates")
+    _render(fig)
+    (ax,) = fig.axes
+    assert ax.get_title() == "Learning rates" and ax.get_xlabel() == "iteration" and ax.get_ylabel() == "cost J"
+    assert [line.get_label() for line in ax.get_lines()] == list(runs)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == list(runs)
+    assert ax.get_lines()[0].get_color() != ax.get_lines()[1].get_color()
+    with pytest.raises(ValueError, match="runs must be a non-empty dict"):
+        plots.cost_curves([0.7, 0.5])
+
+
 def test_decision_boundary():
     rng = np.random.RandomState(0)
     X = rng.randn(2, 50)
