@@ -17,8 +17,8 @@ import dlkit
 LAYER_SHAPES = [(3, 4, 5), (1, 3, 1), (3, 3, 3), (2, 5, 12), (4, 2, 7)]
 # layer_dims for model cases: 1 to 3 layers, and a chain of 1-unit layers where
 # a reused dA[L] keeps its shape.
-MODEL_DIMS = [[4, 3, 1], [3, 1], [5, 4, 3, 1], [2, 1, 1], [3, 5, 2, 1]]
-MODEL_M = [4, 1, 6, 3, 9]
+MODEL_DIMS = [[4, 3, 1], [2, 1, 1], [5, 4, 3, 1], [3, 1], [3, 5, 2, 1]]
+MODEL_M = [4, 3, 6, 1, 9]
 
 
 def away_from_zero(x: np.ndarray, gap: float = 0.1) -> np.ndarray:

@@ -141,6 +141,72 @@ CATALOG = {
     "linear_activation_backward.unknown_activation": "activation is \"relu\" or \"sigmoid\": compare it with == "
         "(not `is`) and handle both.",
     "linear_activation_backward.returns_wrong_structure": "linear_activation_backward must return three things: dA_prev, dW, db.",
+    # ---- model_forward --------------------------------------------------------------------------
+    "model_forward.output_relu": "The output layer uses ReLU: layer L must use the sigmoid, so that A[L] is a "
+        "probability; layers 1..L-1 use ReLU.",
+    "model_forward.hidden_sigmoid": "The hidden layers use the sigmoid: layers 1..L-1 use ReLU, only layer L uses the sigmoid.",
+    "model_forward.activations_swapped": "The activations are swapped: ReLU for layers 1..L-1, sigmoid for layer L.",
+    "model_forward.no_output_activation": "A[L] is Z[L]: the output layer's sigmoid, A[L] = sigmoid(Z[L]), is missing.",
+    "model_forward.output_layer_missing": "The output layer is missing: after the loop over layers 1..L-1 (ReLU), "
+        "layer L computes A[L] = sigmoid(W[L] A[L-1] + b[L]).",
+    "model_forward.not_chained": "Each layer must take the previous layer's output: A[l] = g(W[l] A[l-1] + b[l]), "
+        "starting from A[0] = X; keep A_prev = A at each step.",
+    "model_forward.L_wrong": "parameters holds a W and a b per layer, so L = len(parameters) // 2.",
+    "model_forward.layer_index_off_by_one": "Layers are numbered 1..L: the keys are W1..WL and b1..bL.",
+    "model_forward.caches_missing_output": "caches must hold one cache per layer, l = 1..L: append the output layer's cache too.",
+    "model_forward.caches_wrong": "caches must be the list of the L caches (linear_cache, Z), one per layer, in order 1..L.",
+    "model_forward.returns_wrong_structure": "model_forward must return two things: AL and caches.",
+    # ---- compute_cost ---------------------------------------------------------------------------
+    "compute_cost.missing_minus": "The cost has the wrong sign: J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])) "
+        "starts with a minus (log of a probability is negative, the cost is positive).",
+    "compute_cost.missing_1_over_m": "The cost is m times too large: J = -1/m sum(...) averages over the m examples "
+        "(m = Y.shape[1], the number of columns).",
+    "compute_cost.missing_one_minus_y_term": "The (1 - Y) log(1 - A[L]) term is missing: "
+        "J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])).",
+    "compute_cost.log10": "np.log10 is the base-10 log: the cross-entropy uses the natural log, np.log.",
+    "compute_cost.terms_swapped": "The logs are swapped: Y goes with log(A[L]) and (1 - Y) with log(1 - A[L]).",
+    "compute_cost.not_summed": "The cost must be one number for all m examples: sum over them, "
+        "J = -1/m np.sum(Y log(A[L]) + (1 - Y) log(1 - A[L])).",
+    "compute_cost.not_scalar": "The cost must be a single number, not an array: use np.squeeze(cost) or float(cost) "
+        "(np.dot of two rows gives a (1, 1) array).",
+    # ---- model_backward -------------------------------------------------------------------------
+    "model_backward.dAL_missing_minus": "dA[L] has the wrong sign: dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]) "
+        "(the lecture says y/a + (1-y)/(1-a), but the first term has a minus).",
+    "model_backward.dAL_sign_flipped": "dA[L] has the opposite sign: dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]).",
+    "model_backward.dAL_second_term_sign": "The second term of dA[L] has the wrong sign: "
+        "dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]).",
+    "model_backward.dAL_has_1_over_m": "dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]) has no 1/m: the 1/m is applied in dW and db.",
+    "model_backward.output_relu": "The output layer's backward uses ReLU: layer L is a sigmoid layer, so use "
+        "\"sigmoid\" for l = L and \"relu\" for l = L-1..1.",
+    "model_backward.hidden_sigmoid": "The hidden layers' backward uses the sigmoid: layers L-1..1 are ReLU layers.",
+    "model_backward.shortcut_with_sigmoid_slope": "dZ[L] = A[L] - Y already includes the sigmoid's slope: pass it to "
+        "linear_backward directly, or start from dA[L] = -(Y/A[L]) + (1-Y)/(1-A[L]) with the sigmoid backward, not both.",
+    "model_backward.dAL_reused": "Each layer must get the gradient from the layer after it: layer l uses dA[l] "
+        "(grads[\"dA\" + str(l)]), not dA[L].",
+    "model_backward.keys_shifted": "The grads keys are shifted: layer l gives dA[l-1], dW[l], db[l], so the first "
+        "step stores grads[\"dA\" + str(L-1)], grads[\"dW\" + str(L)], grads[\"db\" + str(L)].",
+    "model_backward.first_layer_missing": "The loop stops one layer early: it must go down to l = 1 "
+        "(for l in reversed(range(L-1)) uses caches[l] for layer l+1), giving dW1, db1 and dA0.",
+    "model_backward.caches_index": "caches[l-1] holds the cache of layer l (the list starts at 0): "
+        "the output layer's cache is caches[L-1].",
+    "model_backward.returns_wrong_structure": "model_backward must return the grads dict with dA0..dA{L-1}, dW1..dWL, db1..dbL.",
+    # ---- update_parameters ----------------------------------------------------------------------
+    "update_parameters.gradient_ascent": "The update goes uphill: gradient descent is W[l] := W[l] - alpha dW[l] "
+        "(minus), b[l] := b[l] - alpha db[l].",
+    "update_parameters.learning_rate_ignored": "The learning rate is missing: W[l] := W[l] - alpha dW[l], "
+        "b[l] := b[l] - alpha db[l].",
+    "update_parameters.learning_rate_misapplied": "The learning rate multiplies the gradient only: "
+        "W[l] := W[l] - alpha dW[l].",
+    "update_parameters.b_not_updated": "b is not updated: b[l] := b[l] - alpha db[l] for every layer, like W.",
+    "update_parameters.W_not_updated": "W is not updated: W[l] := W[l] - alpha dW[l] for every layer, like b.",
+    "update_parameters.last_layer_not_updated": "The last layer is not updated: loop over l = 1..L, "
+        "for l in range(1, L + 1) (or range(L) with keys l + 1).",
+    "update_parameters.first_layer_not_updated": "The first layer is not updated: loop over l = 1..L, for l in range(1, L + 1).",
+    "update_parameters.gradient_missing": "The update must use the gradient: W[l] := W[l] - alpha dW[l] (dW, not W).",
+    "update_parameters.L_wrong": "parameters holds a W and a b per layer, so L = len(parameters) // 2.",
+    "update_parameters.layer_index_off_by_one": "Layers are numbered 1..L: the keys are W1..WL, so loop "
+        "for l in range(1, L + 1) (or use str(l + 1) with range(L)).",
+    "update_parameters.returns_nothing": "update_parameters must return the updated parameters dict (return parameters).",
 }
 
 

@@ -147,9 +147,12 @@ class Spec:
         numeric = self.numeric_parts(call, case)
         if not numeric:
             return None, None
+        checked = [p for p in numeric if p in bad_parts]
+        if not checked:
+            return None, None
         exp_parts, _ = self.split(case.expected, case)
         forward_right = all(roughly_parts(numeric[p], exp_parts[p]) for p in numeric)
-        consistent = all(p in got_parts and roughly_parts(got_parts[p], numeric[p]) for p in numeric if p in bad_parts)
+        consistent = all(p in got_parts and roughly_parts(got_parts[p], numeric[p]) for p in checked)
         if not forward_right and consistent:
             return self._finding(f"{self.name}.forward_wrong", forward=self.forward), None
         if forward_right and not consistent:

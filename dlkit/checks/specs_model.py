@@ -1,2 +1,468 @@
-"""Specs for the model-level exercises (filled in below)."""
-SPECS = []
+"""Specs for the model-level exercises: initialize_parameters, model_forward,
+compute_cost, model_backward, update_parameters.
+
+Model cases come from :func:`dlkit.checks.cases.model_inputs`; their caches
+are made by dlkit's own forward pass, so A[L] really is sigmoid(Z[L]) and
+the shortcut dZ[L] = A[L] - Y is exact.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+import dlkit
+
+from . import cases as C
+from .numeric import H
+from .plain import LearnerError, kind
+from .spec import Mutant, Spec, describe_args
+
+
+def _sig(Z):
+    return 1 / (1 + np.exp(-Z))
+
+
+def _relu(Z):
+    return np.maximum(Z, 0)
+
+
+ACT = {"relu": _relu, "sigmoid": _sig, "none": lambda Z: Z}
+SLOPE = {"relu": lambda Z: (Z > 0).astype(np.float64), "sigmoid": lambda Z: _sig(Z) * (1 - _sig(Z))}
+
+
+def _layers(parameters) -> int:
+    return len(parameters) // 2
+
+
+def _key_index(err):
+    """For a KeyError like 'dW3', the (letters, number) of the key, else None."""
+    match = re.fullmatch(r"'?(d?[AWb])(\d+)'?", err.message.strip())
+    return (match.group(1), int(match.group(2))) if err.exc_type == "KeyError" and match else None
+
+
+def _by_prefix(spec, out, prefixes):
+    """Split a dict like grads or parameters into sub-dicts by key prefix ('dA', 'dW', 'db' or 'W', 'b')."""
+    if type(out) is not dict:
+        mid = f"{spec.name}.returns_nothing" if out is None and spec.name == "update_parameters" \
+            else f"{spec.name}.returns_wrong_structure"
+        return {}, [spec._finding(mid, [f"Your function returned {kind(out)}."])]
+    parts = {}
+    for prefix, part in prefixes.items():
+        parts[part] = {k: v for k, v in out.items() if type(k) is str and re.fullmatch(prefix + r"\d+", k)}
+    others = sorted(str(k) for k in out if not any(type(k) is str and re.fullmatch(p + r"\d+", k) for p in prefixes))
+    return parts, ([spec._finding(f"{spec.name}.returns_wrong_structure", [f"Unexpected keys: {others[:6]}."])]
+                   if others else [])
+
+
+def _model_describe(X, parameters):
+    dims = [X.shape[0]] + [parameters[f"W{l}"].shape[0] for l in range(1, _layers(parameters) + 1)]
+    return f"X {tuple(X.shape)}, layer_dims {dims}"
+
+
+def fixed_model():
+    """A 2-layer network small enough to run by hand: X (2, 3), W1 (2, 2), W2 (1, 2), Y (1, 3)."""
+    X = np.array([[1.0, -1.0, 2.0], [0.5, 1.0, -0.5]])
+    parameters = {"W1": np.array([[0.5, -1.0], [1.0, 0.5]]), "b1": np.array([[0.1], [-0.2]]),
+                  "W2": np.array([[1.0, -0.5]]), "b2": np.array([[0.2]])}
+    return X, parameters, np.array([[1.0, 0.0, 1.0]])
+
+
+# ---- initialize_parameters -------------------------------------------------------------------
+
+def _init_problems(params, dims):
+    """[(part, mistake id, sentence)] for a learner's initial parameters and layer_dims."""
+    L = len(dims) - 1
+    problems = []
+    expected = {f"{p}{l}" for l in range(1, L + 1) for p in "Wb"}
+    keys = set(params)
+    if keys != expected:
+        missing = sorted(expected - keys, key=str)
+        extra = sorted(map(str, keys - expected))
+        text = f"parameters has keys {sorted(map(str, keys))} but needs W1..W{L}, b1..b{L} for layer_dims {dims}"
+        problems.append(("shapes", "initialize_parameters.missing_layers" if missing or extra else "", text))
+    for l in range(1, L + 1):
+        n, n_prev = dims[l], dims[l - 1]
+        W, b = params.get(f"W{l}"), params.get(f"b{l}")
+        if W is not None:
+            if type(W) is not np.ndarray:
+                problems.append(("shapes", "initialize_parameters.wrong_shapes", f"W{l} should be an array of shape {(n, n_prev)}, got {kind(W)}"))
+            elif W.shape != (n, n_prev):
+                mid = "W_transposed" if W.shape == (n_prev, n) else "wrong_shapes"
+                problems.append(("shapes", f"initialize_parameters.{mid}", f"W{l} has shape {W.shape} but should be (n[{l}], n[{l - 1}]) = {(n, n_prev)}"))
+            else:
+                problems += [("W", mid, text) for mid, text in _weight_problems(W.astype(np.float64), l, n_prev)]
+        if b is not None:
+            if type(b) is not np.ndarray:
+                problems.append(("shapes", "initialize_parameters.wrong_shapes", f"b{l} should be an array of shape {(n, 1)}, got {kind(b)}"))
+            elif b.shape != (n, 1):
+                mid = "b_not_column" if b.shape in ((n,), (1, n)) else "wrong_shapes"
+                problems.append(("shapes", f"initialize_parameters.{mid}", f"b{l} has shape {b.shape} but should be (n[{l}], 1) = {(n, 1)}"))
+            elif np.any(b != 0):
+                problems.append(("b", "initialize_parameters.b_not_zero", f"b{l} has non-zero entries"))
+    return [p for p in problems if p[1]] or problems
+
+
+def _weight_problems(W, l, n_prev):
+    if not np.isfinite(W).all():
+        return [("initialize_parameters.W_too_large", f"W{l} has NaN or infinite values")]
+    if not np.any(W):
+        return [("initialize_parameters.W_zeros", f"W{l} is all zeros")]
+    if W.shape[0] >= 2 and np.all(W == W[0]):
+        return [("initialize_parameters.W_symmetric", f"the {W.shape[0]} rows of W{l} are identical")]
+    if W.size < 20:
+        return []  # too few entries to judge their spread
+    spread = float(np.std(W))
+    if np.all(W >= 0):
+        return [("initialize_parameters.W_not_centred", f"every entry of W{l} is positive (mean {np.mean(W):.2f})")]
+    largest = max(2.5 * np.sqrt(2.0 / n_prev), 0.3)   # He scaling sqrt(2/n[l-1]) with room to spare
+    if spread > largest:
+        return [("initialize_parameters.W_too_large", f"the entries of W{l} have standard deviation {spread:.2f}, "
+                 f"more than {largest:.2f} for n[{l - 1}] = {n_prev}")]
+    if spread < 2e-3:
+        return [("initialize_parameters.W_too_small", f"the entries of W{l} have standard deviation {spread:.2g}")]
+    return []
+
+
+class InitializeParameters(Spec):
+    """Judged by properties (shapes, zero b, symmetry breaking, scale), never by exact random values."""
+
+    name = "initialize_parameters"
+    arg_names = ("layer_dims",)
+    parts = ("shapes", "b", "W")
+    equation = "Look at W[l] (n[l], n[l-1]) with small random values and b[l] (n[l], 1) of zeros, for l = 1..L."
+    n_random = 2
+
+    def reference(self, layer_dims):
+        return dlkit.initialize_parameters(layer_dims)
+
+    def fixed_cases(self):
+        return [([3, 2, 1],), ([100, 20, 5, 1],)]
+
+    def random_case(self, rng, i):
+        depth = 2 + i % 3
+        return ([int(n) for n in rng.integers(2, 40, depth)] + [1],)
+
+    def describe(self, args):
+        return f"layer_dims = {args[0]}"
+
+    def split(self, out, case):
+        if type(out) is not dict:
+            return {}, [self._finding(f"{self.name}.returns_wrong_structure", [f"Your function returned {kind(out)}."])]
+        return {"shapes": out, "b": out, "W": out}, []
+
+    def part_mismatch(self, part, got, exp, case):
+        texts = [text for p, _, text in _init_problems(got, case.args[0]) if p == part]
+        return texts[0] if texts else None
+
+    def diagnose(self, part, runs, mutant_cache):
+        ids = []
+        for case, got_parts, wrong in runs:
+            if part in wrong and part in got_parts:
+                ids += [mid for p, mid, _ in _init_problems(got_parts[part], case.args[0]) if p == part and mid]
+        return list(dict.fromkeys(ids))
+
+    def exception_mistake(self, err, case):
+        if err.exc_type == "KeyError":
+            return "initialize_parameters.missing_layers"
+        return None
+
+
+# ---- model_forward ---------------------------------------------------------------------------
+
+def _forward(X, parameters, hidden="relu", output="sigmoid", layers=None, keep=None):
+    """The forward chain with the activations (and the layers run) as parameters, for mutants."""
+    L = _layers(parameters)
+    caches, A = [], X
+    for l in layers or range(1, L + 1):
+        W, b = parameters[f"W{l}"], parameters[f"b{l}"]
+        Z = W @ A + b
+        caches.append(((A, W, b), Z) if keep is None else keep(A, W, b, Z))
+        A = ACT[output if l == L else hidden](Z)
+    return A, caches
+
+
+class ModelForward(Spec):
+    name = "model_forward"
+    arg_names = ("X", "parameters")
+    parts = ("AL", "caches")
+    helpers = ("linear_activation_forward", "linear_forward", "sigmoid", "relu")
+    equation = ("Look at the forward chain: A[0] = X, A[l] = relu(W[l] A[l-1] + b[l]) for l = 1..L-1, "
+                "A[L] = sigmoid(W[L] A[L-1] + b[L]); caches[l-1] = (linear_cache, Z[l]).")
+
+    def reference(self, X, parameters):
+        return dlkit.model_forward(X, parameters)
+
+    def fixed_cases(self):
+        X, parameters, _ = fixed_model()
+        return [(X, parameters)]
+
+    def random_case(self, rng, i):
+        X, parameters, _ = C.model_inputs(rng, i)
+        return (X, parameters)
+
+    def describe(self, args):
+        return _model_describe(*args)
+
+    def split(self, out, case):
+        if type(out) in (tuple, list) and len(out) == 2:
+            return {"AL": out[0], "caches": out[1]}, []
+        found = self._finding(f"{self.name}.returns_wrong_structure", [f"Your function returned {kind(out)}."])
+        return ({"AL": out} if type(out) is np.ndarray else {}), [found]
+
+    def mutants(self):
+        def layers_but_last(X, p):
+            L = _layers(p)
+            return _forward(X, p, layers=range(1, L))
+        return [
+            Mutant("model_forward.output_relu", lambda X, p: _forward(X, p, output="relu")),
+            Mutant("model_forward.hidden_sigmoid", lambda X, p: _forward(X, p, hidden="sigmoid")),
+            Mutant("model_forward.activations_swapped", lambda X, p: _forward(X, p, hidden="sigmoid", output="relu")),
+            Mutant("model_forward.no_output_activation", lambda X, p: _forward(X, p, output="none")),
+            Mutant("model_forward.output_layer_missing", layers_but_last),
+            Mutant("model_forward.caches_missing_output", lambda X, p: (_forward(X, p)[0], _forward(X, p)[1][:-1])),
+            Mutant("model_forward.caches_wrong", lambda X, p: _forward(X, p, keep=lambda A, W, b, Z: ((A, W, b), ACT["relu"](Z)))),
+            Mutant("model_forward.caches_wrong", lambda X, p: _forward(X, p, keep=lambda A, W, b, Z: (A, W, b))),
+            Mutant("model_forward.caches_wrong", lambda X, p: (_forward(X, p)[0], _forward(X, p)[1][::-1])),
+        ]
+
+    def exception_mistake(self, err, case):
+        key = _key_index(err)
+        if key:
+            L = _layers(case.args[1])
+            return "model_forward.L_wrong" if key[1] > L else "model_forward.layer_index_off_by_one"
+        return None
+
+
+# ---- compute_cost ----------------------------------------------------------------------------
+
+class ComputeCost(Spec):
+    name = "compute_cost"
+    arg_names = ("AL", "Y")
+    parts = ("cost",)
+    equation = "Look at J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])), one number, m = Y.shape[1]."
+    n_random = 4
+
+    def reference(self, AL, Y):
+        return dlkit.compute_cost(AL, Y)
+
+    def fixed_cases(self):
+        return [(np.array([[0.8, 0.9, 0.4]]), np.array([[1.0, 1.0, 0.0]]))]
+
+    def random_case(self, rng, i):
+        m = (5, 1, 12, 40)[i % 4]
+        return C.probabilities(rng, m), C.labels(rng, m)
+
+    def case_info(self, args):
+        return {"m": args[0].shape[1]}
+
+    def split(self, out, case):
+        if type(out) is np.ndarray and out.shape != () and out.size == 1 and out.dtype.kind in "fiub":
+            return {"cost": float(out.reshape(-1)[0])}, [self._finding(f"{self.name}.not_scalar",
+                                                                       [f"Your function returned {kind(out)}."])]
+        if type(out) is np.ndarray and out.shape == () and out.dtype.kind in "fiub":
+            return {"cost": float(out)}, []   # np.squeeze gives a 0-d array: that is a scalar
+        return {"cost": out}, []
+
+    def mutants(self):
+        def J(f):
+            return lambda AL, Y: float(f(AL, Y, AL.shape[1]))
+        ln = np.log
+        return [
+            Mutant("compute_cost.missing_minus", J(lambda A, Y, m: np.sum(Y * ln(A) + (1 - Y) * ln(1 - A)) / m)),
+            Mutant("compute_cost.missing_1_over_m", J(lambda A, Y, m: -np.sum(Y * ln(A) + (1 - Y) * ln(1 - A)))),
+            Mutant("compute_cost.missing_one_minus_y_term", J(lambda A, Y, m: -np.sum(Y * ln(A)) / m)),
+            Mutant("compute_cost.log10", J(lambda A, Y, m: -np.sum(Y * np.log10(A) + (1 - Y) * np.log10(1 - A)) / m)),
+            Mutant("compute_cost.terms_swapped", J(lambda A, Y, m: -np.sum(Y * ln(1 - A) + (1 - Y) * ln(A)) / m)),
+            Mutant("compute_cost.not_summed", lambda AL, Y: -(Y * ln(AL) + (1 - Y) * ln(1 - AL)) / AL.shape[1]),
+            Mutant("compute_cost.not_summed", lambda AL, Y: -(Y * ln(AL) + (1 - Y) * ln(1 - AL))),
+        ]
+
+
+# ---- model_backward --------------------------------------------------------------------------
+
+def _dAL(AL, Y):
+    return -(Y / AL) + (1 - Y) / (1 - AL)
+
+
+def _backward(AL, Y, caches, dAL=_dAL, output="sigmoid", hidden="relu", shortcut_slope=False,
+              reuse_dAL=False, dA_shift=0, all_shift=0, stop_at=1):
+    """The backward chain with its known variations as parameters, for mutants."""
+    L = len(caches)
+    grads = {}
+    dA_L = dAL(AL, Y)
+    dA = dA_L
+    for l in range(L, stop_at - 1, -1):
+        (A_prev, W, b), Z = caches[l - 1]
+        if l == L and shortcut_slope:
+            dZ = (AL - Y) * SLOPE["sigmoid"](Z)
+        else:
+            dZ = (dA_L if reuse_dAL else dA) * SLOPE[output if l == L else hidden](Z)
+        m = A_prev.shape[1]
+        dA = W.T @ dZ
+        grads[f"dA{l - 1 + dA_shift + all_shift}"] = dA
+        grads[f"dW{l + all_shift}"] = dZ @ A_prev.T / m
+        grads[f"db{l + all_shift}"] = np.sum(dZ, axis=1, keepdims=True) / m
+    return grads
+
+
+GRAD_PREFIXES = {"dA": "dA", "dW": "dW", "db": "db"}
+
+
+class ModelBackward(Spec):
+    name = "model_backward"
+    arg_names = ("AL", "Y", "caches")
+    parts = ("dA", "dW", "db")
+    helpers = ("linear_activation_backward", "linear_backward", "relu_backward", "sigmoid_backward", "model_forward")
+    forward = "model_forward"
+    equation = ("Look at the backward chain: dA[L] = -(Y/A[L]) + (1-Y)/(1-A[L]); layer L (sigmoid) gives "
+                "dA[L-1], dW[L], db[L]; then layers L-1..1 (ReLU) each turn dA[l] into dA[l-1], dW[l], db[l].")
+
+    def reference(self, AL, Y, caches):
+        caches = [(tuple(lc), Z) for lc, Z in caches]
+        return dlkit.model_backward(AL, Y, caches)
+
+    def _case(self, X, parameters, Y):
+        AL, caches = dlkit.model_forward(X, parameters)
+        return (AL, Y, caches)
+
+    def fixed_cases(self):
+        return [self._case(*fixed_model())]
+
+    def random_case(self, rng, i):
+        return self._case(*C.model_inputs(rng, i))
+
+    def describe(self, args):
+        AL, Y, caches = args
+        dims = [caches[0][0][0].shape[0]] + [c[1].shape[0] for c in caches]
+        return f"AL {tuple(AL.shape)}, layer_dims {dims}"
+
+    def case_info(self, args):
+        return {"m": args[0].shape[1]}
+
+    def split(self, out, case):
+        return _by_prefix(self, out, GRAD_PREFIXES)
+
+    def mutants(self):
+        B = _backward
+        return [
+            Mutant("model_backward.dAL_missing_minus", lambda *a: B(*a, dAL=lambda AL, Y: Y / AL + (1 - Y) / (1 - AL))),
+            Mutant("model_backward.dAL_sign_flipped", lambda *a: B(*a, dAL=lambda AL, Y: Y / AL - (1 - Y) / (1 - AL))),
+            Mutant("model_backward.dAL_second_term_sign", lambda *a: B(*a, dAL=lambda AL, Y: -(Y / AL) - (1 - Y) / (1 - AL))),
+            Mutant("model_backward.dAL_has_1_over_m", lambda *a: B(*a, dAL=lambda AL, Y: _dAL(AL, Y) / AL.shape[1])),
+            Mutant("model_backward.output_relu", lambda *a: B(*a, output="relu")),
+            Mutant("model_backward.hidden_sigmoid", lambda *a: B(*a, hidden="sigmoid")),
+            Mutant("model_backward.shortcut_with_sigmoid_slope", lambda *a: B(*a, shortcut_slope=True)),
+            Mutant("model_backward.dAL_reused", lambda *a: B(*a, reuse_dAL=True)),
+            Mutant("model_backward.keys_shifted", lambda *a: B(*a, dA_shift=1)),
+            Mutant("model_backward.keys_shifted", lambda *a: B(*a, all_shift=-1)),
+            Mutant("model_backward.keys_shifted", lambda *a: B(*a, all_shift=1)),
+            Mutant("model_backward.first_layer_missing", lambda *a: B(*a, stop_at=2)),
+        ]
+
+    def exception_mistake(self, err, case):
+        if err.exc_type == "IndexError" and "list index" in err.message:
+            return "model_backward.caches_index"
+        if re.search(r"dA has shape \(1, \d+\) but must be", err.message):
+            return "model_backward.dAL_reused"   # dA[L] (1, m) handed to a hidden layer
+        if _key_index(err):
+            return "model_backward.keys_shifted"
+        return None
+
+    def numeric_parts(self, call, case):
+        """dW and db from the numerical gradient of J(model_forward(X, parameters)) with the learner's forward."""
+        AL, Y, caches = case.args
+        X = caches[0][0][0]
+        parameters = {}
+        for l, ((_, W, b), _) in enumerate(caches, start=1):
+            parameters[f"W{l}"], parameters[f"b{l}"] = W, b
+        eps = 1e-12
+        grads = {"dW": {}, "db": {}}
+        for key, value in parameters.items():
+            grad = np.zeros(value.shape)
+            for idx in np.ndindex(value.shape):
+                costs = []
+                for step in (H, -H):
+                    moved = {k: v.copy() for k, v in parameters.items()}
+                    moved[key][idx] += step
+                    try:
+                        out, _ = call(self.forward, (X, moved))
+                    except LearnerError:
+                        return None
+                    A = out[0] if type(out) in (tuple, list) and out else out
+                    if type(A) is not np.ndarray or A.shape != Y.shape or A.dtype.kind not in "fiub":
+                        return None
+                    A = np.clip(A.astype(np.float64), eps, 1 - eps)
+                    costs.append(float(-np.mean(Y * np.log(A) + (1 - Y) * np.log(1 - A))))
+                grad[idx] = (costs[0] - costs[1]) / (2 * H)
+            grads["d" + key[0]][f"d{key}"] = grad
+        return grads
+
+
+# ---- update_parameters -----------------------------------------------------------------------
+
+def _update(parameters, grads, lr, rule=None, layers=None, which="Wb"):
+    L = _layers(parameters)
+    out = {k: v.copy() for k, v in parameters.items()}
+    for l in layers(L) if layers else range(1, L + 1):
+        for p in which:
+            key = f"{p}{l}"
+            out[key] = rule(parameters[key], grads[f"d{key}"], lr) if rule else parameters[key] - lr * grads[f"d{key}"]
+    return out
+
+
+class UpdateParameters(Spec):
+    name = "update_parameters"
+    arg_names = ("parameters", "grads", "learning_rate")
+    parts = ("W", "b")
+    mutable_args = (0,)   # updating the parameters in place is fine
+    equation = "Look at gradient descent: W[l] := W[l] - alpha dW[l], b[l] := b[l] - alpha db[l], for l = 1..L."
+
+    def reference(self, parameters, grads, learning_rate):
+        return dlkit.update_parameters(parameters, grads, learning_rate)
+
+    def _case(self, X, parameters, Y, lr):
+        AL, caches = dlkit.model_forward(X, parameters)
+        grads = dlkit.model_backward(AL, Y, caches)
+        # non-zero b, so that forgetting to update it or mixing it up with W shows
+        parameters = {k: (v + 0.1 if k.startswith("b") else v) for k, v in parameters.items()}
+        return (parameters, grads, lr)
+
+    def fixed_cases(self):
+        return [self._case(*fixed_model(), 0.1)]
+
+    def random_case(self, rng, i):
+        return self._case(*C.model_inputs(rng, i), (0.5, 0.0075, 1.2, 0.05)[i % 4])
+
+    def describe(self, args):
+        parameters, _, lr = args
+        dims = [parameters["W1"].shape[1]] + [parameters[f"W{l}"].shape[0] for l in range(1, _layers(parameters) + 1)]
+        return f"layer_dims {dims}, learning_rate = {lr}"
+
+    def split(self, out, case):
+        return _by_prefix(self, out, {"W": "W", "b": "b"})
+
+    def mutants(self):
+        U = _update
+        return [
+            Mutant("update_parameters.gradient_ascent", lambda p, g, lr: U(p, g, lr, lambda P, G, a: P + a * G)),
+            Mutant("update_parameters.learning_rate_ignored", lambda p, g, lr: U(p, g, lr, lambda P, G, a: P - G)),
+            Mutant("update_parameters.learning_rate_misapplied", lambda p, g, lr: U(p, g, lr, lambda P, G, a: a * P - G)),
+            Mutant("update_parameters.learning_rate_misapplied", lambda p, g, lr: U(p, g, lr, lambda P, G, a: a * (P - G))),
+            Mutant("update_parameters.learning_rate_misapplied", lambda p, g, lr: U(p, g, lr, lambda P, G, a: P - G / a)),
+            Mutant("update_parameters.gradient_missing", lambda p, g, lr: U(p, g, lr, lambda P, G, a: P - a * P)),
+            Mutant("update_parameters.b_not_updated", lambda p, g, lr: U(p, g, lr, which="W")),
+            Mutant("update_parameters.W_not_updated", lambda p, g, lr: U(p, g, lr, which="b")),
+            Mutant("update_parameters.last_layer_not_updated", lambda p, g, lr: U(p, g, lr, layers=lambda L: range(1, L))),
+            Mutant("update_parameters.first_layer_not_updated", lambda p, g, lr: U(p, g, lr, layers=lambda L: range(2, L + 1))),
+        ]
+
+    def exception_mistake(self, err, case):
+        key = _key_index(err)
+        if key:
+            L = _layers(case.args[0])
+            return "update_parameters.L_wrong" if key[1] > L else "update_parameters.layer_index_off_by_one"
+        return None
+
+
+SPECS = [InitializeParameters(), ModelForward(), ComputeCost(), ModelBackward(), UpdateParameters()]

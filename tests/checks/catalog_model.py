@@ -1,0 +1,427 @@
+"""Learner implementations of the model-level exercises: buggy ones (with the mistake
+the checkpoint must name) and correct-but-different ones (which must pass)."""
+import numpy as np
+
+from dlkit import (  # noqa: F401  (helpers found by global name)
+    linear_activation_backward,
+    linear_activation_forward,
+    linear_backward,
+    relu_backward,
+    sigmoid,
+    sigmoid_backward,
+)
+
+from .registry import bug, correct
+
+# ---- initialize_parameters ---------------------------------------------------------------
+
+
+@correct("initialize_parameters")
+def initialize_parameters(layer_dims):
+    np.random.seed(1)
+    parameters = {}
+    L = len(layer_dims)
+    for l in range(1, L):
+        parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@correct("initialize_parameters")
+def initialize_parameters(layer_dims, seed=3):
+    rng = np.random.default_rng(seed)
+    return {k: v for l in range(1, len(layer_dims)) for k, v in (
+        (f"W{l}", rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * 0.01),
+        (f"b{l}", np.zeros((layer_dims[l], 1))))}
+
+
+@correct("initialize_parameters")
+def initialize_parameters(layer_dims):
+    rng = np.random.RandomState(0)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters[f"W{l}"] = rng.randn(layer_dims[l], layer_dims[l - 1]) * np.sqrt(2 / layer_dims[l - 1])
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@bug("initialize_parameters", "initialize_parameters.W_zeros")
+def initialize_parameters(layer_dims):
+    return {k: v for l in range(1, len(layer_dims)) for k, v in (
+        (f"W{l}", np.zeros((layer_dims[l], layer_dims[l - 1]))), (f"b{l}", np.zeros((layer_dims[l], 1))))}
+
+
+@bug("initialize_parameters", "initialize_parameters.missing_layers")
+def initialize_parameters(layer_dims):
+    parameters = {}
+    L = len(layer_dims) - 1
+    for l in range(1, L):
+        parameters[f"W{l}"] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@bug("initialize_parameters", "initialize_parameters.W_transposed")
+def initialize_parameters(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters[f"W{l}"] = np.random.randn(layer_dims[l - 1], layer_dims[l]) * 0.01
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@bug("initialize_parameters", "initialize_parameters.b_not_column")
+def initialize_parameters(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters[f"W{l}"] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters[f"b{l}"] = np.zeros(layer_dims[l])
+    return parameters
+
+
+@bug("initialize_parameters", "initialize_parameters.W_too_large")
+def initialize_parameters(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters[f"W{l}"] = np.random.randn(layer_dims[l], layer_dims[l - 1])
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@bug("initialize_parameters", "initialize_parameters.W_not_centred")
+def initialize_parameters(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters[f"W{l}"] = np.random.rand(layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@bug("initialize_parameters", "initialize_parameters.W_symmetric")
+def initialize_parameters(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        row = np.random.randn(1, layer_dims[l - 1]) * 0.01
+        parameters[f"W{l}"] = np.repeat(row, layer_dims[l], axis=0)
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@bug("initialize_parameters", "initialize_parameters.b_not_zero")
+def initialize_parameters(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters[f"W{l}"] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters[f"b{l}"] = np.random.randn(layer_dims[l], 1) * 0.01
+    return parameters
+
+
+# ---- model_forward -----------------------------------------------------------------------
+
+
+@correct("model_forward")
+def model_forward(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A_prev = A
+        A, cache = linear_activation_forward(A_prev, parameters["W" + str(l)], parameters["b" + str(l)], "relu")
+        caches.append(cache)
+    AL, cache = linear_activation_forward(A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid")
+    caches.append(cache)
+    return AL, caches
+
+
+@correct("model_forward")
+def model_forward(X, parameters):
+    L = len([k for k in parameters if k.startswith("W")])
+    A, caches = X, ()
+    for l in range(1, L + 1):
+        W, b = parameters[f"W{l}"], parameters[f"b{l}"]
+        Z = np.einsum("ij,jk->ik", W, A) + b
+        caches += (((A, W, b), Z),)
+        A = np.where(Z > 0, Z, 0.0) if l < L else 1 / (1 + np.exp(-Z))
+    return A, caches
+
+
+@bug("model_forward", "model_forward.output_relu")
+def model_forward(X, parameters):
+    caches, A = [], X
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+        caches.append(cache)
+    return A, caches
+
+
+@bug("model_forward", "model_forward.hidden_sigmoid")
+def model_forward(X, parameters):
+    caches, A = [], X
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "sigmoid")
+        caches.append(cache)
+    return A, caches
+
+
+@bug("model_forward", "model_forward.L_wrong")
+def model_forward(X, parameters):
+    caches, A = [], X
+    L = len(parameters)
+    for l in range(1, L):
+        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+        caches.append(cache)
+    AL, cache = linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
+    caches.append(cache)
+    return AL, caches
+
+
+@bug("model_forward", "model_forward.caches_missing_output")
+def model_forward(X, parameters):
+    caches, A = [], X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+        caches.append(cache)
+    AL, cache = linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
+    return AL, caches
+
+
+@bug("model_forward", "model_forward.output_layer_missing")
+def model_forward(X, parameters):
+    caches, A = [], X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+        caches.append(cache)
+    return A, caches
+
+
+# ---- compute_cost ------------------------------------------------------------------------
+
+
+@correct("compute_cost")
+def compute_cost(AL, Y):
+    m = Y.shape[1]
+    cost = (-1 / m) * (np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T))
+    return np.squeeze(cost)
+
+
+@correct("compute_cost")
+def compute_cost(AL, Y):
+    return float(-np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))
+
+
+@correct("compute_cost")
+def compute_cost(AL, Y):
+    losses = np.where(Y == 1, -np.log(AL), -np.log1p(-AL))
+    return losses.sum() / AL.shape[1]
+
+
+@bug("compute_cost", "compute_cost.missing_minus")
+def compute_cost(AL, Y):
+    return np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
+
+
+@bug("compute_cost", "compute_cost.missing_1_over_m")
+def compute_cost(AL, Y):
+    return -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
+
+
+@bug("compute_cost", "compute_cost.missing_one_minus_y_term")
+def compute_cost(AL, Y):
+    return -np.sum(Y * np.log(AL)) / Y.shape[1]
+
+
+@bug("compute_cost", "compute_cost.log10")
+def compute_cost(AL, Y):
+    return -np.mean(Y * np.log10(AL) + (1 - Y) * np.log10(1 - AL))
+
+
+@bug("compute_cost", "compute_cost.not_scalar")
+def compute_cost(AL, Y):
+    m = Y.shape[1]
+    return (-1 / m) * (np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T))
+
+
+@bug("compute_cost", "compute_cost.missing_1_over_m")
+def compute_cost(AL, Y):
+    m = AL.shape[0]  # the wrong axis: 1 row
+    return -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m
+
+
+# ---- model_backward ----------------------------------------------------------------------
+
+
+@correct("model_backward")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    Y = Y.reshape(AL.shape)
+    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    current_cache = caches[L - 1]
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = \
+        linear_activation_backward(dAL, current_cache, "sigmoid")
+    for l in reversed(range(L - 1)):
+        current_cache = caches[l]
+        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 1)], current_cache, "relu")
+        grads["dA" + str(l)] = dA_prev_temp
+        grads["dW" + str(l + 1)] = dW_temp
+        grads["db" + str(l + 1)] = db_temp
+    return grads
+
+
+@correct("model_backward")
+def model_backward(AL, Y, caches):
+    """The shortcut dZ[L] = A[L] - Y: exact when the cache is consistent."""
+    grads = {}
+    L = len(caches)
+    dZ = AL - Y
+    for l in range(L, 0, -1):
+        (A_prev, W, b), Z = caches[l - 1]
+        if l < L:
+            dZ = grads[f"dA{l}"] * (Z > 0)
+        grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = linear_backward(dZ, (A_prev, W, b))
+    return grads
+
+
+@bug("model_backward", "model_backward.dAL_missing_minus")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = Y / AL + (1 - Y) / (1 - AL)   # as the lecture transcript says it
+    dA = dAL
+    for l in range(L, 0, -1):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        grads[f"dA{l - 1}"] = dA
+    return grads
+
+
+@bug("model_backward", "model_backward.output_relu")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = -(Y / AL) + (1 - Y) / (1 - AL)
+    for l in range(L, 0, -1):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l - 1], "relu")
+        grads[f"dA{l - 1}"] = dA
+    return grads
+
+
+@bug("model_backward", "model_backward.keys_shifted")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = -(Y / AL) + (1 - Y) / (1 - AL)
+    for l in range(L, 0, -1):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        grads[f"dA{l}"] = dA
+    return grads
+
+
+@bug("model_backward", "model_backward.first_layer_missing")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = -(Y / AL) + (1 - Y) / (1 - AL)
+    for l in range(L, 1, -1):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        grads[f"dA{l - 1}"] = dA
+    return grads
+
+
+@bug("model_backward", "model_backward.dAL_reused")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = -(Y / AL) + (1 - Y) / (1 - AL)
+    for l in range(L, 0, -1):
+        grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(
+            dAL, caches[l - 1], "sigmoid" if l == L else "relu")
+    return grads
+
+
+@bug("model_backward", "model_backward.shortcut_with_sigmoid_slope")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = AL - Y
+    for l in range(L, 0, -1):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        grads[f"dA{l - 1}"] = dA
+    return grads
+
+
+@bug("model_backward", "model_backward.caches_index")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = -(Y / AL) + (1 - Y) / (1 - AL)
+    for l in range(L, 0, -1):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l], "sigmoid" if l == L else "relu")
+        grads[f"dA{l - 1}"] = dA
+    return grads
+
+
+# ---- update_parameters -------------------------------------------------------------------
+
+
+@correct("update_parameters")
+def update_parameters(parameters, grads, learning_rate):
+    L = len(parameters) // 2
+    for l in range(L):
+        parameters["W" + str(l + 1)] = parameters["W" + str(l + 1)] - learning_rate * grads["dW" + str(l + 1)]
+        parameters["b" + str(l + 1)] = parameters["b" + str(l + 1)] - learning_rate * grads["db" + str(l + 1)]
+    return parameters
+
+
+@correct("update_parameters")
+def update_parameters(parameters, grads, learning_rate):
+    for key in parameters:
+        parameters[key] -= learning_rate * grads["d" + key]   # in place: fine here
+    return parameters
+
+
+@correct("update_parameters")
+def update_parameters(parameters, grads, learning_rate):
+    return {k: v - learning_rate * grads[f"d{k}"] for k, v in parameters.items()}
+
+
+@bug("update_parameters", "update_parameters.gradient_ascent")
+def update_parameters(parameters, grads, learning_rate):
+    return {k: v + learning_rate * grads[f"d{k}"] for k, v in parameters.items()}
+
+
+@bug("update_parameters", "update_parameters.learning_rate_ignored")
+def update_parameters(parameters, grads, learning_rate):
+    return {k: v - grads[f"d{k}"] for k, v in parameters.items()}
+
+
+@bug("update_parameters", "update_parameters.b_not_updated")
+def update_parameters(parameters, grads, learning_rate):
+    return {k: (v - learning_rate * grads[f"d{k}"] if k.startswith("W") else v) for k, v in parameters.items()}
+
+
+@bug("update_parameters", "update_parameters.last_layer_not_updated")
+def update_parameters(parameters, grads, learning_rate):
+    L = len(parameters) // 2
+    for l in range(1, L):
+        parameters[f"W{l}"] = parameters[f"W{l}"] - learning_rate * grads[f"dW{l}"]
+        parameters[f"b{l}"] = parameters[f"b{l}"] - learning_rate * grads[f"db{l}"]
+    return parameters
+
+
+@bug("update_parameters", "update_parameters.L_wrong")
+def update_parameters(parameters, grads, learning_rate):
+    L = len(parameters)
+    for l in range(1, L + 1):
+        parameters[f"W{l}"] = parameters[f"W{l}"] - learning_rate * grads[f"dW{l}"]
+        parameters[f"b{l}"] = parameters[f"b{l}"] - learning_rate * grads[f"db{l}"]
+    return parameters
+
+
+@bug("update_parameters", "update_parameters.returns_nothing")
+def update_parameters(parameters, grads, learning_rate):
+    for key in parameters:
+        parameters[key] -= learning_rate * grads["d" + key]
