@@ -47,7 +47,11 @@ def linear_forward(A_prev, W, b):
     the m columns. Returns ``Z`` (n[l], m) and ``linear_cache = (A_prev, W, b)``.
     """
     A_prev, W, b = _check_linear("linear_forward", A_prev, W, b)
-    Z = W @ A_prev + b
+    Z = W @ A_prev
+    if Z.dtype == b.dtype:
+        Z += b  # b[l] added to each of the m columns in place: no second (n[l], m) array
+    else:
+        Z = Z + b  # float32 mixed with float64: numpy picks the wider type
     return Z, (A_prev, W, b)
 
 
@@ -68,7 +72,8 @@ def linear_backward(dZ, linear_cache, *, need_dA_prev=True):
             f"the shape of Z[l] = W[l] A[l-1] + b[l]"
         )
     m = A_prev.shape[1]
-    dW = (1 / m) * (dZ @ A_prev.T)
+    dW = dZ @ A_prev.T
+    dW *= 1 / m  # scaled in place: no second (n[l], n[l-1]) array
     db = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
     dA_prev = W.T @ dZ if need_dA_prev else None
     return dA_prev, dW, db
@@ -81,9 +86,11 @@ def linear_activation_forward(A_prev, W, b, activation):
     g, e.g. "relu" or "sigmoid". Returns ``A`` (n[l], m) and
     ``cache = (linear_cache, Z)``.
     """
-    g, _ = get_activation(activation, "linear_activation_forward")
-    Z, linear_cache = linear_forward(A_prev, W, b)
-    with v.values_trusted():  # Z was computed from checked, finite inputs
+    func = "linear_activation_forward"
+    g, _ = get_activation(activation, func)
+    A_prev, W, b = _check_linear(func, A_prev, W, b)  # errors name the function the learner called
+    with v.values_trusted():  # inputs were just checked; Z is computed from finite values
+        Z, linear_cache = linear_forward(A_prev, W, b)
         A = g(Z)
     return A, (linear_cache, Z)
 
@@ -102,5 +109,15 @@ def linear_activation_backward(dA, cache, activation, *, need_dA_prev=True):
             f"got {v.describe(cache)}"
         )
     linear_cache, Z = cache
-    dZ = g_backward(dA, Z)
-    return linear_backward(dZ, linear_cache, need_dA_prev=need_dA_prev)
+    A_prev, W, b = _check_linear_cache(func, linear_cache)
+    dA = v.matrix(func, "dA", dA, "(n[l], m)")
+    Z = v.matrix(func, "Z", Z, "(n[l], m)")
+    for name, x in (("dA", dA), ("Z", Z)):
+        if x.shape != (W.shape[0], A_prev.shape[1]):
+            raise ValueError(
+                f"{func}: {name} has shape {x.shape} but must be (n[l], m) = ({W.shape[0]}, {A_prev.shape[1]}), "
+                f"the shape of Z[l] = W[l] A[l-1] + b[l] in the cache"
+            )
+    with v.values_trusted():  # everything was just checked under this function's name
+        dZ = g_backward(dA, Z)
+        return linear_backward(dZ, (A_prev, W, b), need_dA_prev=need_dA_prev)

@@ -202,6 +202,23 @@ def test_train_prints_in_the_course_style(capsys):
         assert line == f"Cost after iteration {i}: {costs[i]:.6f}"
 
 
+def test_train_with_the_progress_bar_prints_the_same_lines(capsys):
+    X, Y = separable_toy_set()
+    _, costs = train(X, Y, [2, 3, 1], learning_rate=0.1, num_iterations=101, print_every=100, progress=True)
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"Cost after iteration 0: {costs[0]:.6f}", f"Cost after iteration 100: {costs[100]:.6f}"]
+
+
+def test_train_from_given_parameters_leaves_them_alone():
+    X, Y = separable_toy_set()
+    start = initialize_parameters([2, 3, 1], seed=4)
+    before = {k: v.copy() for k, v in start.items()}
+    trained, costs = train(X, Y, [2, 3, 1], learning_rate=0.1, num_iterations=20, parameters=start, progress=False)
+    assert all(np.array_equal(start[k], before[k]) for k in start)
+    assert not np.array_equal(trained["W1"], start["W1"])
+    assert costs[0] == pytest.approx(compute_cost(model_forward(X, start)[0], Y), rel=1e-12)
+
+
 def test_update_parameters_is_gradient_descent_and_leaves_the_input_alone():
     parameters = {"W1": np.array([[1.0, 2.0]]), "b1": np.array([[0.5]])}
     grads = {"dW1": np.array([[10.0, -10.0]]), "db1": np.array([[1.0]]), "dA0": np.zeros((2, 1))}
@@ -266,4 +283,7 @@ def test_float64_is_the_default_and_integers_become_float64():
     parameters = initialize_parameters([2, 1])
     assert parameters["W1"].dtype == np.float64
     Z, _ = linear_forward(np.array([[1, 2], [3, 4]]), parameters["W1"], parameters["b1"])
+    assert Z.dtype == np.float64
+    # float32 data with float64 weights: numpy's rule, the wider type wins.
+    Z, _ = linear_forward(np.ones((2, 3), dtype=np.float32), parameters["W1"], parameters["b1"].astype(np.float32))
     assert Z.dtype == np.float64
