@@ -26,8 +26,9 @@ venv-test: $(VENV)/.test
 course: venv
 	$(BIN)/jupyter lab $(FIRST_NOTEBOOK)
 
+# --cov: line coverage of dlkit/ printed after the tests (a few % slower, no files kept but .coverage).
 test: venv-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --cov=dlkit --cov-report=term
 
 clean:
 	rm -rf $(VENV)
