@@ -69,7 +69,7 @@ def factor_text(k: float, m=None) -> str:
     for value, text in names.items():
         if abs(k - value) <= 1e-4 * abs(value):
             return text
-    return f"every entry is {fmt(k)} times the expected one"
+    return f"every entry is {fmt(k)} times the expected one" if abs(k - 1) > 0.25 else None
 
 
 def mismatch(label: str, got, exp, m=None):
@@ -82,7 +82,8 @@ def mismatch(label: str, got, exp, m=None):
         g = float(np.asarray(got, dtype=np.float64))
         text = f"{label} should be {fmt(exp)}, got {fmt(g)}"
         k = factor(g, exp)
-        return text + (f": {factor_text(k, m)}" if k is not None else "")
+        said = factor_text(k, m) if k is not None else None
+        return text + (f": {said}" if said else "")
     if not is_array(got):
         return f"{label} should be an array of shape {shape_text(exp.shape)}, got {kind(got)}"
     if got.shape != exp.shape:
@@ -103,7 +104,8 @@ def mismatch(label: str, got, exp, m=None):
     text = (f"{label} has the right shape {shape_text(exp.shape)} but {int(wrong.sum())} of {e.size} "
             f"values differ; at {list(where)} expected {fmt(e[where])}, got {fmt(g[where])}")
     k = factor(g, e)
-    return text + (f": {factor_text(k, m)}" if k is not None else "")
+    said = factor_text(k, m) if k is not None else None
+    return text + (f": {said}" if said else "")
 
 
 def mismatch_any(label: str, got, exp, m=None):
@@ -127,7 +129,7 @@ def mismatch_any(label: str, got, exp, m=None):
             parts = ([f"missing {missing}"] if missing else []) + ([f"unexpected {extra}"] if extra else [])
             return f"{label} has the wrong keys: {'; '.join(parts)}"
         for k in exp:
-            problem = mismatch_any(f"{label}[{k!r}]", got[k], exp[k], m)
+            problem = mismatch_any(k if type(k) is str else f"{label}[{k!r}]", got[k], exp[k], m)
             if problem:
                 return problem
         return None

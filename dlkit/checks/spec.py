@@ -20,6 +20,7 @@ Judging code only ever handles plain data, so it is safe on hostile outputs.
 """
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass, field
 
@@ -205,6 +206,7 @@ class Spec:
         if err.line:
             details.append(f"line {err.lineno}: {err.line}")
         message = " ".join(err.message.split())  # one line, even for a message holding an array
+        message = re.sub(r"array\(\[.*?\]\)", "array(...)", message)
         details.append(f"{err.exc_type}: {message[:200]}{'...' if len(message) > 200 else ''}")
         shape_error = err.exc_type == "ValueError" and any(
             w in err.message for w in ("shape", "broadcast", "matmul", "aligned", "dimension"))
@@ -229,10 +231,12 @@ class Spec:
     def diagnose(self, part, runs, mutant_cache):
         """Ids of the mutants that reproduce the learner's ``part`` on every case (else on every wrong case)."""
         everywhere, on_wrong = [], []
-        for mutant in self.mutants():
+        if "mutants" not in mutant_cache:  # build them once: their outputs are cached by index
+            mutant_cache["mutants"] = self.mutants()
+        for index, mutant in enumerate(mutant_cache["mutants"]):
             ok_all, ok_wrong = True, True
-            for case, got_parts, wrong in runs:
-                key = (mutant.id, id(mutant.fn), id(case))
+            for case_index, (case, got_parts, wrong) in enumerate(runs):
+                key = (index, case_index)
                 if key not in mutant_cache:
                     mutant_cache[key] = self._mutant_parts(mutant, case)
                 mparts = mutant_cache[key]
@@ -243,6 +247,7 @@ class Spec:
                         ok_wrong = False
             if ok_all:
                 everywhere.append(mutant.id)
+                mutant_cache.setdefault(("everywhere", part), set()).add(mutant.id)
             elif ok_wrong:
                 on_wrong.append(mutant.id)
         chosen = everywhere or on_wrong
@@ -288,20 +293,34 @@ class Spec:
 
         # Diagnose each wrong part with the known mistakes.
         mutant_cache = {}
-        explained = set()
+        diagnosed = {}       # part -> (mistake ids, first problem, its case)
         for part in self.parts:
-            bad = [(case, wrong[part]) for case, _, wrong in runs if part in wrong]
-            if not bad or all(problem is None for _, problem in bad):
-                continue
-            bad = [(case, problem) for case, problem in bad if problem is not None]
-            ids = self.diagnose(part, runs, mutant_cache)
-            case, problem = bad[0]
+            bad = [(case, wrong[part]) for case, _, wrong in runs if wrong.get(part)]
+            if bad:
+                diagnosed[part] = (self.diagnose(part, runs, mutant_cache), *bad[0][::-1])
+        # A mistake that explains more of the wrong parts wins over one that explains fewer
+        # (a missing output layer explains both a wrong AL and a short caches list).
+        explains = {}
+        for part, (ids, _, _) in diagnosed.items():
+            for mid in ids:
+                explains.setdefault(mid, set()).add(part)
+        kept = {mid for mid, parts in explains.items() if not any(parts < other for other in explains.values())}
+        # Among those, a mistake that reproduces the whole output (right parts included) wins.
+        for part in self.parts:
+            if part not in diagnosed:
+                self.diagnose(part, runs, mutant_cache)
+        full = set.intersection(*(mutant_cache.get(("everywhere", p), set()) for p in self.parts)) & kept
+        covered = set().union(*(explains[mid] for mid in full)) if full else set()
+        kept = {mid for mid in kept if mid in full or not (explains[mid] & covered)}
+        reported = set()
+        for part, (ids, problem, case) in diagnosed.items():
+            ids = [mid for mid in ids if mid in kept]
             if ids:
                 for mid in ids:
-                    if mid not in explained:
-                        explained.add(mid)
+                    if mid not in reported:
+                        reported.add(mid)
                         findings.append(Finding(mid, hint_for(mid), [f"{problem} (inputs: {case.label})"]))
-            else:
+            elif not any(part in explains[mid] for mid in kept):
                 findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
                                         [f"(inputs: {case.label})"], generic=True))
 

@@ -5,6 +5,7 @@ These are the checkpoint's two promises: never a false pass, never a false fail.
 import pytest
 
 from dlkit.checks import SPECS, check
+from dlkit.checks.runner import KernelCall
 
 from . import catalog_forward  # noqa: F401  (registers implementations)
 from .registry import BUGGY, CORRECT
@@ -29,6 +30,14 @@ def test_bug_is_caught_and_named(exercise, mistake, fn):
     assert not result.passed, f"false pass:\n{result}"
     assert result.points < result.max_points
     assert mistake in result.mistakes, f"expected {mistake}, got:\n{result}"
+    assert len(result.hints) == len(result.mistakes) and all(result.hints)
+    assert str(result) == str(check(exercise, fn, time_limit=5)), "the report must be deterministic"
+
+
+@pytest.mark.parametrize("exercise, mistake, fn", BUGGY, ids=[b[1] for b in BUGGY])
+def test_bug_is_caught_on_hidden_cases(exercise, mistake, fn):
+    result = SPECS[exercise].run(KernelCall(exercise, fn, 5), seed=99)
+    assert not result.passed and mistake in result.mistakes, str(result)
 
 
 @pytest.mark.parametrize("exercise, fn", CORRECT, ids=[f"{e}-line{f.__code__.co_firstlineno}" for e, f in CORRECT])
@@ -37,3 +46,5 @@ def test_correct_variant_passes(exercise, fn):
     assert result.passed, f"false fail:\n{result}"
     assert result.points == result.max_points == SPECS[exercise].max_points
     assert result.mistakes == [] and result.hints == []
+    hidden = SPECS[exercise].run(KernelCall(exercise, fn, 5), seed=99)
+    assert hidden.passed, f"false fail on hidden cases:\n{hidden}"
