@@ -124,9 +124,9 @@ def update_parameters(parameters, grads, learning_rate, *, inplace=False):
             g = v.matrix(func, f"grads['d{key}']", grads[f"d{key}"], str(param.shape))
             if g.shape != param.shape:
                 raise ValueError(f"{func}: grads['d{key}'] has shape {g.shape} but {key} has shape {param.shape}; they must match")
-            if inplace:
+            if inplace and type(parameters[key]) is np.ndarray and param.dtype.kind == "f" and param.flags.writeable:
                 param -= learning_rate * g
-            else:
+            else:  # a new array (for inplace=True too when W[l] is a list or integers: those cannot be updated in place)
                 updated[key] = param - learning_rate * g
     return updated
 

@@ -230,6 +230,15 @@ def test_update_parameters_is_gradient_descent_and_leaves_the_input_alone():
     assert same is parameters and parameters["W1"].tolist() == [[0.0, 3.0]]
 
 
+def test_update_parameters_in_place_with_lists_and_integers():
+    """Parameters typed by hand (lists, integer arrays) are updated too, never silently skipped."""
+    parameters = {"W1": [[1, 2]], "b1": np.array([[1]])}
+    grads = {"dW1": np.array([[10.0, -10.0]]), "db1": np.array([[5.0]])}
+    result = update_parameters(parameters, grads, 0.1, inplace=True)
+    assert result is parameters
+    assert parameters["W1"].tolist() == [[0.0, 3.0]] and parameters["b1"].tolist() == [[0.5]]
+
+
 def test_model_backward_keys_and_shapes():
     parameters = initialize_parameters([4, 5, 3, 1], seed=1)
     X = np.random.default_rng(0).standard_normal((4, 7))
