@@ -1,0 +1,176 @@
+"""The learner's path through the student notebooks, in a real browser.
+
+JupyterLab (started from this Python) serves a scratch copy of
+notebooks/student/; headless Chromium, driven by Playwright, does what a
+learner does: open a notebook, run cells with Shift+Enter, type into an
+exercise cell, read the checkpoint's report on the page. Each step leaves a
+screenshot in artifacts/browser/.
+
+What the page must say is not hard-coded: the test runs the same code
+through dlkit.checks in this process and expects that report on the page, so
+the test follows the checkpoints' wording while still failing when the
+browser shows something else (no report, a traceback, a missing figure).
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import nbformat
+import numpy as np
+
+from lab_driver import squash, student_notebooks
+
+REPO = Path(__file__).resolve().parents[2]
+STUDENT = student_notebooks(REPO)
+INSTRUCTOR = REPO / "notebooks" / "instructor"
+
+FIRST = "01_notation_and_shapes.ipynb"
+BACKWARD = "04_backward_propagation.ipynb"
+TRAINING = "06_training.ipynb"
+
+# The classic slip from the lecture: dW[l] = dZ[l] A[l-1]^T without the 1/m.
+WRONG_LINEAR_BACKWARD = '''\
+def linear_backward(dZ, linear_cache):
+    """A learner's attempt that forgot the 1/m in dW."""
+    A_prev, W, b = linear_cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T)
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+'''
+
+
+# -- what the files say -----------------------------------------------------
+def _cells(folder: Path, notebook: str):
+    return nbformat.read(folder / notebook, as_version=4).cells
+
+
+def cell_index(notebook: str, role: str, exercise: str) -> int:
+    """Index of the student cell whose metadata says dlkit.<role> == exercise
+    (role "exercise" or "checkpoint"); the page shows cells in file order."""
+    for index, cell in enumerate(_cells(STUDENT, notebook)):
+        if cell.metadata.get("dlkit", {}).get(role) == exercise:
+            return index
+    raise LookupError(f"{notebook} has no {role} cell for {exercise}")
+
+
+def first_code_cell_containing(notebook: str, text: str) -> int:
+    for index, cell in enumerate(_cells(STUDENT, notebook)):
+        if cell.cell_type == "code" and text in cell.source:
+            return index
+    raise LookupError(f"{notebook} has no code cell containing {text!r}")
+
+
+def instructor_solution(notebook: str, exercise: str) -> str:
+    """The full exercise cell of the instructor notebook: what a learner who
+    got it right would have typed."""
+    for cell in _cells(INSTRUCTOR, notebook):
+        if cell.metadata.get("dlkit", {}).get("exercise") == exercise:
+            return cell.source
+    raise LookupError(f"instructor {notebook} has no exercise cell {exercise}")
+
+
+def report_for(source: str, exercise: str):
+    """Run ``source`` (a cell's text) here and check its function, exactly
+    as the notebook's checkpoint does in the kernel."""
+    from dlkit.checks import check
+
+    namespace = {"np": np}
+    exec(compile(source, f"<{exercise} cell>", "exec"), namespace)
+    return check(exercise, namespace[exercise])
+
+
+# -- the learner's path -----------------------------------------------------
+def test_first_notebook_renders_and_its_checkpoint_answers(open_notebook, shoot, timing):
+    exercise = cell_index(FIRST, "exercise", "initialize_parameters")
+    checkpoint = cell_index(FIRST, "checkpoint", "initialize_parameters")
+
+    notebook = open_notebook(FIRST)
+    assert notebook.cell_count() == len(_cells(STUDENT, FIRST))
+    assert squash(notebook.source(checkpoint)) == 'check("initialize_parameters", initialize_parameters)'
+
+    # The equations are typeset by MathJax, not left as $...$ source.
+    math = notebook.panel.locator(".jp-MarkdownOutput mjx-container")
+    math.first.wait_for(state="visible")
+    markdown_text = " ".join(notebook.panel.locator(".jp-MarkdownOutput").all_inner_texts())
+    assert "^{[" not in markdown_text, "raw LaTeX left in a markdown cell"
+    shoot(notebook, "01_first_notebook_open",
+          "01_notation_and_shapes opened, kernel idle, equations typeset by MathJax", 0)
+
+    # Work down the notebook to the first checkpoint, as a learner does.
+    started = time.monotonic()
+    notebook.run_through(checkpoint)
+    timing(f"run {FIRST} down to its checkpoint", time.monotonic() - started)
+
+    # A figure drawn by the cells just run (not one saved in the file: those
+    # outputs were replaced when the cells ran again).
+    drawn = [i for i in range(checkpoint + 1)
+             if notebook.cell(i).locator(".jp-OutputArea-output img").count()]
+    assert drawn, f"no figure in the outputs of cells 0..{checkpoint} of {FIRST}"
+    figure = notebook.cell(drawn[0]).locator(".jp-OutputArea-output img").first
+    assert figure.evaluate("img => img.complete && img.naturalWidth > 0"), "figure did not load"
+    notebook.cell(drawn[0]).evaluate("el => el.scrollIntoView({block: 'center'})")
+    shoot(notebook, "02_first_figure", f"the first figure, drawn by cell {drawn[0]}")
+
+    report = notebook.output_text(checkpoint)
+    assert "not implemented yet" in report, report
+    shoot(notebook, "03_checkpoint_not_implemented",
+          "the first checkpoint before any work: 'not implemented yet'", checkpoint)
+
+    # Type the correct solution, run it and the checkpoint again.
+    solution = instructor_solution(FIRST, "initialize_parameters")
+    expected = report_for(solution, "initialize_parameters")
+    assert expected.passed, str(expected)
+    notebook.set_source(exercise, solution)
+    notebook.run(exercise)
+    report = notebook.output_text(exercise) + notebook.run(checkpoint)
+    assert squash(str(expected)) in report, report
+    shoot(notebook, "04_checkpoint_passed",
+          "a correct initialize_parameters typed in: the checkpoint's passing report", checkpoint)
+
+
+def test_wrong_solution_gets_the_specific_hint(open_notebook, shoot):
+    exercise = cell_index(BACKWARD, "exercise", "linear_backward")
+    checkpoint = cell_index(BACKWARD, "checkpoint", "linear_backward")
+
+    expected = report_for(WRONG_LINEAR_BACKWARD, "linear_backward")
+    assert expected.status == "failed", str(expected)
+    assert any("1/m" in hint for hint in expected.hints), expected.hints
+
+    notebook = open_notebook(BACKWARD)
+    notebook.run_through(exercise - 1)
+    notebook.set_source(exercise, WRONG_LINEAR_BACKWARD)
+    notebook.run(exercise)
+    report = notebook.run(checkpoint)
+    for hint in expected.hints:
+        assert squash(hint) in report, f"hint {hint!r} not on the page:\n{report}"
+    assert squash(str(expected)) in report, report
+    shoot(notebook, "05_wrong_solution_hint",
+          "linear_backward without the 1/m: the checkpoint names the missing 1/m", checkpoint)
+
+
+def test_training_shows_a_progress_bar_and_the_cost_curve(open_notebook, shoot, timing):
+    curve = first_code_cell_containing(TRAINING, "cost_curve(")
+
+    notebook = open_notebook(TRAINING)
+    started = time.monotonic()
+    notebook.run_through(curve, timeout_ms=120_000)
+    timing(f"run {TRAINING} through the first training and cost curve", time.monotonic() - started)
+
+    # tqdm.auto draws an ipywidgets progress bar (text would mean the widget
+    # extension is missing); it must have reached 100 %.
+    bar = notebook.panel.locator(".jp-OutputArea-output .widget-hprogress").first
+    bar.wait_for(state="visible")
+    bar_box = notebook.panel.locator(".jp-OutputArea-output .widget-hbox:has(.widget-hprogress)").first
+    assert "100%" in squash(bar_box.inner_text()), bar_box.inner_text()
+
+    image = notebook.cell(curve).locator(".jp-OutputArea-output img").first
+    image.wait_for(state="visible")
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0"), "cost curve did not load"
+    # The training cell at the top of the screen, the curve under it.
+    notebook.panel.locator(".jp-Cell:has(.widget-hprogress)").first.evaluate(
+        "el => el.scrollIntoView({block: 'start'})")
+    shoot(notebook, "06_training_progress_and_cost_curve",
+          "the training cell's progress bar at 100% and the cost curve under it")
