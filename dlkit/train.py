@@ -40,6 +40,7 @@ def train(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, *, hidden
         parameters = initialize_parameters(layer_dims, seed=seed, scheme=scheme, dtype=X.dtype)
     else:
         parameters = {k: np.array(p, dtype=X.dtype) for k, p in parameters.items()}  # never train the caller's arrays
+    v.layer_count(func, parameters)  # every W[l], b[l] checked (and scanned for NaN) once, here
     dims = [X.shape[0]] + [np.shape(parameters[f"W{l}"])[0] for l in range(1, len(parameters) // 2 + 1)]
     if list(layer_dims) != dims:
         raise ValueError(f"{func}: layer_dims {list(layer_dims)} do not match X and parameters, which give {dims}")
@@ -54,12 +55,21 @@ def train(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, *, hidden
         iterations = tqdm(iterations, desc="training", unit="it", leave=False)
     costs = []
     for i in iterations:
-        AL, caches = model_forward(X, parameters, hidden_activation)
-        cost = compute_cost(AL, Y)
-        costs.append(cost)
-        # dZ[L] = A[L] - Y is dA[L] * sigmoid'(Z[L]) simplified, and dA[0] is never used.
-        grads = model_backward(AL, Y, caches, hidden_activation, output_shortcut=True, need_dA0=False)
-        update_parameters(parameters, grads, learning_rate, inplace=True)
+        # X, Y and the parameters were checked above; inside values_trusted()
+        # the blocks keep their shape checks but skip rescanning every value
+        # for NaN on every iteration (a full pass over X each time).
+        with v.values_trusted():
+            AL, caches = model_forward(X, parameters, hidden_activation)
+            cost = compute_cost(AL, Y)
+            if not np.isfinite(cost):
+                raise ValueError(
+                    f"{func}: learning_rate = {learning_rate} made gradient descent diverge (the cost "
+                    f"became {cost} at iteration {i}); it needs a smaller learning_rate"
+                )
+            costs.append(cost)
+            # dZ[L] = A[L] - Y is dA[L] * sigmoid'(Z[L]) simplified, and dA[0] is never used.
+            grads = model_backward(AL, Y, caches, hidden_activation, output_shortcut=True, need_dA0=False)
+            update_parameters(parameters, grads, learning_rate, inplace=True)  # W[l] updated where it is
         if print_every and (i % print_every == 0 or i == num_iterations - 1):
             message = f"Cost after iteration {i}: {cost:.6f}"
             if progress:
