@@ -296,3 +296,69 @@ def test_float64_is_the_default_and_integers_become_float64():
     # float32 data with float64 weights: numpy's rule, the wider type wins.
     Z, _ = linear_forward(np.ones((2, 3), dtype=np.float32), parameters["W1"], parameters["b1"].astype(np.float32))
     assert Z.dtype == np.float64
+
+
+# --- the course's published expected outputs ------------------------------------
+# From the deeplearning.ai assignment "Building your Deep Neural Network: Step
+# by Step" (its test cases draw inputs with np.random.seed(k) and randn, and
+# print the expected outputs to 8 decimals). Only values that this code
+# reproduces to every printed digit are kept here.
+
+def _draw(seed, *shapes):
+    state = np.random.get_state()  # put numpy's global generator back as other tests found it
+    np.random.seed(seed)
+    arrays = [np.random.randn(*shape) for shape in shapes]
+    np.random.set_state(state)
+    return arrays
+
+
+def test_course_linear_forward_output():
+    A, W, b = _draw(1, (3, 2), (1, 3), (1, 1))
+    Z, _ = linear_forward(A, W, b)
+    np.testing.assert_allclose(Z, [[3.26295337, -1.23429987]], atol=5e-9)
+
+
+def test_course_linear_activation_forward_output():
+    A_prev, W, b = _draw(2, (3, 2), (1, 3), (1, 1))
+    A, _ = linear_activation_forward(A_prev, W, b, "sigmoid")
+    np.testing.assert_allclose(A, [[0.96890023, 0.11013289]], atol=5e-9)
+    A, _ = linear_activation_forward(A_prev, W, b, "relu")
+    np.testing.assert_allclose(A, [[3.43896131, 0.0]], atol=5e-9)
+
+
+def test_course_model_forward_output():
+    X, W1, b1, W2, b2, W3, b3 = _draw(6, (5, 4), (4, 5), (4, 1), (3, 4), (3, 1), (1, 3), (1, 1))
+    AL, caches = model_forward(X, {"W1": W1, "b1": b1, "W2": W2, "b2": b2, "W3": W3, "b3": b3})
+    np.testing.assert_allclose(AL, [[0.03921668, 0.70498921, 0.19734387, 0.04728177]], atol=5e-9)
+    assert len(caches) == 3
+
+
+def test_course_linear_backward_output():
+    dZ, A, W, b = _draw(1, (3, 4), (5, 4), (3, 5), (3, 1))
+    dA_prev, dW, db = linear_backward(dZ, (A, W, b))
+    np.testing.assert_allclose(dA_prev, [
+        [-1.15171336, 0.06718465, -0.3204696, 2.09812712],
+        [0.60345879, -3.72508701, 5.81700741, -3.84326836],
+        [-0.4319552, -1.30987417, 1.72354705, 0.05070578],
+        [-0.38981415, 0.60811244, -1.25938424, 1.47191593],
+        [-2.52214926, 2.67882552, -0.67947465, 1.48119548],
+    ], atol=5e-9)
+    np.testing.assert_allclose(dW, [
+        [0.07313866, -0.0976715, -0.87585828, 0.73763362, 0.00785716],
+        [0.85508818, 0.37530413, -0.59912655, 0.71278189, -0.58931808],
+        [0.97913304, -0.24376494, -0.08839671, 0.55151192, -0.10290907],
+    ], atol=5e-9)
+    np.testing.assert_allclose(db, [[-0.14713786], [-0.11313155], [-0.13209101]], atol=5e-9)
+
+
+def test_course_linear_activation_backward_output():
+    dA, A, W, b, Z = _draw(2, (1, 2), (3, 2), (1, 3), (1, 1), (1, 2))
+    dA_prev, dW, db = linear_activation_backward(dA, ((A, W, b), Z), "sigmoid")
+    np.testing.assert_allclose(dA_prev, [[0.11017994, 0.01105339], [0.09466817, 0.00949723],
+                                         [-0.05743092, -0.00576154]], atol=5e-9)
+    np.testing.assert_allclose(dW, [[0.10266786, 0.09778551, -0.01968084]], atol=5e-9)
+    np.testing.assert_allclose(db, [[-0.05729622]], atol=5e-9)
+    dA_prev, dW, db = linear_activation_backward(dA, ((A, W, b), Z), "relu")
+    np.testing.assert_allclose(dA_prev, [[0.44090989, 0.0], [0.37883606, 0.0], [-0.2298228, 0.0]], atol=5e-9)
+    np.testing.assert_allclose(dW, [[0.44513824, 0.37371418, -0.10478989]], atol=5e-9)
+    np.testing.assert_allclose(db, [[-0.20837892]], atol=5e-9)
