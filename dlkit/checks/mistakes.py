@@ -209,6 +209,11 @@ CATALOG = {
     "update_parameters.returns_nothing": "update_parameters must return the updated parameters dict (return parameters).",
 }
 
+# linear_activation_backward ends with the linear backward step: the same mistakes, the same words.
+for _id, _hint in list(CATALOG.items()):
+    if _id.startswith("linear_backward.") and _id != "linear_backward.returns_wrong_structure":
+        CATALOG.setdefault("linear_activation_backward." + _id.split(".", 1)[1], _hint)
+
 
 def hint_for(mistake_id: str, **fmt) -> str:
     """The hint for a mistake id (generic templates are filled with ``fmt``)."""

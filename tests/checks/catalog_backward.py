@@ -260,3 +260,36 @@ def linear_activation_backward(dA, cache, activation):
     elif activation == "sigmoid":
         dZ = sigmoid_backward(dA, Z)
     return linear_backward(dZ, linear_cache)
+
+
+@bug("linear_backward", "linear_backward.dW_missing_transpose")
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev) / m
+    return W.T @ dZ, dW, np.sum(dZ, axis=1, keepdims=True) / m
+
+
+@bug("linear_backward", "linear_backward.db_sum_all")
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return W.T @ dZ, dZ @ A_prev.T / m, np.sum(dZ) / m
+
+
+@bug("relu_backward", "relu_backward.mask_missing")
+def relu_backward(dA, Z):
+    return np.array(dA, copy=True)
+
+
+@bug("sigmoid_backward", "sigmoid_backward.returns_dA")
+def sigmoid_backward(dA, Z):
+    return dA.copy()
+
+
+@bug("linear_activation_backward", "linear_activation_backward.dW_missing_1_over_m")
+def linear_activation_backward(dA, cache, activation):
+    (A_prev, W, b), Z = cache
+    dZ = relu_backward(dA, Z) if activation == "relu" else sigmoid_backward(dA, Z)
+    m = A_prev.shape[1]
+    return W.T @ dZ, dZ @ A_prev.T, np.sum(dZ, axis=1, keepdims=True) / m

@@ -224,3 +224,33 @@ def linear_activation_forward(A_prev, W, b, activation):
     elif activation == "relu":
         A = relu(Z)
     return A, (linear_cache, Z)
+
+
+@bug("linear_forward", "linear_forward.W_transposed")
+def linear_forward(A_prev, W, b):
+    Z = W.T @ A_prev + b
+    return Z, (A_prev, W, b)
+
+
+@bug("linear_forward", "linear_forward.modifies_input")
+def linear_forward(A_prev, W, b):
+    A_prev += 0.0
+    W *= 1.0
+    b -= b  # "resets" b after using it
+    return None if False else (W @ A_prev + 0, (A_prev, W, b))
+
+
+@bug("sigmoid", "sigmoid.returns_Z")
+def sigmoid(Z):
+    return Z
+
+
+@bug("relu", "relu.returns_tuple")
+def relu(Z):
+    return np.maximum(0, Z), Z
+
+
+@bug("linear_activation_forward", "linear_activation_forward.always_sigmoid")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    return sigmoid(Z), (linear_cache, Z)

@@ -425,3 +425,91 @@ def update_parameters(parameters, grads, learning_rate):
 def update_parameters(parameters, grads, learning_rate):
     for key in parameters:
         parameters[key] -= learning_rate * grads["d" + key]
+
+
+@bug("initialize_parameters", "initialize_parameters.W_too_small")
+def initialize_parameters(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters[f"W{l}"] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 1e-5
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@bug("model_forward", "model_forward.no_output_activation")
+def model_forward(X, parameters):
+    caches, A = [], X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+        caches.append(cache)
+    W, b = parameters[f"W{L}"], parameters[f"b{L}"]
+    Z = W @ A + b
+    caches.append(((A, W, b), Z))
+    return Z, caches
+
+
+@bug("model_forward", "model_forward.layer_index_off_by_one")
+def model_forward(X, parameters):
+    caches, A = [], X
+    L = len(parameters) // 2
+    for l in range(L - 1):
+        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+        caches.append(cache)
+    AL, cache = linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
+    return AL, caches + [cache]
+
+
+@bug("compute_cost", "compute_cost.terms_swapped")
+def compute_cost(AL, Y):
+    return -np.mean(Y * np.log(1 - AL) + (1 - Y) * np.log(AL))
+
+
+@bug("model_backward", "model_backward.dAL_sign_flipped")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)
+    for l in range(L, 0, -1):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        grads[f"dA{l - 1}"] = dA
+    return grads
+
+
+@bug("model_backward", "model_backward.hidden_sigmoid")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = -(Y / AL) + (1 - Y) / (1 - AL)
+    for l in range(L, 0, -1):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l - 1], "sigmoid")
+        grads[f"dA{l - 1}"] = dA
+    return grads
+
+
+@bug("update_parameters", "update_parameters.learning_rate_misapplied")
+def update_parameters(parameters, grads, learning_rate):
+    return {k: learning_rate * v - grads[f"d{k}"] for k, v in parameters.items()}
+
+
+@bug("update_parameters", "update_parameters.first_layer_not_updated")
+def update_parameters(parameters, grads, learning_rate):
+    L = len(parameters) // 2
+    for l in range(2, L + 1):
+        parameters[f"W{l}"] = parameters[f"W{l}"] - learning_rate * grads[f"dW{l}"]
+        parameters[f"b{l}"] = parameters[f"b{l}"] - learning_rate * grads[f"db{l}"]
+    return parameters
+
+
+@bug("update_parameters", "update_parameters.gradient_missing")
+def update_parameters(parameters, grads, learning_rate):
+    return {k: v - learning_rate * v for k, v in parameters.items()}
+
+
+@bug("update_parameters", "update_parameters.layer_index_off_by_one")
+def update_parameters(parameters, grads, learning_rate):
+    L = len(parameters) // 2
+    for l in range(L):
+        parameters[f"W{l}"] = parameters[f"W{l}"] - learning_rate * grads[f"dW{l}"]
+        parameters[f"b{l}"] = parameters[f"b{l}"] - learning_rate * grads[f"db{l}"]
+    return parameters
