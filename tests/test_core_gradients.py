@@ -304,6 +304,7 @@ def test_rel_error_definition():
     assert rel_error(np.array([1.0, 2.0]), np.array([1.0, 2.0])) == 0.0
     assert rel_error(np.array([1.0]), np.array([3.0])) == pytest.approx(0.5)
     assert rel_error(np.array([0.0]), np.array([1e-9])) == pytest.approx(0.1)
+    assert rel_error(np.zeros((0, 3)), np.zeros((0, 3))) == 0.0  # nothing to disagree about
 
 
 def test_gradient_difference_definition():
