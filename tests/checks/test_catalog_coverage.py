@@ -19,7 +19,7 @@ def test_every_mutant_has_a_hint_in_the_lectures_words():
             assert mutant.id in CATALOG, f"{mutant.id} has no hint"
     for mistake_id, hint in CATALOG.items():
         assert mistake_id.split(".")[0] in SPECS, mistake_id
-        assert len(hint) > 30 and hint[0].isupper(), mistake_id
+        assert len(hint) > 30 and hint.rstrip().endswith((".", ")")), mistake_id
 
 
 def test_generic_hints_are_filled_in():
