@@ -16,7 +16,7 @@ import dlkit
 from . import cases as C
 from .numeric import H
 from .plain import LearnerError, kind
-from .spec import Mutant, Spec, describe_args
+from .spec import Mutant, Spec
 
 
 def _sig(Z):
