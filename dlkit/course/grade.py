@@ -1,0 +1,369 @@
+"""``dlkit grade``: grade a class of submitted notebooks, safely, in parallel, resumably.
+
+For each submission the judging process (this one, or a pool worker, or a
+Dask worker):
+
+1. reads the notebook bytes without executing anything, finds the learner's
+   functions by what they define (:mod:`dlkit.course.submission`);
+2. has a sandboxed child run those definitions (:mod:`dlkit.course.sandbox`);
+3. runs each exercise's ``dlkit.checks`` spec, whose ``call`` goes to the
+   child: cases (hidden ones from the secret seed) and their expected answers
+   stay here, only inputs go to the child and only plain outputs come back;
+4. returns rows; the main process writes them to the gradebook (one
+   transaction per submission) and the learner's feedback.
+
+Status per exercise: ``graded`` (a score), ``not_implemented``, ``missing``
+(no such function in the notebook), ``timeout``, ``crashed``, ``unreadable``
+(the notebook could not be read) and ``flagged`` (handed off to dlkit's own
+reference: no points).
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import secrets
+import sys
+import time
+
+# The exercises each assignment grades (the agreed course layout); an instructor
+# notebook's own metadata, when found, takes precedence.
+ASSIGNMENTS = {
+    "01_notation_and_shapes": ["initialize_parameters"],
+    "02_forward_propagation": ["linear_forward", "sigmoid", "relu", "linear_activation_forward", "model_forward"],
+    "03_cost": ["compute_cost"],
+    "04_backward_propagation": ["linear_backward", "relu_backward", "sigmoid_backward", "linear_activation_backward"],
+    "05_model_backward": ["model_backward"],
+    "06_training": ["update_parameters"],
+    "07_hyperparameters": [],
+}
+
+_CHECK_STATUS = {"passed": "graded", "failed": "graded", "not_implemented": "not_implemented",
+                 "crashed": "crashed", "timeout": "timeout"}
+
+_ZYGOTE = None  # one sandbox zygote per judging process, started on first use
+
+
+def _zygote():
+    global _ZYGOTE
+    from .sandbox import Zygote
+
+    if _ZYGOTE is None or _ZYGOTE.proc.poll() is not None:
+        _ZYGOTE = Zygote()
+    return _ZYGOTE
+
+
+def isolation():
+    """What the sandbox could set up on this machine (see docs/grading.md)."""
+    return _zygote().isolation
+
+
+# ---------------------------------------------------------------------------
+# Which assignment, which exercises
+
+
+def _instructor_dirs():
+    here = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    return [os.path.join(os.getcwd(), "notebooks", "instructor"), os.path.join(here, "notebooks", "instructor")]
+
+
+def resolve_assignment(name: str):
+    """``name`` (an assignment stem, or an instructor notebook's path) -> (stem, [exercises]).
+
+    Raises ValueError naming the choices when the assignment is unknown.
+    """
+    import json
+
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"resolve_assignment: name must be an assignment name, got {name!r}")
+    candidates = [name] if name.endswith(".ipynb") else []
+    candidates += [os.path.join(d, name + ".ipynb") for d in _instructor_dirs()]
+    for path in candidates:
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as f:
+                meta = json.load(f).get("metadata", {}).get("dlkit", {})
+            stem = meta.get("assignment") or os.path.splitext(os.path.basename(path))[0]
+            exercises = meta.get("exercises")
+            if isinstance(exercises, list) and all(isinstance(e, str) for e in exercises):
+                return stem, list(exercises)
+            if stem in ASSIGNMENTS:
+                return stem, list(ASSIGNMENTS[stem])
+    if name in ASSIGNMENTS:
+        return name, list(ASSIGNMENTS[name])
+    raise ValueError(f"unknown assignment {name!r}: need one of {sorted(ASSIGNMENTS)} or an instructor notebook path")
+
+
+def _needed_names(exercises):
+    """The exercises plus every helper/forward their checks may call (transitively)."""
+    from dlkit.checks import SPECS
+
+    names, todo = [], list(exercises)
+    while todo:
+        n = todo.pop(0)
+        if n in names:
+            continue
+        names.append(n)
+        spec = SPECS.get(n)
+        if spec is not None:
+            todo += list(spec.helpers) + ([spec.forward] if spec.forward else [])
+    return names
+
+
+def find_submissions(paths) -> list:
+    """[(learner id, notebook path)]: a path is a .ipynb file or a folder holding one."""
+    found = []
+    for p in paths:
+        if os.path.isdir(p):
+            nbs = sorted(n for n in glob.glob(os.path.join(p, "**", "*.ipynb"), recursive=True)
+                         if ".ipynb_checkpoints" not in n)
+            learner = os.path.basename(os.path.normpath(p))
+            found.append((learner, nbs[0] if nbs else p))
+        elif os.path.isfile(p):
+            found.append((os.path.splitext(os.path.basename(p))[0], p))
+        else:
+            raise ValueError(f"dlkit grade: submission {p!r} is neither a .ipynb file nor a folder")
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Grading one submission (runs in a judging process; never executes learner code here)
+
+
+def _row(name, status, points=0, max_points=0, mistakes=(), hints=(), report=""):
+    return {"exercise": name, "status": status, "points": int(points), "max_points": int(max_points),
+            "mistakes": list(mistakes), "hints": list(hints), "report": report}
+
+
+def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None, timeout: float = 10.0,
+                   seed=None, path: str = "", memory_bytes: int | None = None) -> dict:
+    """Grade one notebook's bytes. Returns ``{learner, assignment, sha256, path, seconds, rows}``.
+
+    ``assignment``/``exercises`` come from ``--assignment``; when None they are
+    read from the notebook's ``dlkit`` metadata. ``seed`` adds the hidden cases.
+    """
+    from dlkit.checks import SPECS
+
+    from .sandbox import Limits, SubmissionRun
+    from .submission import Unreadable, extract, notebook_dlkit_metadata, read_notebook, sha256
+
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError(f"grade_notebook: data must be the notebook's bytes, got {type(data).__name__}")
+    if not (isinstance(timeout, (int, float)) and timeout > 0):
+        raise ValueError(f"grade_notebook: timeout must be a number of seconds > 0, got {timeout!r}")
+    start = time.monotonic()
+    out = {"learner": learner, "assignment": assignment or "unknown", "sha256": sha256(bytes(data)), "path": path}
+
+    def finish(rows):
+        out.update(rows=rows, seconds=time.monotonic() - start)
+        return out
+
+    try:
+        nb = read_notebook(bytes(data))
+    except Unreadable as exc:
+        names = exercises if assignment else ["(notebook)"]
+        return finish([_row(n, "unreadable", max_points=_max_points(n), report=str(exc)) for n in names])
+    if assignment is None:
+        named = notebook_dlkit_metadata(nb).get("assignment")
+        try:
+            assignment, exercises = resolve_assignment(named if isinstance(named, str) else "")
+        except (ValueError, TypeError):
+            out["assignment"] = "unknown"
+            return finish([_row("(notebook)", "unreadable",
+                                report="the notebook does not say which assignment it is: grade it with --assignment")])
+        out["assignment"] = assignment
+    ex = extract(nb, exercises, extra_needed=_needed_names(exercises))
+    limits = Limits() if memory_bytes is None else Limits(memory_bytes=int(memory_bytes))
+    rows = []
+    for attempt in range(2):  # a second try only if the sandbox itself (not the learner) failed
+        try:
+            run = SubmissionRun(_zygote(), ex.segments, _needed_names(exercises), watch=exercises,
+                                timeout=timeout, limits=limits)
+            rows = [_grade_exercise(SPECS, name, ex, run, seed) for name in exercises]
+            run.close()
+            break
+        except (OSError, RuntimeError):
+            global _ZYGOTE
+            _ZYGOTE = None
+            if attempt:
+                raise
+    return finish(rows)
+
+
+def _max_points(name):
+    from dlkit.checks import SPECS
+
+    return SPECS[name].max_points if name in SPECS else 0
+
+
+def _grade_exercise(specs, name, ex, run, seed) -> dict:
+    spec = specs.get(name)
+    if spec is None:
+        return _row(name, "missing", report=f"no check exists for {name}")
+    maxp = spec.max_points
+    if name in ex.syntax_errors:
+        return _row(name, "crashed", 0, maxp, [f"{name}.syntax_error"], [ex.syntax_errors[name]],
+                    f"{name}: 0/{maxp} - your code does not run\n- {ex.syntax_errors[name]}")
+    if name not in ex.defined:
+        return _row(name, "missing", 0, maxp, [f"{name}.missing"], [f"No function {name} was found in the notebook."],
+                    f"{name}: 0/{maxp} - no function named {name} in the notebook")
+    if name in ex.delegations:  # seen in the code itself: no need to run it
+        return _flagged(name, maxp, ex.delegations[name])
+    try:
+        result = spec.run(run.call_for(name), seed=seed)
+    except Exception as exc:  # noqa: BLE001 - a checker bug must not stop the batch
+        return _row(name, "crashed", 0, maxp, [f"{name}.grader_error"], [f"The grader failed: {type(exc).__name__}"],
+                    f"{name}: 0/{maxp} - the grader failed on this submission ({type(exc).__name__}); tell the instructor")
+    if name in run.delegated:
+        return _flagged(name, maxp, f"{name} calls dlkit's own {name}")
+    return _row(name, _CHECK_STATUS.get(result.status, "crashed"), result.points, result.max_points,
+                result.mistakes, result.hints, result.report())
+
+
+def _flagged(name, maxp, why):
+    hint = f"{why}: the exercise is to write it yourself, so it gets no points."
+    return _row(name, "flagged", 0, maxp, [f"{name}.delegates_to_reference"], [hint],
+                f"{name}: 0/{maxp} - flagged\n- {hint}")
+
+
+# ---------------------------------------------------------------------------
+# A whole class
+
+
+def _read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, scheduler=None,
+              feedback_dir=None, seed=None, progress=True, memory_bytes=None) -> dict:
+    """Grade every submission in ``paths`` into the SQLite ``gradebook``; returns a summary dict.
+
+    Already-recorded submissions (same learner, assignment and sha256) are
+    skipped, so re-running after an interruption finishes the batch.
+    """
+    from tqdm import tqdm
+
+    from . import gradebook as gb
+    from .submission import sha256
+
+    if workers is None:
+        workers = os.cpu_count() or 1
+    if not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"dlkit grade: --workers must be a whole number >= 1, got {workers!r}")
+    fixed = resolve_assignment(assignment) if assignment else (None, None)
+    subs = find_submissions(paths)
+    conn = gb.connect(gradebook)
+    recorded = gb.done_shas(conn)
+    todo = []
+    for learner, path in subs:
+        data = _read(path) if os.path.isfile(path) else b""
+        key = (learner, sha256(data))
+        if key in recorded and (fixed[0] is None or recorded[key] == fixed[0]):
+            continue
+        todo.append((learner, path, data))
+    kwargs = dict(assignment=fixed[0], exercises=fixed[1], timeout=timeout, seed=seed, memory_bytes=memory_bytes)
+    start = time.monotonic()
+    bar = tqdm(total=len(todo), unit="submission", disable=not progress, desc="grading", file=sys.stderr)
+    counts = {}
+    for result in _results(todo, kwargs, workers, scheduler):
+        gb.record(conn, result)
+        if feedback_dir:
+            from .feedback import write_feedback
+
+            write_feedback(result, feedback_dir)
+        for row in result["rows"]:
+            counts[row["status"]] = counts.get(row["status"], 0) + 1
+        bar.update(1)
+    bar.close()
+    conn.close()
+    seconds = time.monotonic() - start
+    return {"submissions": len(subs), "graded": len(todo), "skipped": len(subs) - len(todo),
+            "seconds": seconds, "per_second": len(todo) / seconds if seconds > 0 else 0.0, "statuses": counts}
+
+
+def _results(todo, kwargs, workers, scheduler):
+    """Yield results as they finish: in this process, a process pool, or a Dask cluster."""
+    if scheduler:
+        yield from _dask_results(todo, kwargs, scheduler)
+    elif workers == 1 or len(todo) <= 1:
+        for learner, path, data in todo:
+            yield grade_notebook(learner, data, path=path, **kwargs)
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["dlkit.checks", "dlkit.course.grade"])
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            futures = [pool.submit(grade_notebook, learner, data, path=path, **kwargs) for learner, path, data in todo]
+            for fut in as_completed(futures):
+                yield fut.result()
+
+
+def _dask_results(todo, kwargs, scheduler):
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise SystemExit("dlkit grade --scheduler needs Dask: pip install 'dlkit[dask]'") from None
+    client = Client(scheduler)
+    try:
+        # Notebook bytes travel with the task: the workers need dlkit, not the same disk.
+        futures = [client.submit(grade_notebook, learner, data, path=path, pure=False, **kwargs)
+                   for learner, path, data in todo]
+        for fut in as_completed(futures):
+            yield fut.result()
+    finally:
+        client.close()
+
+
+# ---------------------------------------------------------------------------
+# Command line
+
+
+def read_seed(seed=None, seed_file=None, gradebook=None):
+    """The secret seed for hidden cases: ``seed``, else ``seed_file``, else ``<gradebook>.seed`` (created 0600)."""
+    if seed is not None:
+        return int(seed)
+    path = seed_file or (os.fspath(gradebook) + ".seed")
+    if not os.path.exists(path):
+        if seed_file:
+            raise ValueError(f"dlkit grade: --seed-file {seed_file!r} does not exist")
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(f"{secrets.randbits(62)}\n")
+    with open(path, encoding="utf-8") as f:
+        text = f.read().strip()
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"dlkit grade: the seed file {path!r} must hold one whole number") from None
+
+
+def _grade_command(args) -> int:
+    seed = None if args.no_hidden else read_seed(args.seed, args.seed_file, args.gradebook)
+    summary = grade_all(args.submissions, args.gradebook, assignment=args.assignment, workers=args.workers,
+                        timeout=args.timeout, scheduler=args.scheduler, feedback_dir=args.feedback, seed=seed,
+                        progress=not args.quiet)
+    print(f"graded {summary['graded']} submission(s) in {summary['seconds']:.1f} s "
+          f"({summary['per_second']:.1f}/s), skipped {summary['skipped']} already in the gradebook")
+    if summary["statuses"]:
+        print("exercise rows by status: " + ", ".join(f"{k} {v}" for k, v in sorted(summary["statuses"].items())))
+    return 0
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("grade", help="grade submitted notebooks into a SQLite gradebook",
+                              description=__doc__.split("\n\n")[0],
+                              formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    p.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="a .ipynb file or a folder holding one")
+    p.add_argument("--gradebook", required=True, help="SQLite file (created if missing)")
+    p.add_argument("--assignment", help="assignment name or instructor notebook (default: the notebook's metadata)")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="judging processes")
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds of wall time per exercise")
+    p.add_argument("--scheduler", help="address of a Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--feedback", metavar="DIR", help="write each learner's feedback (Markdown and HTML) here")
+    p.add_argument("--seed", type=int, help="secret seed for hidden cases (visible in `ps`: prefer --seed-file)")
+    p.add_argument("--seed-file", help="file holding the secret seed (default: GRADEBOOK.seed, created 0600)")
+    p.add_argument("--no-hidden", action="store_true", help="public cases only")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_grade_command)

@@ -1,0 +1,145 @@
+"""The gradebook: one SQLite row per learner, assignment and exercise; ``dlkit export``.
+
+Only the judging parent writes it, one transaction per submission (all of a
+submission's rows and its ``submissions`` row commit together or not at
+all), so a batch killed with ``kill -9`` resumes without losing or doubling a
+row: a submission whose sha256 is already recorded is skipped, a changed one
+is graded again and its rows replaced. The file is created readable by its
+owner only (the sandboxed children run as another user and cannot open it).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import time
+
+STATUSES = ("graded", "not_implemented", "missing", "timeout", "crashed", "unreadable", "flagged")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS grades (
+    learner    TEXT NOT NULL,
+    assignment TEXT NOT NULL,
+    exercise   TEXT NOT NULL,
+    points     INTEGER NOT NULL,
+    max_points INTEGER NOT NULL,
+    status     TEXT NOT NULL,
+    mistakes   TEXT NOT NULL,   -- JSON list of stable mistake ids
+    hints      TEXT NOT NULL,   -- JSON list of hint sentences
+    report     TEXT NOT NULL,   -- the checkpoint's text report (public information only)
+    sha256     TEXT NOT NULL,
+    graded_at  TEXT NOT NULL,
+    PRIMARY KEY (learner, assignment, exercise)
+);
+CREATE TABLE IF NOT EXISTS submissions (
+    learner    TEXT NOT NULL,
+    assignment TEXT NOT NULL,
+    sha256     TEXT NOT NULL,
+    path       TEXT NOT NULL,
+    seconds    REAL NOT NULL,
+    graded_at  TEXT NOT NULL,
+    PRIMARY KEY (learner, assignment)
+);
+"""
+
+
+def connect(path) -> sqlite3.Connection:
+    """Open (and create, owner-only) the gradebook at ``path``."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"gradebook.connect: path must be a file path, got {type(path).__name__}")
+    path = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise ValueError(f"gradebook.connect: the folder of gradebook {path!r} does not exist")
+    if not os.path.exists(path):
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    conn = sqlite3.connect(path, timeout=30)
+    conn.execute("PRAGMA journal_mode=WAL")  # a killed writer never leaves a half-written row
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.executescript(_SCHEMA)
+    return conn
+
+
+def done(conn, learner: str, assignment: str, sha: str) -> bool:
+    """Has this exact submission (same sha256) already been recorded?"""
+    row = conn.execute("SELECT sha256 FROM submissions WHERE learner=? AND assignment=?",
+                       (learner, assignment)).fetchone()
+    return row is not None and row[0] == sha
+
+
+def done_shas(conn) -> dict:
+    """(learner, sha256) -> assignment for every recorded submission (used to skip on resume)."""
+    return {(l, s): a for l, a, s in conn.execute("SELECT learner, assignment, sha256 FROM submissions")}
+
+
+def record(conn, result: dict) -> None:
+    """Write one graded submission (``result`` from :func:`dlkit.course.grade.grade_notebook`) atomically."""
+    for key in ("learner", "assignment", "sha256", "rows"):
+        if key not in result:
+            raise ValueError(f"gradebook.record: result must have {key!r}, got keys {sorted(result)}")
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    with conn:  # one transaction: every row of the submission, or none
+        conn.execute("DELETE FROM grades WHERE learner=? AND assignment=?", (result["learner"], result["assignment"]))
+        for row in result["rows"]:
+            if row["status"] not in STATUSES:
+                raise ValueError(f"gradebook.record: status must be one of {STATUSES}, got {row['status']!r}")
+            conn.execute(
+                "INSERT OR REPLACE INTO grades VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (result["learner"], result["assignment"], row["exercise"], int(row["points"]),
+                 int(row["max_points"]), row["status"], json.dumps(row["mistakes"]), json.dumps(row["hints"]),
+                 row.get("report", ""), result["sha256"], now),
+            )
+        conn.execute("INSERT OR REPLACE INTO submissions VALUES (?,?,?,?,?,?)",
+                     (result["learner"], result["assignment"], result["sha256"], result.get("path", ""),
+                      float(result.get("seconds", 0.0)), now))
+
+
+def rows(conn, assignment: str | None = None) -> list[dict]:
+    """Every grade row as a dict (mistakes and hints decoded), sorted by learner, assignment, exercise."""
+    sql = "SELECT learner, assignment, exercise, points, max_points, status, mistakes, hints, report, sha256, graded_at FROM grades"
+    args = ()
+    if assignment is not None:
+        sql += " WHERE assignment=?"
+        args = (assignment,)
+    out = []
+    for r in conn.execute(sql + " ORDER BY learner, assignment, rowid", args):
+        out.append(dict(zip(("learner", "assignment", "exercise", "points", "max_points", "status", "mistakes",
+                             "hints", "report", "sha256", "graded_at"), r)))
+        out[-1]["mistakes"] = json.loads(out[-1]["mistakes"])
+        out[-1]["hints"] = json.loads(out[-1]["hints"])
+    return out
+
+
+def export_csv(gradebook, out_path) -> int:
+    """Write one CSV row per learner and exercise; returns the number of rows."""
+    conn = _open_existing(gradebook)
+    data = rows(conn)
+    conn.close()
+    fields = ["learner", "assignment", "exercise", "points", "max_points", "status", "mistakes", "hints",
+              "sha256", "graded_at"]
+    with open(out_path, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
+        w.writeheader()
+        for r in data:
+            w.writerow(dict(r, mistakes=";".join(r["mistakes"]), hints=" | ".join(r["hints"])))
+    return len(data)
+
+
+def _open_existing(gradebook):
+    if not os.path.isfile(gradebook):
+        raise ValueError(f"no gradebook at {gradebook!r}: run `dlkit grade ... --gradebook {gradebook}` first")
+    return connect(gradebook)
+
+
+def _export_command(args) -> int:
+    n = export_csv(args.gradebook, args.csv)
+    print(f"wrote {n} rows to {args.csv}")
+    return 0
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("export", help="write the gradebook as CSV (one row per learner and exercise)")
+    p.add_argument("--gradebook", required=True, help="the SQLite gradebook written by `dlkit grade`")
+    p.add_argument("--csv", required=True, help="the CSV file to write")
+    p.set_defaults(func=_export_command)

@@ -1,0 +1,255 @@
+"""Read a submitted notebook and find the learner's functions, by what they define.
+
+Learners delete, duplicate, reorder and split cells, remove the solution
+markers, add cells and leave outputs in. So the grader never looks at cell
+positions or markers: it parses every code cell with :mod:`ast` and keeps only
+the top-level statements that *define* something (``def``, ``class``,
+``import``, and assignments without calls), then only those that the graded
+functions need, directly or through helpers. The notebook's training demos,
+plots and prints never run. When a name is defined twice, the last definition
+in notebook order wins, as it would in a kernel run top to bottom.
+
+Parsing happens in the judging process; nothing here executes learner code.
+"""
+from __future__ import annotations
+
+import ast
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+# Cell magics whose body is still ordinary Python.
+_PYTHON_CELL_MAGICS = ("%%time", "%%timeit", "%%capture")
+
+
+class Unreadable(Exception):
+    """The file is not a notebook we can read (broken JSON, not a notebook, ...)."""
+
+
+@dataclass
+class Extracted:
+    """What the grader runs for one submission, and what it found statically."""
+
+    segments: list  # [(source, label)] to run in the child, in notebook order
+    defined: set  # names bound by the kept statements
+    syntax_errors: dict  # exercise name -> "SyntaxError at line N: ..." for cells that do not parse
+    delegations: dict  # exercise name -> why it looks like it hands off to dlkit's reference
+    metadata: dict = field(default_factory=dict)  # the notebook's "dlkit" metadata (untrusted)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_notebook(data: bytes):
+    """Parse notebook bytes of any nbformat 4.x (or 3) into an nbformat v4 node, without validating.
+
+    Raises :class:`Unreadable` with the reason when the bytes are not a notebook.
+    """
+    import nbformat
+    from nbformat import reader
+
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError(f"read_notebook: data must be bytes, got {type(data).__name__}")
+    try:
+        text = bytes(data).decode("utf-8")
+        nb = nbformat.convert(reader.reads(text), 4)
+    except Exception as exc:  # noqa: BLE001 - any parse failure means "unreadable"
+        raise Unreadable(f"not a readable notebook: {type(exc).__name__}: {str(exc)[:200]}") from None
+    if not isinstance(nb.get("cells"), list):
+        raise Unreadable("not a readable notebook: it has no list of cells")
+    return nb
+
+
+def notebook_dlkit_metadata(nb) -> dict:
+    meta = nb.get("metadata", {}).get("dlkit", {})
+    return dict(meta) if isinstance(meta, dict) else {}
+
+
+def _cell_source(cell) -> str:
+    src = cell.get("source", "")
+    if isinstance(src, list):  # nbformat allows a list of lines on disk
+        src = "".join(str(s) for s in src)
+    return src if isinstance(src, str) else ""
+
+
+def _strip_magics(src: str):
+    """IPython-only lines become comments (line numbers stay); None for a non-Python cell."""
+    lines = src.split("\n")
+    if lines and lines[0].lstrip().startswith("%%"):
+        if not lines[0].lstrip().startswith(_PYTHON_CELL_MAGICS):
+            return None
+        lines[0] = "# " + lines[0]
+    out = []
+    for line in lines:
+        s = line.lstrip()
+        if s.startswith(("%", "!")) or (s.endswith("?") and not s.startswith("#")):
+            out.append(line[: len(line) - len(s)] + "pass  # " + s)
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _has_call(node) -> bool:
+    return any(isinstance(n, (ast.Call, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp,
+                              ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr))
+               for n in ast.walk(node))
+
+
+def _bound_names(stmt) -> set:
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return {stmt.name}
+    if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+        return {(a.asname or a.name).split(".")[0] for a in stmt.names if a.name != "*"}
+    targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+    return {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+
+
+def _used_names(stmt) -> set:
+    return {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name)}
+
+
+def _keep(stmt) -> bool:
+    """Definitions only: no top-level call runs (training loops, plots, prints)."""
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        # decorators and default values run at definition time: no calls there
+        pieces = list(stmt.decorator_list)
+        if not isinstance(stmt, ast.ClassDef):
+            pieces += list(stmt.args.defaults) + [d for d in stmt.args.kw_defaults if d is not None]
+        return not any(_has_call(p) for p in pieces)
+    if isinstance(stmt, ast.Import):
+        return True
+    if isinstance(stmt, ast.ImportFrom):
+        return not any(a.name == "*" for a in stmt.names) or (stmt.module or "").split(".")[0] == "dlkit"
+    if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+        return stmt.value is not None and not _has_call(stmt.value)
+    return False
+
+
+_DEF_RE = re.compile(r"^\s*def\s+([A-Za-z_]\w*)", re.M)
+
+
+def extract(nb, names, *, extra_needed=()) -> Extracted:
+    """Find the code that defines ``names`` (the graded exercises) and what it needs.
+
+    ``extra_needed`` are other names the checks may call (helpers, forward
+    blocks); they are kept if the notebook defines or imports them.
+    """
+    stmts = []  # (stmt, cell source, label)
+    syntax_errors = {}
+    for index, cell in enumerate(nb.get("cells", [])):
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        src = _strip_magics(_cell_source(cell))
+        if src is None or not src.strip():
+            continue
+        label = f"cell {index + 1}"
+        try:
+            tree = ast.parse(src)
+        except (SyntaxError, ValueError) as exc:
+            for name in _DEF_RE.findall(src):
+                if name in names:
+                    line = getattr(exc, "lineno", None)
+                    syntax_errors[name] = f"SyntaxError in {label} at line {line}: {getattr(exc, 'msg', exc)}"
+            continue
+        stmts.extend((stmt, src, label) for stmt in tree.body if _keep(stmt))
+
+    # Keep what the graded functions need, transitively (imports of matplotlib for a demo are dropped).
+    needed = set(names) | set(extra_needed)
+    info = [(_bound_names(s), _used_names(s)) for s, _, _ in stmts]
+    while True:
+        grown = set(needed)
+        for bound, used in info:
+            if bound & needed:
+                grown |= used
+        if grown == needed:
+            break
+        needed = grown
+    kept = [(s, src, label) for (s, src, label), (bound, _) in zip(stmts, info) if bound & needed]
+
+    segments = []
+    for stmt, src, label in kept:
+        # Each statement runs on its own, so one broken import does not stop the rest.
+        # Pad with blank lines so line numbers match the learner's cell.
+        text = ast.get_source_segment(src, stmt, padded=True) or ""
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and stmt.decorator_list:
+            first = stmt.decorator_list[0].lineno
+        else:
+            first = stmt.lineno
+        segments.append(("\n" * (first - 1) + text, label))
+    defined = set().union(*(b for b, _ in info)) if info else set()
+    exercises = [n for n in names if n not in syntax_errors]
+    return Extracted(segments, defined, syntax_errors, find_delegations([s for s, _, _ in kept], exercises),
+                     notebook_dlkit_metadata(nb))
+
+
+# ---------------------------------------------------------------------------
+# Delegation to dlkit's reference, seen statically
+
+
+def _dlkit_module(name) -> bool:
+    return name == "dlkit" or name.startswith("dlkit.")
+
+
+def _aliases(nodes):
+    """(names bound to dlkit modules, name -> reference function name) from imports in ``nodes``."""
+    modules, funcs = set(), {}
+    for node in nodes:
+        for n in ast.walk(node):
+            if isinstance(n, ast.Import):
+                for a in n.names:
+                    if _dlkit_module(a.name):
+                        modules.add(a.asname or a.name.split(".")[0])
+            elif isinstance(n, ast.ImportFrom) and n.module and _dlkit_module(n.module) and not n.level:
+                for a in n.names:
+                    if a.name[:1].islower() and a.name not in ("checks", "course", "data", "plots") \
+                            and not _looks_like_module(n.module, a.name):
+                        funcs[a.asname or a.name] = a.name
+                    else:
+                        modules.add(a.asname or a.name)
+    return modules, funcs
+
+
+def _looks_like_module(module, name) -> bool:
+    return module == "dlkit" and name in ("activations", "layers", "model", "losses", "initialization",
+                                          "train", "gradcheck")
+
+
+def _references(node, name, modules, funcs) -> bool:
+    """Does ``node`` use dlkit's ``name`` (``dlkit.name``, ``d.layers.name``, an imported alias)?"""
+    for n in ast.walk(node):
+        if isinstance(n, ast.Name) and funcs.get(n.id) == name:
+            return True
+        if isinstance(n, ast.Attribute) and n.attr == name:
+            base = n.value
+            while isinstance(base, ast.Attribute):
+                base = base.value
+            if isinstance(base, ast.Name) and base.id in modules:
+                return True
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("__import__",) \
+                or isinstance(n, ast.Attribute) and n.attr == "import_module":
+            return True  # dynamic imports inside a graded function: treat as hiding a hand-off
+    return False
+
+
+def find_delegations(kept, exercises) -> dict:
+    """Exercise -> reason, for graded functions that are, or call, dlkit's own version."""
+    modules, funcs = _aliases(kept)
+    last = {}
+    for stmt in kept:
+        for name in _bound_names(stmt):
+            last[name] = stmt
+    found = {}
+    for name in exercises:
+        stmt = last.get(name)
+        if stmt is None:
+            continue
+        if isinstance(stmt, ast.ImportFrom) and stmt.module and _dlkit_module(stmt.module):
+            found[name] = f"{name} is imported from {stmt.module} instead of written"
+        elif isinstance(stmt, (ast.Assign, ast.AnnAssign)) and _references(stmt.value, name, modules, funcs):
+            found[name] = f"{name} is assigned dlkit's own {name}"
+        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            inner_modules, inner_funcs = _aliases(stmt.body)
+            if _references(stmt, name, modules | inner_modules, {**funcs, **inner_funcs}):
+                found[name] = f"{name} calls dlkit's own {name}"
+    return found
