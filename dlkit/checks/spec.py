@@ -177,8 +177,9 @@ class Spec:
         rng = self._seed_for(PUBLIC_SEED)
         arg_sets += [self.random_case(rng, i) for i in range(self.n_random)]
         if seed is not None:
+            # hidden cases continue the list of shapes where the public ones stopped
             rng = self._seed_for(int(seed) % (2**63))
-            arg_sets += [self.random_case(rng, i) for i in range(self.n_random)]
+            arg_sets += [self.random_case(rng, self.n_random + i) for i in range(self.n_random)]
         cases = []
         for args in arg_sets:
             args = plain(tuple(args))

@@ -176,7 +176,7 @@ def _forward(X, parameters, hidden="relu", output="sigmoid", layers=None, keep=N
     """The forward chain with the activations (and the layers run) as parameters, for mutants."""
     L = _layers(parameters)
     caches, A = [], X
-    for l in layers or range(1, L + 1):
+    for l in range(1, L + 1) if layers is None else layers:
         W, b = parameters[f"W{l}"], parameters[f"b{l}"]
         Z = W @ A + b
         caches.append(((A, W, b), Z) if keep is None else keep(A, W, b, Z))
