@@ -61,7 +61,8 @@ NOTEBOOK = Notebook("07_hyperparameters", [], [
     ax.set_xlabel("iteration")
     ax.set_ylabel("cost J (log scale)")
     ax.set_title("Cost while training [64, 16, 1] with different learning rates")
-    ax.legend();
+    ax.legend()
+    plt.show()
     """),
     md(r"""
     ## The number of iterations
@@ -89,7 +90,8 @@ NOTEBOOK = Notebook("07_hyperparameters", [], [
     ax.set_xlabel("iterations of gradient descent")
     ax.set_ylabel("accuracy (%)")
     ax.set_title("Accuracy of [64, 16, 1] as training goes on (alpha = 0.5)")
-    ax.legend();
+    ax.legend()
+    plt.show()
     """),
     md(r"""
     ## Depth and width, seen in the plane
