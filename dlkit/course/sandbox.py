@@ -168,13 +168,11 @@ def _load_array(blob: bytes) -> np.ndarray:
 
 
 def send_msg(sock: socket.socket, header: dict, arrays=()) -> None:
-    """Send one message: 8-byte length, JSON header (with blob sizes), npy blobs."""
+    """Send one message: 8-byte length, JSON header (with blob sizes), npy blobs (one syscall)."""
     blobs = [_array_bytes(a) for a in arrays]
     header = dict(header, sizes=[len(b) for b in blobs])
     head = json.dumps(header, allow_nan=False).encode()
-    sock.sendall(struct.pack(">Q", len(head)) + head)
-    for b in blobs:
-        sock.sendall(b)
+    sock.sendall(b"".join([struct.pack(">Q", len(head)), head, *blobs]))
 
 
 def _recv_exact(sock: socket.socket, n: int, deadline: float | None) -> bytes:
@@ -186,10 +184,11 @@ def _recv_exact(sock: socket.socket, n: int, deadline: float | None) -> bytes:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError
-            ready, _, _ = select.select([sock], [], [], left)
-            if not ready:
-                raise TimeoutError
-        k = sock.recv_into(view[got:], n - got)
+            sock.settimeout(left)
+        try:
+            k = sock.recv_into(view[got:], n - got)
+        except socket.timeout:
+            raise TimeoutError from None
         if k == 0:
             raise EOFError
         got += k
