@@ -9,6 +9,7 @@ never used (it cannot work on these machines): Chromium comes from apt.
 from __future__ import annotations
 
 import importlib.util
+import time
 from pathlib import Path
 
 import pytest
@@ -46,9 +47,11 @@ def lab(tmp_path_factory):
     root = copy_notebooks(STUDENT_NOTEBOOKS, scratch / "notebooks")
     # PYTHONPATH: the kernels import this checkout's dlkit even when it is
     # not pip-installed (in CI it is, and this changes nothing).
+    started = time.monotonic()
     with LabServer(root, scratch / "lab", extra_pythonpath=REPO) as server:
         _timings["JupyterLab server answering"] = server.startup_seconds
         yield server
+    _timings["whole browser test (server start to stop)"] = time.monotonic() - started
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +94,9 @@ def open_notebook(request, lab, browser_context, screenshot_dir):
         page = browser_context.new_page()
         pages.append(page)
         notebook = NotebookPage(page, lab, name)
-        _timings[f"open {name} until the kernel is idle"] = notebook.open()
+        page_seconds, kernel_seconds = notebook.open()
+        _timings[f"{name}: page loaded, first cell shown"] = page_seconds
+        _timings[f"{name}: then kernel started and idle"] = kernel_seconds
         return notebook
 
     yield _open
@@ -105,6 +110,7 @@ def open_notebook(request, lab, browser_context, screenshot_dir):
             except Exception as error:  # a dead page must not hide the real failure
                 print(f"could not save {path}: {error}")
         page.close()
+    lab.shutdown_kernels()
 
 
 @pytest.fixture(scope="session")

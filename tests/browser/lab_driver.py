@@ -130,6 +130,8 @@ class LabServer:
         env["JUPYTERLAB_WORKSPACES_DIR"] = str(self.state_dir / "lab-workspaces")
         # Kernel connection files stay out of the developer's ~/.local.
         env["JUPYTER_RUNTIME_DIR"] = str(self.state_dir / "runtime")
+        # A fresh IPython profile: no developer's startup scripts in the kernel.
+        env["IPYTHONDIR"] = str(self.state_dir / "ipython")
         # The kernel must pick the inline backend, as it does for a learner.
         env.pop("MPLBACKEND", None)
         if self.extra_pythonpath is not None:
@@ -176,6 +178,19 @@ class LabServer:
         raise RuntimeError(f"JupyterLab did not answer on {url} within "
                            f"{self.start_timeout:.0f} s; log:\n{self.log_tail()}")
 
+    def _api(self, method: str, path: str):
+        request = urllib.request.Request(f"{self.base_url}{path}", method=method,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def shutdown_kernels(self) -> None:
+        """End every notebook session (and its kernel), as closing and
+        shutting down a notebook does; frees memory between notebooks."""
+        for session in self._api("GET", "/api/sessions"):
+            self._api("DELETE", f"/api/sessions/{session['id']}")
+
     def log_tail(self, lines: int = 40) -> str:
         try:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
@@ -213,14 +228,16 @@ class NotebookPage:
         self.panel = page.locator(".jp-NotebookPanel:visible")
 
     # -- opening -----------------------------------------------------------
-    def open(self) -> float:
-        """Open the notebook and wait until its kernel is idle; returns the
-        seconds from navigation to an idle kernel."""
+    def open(self) -> tuple[float, float]:
+        """Open the notebook and wait until its kernel is idle. Returns the
+        seconds from navigation to the first cell on screen, and from there
+        to an idle kernel."""
         started = time.monotonic()
         self.page.goto(self.server.notebook_url(self.name), timeout=self.timeout_ms)
         self.panel.locator(".jp-Cell").first.wait_for(state="visible", timeout=self.timeout_ms)
+        shown = time.monotonic()
         self.wait_kernel_idle()
-        return time.monotonic() - started
+        return shown - started, time.monotonic() - shown
 
     def wait_kernel_idle(self, timeout_ms: float | None = None) -> None:
         """Wait until the status bar says "Python 3 (ipykernel) | Idle".
@@ -228,7 +245,7 @@ class NotebookPage:
         (The toolbar's execution indicator already says idle while the
         kernel is still "Initializing", so it is not a safe signal.)
         """
-        status = self.page.locator("#jp-main-statusbar").get_by_text(re.compile(r"\|\s*Idle\b"))
+        status = self.page.locator("#jp-main-statusbar").get_by_text(re.compile(r"Python 3.*\|\s*Idle\b"))
         status.first.wait_for(state="visible", timeout=timeout_ms or self.timeout_ms)
 
     # -- cells -------------------------------------------------------------
@@ -288,7 +305,11 @@ class NotebookPage:
         order, the way a learner works down the notebook."""
         for index in range(last + 1):
             if self.is_code(index):
-                self.run(index, timeout_ms)
+                output = self.run(index, timeout_ms)
+                # Stop at the first crash: later cells would only fail
+                # for the same reason, further from the cause.
+                if "Traceback" in output:
+                    raise AssertionError(f"cell {index} of {self.name} raised an error:\n{output}")
 
     def output_text(self, index: int) -> str:
         outputs = self.cell(index).locator(".jp-OutputArea-output")

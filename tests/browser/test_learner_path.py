@@ -13,6 +13,7 @@ browser shows something else (no report, a traceback, a missing figure).
 """
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -25,7 +26,16 @@ REPO = Path(__file__).resolve().parents[2]
 STUDENT = student_notebooks(REPO)
 INSTRUCTOR = REPO / "notebooks" / "instructor"
 
-FIRST = "01_notation_and_shapes.ipynb"
+
+def first_notebook() -> str:
+    """The notebook the README's first command (`make course`) opens."""
+    makefile = (REPO / "Makefile").read_text()
+    match = re.search(r"^FIRST_NOTEBOOK\s*:?=\s*(\S+)", makefile, re.MULTILINE)
+    assert match, "Makefile no longer names FIRST_NOTEBOOK"
+    return Path(match.group(1)).name
+
+
+FIRST = first_notebook()
 BACKWARD = "04_backward_propagation.ipynb"
 TRAINING = "06_training.ipynb"
 
@@ -56,6 +66,12 @@ def cell_index(notebook: str, role: str, exercise: str) -> int:
     raise LookupError(f"{notebook} has no {role} cell for {exercise}")
 
 
+def first_exercise(notebook: str) -> str:
+    """The first graded exercise, from the notebook's dlkit metadata."""
+    meta = nbformat.read(STUDENT / notebook, as_version=4).metadata
+    return meta["dlkit"]["exercises"][0]
+
+
 def first_code_cell_containing(notebook: str, text: str) -> int:
     for index, cell in enumerate(_cells(STUDENT, notebook)):
         if cell.cell_type == "code" and text in cell.source:
@@ -84,12 +100,13 @@ def report_for(source: str, exercise: str):
 
 # -- the learner's path -----------------------------------------------------
 def test_first_notebook_renders_and_its_checkpoint_answers(open_notebook, shoot, timing):
-    exercise = cell_index(FIRST, "exercise", "initialize_parameters")
-    checkpoint = cell_index(FIRST, "checkpoint", "initialize_parameters")
+    name = first_exercise(FIRST)
+    exercise = cell_index(FIRST, "exercise", name)
+    checkpoint = cell_index(FIRST, "checkpoint", name)
 
     notebook = open_notebook(FIRST)
     assert notebook.cell_count() == len(_cells(STUDENT, FIRST))
-    assert squash(notebook.source(checkpoint)) == 'check("initialize_parameters", initialize_parameters)'
+    assert squash(notebook.source(checkpoint)) == f'check("{name}", {name})'
 
     # The equations are typeset by MathJax, not left as $...$ source.
     math = notebook.panel.locator(".jp-MarkdownOutput mjx-container")
@@ -120,15 +137,15 @@ def test_first_notebook_renders_and_its_checkpoint_answers(open_notebook, shoot,
           "the first checkpoint before any work: 'not implemented yet'", checkpoint)
 
     # Type the correct solution, run it and the checkpoint again.
-    solution = instructor_solution(FIRST, "initialize_parameters")
-    expected = report_for(solution, "initialize_parameters")
+    solution = instructor_solution(FIRST, name)
+    expected = report_for(solution, name)
     assert expected.passed, str(expected)
     notebook.set_source(exercise, solution)
     notebook.run(exercise)
     report = notebook.output_text(exercise) + notebook.run(checkpoint)
     assert squash(str(expected)) in report, report
     shoot(notebook, "04_checkpoint_passed",
-          "a correct initialize_parameters typed in: the checkpoint's passing report", checkpoint)
+          f"a correct {name} typed in: the checkpoint's passing report", checkpoint)
 
 
 def test_wrong_solution_gets_the_specific_hint(open_notebook, shoot):
