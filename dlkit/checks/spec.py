@@ -322,10 +322,10 @@ class Spec:
                 for mid in ids:
                     if mid not in reported:
                         reported.add(mid)
-                        findings.append(Finding(mid, hint_for(mid), [f"{problem} (inputs: {case.label})"]))
+                        findings.append(Finding(mid, hint_for(mid), [f"With {case.label}: {problem}."]))
             elif not any(part in explains[mid] for mid in kept):
                 findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
-                                        [f"(inputs: {case.label})"], generic=True))
+                                        [f"(with {case.label})"], generic=True))
 
         # Localise: helpers first, then (backward blocks) the learner's own forward.
         if crashes:
