@@ -293,3 +293,17 @@ def linear_activation_backward(dA, cache, activation):
     dZ = relu_backward(dA, Z) if activation == "relu" else sigmoid_backward(dA, Z)
     m = A_prev.shape[1]
     return W.T @ dZ, dZ @ A_prev.T, np.sum(dZ, axis=1, keepdims=True) / m
+
+
+@correct("linear_activation_backward")
+def linear_activation_backward(dA, cache, activation):
+    """Unpacks everything in one go; float32; np.where for ReLU's slope."""
+    ((A_prev, W, b), Z) = cache
+    dA, Z, A_prev, W = (x.astype(np.float32) for x in (dA, Z, A_prev, W))
+    if activation == "relu":
+        dZ = np.where(Z > 0, dA, np.float32(0))
+    else:
+        s = 1 / (1 + np.exp(-Z))
+        dZ = dA * s * (1 - s)
+    m = A_prev.shape[1]
+    return np.matmul(W.T, dZ), np.matmul(dZ, A_prev.T) / m, np.mean(dZ, axis=1, keepdims=True)

@@ -513,3 +513,39 @@ def update_parameters(parameters, grads, learning_rate):
         parameters[f"W{l}"] = parameters[f"W{l}"] - learning_rate * grads[f"dW{l}"]
         parameters[f"b{l}"] = parameters[f"b{l}"] - learning_rate * grads[f"db{l}"]
     return parameters
+
+
+@correct("model_forward")
+def model_forward(X, parameters):
+    """A while loop, caches as a tuple, the shapes asserted as the course does."""
+    L = len(parameters) // 2
+    caches, A, l = [], X, 1
+    while l <= L:
+        W, b = parameters["W%d" % l], parameters["b%d" % l]
+        Z = np.dot(W, A) + b
+        assert Z.shape == (W.shape[0], X.shape[1])
+        caches.append(((A, W, b), Z))
+        A = np.maximum(0, Z) if l < L else 1 / (1 + np.exp(-Z))
+        l += 1
+    return A, tuple(caches)
+
+
+@correct("model_backward")
+def model_backward(AL, Y, caches):
+    """Everything inline, the sigmoid's slope from the cached Z, np.multiply and np.divide."""
+    L = len(caches)
+    grads = {}
+    dA = np.divide(1 - Y, 1 - AL) - np.divide(Y, AL)
+    for l in reversed(range(1, L + 1)):
+        (A_prev, W, b), Z = caches[l - 1]
+        if l == L:
+            s = 1 / (1 + np.exp(-Z))
+            dZ = np.multiply(dA, s * (1 - s))
+        else:
+            dZ = np.multiply(dA, np.heaviside(Z, 0))
+        m = A_prev.shape[1]
+        grads["dW" + str(l)] = np.dot(dZ, A_prev.T) / m
+        grads["db" + str(l)] = np.sum(dZ, axis=1, keepdims=True) / m
+        dA = np.dot(W.T, dZ)
+        grads["dA" + str(l - 1)] = dA
+    return grads

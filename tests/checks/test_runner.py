@@ -215,3 +215,72 @@ def test_learner_error_kinds_are_checked():
         LearnerError("oops")
     err = LearnerError("exception", "ValueError", "bad <f at 0x7f00>", 3, "  x = 1 ")
     assert err.message == "bad <f>" and err.line == "x = 1"
+
+
+def test_backward_consistent_with_a_wrong_forward_blames_the_forward():
+    ns = notebook("""
+        import numpy as np
+        def relu(Z):
+            return np.minimum(Z, 0)          # wrong forward
+        def relu_backward(dA, Z):
+            return dA * (Z < 0)              # the exact gradient of that wrong forward
+    """)
+    result = check("relu_backward", ns["relu_backward"])
+    assert result.mistakes[0] == "relu_backward.forward_wrong"
+    assert "relu_backward.mask_reversed" in result.mistakes
+    assert "fix relu first" in str(result)
+
+
+def test_backward_wrong_with_a_right_forward_blames_the_backward():
+    ns = notebook("""
+        import numpy as np
+        def linear_forward(A_prev, W, b):
+            return W @ A_prev + b, (A_prev, W, b)
+        def linear_backward(dZ, cache):
+            A_prev, W, b = cache
+            m = A_prev.shape[1]
+            return W.T @ dZ, dZ @ A_prev.T, np.sum(dZ, axis=1, keepdims=True) / m
+    """)
+    result = check("linear_backward", ns["linear_backward"])
+    assert result.mistakes == ["linear_backward.dW_missing_1_over_m"]
+    assert ("Numerical check: the gradient of your linear_forward agrees with dlkit's, "
+            "so the mistake is in linear_backward itself.") in str(result)
+
+
+def test_composite_backward_names_every_failing_helper():
+    ns = notebook("""
+        import numpy as np
+        def linear_backward(dZ, cache):
+            A_prev, W, b = cache
+            return W.T @ dZ, dZ @ A_prev.T, np.sum(dZ, axis=1, keepdims=True)   # no 1/m
+        def relu_backward(dA, Z):
+            return dA * (Z > 0)
+        def sigmoid_backward(dA, Z):
+            return dA * Z * (1 - Z)                                            # Z for sigmoid(Z)
+        def linear_activation_backward(dA, cache, activation):
+            linear_cache, Z = cache
+            dZ = relu_backward(dA, Z) if activation == "relu" else sigmoid_backward(dA, Z)
+            return linear_backward(dZ, linear_cache)
+    """)
+    result = check("linear_activation_backward", ns["linear_activation_backward"])
+    assert result.mistakes[0] == "linear_activation_backward.helper_fails"
+    text = str(result)
+    assert "Your linear_backward and sigmoid_backward fail their own checks: fix them first" in text
+    assert "relu_backward" not in text.splitlines()[1]
+
+
+def test_model_backward_shortcut_with_consistent_caches_passes():
+    ns = notebook("""
+        from dlkit import linear_backward
+        def model_backward(AL, Y, caches):
+            grads, L = {}, len(caches)
+            dZ = AL - Y                      # valid because AL really is sigmoid(Z[L])
+            for l in range(L, 0, -1):
+                linear_cache, Z = caches[l - 1]
+                if l < L:
+                    dZ = grads["dA" + str(l)] * (Z > 0)
+                grads["dA" + str(l - 1)], grads["dW" + str(l)], grads["db" + str(l)] = linear_backward(dZ, linear_cache)
+            return grads
+    """)
+    assert check("model_backward", ns["model_backward"]).passed
+    assert SPECS["model_backward"].run(_kernel_call("model_backward", ns["model_backward"]), seed=2024).passed
