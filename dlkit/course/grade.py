@@ -181,11 +181,13 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
             rows = [_grade_exercise(SPECS, name, ex, run, seed) for name in exercises]
             run.close()
             break
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError) as exc:
             global _ZYGOTE
-            _ZYGOTE = None
-            if attempt:
-                raise
+            _ZYGOTE = None  # the sandbox itself broke (e.g. its zygote was killed): start a new one
+            if attempt:  # twice: give this submission its rows and let the batch go on
+                why = f"the sandbox stopped while running this notebook ({type(exc).__name__})"
+                rows = [_row(n, "crashed", 0, _max_points(n), [f"{n}.sandbox_failed"], [why], f"{n}: 0 - {why}")
+                        for n in exercises]
     return finish(rows)
 
 
