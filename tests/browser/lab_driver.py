@@ -62,6 +62,16 @@ LAB_SETTINGS = {
 _DONE_PROMPT = re.compile(r"\[\d+\]")
 
 
+# The rendered text of each markdown cell, without code (where $ and \\ are
+# legitimate) and without MathJax's own output.
+_MARKDOWN_TEXT_JS = """panel => Array.from(panel.querySelectorAll('.jp-RenderedMarkdown'), md => {
+    const copy = md.cloneNode(true);
+    copy.querySelectorAll('code, pre, mjx-container').forEach(el => el.remove());
+    return copy.textContent;
+})"""
+_RAW_LATEX = re.compile(r".{0,30}(?:\$|\\[A-Za-z]+|[\^_]\{).{0,30}")
+
+
 def student_notebooks(repo: Path) -> Path:
     """notebooks/student/ of the checkout, or the folder named by the
     DLKIT_BROWSER_NOTEBOOKS variable (to try notebooks not yet released)."""
@@ -228,15 +238,16 @@ class NotebookPage:
         self.panel = page.locator(".jp-NotebookPanel:visible")
 
     # -- opening -----------------------------------------------------------
-    def open(self) -> tuple[float, float]:
-        """Open the notebook and wait until its kernel is idle. Returns the
-        seconds from navigation to the first cell on screen, and from there
-        to an idle kernel."""
+    def open(self, wait_kernel: bool = True) -> tuple[float, float]:
+        """Open the notebook and (unless told not to) wait until its kernel
+        is idle. Returns the seconds from navigation to the first cell on
+        screen, and from there to an idle kernel (0 if not waited for)."""
         started = time.monotonic()
         self.page.goto(self.server.notebook_url(self.name), timeout=self.timeout_ms)
         self.panel.locator(".jp-Cell").first.wait_for(state="visible", timeout=self.timeout_ms)
         shown = time.monotonic()
-        self.wait_kernel_idle()
+        if wait_kernel:
+            self.wait_kernel_idle()
         return shown - started, time.monotonic() - shown
 
     def wait_kernel_idle(self, timeout_ms: float | None = None) -> None:
@@ -247,6 +258,24 @@ class NotebookPage:
         """
         status = self.page.locator("#jp-main-statusbar").get_by_text(re.compile(r"Python 3.*\|\s*Idle\b"))
         status.first.wait_for(state="visible", timeout=timeout_ms or self.timeout_ms)
+
+    # -- rendering ---------------------------------------------------------
+    def raw_latex(self) -> list[str]:
+        """Pieces of LaTeX source still visible in the rendered markdown
+        (a $, a \\command, a ^{ or _{ outside code and typeset math), with a
+        little context each; empty once MathJax has typeset everything."""
+        texts = self.panel.evaluate(_MARKDOWN_TEXT_JS)
+        return [hit for text in texts for hit in _RAW_LATEX.findall(text)]
+
+    def wait_typeset(self, timeout_ms: float | None = None) -> list[str]:
+        """Wait until MathJax has typeset every formula; returns what is
+        still raw when the time is up (empty on success)."""
+        deadline = time.monotonic() + (timeout_ms or self.timeout_ms) / 1000
+        while True:
+            left = self.raw_latex()
+            if not left or time.monotonic() > deadline:
+                return left
+            self.page.wait_for_timeout(250)
 
     # -- cells -------------------------------------------------------------
     def cell(self, index: int):

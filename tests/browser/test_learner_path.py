@@ -19,6 +19,7 @@ from pathlib import Path
 
 import nbformat
 import numpy as np
+import pytest
 
 from lab_driver import squash, student_notebooks
 
@@ -109,10 +110,9 @@ def test_first_notebook_renders_and_its_checkpoint_answers(open_notebook, shoot,
     assert squash(notebook.source(checkpoint)) == f'check("{name}", {name})'
 
     # The equations are typeset by MathJax, not left as $...$ source.
-    math = notebook.panel.locator(".jp-MarkdownOutput mjx-container")
-    math.first.wait_for(state="visible")
-    markdown_text = " ".join(notebook.panel.locator(".jp-MarkdownOutput").all_inner_texts())
-    assert "^{[" not in markdown_text, "raw LaTeX left in a markdown cell"
+    notebook.panel.locator(".jp-MarkdownOutput mjx-container").first.wait_for(state="visible")
+    assert notebook.wait_typeset() == [], "raw LaTeX left in the rendered markdown"
+    assert notebook.panel.locator("mjx-merror").count() == 0, "MathJax could not typeset a formula"
     shoot(notebook, "01_first_notebook_open",
           "01_notation_and_shapes opened, kernel idle, equations typeset by MathJax", 0)
 
@@ -191,3 +191,20 @@ def test_training_shows_a_progress_bar_and_the_cost_curve(open_notebook, shoot, 
         "el => el.scrollIntoView({block: 'start'})")
     shoot(notebook, "06_training_progress_and_cost_curve",
           "the training cell's progress bar at 100% and the cost curve under it")
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in STUDENT.glob("*.ipynb")))
+def test_every_student_notebook_renders(open_notebook, name):
+    """Each notebook as a learner first sees it: every formula typeset, no
+    MathJax error, every saved figure loaded, no saved traceback."""
+    notebook = open_notebook(name, wait_kernel=False)
+    markdown = " ".join(cell.source for cell in _cells(STUDENT, name) if cell.cell_type == "markdown")
+    if "$" in markdown:
+        notebook.panel.locator("mjx-container").first.wait_for(state="visible")
+    assert notebook.wait_typeset() == []
+    assert notebook.panel.locator("mjx-merror").count() == 0, "MathJax could not typeset a formula"
+    for image in notebook.panel.locator(".jp-OutputArea-output img").all():
+        assert image.evaluate("img => img.complete && img.naturalWidth > 0"), "a saved figure did not load"
+    outputs = notebook.panel.locator(".jp-OutputArea-output").all_inner_texts()
+    crashed = [text[:300] for text in outputs if "Traceback" in text or "Error displaying widget" in text]
+    assert crashed == []
