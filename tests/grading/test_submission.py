@@ -1,0 +1,133 @@
+"""Reading notebooks the way learners leave them: exercises are found by what they define."""
+from __future__ import annotations
+
+import glob
+import json
+import os
+
+import nbformat
+import pytest
+
+from dlkit.course.grade import ASSIGNMENTS, grade_notebook
+from dlkit.course.submission import Unreadable, extract, read_notebook
+from grading_helpers import EXERCISES, MAX, RIGHT, code, notebook
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def points(text, **kw):
+    rows = grade_notebook("t", text.encode() if isinstance(text, str) else text, timeout=5.0, **kw)["rows"]
+    return {r["exercise"]: (r["status"], r["points"]) for r in rows}
+
+
+FULL = {n: ("graded", MAX[n]) for n in EXERCISES}
+
+
+def cells_of(text):
+    return nbformat.reads(text, as_version=4)
+
+
+def test_cells_deleted():
+    got = points(notebook({"model_forward": None}))
+    assert got["model_forward"] == ("missing", 0)
+    assert {n: got[n] for n in EXERCISES[:4]} == {n: FULL[n] for n in EXERCISES[:4]}
+
+
+def test_duplicated_reordered_split_markers_removed_outputs_left():
+    nb = cells_of(notebook())
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    # reorder: functions after the demos, in reverse
+    nb.cells = list(reversed(nb.cells))
+    # duplicate: an older wrong relu first, the right one later wins (notebook order)
+    wrong = nbformat.v4.new_code_cell(code("def relu(Z):\n    return Z"))
+    nb.cells.insert(0, wrong)
+    # split: the import in its own cell at the very end, an output left in a cell, markers removed
+    nb.cells.append(nbformat.v4.new_code_cell("import numpy as np"))
+    code_cells[0].outputs = [nbformat.v4.new_output("stream", text="hello\n" * 100)]
+    for c in nb.cells:
+        c.source = c.source.replace("### BEGIN SOLUTION", "").replace("### END SOLUTION", "")
+        c.metadata = {}
+    # extra cells: a training demo that would take forever, and shell/magic lines
+    nb.cells.append(nbformat.v4.new_code_cell("%matplotlib inline\n!ls\nwhile True:\n    pass"))
+    nb.cells.append(nbformat.v4.new_code_cell("import matplotlib.pyplot as plt\nplt.plot([1, 2])"))
+    nb.metadata["dlkit"] = {"assignment": "02_forward_propagation"}
+    assert points(nbformat.writes(nb)) == FULL
+
+
+def test_duplicate_last_definition_wins():
+    nb = cells_of(notebook())
+    nb.cells.append(nbformat.v4.new_code_cell(code("def relu(Z):\n    return Z * 2")))
+    assert points(nbformat.writes(nb))["relu"] == ("graded", 0)
+
+
+@pytest.mark.parametrize("minor", [0, 1, 4, 5])
+def test_other_nbformat_minor_versions(minor):
+    text = notebook(minor=minor)
+    data = json.loads(text)
+    assert data["nbformat_minor"] == minor and ("id" in data["cells"][0]) == (minor >= 5)
+    for cell in data["cells"]:
+        cell["source"] = cell["source"].splitlines(keepends=True)  # the list-of-lines form on disk
+    assert points(json.dumps(data)) == FULL
+
+
+def test_nbformat_3_notebook():
+    nb4 = cells_of(notebook())
+    nb3 = nbformat.convert(nb4, 3)
+    assert points(nbformat.writes(nb3, version=3)) == FULL
+
+
+@pytest.mark.parametrize("data", [b"{not json", b"", b"\xff\xfe\x00garbage", b'{"cells": 3}', b"[]"])
+def test_broken_files_are_unreadable(data):
+    with pytest.raises(Unreadable):
+        read_notebook(data)
+    rows = grade_notebook("t", data, assignment="02_forward_propagation", exercises=EXERCISES)["rows"]
+    assert [r["status"] for r in rows] == ["unreadable"] * len(EXERCISES)
+    assert all(r["points"] == 0 for r in rows)
+
+
+def test_unknown_assignment_is_unreadable_with_a_reason():
+    rows = grade_notebook("t", notebook(assignment="nope").encode())["rows"]
+    assert rows[0]["status"] == "unreadable" and "--assignment" in rows[0]["report"]
+
+
+def test_syntax_error_is_charged_to_its_exercise():
+    got = points(notebook({"relu": "def relu(Z):\n    return np.maximum(0, Z"}))
+    assert got["relu"] == ("crashed", 0)
+    assert got["linear_forward"] == FULL["linear_forward"]
+
+
+def test_top_level_demo_code_is_not_run():
+    nb = cells_of(notebook())
+    ex = extract(nb, EXERCISES)
+    text = "\n".join(src for src, _ in ex.segments)
+    assert "check(" not in text and "def relu" in text
+    nb.cells.append(nbformat.v4.new_code_cell("import os\nos._exit(1)\nX = np.random.randn(3, 4)"))
+    ex2 = extract(nb, EXERCISES)
+    assert "_exit" not in "\n".join(src for src, _ in ex2.segments)
+
+
+def _repo_notebooks(kind):
+    paths = sorted(glob.glob(os.path.join(REPO, "notebooks", kind, "0*.ipynb")))
+    if not paths:
+        pytest.skip(f"notebooks/{kind} is not there yet")
+    return paths
+
+
+def test_instructor_notebooks_score_full_marks():
+    for path in _repo_notebooks("instructor"):
+        stem = os.path.splitext(os.path.basename(path))[0]
+        with open(path, "rb") as f:
+            rows = grade_notebook(stem, f.read(), seed=11)["rows"]
+        assert len(rows) == len(ASSIGNMENTS[stem]), stem
+        for r in rows:
+            assert (r["status"], r["points"]) == ("graded", r["max_points"]), (stem, r["report"])
+
+
+def test_student_notebooks_score_zero_not_implemented():
+    for path in _repo_notebooks("student"):
+        stem = os.path.splitext(os.path.basename(path))[0]
+        with open(path, "rb") as f:
+            rows = grade_notebook(stem, f.read(), seed=11)["rows"]
+        assert len(rows) == len(ASSIGNMENTS[stem]), stem
+        for r in rows:
+            assert (r["status"], r["points"]) == ("not_implemented", 0), (stem, r["report"])
