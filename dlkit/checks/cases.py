@@ -15,9 +15,9 @@ import dlkit
 # (n[l], n[l-1], m) for single-layer cases, cycled by the case index: a
 # single unit, m = 1, a square layer (where transposes keep their shape), a wide batch.
 LAYER_SHAPES = [(3, 4, 5), (1, 3, 1), (3, 3, 3), (2, 5, 12), (4, 2, 7), (3, 6, 40)]
-# layer_dims for model cases: 1 to 3 layers, and a chain of 1-unit layers where
-# a reused dA[L] keeps its shape.
-MODEL_DIMS = [[4, 3, 1], [2, 1, 1], [5, 4, 3, 1], [3, 1], [3, 5, 2, 1]]
+# layer_dims for model cases: 1 to 3 layers, a chain of 1-unit layers where a
+# reused dA[L] keeps its shape, and equal widths where feeding X to every layer still runs.
+MODEL_DIMS = [[4, 3, 1], [2, 1, 1], [3, 3, 3, 1], [3, 1], [3, 5, 2, 1]]
 MODEL_M = [4, 3, 6, 1, 32]
 
 

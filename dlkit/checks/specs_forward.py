@@ -90,6 +90,8 @@ class LinearForward(Spec):
             return "linear_forward.elementwise_product"
         if _line_has(err, r"W\.T"):
             return "linear_forward.W_transposed"
+        if _line_has(err, r"\+b\.T|\+np\.transpose\(b\)"):
+            return "linear_forward.b_broadcast_wrong"
         return None
 
 

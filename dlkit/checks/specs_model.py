@@ -172,12 +172,13 @@ class InitializeParameters(Spec):
 
 # ---- model_forward ---------------------------------------------------------------------------
 
-def _forward(X, parameters, hidden="relu", output="sigmoid", layers=None, keep=None):
+def _forward(X, parameters, hidden="relu", output="sigmoid", layers=None, keep=None, chained=True):
     """The forward chain with the activations (and the layers run) as parameters, for mutants."""
     L = _layers(parameters)
     caches, A = [], X
     for l in range(1, L + 1) if layers is None else layers:
         W, b = parameters[f"W{l}"], parameters[f"b{l}"]
+        A = A if chained or l == L else X   # not chained: each hidden layer is fed X
         Z = W @ A + b
         caches.append(((A, W, b), Z) if keep is None else keep(A, W, b, Z))
         A = ACT[output if l == L else hidden](Z)
@@ -222,6 +223,7 @@ class ModelForward(Spec):
             Mutant("model_forward.activations_swapped", lambda X, p: _forward(X, p, hidden="sigmoid", output="relu")),
             Mutant("model_forward.no_output_activation", lambda X, p: _forward(X, p, output="none")),
             Mutant("model_forward.output_layer_missing", layers_but_last),
+            Mutant("model_forward.not_chained", lambda X, p: _forward(X, p, chained=False)),
             Mutant("model_forward.caches_missing_output", lambda X, p: (_forward(X, p)[0], _forward(X, p)[1][:-1])),
             Mutant("model_forward.caches_wrong", lambda X, p: _forward(X, p, keep=lambda A, W, b, Z: ((A, W, b), ACT["relu"](Z)))),
             Mutant("model_forward.caches_wrong", lambda X, p: _forward(X, p, keep=lambda A, W, b, Z: (A, W, b))),

@@ -265,3 +265,9 @@ def linear_activation_forward(A_prev, W, b, activation):
     else:
         A = np.float32(1) / (np.float32(1) + np.exp(-Z))
     return A, ((A_prev, W, b), Z)
+
+
+@bug("linear_forward", "linear_forward.b_broadcast_wrong")
+def linear_forward(A_prev, W, b):
+    Z = np.dot(W, A_prev) + b.T
+    return Z, (A_prev, W, b)

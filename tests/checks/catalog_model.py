@@ -549,3 +549,14 @@ def model_backward(AL, Y, caches):
         dA = np.dot(W.T, dZ)
         grads["dA" + str(l - 1)] = dA
     return grads
+
+
+@bug("model_forward", "model_forward.not_chained")
+def model_forward(X, parameters):
+    caches = []
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A, cache = linear_activation_forward(X, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+        caches.append(cache)
+    AL, cache = linear_activation_forward(A if L > 1 else X, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
+    return AL, caches + [cache]
