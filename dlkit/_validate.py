@@ -54,7 +54,9 @@ def matrix(func: str, name: str, x, need: str) -> np.ndarray:
     if isinstance(x, (str, bytes, dict)) or x is None:
         raise TypeError(f"{func}: {name} must be a 2-D numpy array of shape {need}, got {describe(x)}")
     try:
-        arr = np.asarray(x) if not isinstance(x, np.ndarray) else x
+        # np.asarray also turns subclasses (np.matrix, masked arrays) into plain
+        # arrays: for np.matrix, `*` would be a matrix product, not element-wise.
+        arr = np.asarray(x)
     except (ValueError, TypeError):  # e.g. rows of different lengths
         raise TypeError(f"{func}: {name} must be a 2-D array of shape {need}, got {describe(x)}") from None
     if arr.dtype.kind not in "fiub":

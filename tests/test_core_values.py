@@ -288,6 +288,14 @@ def test_float32_stays_float32_end_to_end(hidden_activation):
         assert backward(X, X).dtype == np.float32, name
 
 
+@pytest.mark.filterwarnings("ignore:the matrix subclass:PendingDeprecationWarning")
+def test_np_matrix_inputs_are_treated_as_plain_arrays():
+    """For np.matrix `*` is a matrix product; the blocks must still multiply element-wise."""
+    Z = np.matrix([[1.0, -2.0], [3.0, 4.0]])
+    dZ = ACTIVATIONS["relu"][1](np.matrix(np.ones((2, 2))), Z)
+    assert type(dZ) is np.ndarray and dZ.tolist() == [[1.0, 0.0], [1.0, 1.0]]
+
+
 def test_float64_is_the_default_and_integers_become_float64():
     parameters = initialize_parameters([2, 1])
     assert parameters["W1"].dtype == np.float64
