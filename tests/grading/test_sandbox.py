@@ -1,0 +1,145 @@
+"""The child process: the npy+JSON protocol, the limits and what this machine isolates."""
+from __future__ import annotations
+
+import io
+import os
+
+import numpy as np
+import pytest
+
+from dlkit.checks import Opaque
+from dlkit.course import sandbox
+from dlkit.course.grade import grade_notebook
+from dlkit.course.sandbox import Limits, ProtocolError, SubmissionRun, decode, encode
+from grading_helpers import notebook
+
+ROOT = os.geteuid() == 0
+
+
+@pytest.fixture(scope="module")
+def zygote():
+    z = sandbox.Zygote()
+    yield z
+    z.close()
+
+
+def run_code(zygote, src, fn="f", args=(), timeout=5.0, limits=None):
+    run = SubmissionRun(zygote, [(src, "cell 1")], [fn], timeout=timeout, limits=limits)
+    try:
+        return run.call_for(fn)(fn, tuple(args))[0]
+    finally:
+        run.close()
+
+
+def test_roundtrip_keeps_types():
+    value = (np.arange(6.0).reshape(2, 3), [1, 2.5, None, True, "s"], {"W1": np.ones((2, 1)), 3: (float("nan"),)},
+             Opaque("generator", "<gen>"))
+    arrays = []
+    back = decode(encode(value, arrays), [np.array(a) for a in arrays])
+    assert type(back) is tuple and type(back[1]) is list and type(back[2]) is dict
+    assert np.array_equal(back[0], value[0]) and back[1] == value[1] and back[2][3][0] != back[2][3][0]
+    assert back[3] == Opaque("generator", "<gen>")
+
+
+@pytest.mark.parametrize("tree", [{"__reduce__": 1}, {"$nd": 5}, {"$t": 3}, {"$d": [[[1], 2]]}, {"$o": [1, 2]}])
+def test_decode_rejects_anything_unexpected(tree):
+    with pytest.raises(ProtocolError):
+        decode(tree, [])
+
+
+def test_pickled_object_arrays_are_refused():
+    buf = io.BytesIO()
+    np.save(buf, np.array([object()], dtype=object), allow_pickle=True)
+    with pytest.raises(ValueError):
+        sandbox._load_array(buf.getvalue())
+
+
+def test_values_come_back_as_plain_data(zygote):
+    out = run_code(zygote, "import numpy as np\ndef f():\n    return (np.float32(2.5), np.arange(3), np.matrix([[1]]), (i for i in []))")
+    assert out[0] == 2.5 and type(out[0]) is float
+    assert type(out[1]) is np.ndarray
+    assert type(out[2]) is Opaque and type(out[3]) is Opaque
+
+
+def test_child_is_locked_down(zygote):
+    src = ("import os, resource\n"
+           "def f():\n"
+           "    return [os.getuid(), os.getcwd(), sorted(os.environ), resource.getrlimit(resource.RLIMIT_NPROC)[0],\n"
+           "            resource.getrlimit(resource.RLIMIT_AS)[0], resource.getrlimit(resource.RLIMIT_FSIZE)[0], os.listdir('.')]\n")
+    uid, cwd, env, nproc, mem, fsize, files = run_code(zygote, src)
+    assert nproc == 0 and mem == Limits().memory_bytes and fsize == Limits().file_bytes
+    assert "PYTHONPATH" not in env and not any("SEED" in k for k in env)
+    assert files == ["output.txt"]  # a fresh, empty folder
+    if ROOT:
+        assert uid == 65534
+        assert zygote.isolation.network_namespace and zygote.isolation.private_tmp
+
+
+def test_network_is_unreachable(zygote):
+    if not ROOT:
+        pytest.skip("network namespaces need root")
+    src = ("import socket\ndef f():\n    try:\n        socket.create_connection(('1.1.1.1', 53), timeout=2)\n"
+           "    except OSError as e:\n        return str(e)\n    return 'connected'\n")
+    assert "unreachable" in run_code(zygote, src).lower()
+
+
+def test_memory_limit_gives_memory_error(zygote):
+    from dlkit.checks import LearnerError
+
+    with pytest.raises(LearnerError) as err:
+        run_code(zygote, "import numpy as np\ndef f():\n    return np.ones(10**9)", limits=Limits(memory_bytes=1 << 30))
+    assert err.value.exc_type == "MemoryError"
+
+
+def test_timeout_kills_and_next_exercise_gets_a_fresh_child(zygote):
+    from dlkit.checks import LearnerError
+
+    src = "def slow():\n    while True:\n        pass\ndef fast():\n    return 7\n"
+    import time
+
+    run = SubmissionRun(zygote, [(src, "cell 1")], ["slow", "fast"], timeout=0.5)
+    slow = run.call_for("slow")
+    with pytest.raises(LearnerError) as err:
+        slow("slow", ())
+    assert err.value.kind == "timeout"
+    start = time.monotonic()
+    with pytest.raises(LearnerError) as again:  # later calls of the same exercise stop at once
+        slow("slow", ())
+    assert again.value.kind == "timeout" and time.monotonic() - start < 0.1
+    assert run.call_for("fast")("fast", ()) == (7, ())
+    assert run.children_started == 2
+    run.close()
+
+
+def test_learner_line_is_reported(zygote):
+    from dlkit.checks import LearnerError
+
+    with pytest.raises(LearnerError) as err:
+        run_code(zygote, "\n\ndef f():\n    x = 1\n    return x / 0\n")
+    assert (err.value.exc_type, err.value.lineno, err.value.line) == ("ZeroDivisionError", 5, "return x / 0")
+
+
+def test_child_never_receives_the_seed_or_expected_answers(monkeypatch):
+    """Hidden cases' answers stay in the judge: only inputs cross, and the seed never does."""
+    sent = []
+    real = sandbox.send_msg
+
+    def spy(sock, header, arrays=()):
+        sent.append((header, [np.array(a) for a in arrays]))
+        return real(sock, header, arrays)
+
+    monkeypatch.setattr(sandbox, "send_msg", spy)
+    from dlkit.checks import SPECS
+
+    seed = 424242424242
+    grade_notebook("t", notebook().encode(), seed=seed)
+    assert {h.get("op") for h, _ in sent} <= {"load", "call", "exit"}
+    assert not any(str(seed) in repr(h) for h, _ in sent)
+    # every array sent is an input of some case, never an expected output
+    hidden = SPECS["sigmoid"].cases(seed)[-1]
+    expected = hidden.expected
+    relu_inputs = [arrs for h, arrs in sent if h.get("fn") == "sigmoid"]
+    assert any(any(a.shape == hidden.args[0].shape and np.array_equal(a, hidden.args[0]) for a in arrs)
+               for arrs in relu_inputs)  # the hidden input was sent...
+    assert not any(any(a.shape == expected.shape and np.array_equal(a, expected) for a in arrs)
+                   for arrs in relu_inputs)  # ...its answer was not
