@@ -202,6 +202,7 @@ def clear_of_kinks(parameters, X, hidden_activation, margin=1e-3):
 @example(n0=1, hidden=[], m=1, seed=0)  # logistic regression, one example
 @example(n0=4, hidden=[3, 2], m=1, seed=1)  # m = 1, non-square layers
 @example(n0=5, hidden=[7, 3], m=6, seed=2)
+@example(n0=6, hidden=[9, 4, 3], m=64, seed=3)  # a larger m: the 1/m must still be right
 def test_model_backward_matches_numerical(hidden_activation, n0, hidden, m, seed, record_grad_error):
     """Every dW[l], db[l] and dA[0] of model_backward against centred differences of J."""
     rng = np.random.default_rng(seed)
