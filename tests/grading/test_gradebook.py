@@ -43,7 +43,7 @@ def test_resume_after_kill_9(tmp_path):
     paths = make_class(tmp_path, 8, slow={3, 5})
     book = str(tmp_path / "book.sqlite")
     cmd = [sys.executable, "-m", "dlkit.course.cli", "grade", *paths, "--gradebook", book, "--workers", "1",
-           "--timeout", "1", "--quiet", "--no-hidden"]
+           "--timeout", "0.5", "--quiet", "--no-hidden"]
     env = dict(os.environ, PYTHONPATH=REPO)
     proc = subprocess.Popen(cmd, env=env, start_new_session=True)
     deadline = time.monotonic() + 60
