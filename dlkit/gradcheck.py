@@ -11,10 +11,18 @@ from .losses import compute_cost
 from .model import model_backward, model_forward
 
 
+def _numbers(func, name, x):
+    """``x`` as a float64 array of any shape, or a TypeError naming the argument."""
+    try:
+        return np.asarray(x, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"{func}: {name} must be an array of numbers, got {v.describe(x)}") from None
+
+
 def rel_error(x, y):
     """max |x - y| / max(1e-8, |x| + |y|), element-wise (cs231n's definition)."""
-    x = np.asarray(x, dtype=np.float64)
-    y = np.asarray(y, dtype=np.float64)
+    x = _numbers("rel_error", "x", x)
+    y = _numbers("rel_error", "y", y)
     if x.shape != y.shape:
         raise ValueError(f"rel_error: x has shape {x.shape} but y has shape {y.shape}; they must match")
     if x.size == 0:
@@ -30,8 +38,8 @@ def gradient_difference(grad, grad_approx):
     can in :func:`rel_error`'s entry-by-entry maximum. Below 1e-7 is great,
     around 1e-5 deserves a look, 1e-3 or more is almost surely a bug.
     """
-    a = np.asarray(grad, dtype=np.float64)
-    b = np.asarray(grad_approx, dtype=np.float64)
+    a = _numbers("gradient_difference", "grad", grad)
+    b = _numbers("gradient_difference", "grad_approx", grad_approx)
     if a.shape != b.shape:
         raise ValueError(
             f"gradient_difference: grad has shape {a.shape} but grad_approx has shape {b.shape}; they must match"
@@ -73,10 +81,10 @@ def numerical_gradient_array(f, x, df, h=1e-5):
     For a block out = f(x) with upstream gradient df (out's shape) this is
     what its backward must return for x.
     """
-    df = np.asarray(df, dtype=np.float64)
+    df = _numbers("numerical_gradient_array", "df", df)
 
     def weighted_sum(x_):
-        out = np.asarray(f(x_), dtype=np.float64)
+        out = _numbers("numerical_gradient_array", "f(x)", f(x_))
         if out.shape != df.shape:
             raise ValueError(
                 f"numerical_gradient_array: df has shape {df.shape} but f(x) has shape {out.shape}; "
