@@ -98,6 +98,10 @@ def numerical_gradient_array(f, x, df, h=1e-5):
 def gradient_check(parameters, X, Y, hidden_activation="relu", h=1e-5):
     """Check model_backward against numerical gradients of compute_cost.
 
+    ``parameters`` holds W[l] (n[l], n[l-1]) and b[l] (n[l], 1) for l = 1..L;
+    X is (n[0], m) and Y is (1, m). For each entry theta of each W[l], b[l]:
+    dtheta_approx = (J(theta + h) - J(theta - h)) / (2 h), compared with dW[l], db[l].
+
     Returns ``{"max_rel_error": float, "worst": "dW2", "errors": {"dW1": ..., ...},
     "difference": float}``: each error is rel_error between the analytic and
     numerical gradient of one parameter, "worst" the parameter with the largest,
