@@ -152,8 +152,11 @@ class LabServer:
 
     def start(self) -> "LabServer":
         self.state_dir.mkdir(parents=True, exist_ok=True)
+        # `-m jupyterlab`, not `-m jupyter lab`: the latter looks the
+        # jupyter-lab script up on PATH, where another Python's JupyterLab
+        # can come first (a venv that is not activated, as under make test).
         cmd = [
-            sys.executable, "-m", "jupyter", "lab",
+            sys.executable, "-m", "jupyterlab",
             "--no-browser",
             "--ip=127.0.0.1",
             f"--port={self.port}",
