@@ -209,10 +209,15 @@ CATALOG = {
     "update_parameters.returns_nothing": "update_parameters must return the updated parameters dict (return parameters).",
 }
 
-# linear_activation_backward ends with the linear backward step: the same mistakes, the same words.
+# The composites contain the linear step (a learner may write it inline): the same
+# mistakes, in the same words.
 for _id, _hint in list(CATALOG.items()):
-    if _id.startswith("linear_backward.") and _id != "linear_backward.returns_wrong_structure":
-        CATALOG.setdefault("linear_activation_backward." + _id.split(".", 1)[1], _hint)
+    _block, _suffix = _id.split(".", 1)
+    if _suffix == "returns_wrong_structure" or _block not in ("linear_forward", "linear_backward"):
+        continue
+    for _composite in {"linear_forward": ("linear_activation_forward", "model_forward"),
+                       "linear_backward": ("linear_activation_backward", "model_backward")}[_block]:
+        CATALOG.setdefault(f"{_composite}.{_suffix}", _hint)
 
 
 def hint_for(mistake_id: str, **fmt) -> str:

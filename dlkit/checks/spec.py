@@ -220,7 +220,10 @@ class Spec:
         if shape_error:
             return Finding(f"{self.name}.shape_error",
                            f"Your code raised a shape error: the shapes that met do not fit. {self.equation}", details)
-        return Finding(f"{self.name}.raised_{err.exc_type}", f"Your code raised {err.exc_type}.", details)
+        where = f" at line {err.lineno}" if err.line else ""
+        return Finding(f"{self.name}.raised_{err.exc_type}",
+                       f"Your code raised {err.exc_type}{where}: {message[:150]}{'...' if len(message) > 150 else ''}",
+                       [d for d in details if not d.startswith(err.exc_type + ":")])
 
     def _mutant_parts(self, mutant, case):
         try:
@@ -350,8 +353,11 @@ class Spec:
         from .specs import SPECS
 
         first, failing, details = [], [], []
+        wrong_runs = [(case, got, wrong) for case, got, wrong in runs if wrong]
         for helper in self.helpers:
-            if helper in (self.name, self.forward) or helper not in SPECS:
+            # When there are wrong values, the numerical check below speaks for the forward;
+            # after a crash it cannot, and a broken forward the learner calls may be the cause.
+            if helper == self.name or helper not in SPECS or (helper == self.forward and wrong_runs):
                 continue
             try:
                 result = SPECS[helper].run(call, localise=False)
@@ -372,7 +378,6 @@ class Spec:
             # A wrong helper explains wrong values; keep only the mistakes the spec recognised.
             findings = [f for f in findings if not f.generic]
         notes = []
-        wrong_runs = [(case, got, wrong) for case, got, wrong in runs if wrong]
         if self.forward and wrong_runs:
             case, got, wrong = wrong_runs[0]
             f, note = self.localise_numerically(call, case, got, set(wrong))
@@ -385,7 +390,8 @@ class Spec:
     @staticmethod
     def _helper_missing(result, helper) -> bool:
         return result.status == "crashed" and any(
-            f.id.endswith("raised_NameError") and f"'{helper}'" in " ".join(f.details) for f in result.findings[:1])
+            f.id.endswith("raised_NameError") and f"'{helper}'" in " ".join([f.hint, *f.details])
+            for f in result.findings[:1])
 
 
 __all__ = ["Spec", "Case", "Mutant", "agree", "describe_args", "roughly_parts"]

@@ -41,27 +41,41 @@ def _single(spec, out, part):
     return {part: out}, []
 
 
-def _linear_grads(dZ, A_prev, W, m_div=None, dW_fn=None, db_fn=None, dA_fn=None):
+def linear_grads(dZ, A_prev, W, m_of=None, dW_fn=None, db_fn=None, dA_fn=None):
     """The linear backward step with pieces swapped out, for building mutants."""
-    m = A_prev.shape[1] if m_div is None else m_div
+    m = A_prev.shape[1] if m_of is None else m_of(dZ, A_prev)
     dW = dW_fn(dZ, A_prev, m) if dW_fn else dZ @ A_prev.T / m
     db = db_fn(dZ, m) if db_fn else np.sum(dZ, axis=1, keepdims=True) / m
     dA = dA_fn(dZ, W, m) if dA_fn else W.T @ dZ
     return dA, dW, db
 
 
+# Known wrong versions of the linear backward step, as pieces of linear_grads (several
+# code shapes per mistake). linear_activation_backward and model_backward reuse them.
+LINEAR_VARIANTS = [
+    ("dW_missing_1_over_m", dict(dW_fn=lambda dZ, A, m: dZ @ A.T)),
+    ("db_missing_1_over_m", dict(db_fn=lambda dZ, m: np.sum(dZ, axis=1, keepdims=True))),
+    ("dA_prev_has_1_over_m", dict(dA_fn=lambda dZ, W, m: W.T @ dZ / m)),
+    ("db_no_keepdims", dict(db_fn=lambda dZ, m: np.sum(dZ, axis=1) / m)),
+    ("db_wrong_axis", dict(db_fn=lambda dZ, m: np.sum(dZ, axis=0, keepdims=True) / m)),
+    ("db_wrong_axis", dict(db_fn=lambda dZ, m: np.sum(dZ, axis=0) / m)),
+    ("db_sum_all", dict(db_fn=lambda dZ, m: float(np.sum(dZ)) / m)),
+    ("db_sum_all", dict(db_fn=lambda dZ, m: np.sum(dZ, keepdims=True) / m)),
+    ("dA_prev_missing_transpose", dict(dA_fn=lambda dZ, W, m: W @ dZ)),
+    ("dA_prev_transposed", dict(dA_fn=lambda dZ, W, m: dZ.T @ W)),
+    ("dW_missing_transpose", dict(dW_fn=lambda dZ, A, m: dZ @ A / m)),
+    ("dW_transposed", dict(dW_fn=lambda dZ, A, m: A @ dZ.T / m)),
+    ("m_from_wrong_axis", dict(m_of=lambda dZ, A: A.shape[0])),
+    ("m_from_wrong_axis", dict(m_of=lambda dZ, A: dZ.shape[0])),
+]
+
+
 def linear_mutants(prefix, dz_of):
     """Mutants of the linear backward step; ``dz_of(*args) -> (dZ, A_prev, W)`` gets dZ from the spec's args."""
-    def mk(**kw):
+    def mk(kw):
         def fn(*args):
             dZ, A_prev, W = dz_of(*args)
-            return _linear_grads(dZ, A_prev, W, **kw)
-        return fn
-
-    def m_from(axis_of):
-        def fn(*args):
-            dZ, A_prev, W = dz_of(*args)
-            return _linear_grads(dZ, A_prev, W, m_div=axis_of(dZ, A_prev))
+            return linear_grads(dZ, A_prev, W, **kw)
         return fn
 
     def unpacked_wrong(*args):
@@ -70,23 +84,8 @@ def linear_mutants(prefix, dz_of):
         m = A_prev.shape[1]
         return W.T @ dZ, dZ @ A_prev.T / m, np.sum(dZ, axis=1, keepdims=True) / m
 
-    return [
-        Mutant(f"{prefix}.dW_missing_1_over_m", mk(dW_fn=lambda dZ, A, m: dZ @ A.T)),
-        Mutant(f"{prefix}.db_missing_1_over_m", mk(db_fn=lambda dZ, m: np.sum(dZ, axis=1, keepdims=True))),
-        Mutant(f"{prefix}.dA_prev_has_1_over_m", mk(dA_fn=lambda dZ, W, m: W.T @ dZ / m)),
-        Mutant(f"{prefix}.db_no_keepdims", mk(db_fn=lambda dZ, m: np.sum(dZ, axis=1) / m)),
-        Mutant(f"{prefix}.db_wrong_axis", mk(db_fn=lambda dZ, m: np.sum(dZ, axis=0, keepdims=True) / m)),
-        Mutant(f"{prefix}.db_wrong_axis", mk(db_fn=lambda dZ, m: np.sum(dZ, axis=0) / m)),
-        Mutant(f"{prefix}.db_sum_all", mk(db_fn=lambda dZ, m: float(np.sum(dZ)) / m)),
-        Mutant(f"{prefix}.db_sum_all", mk(db_fn=lambda dZ, m: np.sum(dZ, keepdims=True) / m)),
-        Mutant(f"{prefix}.dA_prev_missing_transpose", mk(dA_fn=lambda dZ, W, m: W @ dZ)),
-        Mutant(f"{prefix}.dA_prev_transposed", mk(dA_fn=lambda dZ, W, m: dZ.T @ W)),
-        Mutant(f"{prefix}.dW_missing_transpose", mk(dW_fn=lambda dZ, A, m: dZ @ A / m)),
-        Mutant(f"{prefix}.dW_transposed", mk(dW_fn=lambda dZ, A, m: A @ dZ.T / m)),
-        Mutant(f"{prefix}.m_from_wrong_axis", m_from(lambda dZ, A: A.shape[0])),
-        Mutant(f"{prefix}.m_from_wrong_axis", m_from(lambda dZ, A: dZ.shape[0])),
-        Mutant(f"{prefix}.cache_unpacked_wrong", unpacked_wrong),
-    ]
+    return [Mutant(f"{prefix}.{suffix}", mk(kw)) for suffix, kw in LINEAR_VARIANTS] + [
+        Mutant(f"{prefix}.cache_unpacked_wrong", unpacked_wrong)]
 
 
 def linear_exception_mistake(prefix, err):
@@ -262,7 +261,7 @@ class LinearActivationBackward(Spec):
         def with_dz(dz_rule):
             def fn(dA, cache, activation):
                 (A_prev, W, b), Z = cache
-                return _linear_grads(dz_rule(dA, Z, activation), A_prev, W)
+                return linear_grads(dz_rule(dA, Z, activation), A_prev, W)
             return fn
         right = lambda dA, cache, activation: (dA * slope[activation](cache[1]), cache[0][0], cache[0][1])  # noqa: E731
         return [

@@ -38,6 +38,21 @@ def _pair(spec, out, names):
     return {}, [found]
 
 
+# Known wrong versions of Z[l] = W[l] A[l-1] + b[l] (several code shapes per mistake).
+# linear_activation_forward and model_forward reuse them: a learner may write the
+# linear step inline there, and make the same mistake.
+Z_VARIANTS = [
+    ("b_missing", lambda A, W, b: W @ A),
+    ("b_subtracted", lambda A, W, b: W @ A - b),
+    ("b_broadcast_wrong", lambda A, W, b: W @ A + b.T),
+    ("b_broadcast_wrong", lambda A, W, b: W @ A + b[0, 0]),
+    ("b_broadcast_wrong", lambda A, W, b: W @ A + np.sum(b)),
+    ("W_A_swapped", lambda A, W, b: A.T @ W.T + b.T),
+    ("W_A_swapped", lambda A, W, b: A.T @ W.T + b),
+    ("W_transposed", lambda A, W, b: W.T @ A + b),
+]
+
+
 class LinearForward(Spec):
     name = "linear_forward"
     arg_names = ("A_prev", "W", "b")
@@ -66,15 +81,7 @@ class LinearForward(Spec):
     def mutants(self):
         def cache(fn):
             return lambda A, W, b: (fn(A, W, b), (A, W, b))
-        return [
-            Mutant("linear_forward.b_missing", cache(lambda A, W, b: W @ A)),
-            Mutant("linear_forward.b_subtracted", cache(lambda A, W, b: W @ A - b)),
-            Mutant("linear_forward.b_broadcast_wrong", cache(lambda A, W, b: W @ A + b.T)),
-            Mutant("linear_forward.b_broadcast_wrong", cache(lambda A, W, b: W @ A + b[0, 0])),
-            Mutant("linear_forward.b_broadcast_wrong", cache(lambda A, W, b: W @ A + np.sum(b))),
-            Mutant("linear_forward.W_A_swapped", cache(lambda A, W, b: A.T @ W.T + b.T)),
-            Mutant("linear_forward.W_A_swapped", cache(lambda A, W, b: A.T @ W.T + b)),
-            Mutant("linear_forward.W_transposed", cache(lambda A, W, b: W.T @ A + b)),
+        return [Mutant(f"linear_forward.{suffix}", cache(z)) for suffix, z in Z_VARIANTS] + [
             Mutant("linear_forward.cache_order", lambda A, W, b: (W @ A + b, (W, A, b))),
             Mutant("linear_forward.cache_order", lambda A, W, b: (W @ A + b, (A, b, W))),
             Mutant("linear_forward.cache_order", lambda A, W, b: (W @ A + b, (b, W, A))),
@@ -194,9 +201,9 @@ class LinearActivationForward(Spec):
         g = {"relu": _relu, "sigmoid": _sig}
         other = {"relu": "sigmoid", "sigmoid": "relu"}
 
-        def make(act_for, cache_of=lambda lc, Z, A: (lc, Z)):
+        def make(act_for, cache_of=lambda lc, Z, A: (lc, Z), z=lambda A, W, b: W @ A + b):
             def fn(A_prev, W, b, activation):
-                Z = W @ A_prev + b
+                Z = z(A_prev, W, b)
                 A = act_for(activation)(Z)
                 return A, cache_of((A_prev, W, b), Z, A)
             return fn
@@ -211,7 +218,7 @@ class LinearActivationForward(Spec):
             Mutant(f"{self.name}.cache_wrong", make(right, lambda lc, Z, A: (*lc, Z))),
             Mutant(f"{self.name}.cache_wrong", make(right, lambda lc, Z, A: (lc, Z, A))),
             Mutant(f"{self.name}.cache_wrong", make(right, lambda lc, Z, A: ((lc[1], lc[2]), Z))),
-        ]
+        ] + [Mutant(f"{self.name}.{suffix}", make(right, z=z)) for suffix, z in Z_VARIANTS]
 
     def exception_mistake(self, err, case):
         if err.exc_type in ("UnboundLocalError", "NameError") and re.search(r"'(A|Z|cache|activation_cache|linear_cache)'", err.message):

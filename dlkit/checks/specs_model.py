@@ -17,6 +17,8 @@ from . import cases as C
 from .numeric import H
 from .plain import LearnerError, kind
 from .spec import Mutant, Spec
+from .specs_backward import LINEAR_VARIANTS, linear_grads
+from .specs_forward import Z_VARIANTS
 
 
 def _sig(Z):
@@ -172,14 +174,15 @@ class InitializeParameters(Spec):
 
 # ---- model_forward ---------------------------------------------------------------------------
 
-def _forward(X, parameters, hidden="relu", output="sigmoid", layers=None, keep=None, chained=True):
+def _forward(X, parameters, hidden="relu", output="sigmoid", layers=None, keep=None, chained=True,
+             z=lambda A, W, b: W @ A + b):
     """The forward chain with the activations (and the layers run) as parameters, for mutants."""
     L = _layers(parameters)
     caches, A = [], X
     for l in range(1, L + 1) if layers is None else layers:
         W, b = parameters[f"W{l}"], parameters[f"b{l}"]
         A = A if chained or l == L else X   # not chained: each hidden layer is fed X
-        Z = W @ A + b
+        Z = z(A, W, b)
         caches.append(((A, W, b), Z) if keep is None else keep(A, W, b, Z))
         A = ACT[output if l == L else hidden](Z)
     return A, caches
@@ -228,7 +231,7 @@ class ModelForward(Spec):
             Mutant("model_forward.caches_wrong", lambda X, p: _forward(X, p, keep=lambda A, W, b, Z: ((A, W, b), ACT["relu"](Z)))),
             Mutant("model_forward.caches_wrong", lambda X, p: _forward(X, p, keep=lambda A, W, b, Z: (A, W, b))),
             Mutant("model_forward.caches_wrong", lambda X, p: (_forward(X, p)[0], _forward(X, p)[1][::-1])),
-        ]
+        ] + [Mutant(f"model_forward.{suffix}", lambda X, p, z=z: _forward(X, p, z=z)) for suffix, z in Z_VARIANTS]
 
     def exception_mistake(self, err, case):
         key = _key_index(err)
@@ -290,7 +293,7 @@ def _dAL(AL, Y):
 
 
 def _backward(AL, Y, caches, dAL=_dAL, output="sigmoid", hidden="relu", shortcut_slope=False,
-              reuse_dAL=False, dA_shift=0, all_shift=0, stop_at=1):
+              reuse_dAL=False, dA_shift=0, all_shift=0, stop_at=1, linear={}):
     """The backward chain with its known variations as parameters, for mutants."""
     L = len(caches)
     grads = {}
@@ -302,11 +305,10 @@ def _backward(AL, Y, caches, dAL=_dAL, output="sigmoid", hidden="relu", shortcut
             dZ = (AL - Y) * SLOPE["sigmoid"](Z)
         else:
             dZ = (dA_L if reuse_dAL else dA) * SLOPE[output if l == L else hidden](Z)
-        m = A_prev.shape[1]
-        dA = W.T @ dZ
+        dA, dW, db = linear_grads(dZ, A_prev, W, **linear)
         grads[f"dA{l - 1 + dA_shift + all_shift}"] = dA
-        grads[f"dW{l + all_shift}"] = dZ @ A_prev.T / m
-        grads[f"db{l + all_shift}"] = np.sum(dZ, axis=1, keepdims=True) / m
+        grads[f"dW{l + all_shift}"] = dW
+        grads[f"db{l + all_shift}"] = db
     return grads
 
 
@@ -363,7 +365,7 @@ class ModelBackward(Spec):
             Mutant("model_backward.keys_shifted", lambda *a: B(*a, all_shift=-1)),
             Mutant("model_backward.keys_shifted", lambda *a: B(*a, all_shift=1)),
             Mutant("model_backward.first_layer_missing", lambda *a: B(*a, stop_at=2)),
-        ]
+        ] + [Mutant(f"model_backward.{suffix}", lambda *a, kw=kw: B(*a, linear=kw)) for suffix, kw in LINEAR_VARIANTS]
 
     def exception_mistake(self, err, case):
         if err.exc_type == "IndexError" and "list index" in err.message:

@@ -271,3 +271,10 @@ def linear_activation_forward(A_prev, W, b, activation):
 def linear_forward(A_prev, W, b):
     Z = np.dot(W, A_prev) + b.T
     return Z, (A_prev, W, b)
+
+
+@bug("linear_activation_forward", "linear_activation_forward.b_subtracted")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = W @ A_prev - b                       # the linear step written inline, b subtracted
+    A = np.maximum(Z, 0) if activation == "relu" else 1 / (1 + np.exp(-Z))
+    return A, ((A_prev, W, b), Z)

@@ -560,3 +560,31 @@ def model_forward(X, parameters):
         caches.append(cache)
     AL, cache = linear_activation_forward(A if L > 1 else X, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
     return AL, caches + [cache]
+
+
+@bug("model_forward", "model_forward.b_missing")
+def model_forward(X, parameters):
+    L = len(parameters) // 2
+    caches, A = [], X
+    for l in range(1, L + 1):
+        W, b = parameters[f"W{l}"], parameters[f"b{l}"]
+        Z = W @ A                            # inline, b forgotten
+        caches.append(((A, W, b), Z))
+        A = np.maximum(Z, 0) if l < L else 1 / (1 + np.exp(-Z))
+    return A, caches
+
+
+@bug("model_backward", "model_backward.dW_missing_1_over_m")
+def model_backward(AL, Y, caches):
+    L = len(caches)
+    grads = {}
+    dA = -(Y / AL) + (1 - Y) / (1 - AL)
+    for l in range(L, 0, -1):
+        (A_prev, W, b), Z = caches[l - 1]
+        dZ = dA * sigmoid(Z) * (1 - sigmoid(Z)) if l == L else dA * (Z > 0)
+        m = A_prev.shape[1]
+        grads[f"dW{l}"] = dZ @ A_prev.T      # inline, 1/m forgotten
+        grads[f"db{l}"] = np.sum(dZ, axis=1, keepdims=True) / m
+        dA = W.T @ dZ
+        grads[f"dA{l - 1}"] = dA
+    return grads

@@ -308,3 +308,32 @@ PASSING_LINES = {
 @pytest.mark.parametrize("name", EXERCISES)
 def test_passing_report_is_the_line_the_notebooks_store(name):
     assert str(check(name, getattr(dlkit, name))) == PASSING_LINES[name]
+
+
+def test_a_crash_caused_by_a_broken_forward_names_it():
+    ns = notebook("""
+        import numpy as np
+        def sigmoid(Z):
+            A = 1 / (1 + np.exp(-Z))
+            return A, Z                      # the old course's (A, cache)
+        def sigmoid_backward(dA, Z):
+            s = sigmoid(Z)
+            return dA * s * (1 - s)
+    """)
+    result = check("sigmoid_backward", ns["sigmoid_backward"])
+    assert result.status == "crashed"
+    assert result.mistakes[0] == "sigmoid_backward.helper_fails"
+    assert "sigmoid: sigmoid must return only A" in str(result)
+
+
+def test_helpers_not_defined_in_the_notebook_are_skipped_quietly():
+    ns = notebook("""
+        import numpy as np
+        def linear_activation_forward(A_prev, W, b, activation):
+            Z = W @ A_prev - b                               # b subtracted, no helper used
+            A = np.maximum(Z, 0) if activation == "relu" else 1 / (1 + np.exp(-Z))
+            return A, ((A_prev, W, b), Z)
+    """)
+    result = check("linear_activation_forward", ns["linear_activation_forward"])
+    assert not result.passed
+    assert "helper" not in " ".join(result.mistakes) and "NameError" not in str(result)
