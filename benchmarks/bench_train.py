@@ -77,6 +77,7 @@ Choices the loop makes, and why they are explainable:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import platform
@@ -90,6 +91,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a check
 import dlkit  # noqa: E402
 from dlkit.model import model_backward, model_forward, update_parameters  # noqa: E402
 from dlkit.losses import compute_cost  # noqa: E402
+from dlkit import _validate as v  # noqa: E402
 
 try:
     import torch
@@ -102,6 +104,7 @@ SCALES = {
 }
 LEARNING_RATE = 0.0075
 SGEMM_N = 2048  # the peak: an (N, N) @ (N, N) float32 product
+PAUSE = 0.2  # seconds of idle before each timed block
 
 
 # --------------------------------------------------------------------------
@@ -174,9 +177,9 @@ class Dlkit:
 
     def __init__(self, X, Y, params, dtype):
         self.name, self.dtype = "dlkit", np.dtype(dtype)
-        # train() would make X column-major itself, once per call; doing it
-        # here keeps a one-off copy out of the timed blocks.
-        self.X = np.asfortranarray(X, dtype=dtype)
+        # train() makes X contiguous itself, once per call; doing it here
+        # keeps that one-off copy out of the timed blocks.
+        self.X = np.ascontiguousarray(X, dtype=dtype)
         self.Y = Y.astype(dtype)
         self.params = {k: v.astype(dtype) for k, v in params.items()}
         self.dims = [X.shape[0]] + [params[f"W{l}"].shape[0] for l in range(1, len(params) // 2 + 1)]
@@ -412,6 +415,10 @@ def time_rotation(impls, rounds, block):
         order = order[r % len(order):] + order[:r % len(order)]
         for i in order:
             n = block if impls[i].family != "peak" else max(1, block // 4)
+            # A pause lets the previous library's worker threads stop spinning
+            # (OpenBLAS and OpenMP threads busy-wait for a while after a call)
+            # so that they do not steal a core from the next implementation.
+            time.sleep(PAUSE)
             t0 = time.perf_counter()
             impls[i].run(n)
             samples[i].append((time.perf_counter() - t0) / n)
@@ -493,7 +500,7 @@ def print_table(result):
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in result["rows"]:
         impl = row["impl"]
-        mem = f"{row['memory'] / 2**20:.0f} MB" if row["memory"] is not None else "n/a"
+        mem = f"{row['memory'] / 2**20:.1f} MB" if row["memory"] is not None else "n/a"
         print(f"| {impl.name} | {impl.dtype.name} | {row['median'] * 1e3:.2f} | "
               f"{(row['q3'] - row['q1']) * 1e3:.2f} | {row['ratio']:.2f}x | {row['gflops']:.0f} | "
               f"{row['of_peak'] * 100:.0f} % | {mem} |")
@@ -536,21 +543,24 @@ class BlocksLoop:
 
     family = "ablation"
 
-    def __init__(self, X, Y, params, dtype, name, *, fortran=True, shortcut=True, dA0=False, inplace=True):
+    def __init__(self, X, Y, params, dtype, name, *, order="C", shortcut=True, dA0=False, inplace=True,
+                 trusted=True):
         self.name, self.dtype = name, np.dtype(dtype)
-        self.X = np.asfortranarray(X, dtype=dtype) if fortran else np.ascontiguousarray(X, dtype=dtype)
+        self.X = np.asarray(X, dtype=dtype, order=order)
         self.Y = Y.astype(dtype)
         self.params = {k: v.astype(dtype) for k, v in params.items()}
         self.options = dict(output_shortcut=shortcut, need_dA0=dA0)
         self.inplace = inplace
+        self.trusted = trusted
 
     def run(self, n):
         costs = []
         for _ in range(n):
-            AL, caches = model_forward(self.X, self.params)
-            costs.append(compute_cost(AL, self.Y))
-            grads = model_backward(AL, self.Y, caches, **self.options)
-            self.params = update_parameters(self.params, grads, LEARNING_RATE, inplace=self.inplace)
+            with (v.values_trusted() if self.trusted else contextlib.nullcontext()):
+                AL, caches = model_forward(self.X, self.params)
+                costs.append(compute_cost(AL, self.Y))
+                grads = model_backward(AL, self.Y, caches, **self.options)
+                self.params = update_parameters(self.params, grads, LEARNING_RATE, inplace=self.inplace)
         return costs
 
 
@@ -559,16 +569,18 @@ def ablation(scale, rounds, block):
     X, Y, params = make_data(dims, m)
     variants = []
     for dtype in (np.float32, np.float64):
+        def loop(name, dtype=dtype, **switches):
+            return lambda: BlocksLoop(X, Y, params, dtype, name, **switches)
+
         variants += [
             ("train()", lambda dtype=dtype: Dlkit(X, Y, params, dtype)),
-            ("all choices", lambda dtype=dtype: BlocksLoop(X, Y, params, dtype, "all choices")),
-            ("C-ordered X", lambda dtype=dtype: BlocksLoop(X, Y, params, dtype, "C-ordered X", fortran=False)),
-            ("dA[0] computed", lambda dtype=dtype: BlocksLoop(X, Y, params, dtype, "dA[0] computed", dA0=True)),
-            ("dA[L] formula", lambda dtype=dtype: BlocksLoop(X, Y, params, dtype, "dA[L] formula", shortcut=False)),
-            ("new arrays on update",
-             lambda dtype=dtype: BlocksLoop(X, Y, params, dtype, "new arrays on update", inplace=False)),
-            ("none of them", lambda dtype=dtype: BlocksLoop(X, Y, params, dtype, "none of them", fortran=False,
-                                                            dA0=True, shortcut=False, inplace=False)),
+            ("all choices", loop("all choices")),
+            ("Fortran-ordered X", loop("Fortran-ordered X", order="F")),
+            ("dA[0] computed", loop("dA[0] computed", dA0=True)),
+            ("dA[L] formula", loop("dA[L] formula", shortcut=False)),
+            ("new arrays on update", loop("new arrays on update", inplace=False)),
+            ("NaN scans every iteration", loop("NaN scans every iteration", trusted=False)),
+            ("none of them", loop("none of them", dA0=True, shortcut=False, inplace=False, trusted=False)),
         ]
     impls = [make() for _, make in variants]
     samples = time_rotation(impls, rounds, block)
@@ -584,9 +596,10 @@ def ablation(scale, rounds, block):
     for i, impl in enumerate(impls):
         s = np.array(samples[i])
         med = np.median(s)
-        print(f"| {impl.name} | {impl.dtype.name} | {med * 1e3:.2f} | "
-              f"{(np.percentile(s, 75) - np.percentile(s, 25)) * 1e3:.2f} | {med / base[impl.dtype]:+.0%} |"
-              .replace("| +0% |", "| - |"))
+        name = "train()" if impl.family == "dlkit" else impl.name
+        change = "-" if impl.name == "all choices" else f"{med / base[impl.dtype] - 1:+.0%}"
+        print(f"| {name} | {impl.dtype.name} | {med * 1e3:.2f} | "
+              f"{(np.percentile(s, 75) - np.percentile(s, 25)) * 1e3:.2f} | {change} |")
 
 
 def main(argv=None):

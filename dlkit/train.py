@@ -44,9 +44,11 @@ def train(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, *, hidden
     dims = [X.shape[0]] + [np.shape(parameters[f"W{l}"])[0] for l in range(1, len(parameters) // 2 + 1)]
     if list(layer_dims) != dims:
         raise ValueError(f"{func}: layer_dims {list(layer_dims)} do not match X and parameters, which give {dims}")
-    # Column-major X: the (n[0], m) notation stays, and the GEMMs that read X
-    # (W1 X and dZ1 X^T) get it in the layout BLAS streams fastest.
-    X = np.asfortranarray(X)
+    # One contiguous copy of X, made once: the two largest GEMMs of every
+    # iteration, W[1] X and dZ[1] X^T, read it. Row-major (each row one
+    # feature over the m examples) measured faster than column-major with
+    # float32 here (see benchmarks/bench_train.py); the notation is (n[0], m) either way.
+    X = np.ascontiguousarray(X)
 
     iterations = range(num_iterations)
     if progress:
