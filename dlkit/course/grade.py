@@ -150,11 +150,11 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
         raise TypeError(f"grade_notebook: data must be the notebook's bytes, got {type(data).__name__}")
     if not (isinstance(timeout, (int, float)) and timeout > 0):
         raise ValueError(f"grade_notebook: timeout must be a number of seconds > 0, got {timeout!r}")
-    start = time.monotonic()
+    start, cpu_start = time.monotonic(), time.process_time()
     out = {"learner": learner, "assignment": assignment or "unknown", "sha256": sha256(bytes(data)), "path": path}
 
     def finish(rows):
-        out.update(rows=rows, seconds=time.monotonic() - start)
+        out.update(rows=rows, seconds=time.monotonic() - start, judge_cpu=time.process_time() - cpu_start)
         return out
 
     try:
@@ -174,6 +174,7 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
     ex = extract(nb, exercises, extra_needed=_needed_names(exercises))
     limits = Limits() if memory_bytes is None else Limits(memory_bytes=int(memory_bytes))
     rows = []
+    child_cpu = _children_cpu()
     for attempt in range(2):  # a second try only if the sandbox itself (not the learner) failed
         try:
             run = SubmissionRun(_zygote(), ex.segments, _needed_names(exercises), watch=exercises,
@@ -188,7 +189,15 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
                 why = f"the sandbox stopped while running this notebook ({type(exc).__name__})"
                 rows = [_row(n, "crashed", 0, _max_points(n), [f"{n}.sandbox_failed"], [why], f"{n}: 0 - {why}")
                         for n in exercises]
+    out["child_cpu"] = max(_children_cpu() - child_cpu, 0.0)  # (a killed child may be counted one late)
     return finish(rows)
+
+
+def _children_cpu() -> float:
+    try:
+        return _zygote().children_cpu()
+    except (OSError, RuntimeError, ValueError):
+        return 0.0
 
 
 def _max_points(name):
@@ -197,7 +206,28 @@ def _max_points(name):
     return SPECS[name].max_points if name in SPECS else 0
 
 
+def _remember_cases(spec):
+    """Build a spec's cases (and the reference's answers) once per judging process and seed.
+
+    Every submission of a class gets the same cases, so the judge need not recompute them.
+    Spec.run only reads its cases, so sharing the list is safe.
+    """
+    if getattr(spec, "_dlkit_grade_memo", None) is not None:
+        return
+    original, memo = spec.cases, {}
+
+    def cases(seed=None):
+        if seed not in memo:
+            memo[seed] = original(seed)
+        return memo[seed]
+
+    spec.cases = cases
+    spec._dlkit_grade_memo = memo
+
+
 def _grade_exercise(specs, name, ex, run, seed) -> dict:
+    for spec in specs.values():
+        _remember_cases(spec)
     spec = specs.get(name)
     if spec is None:
         return _row(name, "missing", report=f"no check exists for {name}")
@@ -266,13 +296,14 @@ def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, 
     kwargs = dict(assignment=fixed[0], exercises=fixed[1], timeout=timeout, seed=seed, memory_bytes=memory_bytes)
     start = time.monotonic()
     bar = tqdm(total=len(todo), unit="submission", disable=not progress, desc="grading", file=sys.stderr)
-    counts = {}
+    counts, cpu = {}, 0.0
     for result in _results(todo, kwargs, workers, scheduler):
         gb.record(conn, result)
         if feedback_dir:
             from .feedback import write_feedback
 
             write_feedback(result, feedback_dir)
+        cpu += result.get("judge_cpu", 0.0) + result.get("child_cpu", 0.0)
         for row in result["rows"]:
             counts[row["status"]] = counts.get(row["status"], 0) + 1
         bar.update(1)
@@ -280,7 +311,8 @@ def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, 
     conn.close()
     seconds = time.monotonic() - start
     return {"submissions": len(subs), "graded": len(todo), "skipped": len(subs) - len(todo),
-            "seconds": seconds, "per_second": len(todo) / seconds if seconds > 0 else 0.0, "statuses": counts}
+            "seconds": seconds, "per_second": len(todo) / seconds if seconds > 0 else 0.0, "statuses": counts,
+            "cpu_seconds": cpu}
 
 
 def _results(todo, kwargs, workers, scheduler):
