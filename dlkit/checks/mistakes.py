@@ -218,6 +218,15 @@ for _id, _hint in list(CATALOG.items()):
     for _composite in {"linear_forward": ("linear_activation_forward", "model_forward"),
                        "linear_backward": ("linear_activation_backward", "model_backward")}[_block]:
         CATALOG.setdefault(f"{_composite}.{_suffix}", _hint)
+# ...and the activations' mistakes, as "<composite>.<activation>_<mistake>".
+for _id, _hint in list(CATALOG.items()):
+    _block, _suffix = _id.split(".", 1)
+    _composites = {"sigmoid": ("linear_activation_forward", "model_forward"),
+                   "relu": ("linear_activation_forward", "model_forward"),
+                   "sigmoid_backward": ("linear_activation_backward", "model_backward"),
+                   "relu_backward": ("linear_activation_backward", "model_backward")}.get(_block, ())
+    for _composite in _composites:
+        CATALOG.setdefault(f"{_composite}.{_block}_{_suffix}", _hint)
 
 
 def hint_for(mistake_id: str, **fmt) -> str:

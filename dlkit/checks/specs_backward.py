@@ -149,6 +149,36 @@ class LinearBackward(Spec):
         return _linear_numeric(call, self.forward, (A_prev, W, b), dZ, dZ.shape[1])
 
 
+# Known wrong versions of dZ = dA * g'(Z), reused by the composites (where the learner
+# may compute dZ inline) as "<composite>.relu_backward_<mistake>" and so on.
+RELU_BACKWARD_VARIANTS = [
+    ("uses_g_not_gprime", lambda dA, Z: dA * np.maximum(Z, 0)),
+    ("missing_dA", lambda dA, Z: (Z > 0).astype(np.float64)),
+    ("mask_on_dA", lambda dA, Z: dA * (dA > 0)),
+    ("mask_reversed", lambda dA, Z: dA * (Z <= 0)),
+    ("mask_missing", lambda dA, Z: dA),
+    ("missing_dA", lambda dA, Z: np.maximum(Z, 0)),
+]
+SIGMOID_BACKWARD_VARIANTS = [
+    ("uses_Z_not_sigmoid", lambda dA, Z: dA * Z * (1 - Z)),
+    ("uses_g_not_gprime", lambda dA, Z: dA * _sig(Z)),
+    ("missing_dA", lambda dA, Z: _sig(Z) * (1 - _sig(Z))),
+    ("wrong_derivative", lambda dA, Z: dA * (1 - _sig(Z))),
+    ("wrong_derivative", lambda dA, Z: dA * _sig(Z) * (1 + _sig(Z))),
+    ("wrong_derivative", lambda dA, Z: dA * (1 - _sig(Z)) ** 2),
+    ("wrong_derivative", lambda dA, Z: dA * _sig(Z) ** 2),
+    ("sign_flipped", lambda dA, Z: -dA * _sig(Z) * (1 - _sig(Z))),
+    ("returns_dA", lambda dA, Z: dA),
+]
+
+
+def lifted_slopes():
+    """[(mistake suffix in a composite, activation name, wrong dZ rule)]."""
+    return [(f"{name}_backward_{suffix}", name, fn)
+            for name, variants in (("relu", RELU_BACKWARD_VARIANTS), ("sigmoid", SIGMOID_BACKWARD_VARIANTS))
+            for suffix, fn in variants]
+
+
 class ActivationBackward(Spec):
     """relu_backward and sigmoid_backward: dZ = dA * g'(Z)."""
 
@@ -182,14 +212,7 @@ class ReluBackward(ActivationBackward):
         return dlkit.relu_backward(dA, Z)
 
     def mutants(self):
-        return [
-            Mutant("relu_backward.uses_g_not_gprime", lambda dA, Z: dA * np.maximum(Z, 0)),
-            Mutant("relu_backward.missing_dA", lambda dA, Z: (Z > 0).astype(np.float64)),
-            Mutant("relu_backward.mask_on_dA", lambda dA, Z: dA * (dA > 0)),
-            Mutant("relu_backward.mask_reversed", lambda dA, Z: dA * (Z <= 0)),
-            Mutant("relu_backward.mask_missing", lambda dA, Z: dA),
-            Mutant("relu_backward.missing_dA", lambda dA, Z: np.maximum(Z, 0)),
-        ]
+        return [Mutant(f"relu_backward.{suffix}", fn) for suffix, fn in RELU_BACKWARD_VARIANTS]
 
 
 class SigmoidBackward(ActivationBackward):
@@ -202,18 +225,7 @@ class SigmoidBackward(ActivationBackward):
         return dlkit.sigmoid_backward(dA, Z)
 
     def mutants(self):
-        s = _sig
-        return [
-            Mutant("sigmoid_backward.uses_Z_not_sigmoid", lambda dA, Z: dA * Z * (1 - Z)),
-            Mutant("sigmoid_backward.uses_g_not_gprime", lambda dA, Z: dA * s(Z)),
-            Mutant("sigmoid_backward.missing_dA", lambda dA, Z: s(Z) * (1 - s(Z))),
-            Mutant("sigmoid_backward.wrong_derivative", lambda dA, Z: dA * (1 - s(Z))),
-            Mutant("sigmoid_backward.wrong_derivative", lambda dA, Z: dA * s(Z) * (1 + s(Z))),
-            Mutant("sigmoid_backward.wrong_derivative", lambda dA, Z: dA * (1 - s(Z)) ** 2),
-            Mutant("sigmoid_backward.wrong_derivative", lambda dA, Z: dA * s(Z) ** 2),
-            Mutant("sigmoid_backward.sign_flipped", lambda dA, Z: -dA * s(Z) * (1 - s(Z))),
-            Mutant("sigmoid_backward.returns_dA", lambda dA, Z: dA),
-        ]
+        return [Mutant(f"sigmoid_backward.{suffix}", fn) for suffix, fn in SIGMOID_BACKWARD_VARIANTS]
 
 
 class LinearActivationBackward(Spec):
@@ -270,7 +282,10 @@ class LinearActivationBackward(Spec):
             Mutant(f"{self.name}.always_sigmoid", with_dz(lambda dA, Z, a: dA * slope["sigmoid"](Z))),
             Mutant(f"{self.name}.no_activation_backward", with_dz(lambda dA, Z, a: dA)),
             Mutant(f"{self.name}.uses_g_not_gprime", with_dz(lambda dA, Z, a: dA * g[a](Z))),
-        ] + linear_mutants(self.name, right)
+        ] + linear_mutants(self.name, right) + [
+            Mutant(f"{self.name}.{suffix}",
+                   with_dz(lambda dA, Z, a, name=name, bad=bad: bad(dA, Z) if a == name else dA * slope[a](Z)))
+            for suffix, name, bad in lifted_slopes()]
 
     def exception_mistake(self, err, case):
         if err.exc_type in ("UnboundLocalError", "NameError") and re.search(r"'(dZ|dA_prev|dW|db)'", err.message):

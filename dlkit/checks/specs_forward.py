@@ -53,6 +53,35 @@ Z_VARIANTS = [
 ]
 
 
+# Known wrong activations. The composites reuse those that are not already one of
+# their own mistakes (ReLU in place of the sigmoid is "activations swapped" there).
+SIGMOID_VARIANTS = [
+    ("missing_minus", lambda Z: 1 / (1 + np.exp(Z))),
+    ("returns_Z", lambda Z: Z),
+    ("relu_instead", _relu),
+    ("tanh_instead", np.tanh),
+    ("derivative_instead", lambda Z: _sig(Z) * (1 - _sig(Z))),
+    ("wrong_formula", lambda Z: 1 / (1 - np.exp(-Z))),
+    ("wrong_formula", lambda Z: 1 / np.exp(-Z)),
+    ("wrong_formula", lambda Z: 1 + np.exp(-Z)),
+]
+RELU_VARIANTS = [
+    ("min_instead", lambda Z: np.minimum(Z, 0)),
+    ("returns_Z", lambda Z: Z),
+    ("abs_instead", np.abs),
+    ("sigmoid_instead", _sig),
+    ("derivative_instead", lambda Z: (Z > 0).astype(np.float64)),
+]
+NOT_LIFTED = {"returns_Z", "relu_instead", "sigmoid_instead"}
+
+
+def lifted_activations():
+    """[(mistake suffix in a composite, activation name, wrong g)], e.g. ("sigmoid_missing_minus", "sigmoid", g)."""
+    return [(f"{name}_{suffix}", name, g)
+            for name, variants in (("sigmoid", SIGMOID_VARIANTS), ("relu", RELU_VARIANTS))
+            for suffix, g in variants if suffix not in NOT_LIFTED]
+
+
 class LinearForward(Spec):
     name = "linear_forward"
     arg_names = ("A_prev", "W", "b")
@@ -124,16 +153,7 @@ class Sigmoid(Spec):
         return {"A": out}, []
 
     def mutants(self):
-        return [
-            Mutant("sigmoid.missing_minus", lambda Z: 1 / (1 + np.exp(Z))),
-            Mutant("sigmoid.returns_Z", lambda Z: Z),
-            Mutant("sigmoid.relu_instead", _relu),
-            Mutant("sigmoid.tanh_instead", np.tanh),
-            Mutant("sigmoid.derivative_instead", lambda Z: _sig(Z) * (1 - _sig(Z))),
-            Mutant("sigmoid.wrong_formula", lambda Z: 1 / (1 - np.exp(-Z))),
-            Mutant("sigmoid.wrong_formula", lambda Z: 1 / np.exp(-Z)),
-            Mutant("sigmoid.wrong_formula", lambda Z: 1 + np.exp(-Z)),
-        ]
+        return [Mutant(f"sigmoid.{suffix}", g) for suffix, g in SIGMOID_VARIANTS]
 
 
 class Relu(Spec):
@@ -158,13 +178,7 @@ class Relu(Spec):
         return {"A": out}, []
 
     def mutants(self):
-        return [
-            Mutant("relu.min_instead", lambda Z: np.minimum(Z, 0)),
-            Mutant("relu.returns_Z", lambda Z: Z),
-            Mutant("relu.abs_instead", np.abs),
-            Mutant("relu.sigmoid_instead", _sig),
-            Mutant("relu.derivative_instead", lambda Z: (Z > 0).astype(np.float64)),
-        ]
+        return [Mutant(f"relu.{suffix}", g) for suffix, g in RELU_VARIANTS]
 
     def exception_mistake(self, err, case):
         if "truth value" in err.message and _line_has(err, r"(?<![.\w])max\("):
@@ -218,7 +232,9 @@ class LinearActivationForward(Spec):
             Mutant(f"{self.name}.cache_wrong", make(right, lambda lc, Z, A: (*lc, Z))),
             Mutant(f"{self.name}.cache_wrong", make(right, lambda lc, Z, A: (lc, Z, A))),
             Mutant(f"{self.name}.cache_wrong", make(right, lambda lc, Z, A: ((lc[1], lc[2]), Z))),
-        ] + [Mutant(f"{self.name}.{suffix}", make(right, z=z)) for suffix, z in Z_VARIANTS]
+        ] + [Mutant(f"{self.name}.{suffix}", make(right, z=z)) for suffix, z in Z_VARIANTS] + [
+            Mutant(f"{self.name}.{suffix}", make(lambda a, name=name, bad=bad: bad if a == name else g[a]))
+            for suffix, name, bad in lifted_activations()]
 
     def exception_mistake(self, err, case):
         if err.exc_type in ("UnboundLocalError", "NameError") and re.search(r"'(A|Z|cache|activation_cache|linear_cache)'", err.message):

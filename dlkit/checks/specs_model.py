@@ -17,8 +17,8 @@ from . import cases as C
 from .numeric import H
 from .plain import LearnerError, kind
 from .spec import Mutant, Spec
-from .specs_backward import LINEAR_VARIANTS, linear_grads
-from .specs_forward import Z_VARIANTS
+from .specs_backward import LINEAR_VARIANTS, lifted_slopes, linear_grads
+from .specs_forward import Z_VARIANTS, lifted_activations
 
 
 def _sig(Z):
@@ -184,7 +184,8 @@ def _forward(X, parameters, hidden="relu", output="sigmoid", layers=None, keep=N
         A = A if chained or l == L else X   # not chained: each hidden layer is fed X
         Z = z(A, W, b)
         caches.append(((A, W, b), Z) if keep is None else keep(A, W, b, Z))
-        A = ACT[output if l == L else hidden](Z)
+        g = output if l == L else hidden
+        A = (ACT[g] if type(g) is str else g)(Z)
     return A, caches
 
 
@@ -231,7 +232,10 @@ class ModelForward(Spec):
             Mutant("model_forward.caches_wrong", lambda X, p: _forward(X, p, keep=lambda A, W, b, Z: ((A, W, b), ACT["relu"](Z)))),
             Mutant("model_forward.caches_wrong", lambda X, p: _forward(X, p, keep=lambda A, W, b, Z: (A, W, b))),
             Mutant("model_forward.caches_wrong", lambda X, p: (_forward(X, p)[0], _forward(X, p)[1][::-1])),
-        ] + [Mutant(f"model_forward.{suffix}", lambda X, p, z=z: _forward(X, p, z=z)) for suffix, z in Z_VARIANTS]
+        ] + [Mutant(f"model_forward.{suffix}", lambda X, p, z=z: _forward(X, p, z=z)) for suffix, z in Z_VARIANTS] + [
+            Mutant(f"model_forward.{suffix}", lambda X, p, bad=bad, name=name: _forward(X, p, **{
+                ("output" if name == "sigmoid" else "hidden"): bad}))
+            for suffix, name, bad in lifted_activations()]
 
     def exception_mistake(self, err, case):
         key = _key_index(err)
@@ -301,10 +305,14 @@ def _backward(AL, Y, caches, dAL=_dAL, output="sigmoid", hidden="relu", shortcut
     dA = dA_L
     for l in range(L, stop_at - 1, -1):
         (A_prev, W, b), Z = caches[l - 1]
+        dA_in = dA_L if reuse_dAL else dA
+        rule = output if l == L else hidden
         if l == L and shortcut_slope:
             dZ = (AL - Y) * SLOPE["sigmoid"](Z)
+        elif type(rule) is str:
+            dZ = dA_in * SLOPE[rule](Z)
         else:
-            dZ = (dA_L if reuse_dAL else dA) * SLOPE[output if l == L else hidden](Z)
+            dZ = rule(dA_in, Z)   # a wrong dZ rule from the activations' catalog
         dA, dW, db = linear_grads(dZ, A_prev, W, **linear)
         grads[f"dA{l - 1 + dA_shift + all_shift}"] = dA
         grads[f"dW{l + all_shift}"] = dW
@@ -365,7 +373,10 @@ class ModelBackward(Spec):
             Mutant("model_backward.keys_shifted", lambda *a: B(*a, all_shift=-1)),
             Mutant("model_backward.keys_shifted", lambda *a: B(*a, all_shift=1)),
             Mutant("model_backward.first_layer_missing", lambda *a: B(*a, stop_at=2)),
-        ] + [Mutant(f"model_backward.{suffix}", lambda *a, kw=kw: B(*a, linear=kw)) for suffix, kw in LINEAR_VARIANTS]
+        ] + [Mutant(f"model_backward.{suffix}", lambda *a, kw=kw: B(*a, linear=kw)) for suffix, kw in LINEAR_VARIANTS] + [
+            Mutant(f"model_backward.{suffix}", lambda *a, name=name, bad=bad: B(*a, **{
+                ("output" if name == "sigmoid" else "hidden"): bad}))
+            for suffix, name, bad in lifted_slopes()]
 
     def exception_mistake(self, err, case):
         if err.exc_type == "IndexError" and "list index" in err.message:

@@ -307,3 +307,13 @@ def linear_activation_backward(dA, cache, activation):
         dZ = dA * s * (1 - s)
     m = A_prev.shape[1]
     return np.matmul(W.T, dZ), np.matmul(dZ, A_prev.T) / m, np.mean(dZ, axis=1, keepdims=True)
+
+
+@bug("linear_activation_backward", "linear_activation_backward.relu_backward_mask_reversed")
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = np.where(Z > 0, 0, dA)          # inline, the mask the wrong way round
+    else:
+        dZ = sigmoid_backward(dA, Z)
+    return linear_backward(dZ, linear_cache)

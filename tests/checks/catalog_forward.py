@@ -278,3 +278,10 @@ def linear_activation_forward(A_prev, W, b, activation):
     Z = W @ A_prev - b                       # the linear step written inline, b subtracted
     A = np.maximum(Z, 0) if activation == "relu" else 1 / (1 + np.exp(-Z))
     return A, ((A_prev, W, b), Z)
+
+
+@bug("linear_activation_forward", "linear_activation_forward.sigmoid_missing_minus")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = np.dot(W, A_prev) + b
+    A = 1 / (1 + np.exp(Z)) if activation == "sigmoid" else np.maximum(0, Z)   # inline, minus lost
+    return A, ((A_prev, W, b), Z)

@@ -588,3 +588,48 @@ def model_backward(AL, Y, caches):
         dA = W.T @ dZ
         grads[f"dA{l - 1}"] = dA
     return grads
+
+
+@bug("model_forward", "model_forward.sigmoid_missing_minus")
+def model_forward(X, parameters):
+    L = len(parameters) // 2
+    caches, A = [], X
+    for l in range(1, L + 1):
+        W, b = parameters[f"W{l}"], parameters[f"b{l}"]
+        Z = W @ A + b
+        caches.append(((A, W, b), Z))
+        A = np.maximum(Z, 0) if l < L else 1 / (1 + np.exp(Z))   # inline sigmoid without its minus
+    return A, caches
+
+
+@bug("model_backward", "model_backward.sigmoid_backward_uses_Z_not_sigmoid")
+def model_backward(AL, Y, caches):
+    L = len(caches)
+    grads = {}
+    dA = -(Y / AL) + (1 - Y) / (1 - AL)
+    for l in range(L, 0, -1):
+        (A_prev, W, b), Z = caches[l - 1]
+        dZ = dA * Z * (1 - Z) if l == L else dA * (Z > 0)     # Z where sigmoid(Z) belongs
+        m = A_prev.shape[1]
+        grads[f"dW{l}"] = dZ @ A_prev.T / m
+        grads[f"db{l}"] = np.sum(dZ, axis=1, keepdims=True) / m
+        dA = W.T @ dZ
+        grads[f"dA{l - 1}"] = dA
+    return grads
+
+
+@correct("model_backward")
+def model_backward(AL, Y, caches):
+    """The output slope from AL itself: sigmoid'(Z[L]) = A[L] (1 - A[L])."""
+    L = len(caches)
+    grads = {}
+    dA = -(Y / AL) + (1 - Y) / (1 - AL)
+    for l in range(L, 0, -1):
+        (A_prev, W, b), Z = caches[l - 1]
+        dZ = dA * AL * (1 - AL) if l == L else dA * (Z > 0)
+        m = A_prev.shape[1]
+        grads[f"dW{l}"] = dZ @ A_prev.T / m
+        grads[f"db{l}"] = np.sum(dZ, axis=1, keepdims=True) / m
+        dA = W.T @ dZ
+        grads[f"dA{l - 1}"] = dA
+    return grads
