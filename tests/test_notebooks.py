@@ -117,3 +117,18 @@ def test_student_notebook_with_solutions_put_back_matches_the_instructor(stem):
     build.execute(student, STUDENT)
     got = {_meta(c)["checkpoint"]: _text(c.outputs) for c in student.cells if "checkpoint" in _meta(c)}
     assert got == expected
+
+
+def test_sliders_fall_back_to_fixed_figures_without_ipywidgets():
+    nb = nbformat.read(INSTRUCTOR / "07_hyperparameters.ipynb", as_version=4)
+    # Only the cells the slider cell needs: imports and accuracies, the moons, the sliders.
+    needed = ("def accuracies", "def fit_moons", "def explore")
+    cells = [c for c in nb.cells if c.cell_type == "code" and any(n in c.source for n in needed)]
+    assert len(cells) == 3
+    hide = nbformat.v4.new_code_cell("import sys\nsys.modules['ipywidgets'] = None  # `import ipywidgets` now fails")
+    nb.cells = [hide] + cells
+    build.execute(nb, INSTRUCTOR)
+    sliders = nb.cells[-1]
+    assert "ipywidgets is not available" in _text(sliders.outputs)
+    figures = [o for o in sliders.outputs if "image/png" in o.get("data", {})]
+    assert len(figures) == 4, "one fixed figure per setting"

@@ -162,7 +162,12 @@ NOTEBOOK = Notebook("01_notation_and_shapes", ["initialize_parameters"], [
         ### END SOLUTION
         return parameters
     """),
-    md("Run the checkpoint. It should report that every case passed."),
+    md(r"""
+    Run the checkpoint. When your function is right, the report is one line
+    such as `initialize_parameters: 3/3 passed (4 cases)`. Otherwise each line
+    below the first names a mistake it recognised and how to fix it; an
+    unfinished exercise says "not implemented yet".
+    """),
     checkpoint("initialize_parameters"),
     md(r"""
     ## What you should see

@@ -22,13 +22,23 @@ NOTEBOOK = Notebook("03_cost", ["compute_cost"], [
 
     import dlkit
     from dlkit.checks import check
+    from dlkit.plots import network_diagram
 
     np.set_printoptions(precision=4, suppress=True)
     """),
+    md(r"""
+    In the picture of our example network, the cost sits at the right end of
+    the forward chain: it takes $a^{[3]} = \hat y$ and the labels. It is also
+    where the backward chain (bottom row) will start, in notebook 5.
+    """),
+    code("""
+    network_diagram([5, 4, 3, 1], m=3)
+    """),
     md("A worked example by hand, for $m = 3$ examples:"),
     code("""
-    Y = np.array([[1, 0, 1]])
-    AL = np.array([[0.8, 0.1, 0.4]])
+    Y = np.array([[1, 0, 1]])            # labels: (1, m)
+    AL = np.array([[0.8, 0.1, 0.4]])     # A[L] = Y_hat: (1, m)
+    print("AL:", AL.shape, " Y:", Y.shape)
     losses = -(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
     print("loss of each example:", losses)
     print("J = mean of the losses =", round(float(np.mean(losses)), 6))

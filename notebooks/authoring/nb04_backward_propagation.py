@@ -40,8 +40,17 @@ NOTEBOOK = Notebook("04_backward_propagation", EXERCISES, [
     import dlkit
     from dlkit import linear_forward, relu, sigmoid   # blocks from notebook 2
     from dlkit.checks import check
+    from dlkit.plots import network_diagram
 
     np.set_printoptions(precision=4, suppress=True)
+    """),
+    md(r"""
+    In the picture of the example network, the bottom row is the backward
+    chain: each orange box is the step you write in this notebook, fed by
+    $da^{[l]}$ from its right and by the cache $z^{[l]}$ from above.
+    """),
+    code("""
+    network_diagram([5, 4, 3, 1], m=8)
     """),
     md(r"""
     ## The linear part backward
