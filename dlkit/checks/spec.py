@@ -217,6 +217,11 @@ class Spec:
             details.append(f"The inputs were {case.label}.")
         if mistake_id:
             return Finding(mistake_id, hint_for(mistake_id), details)
+        if err.exc_type == "TypeError" and not err.line and "positional argument" in err.message:
+            # the call itself failed: the function's parameters are not the exercise's
+            return Finding(f"{self.name}.wrong_signature",
+                           f"{self.name} must take the arguments ({', '.join(self.arg_names)}), in this order.",
+                           [f"TypeError: {message[:200]}"])
         if shape_error:
             return Finding(f"{self.name}.shape_error",
                            f"Your code raised a shape error: the shapes that met do not fit. {self.equation}", details)

@@ -337,3 +337,14 @@ def test_helpers_not_defined_in_the_notebook_are_skipped_quietly():
     result = check("linear_activation_forward", ns["linear_activation_forward"])
     assert not result.passed
     assert "helper" not in " ".join(result.mistakes) and "NameError" not in str(result)
+
+
+def test_a_function_with_the_wrong_parameters_is_told_the_signature():
+    ns = notebook("""
+        import numpy as np
+        def compute_cost(AL, Y, parameters):
+            return float(-np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))
+    """)
+    result = check("compute_cost", ns["compute_cost"])
+    assert result.status == "crashed" and result.mistakes == ["compute_cost.wrong_signature"]
+    assert "compute_cost must take the arguments (AL, Y), in this order." in str(result)
