@@ -295,6 +295,7 @@ def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, 
         todo.append((learner, path, data))
     kwargs = dict(assignment=fixed[0], exercises=fixed[1], timeout=timeout, seed=seed, memory_bytes=memory_bytes)
     start = time.monotonic()
+    tqdm.monitor_interval = 0  # no monitor thread: the judges are forked from this process
     bar = tqdm(total=len(todo), unit="submission", disable=not progress, desc="grading", file=sys.stderr)
     counts, cpu = {}, 0.0
     for result in _results(todo, kwargs, workers, scheduler):
@@ -326,8 +327,13 @@ def _results(todo, kwargs, workers, scheduler):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["dlkit.checks", "dlkit.course.grade"])
+        import nbformat  # noqa: F401 - slow to import (its validators): once here, inherited by the judges
+
+        import dlkit.checks  # noqa: F401
+
+        # Judges are forked from this (trusted) process: they start at once. The sandbox zygote
+        # each judge starts is a fresh exec, never a fork of a judge, so no secret is in its memory.
+        ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
             futures = [pool.submit(grade_notebook, learner, data, path=path, **kwargs) for learner, path, data in todo]
             for fut in as_completed(futures):

@@ -256,7 +256,7 @@ class Limits:
     """Per-child resource limits."""
 
     cpu_seconds: int = 60  # total CPU for one child (all calls of one submission)
-    memory_bytes: int = 1 << 30  # RLIMIT_AS
+    memory_bytes: int = 512 << 20  # RLIMIT_AS (a child starts at ~120 MB of address space)
     file_bytes: int = 1 << 20  # RLIMIT_FSIZE: largest file the child may write
     nofile: int = 64
     output_chars: int = 64 << 10  # stdout/stderr kept (the rest is dropped)
