@@ -80,6 +80,12 @@ def test_student_notebook_hides_solution_drops_instructor_cells_and_clears_outpu
     assert "y = x * 2" in nb.cells[2].source, "the instructor notebook must not be modified"
 
 
+def test_nbval_markers_are_removed_from_student_cells():
+    nb = tiny_notebook()
+    nb.cells[1].source = "# NBVAL_IGNORE_OUTPUT\nprint(2)\n    # NBVAL_SKIP"
+    assert student_notebook(nb).cells[1].source == "print(2)\n"
+
+
 def test_listed_exercise_without_solution_cell_is_an_error():
     nb = tiny_notebook()
     nb.metadata["dlkit"]["exercises"] = ["f", "g"]

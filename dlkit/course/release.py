@@ -7,7 +7,8 @@ For every ``notebooks/instructor/*.ipynb`` the student copy
   (indented like the BEGIN line, as nbgrader does);
 * loses the outputs of the exercise and checkpoint cells (the learner has to
   earn them) and every execution count;
-* loses the cells marked ``{"dlkit": {"instructor_only": true}}``;
+* loses the cells marked ``{"dlkit": {"instructor_only": true}}`` and the
+  nbval marker lines (``# NBVAL_IGNORE_OUTPUT``);
 * keeps all cell and notebook metadata, so the grader finds each exercise.
 
 The output depends only on the instructor notebooks, so releasing twice
@@ -17,6 +18,7 @@ student notebook is stale.
 from __future__ import annotations
 
 import copy
+import re
 import sys
 from pathlib import Path
 
@@ -25,6 +27,9 @@ END = "### END SOLUTION"
 STUB = ("# YOUR CODE HERE", "raise NotImplementedError()")
 DEFAULT_SOURCE = Path("notebooks/instructor")
 DEFAULT_DEST = Path("notebooks/student")
+# nbval's markers (e.g. "# NBVAL_IGNORE_OUTPUT") are for testing the
+# instructor notebooks; a learner has no use for them.
+NBVAL_MARKER = re.compile(r"^[ \t]*# NBVAL_[A-Z_]+[ \t]*(\n|$)", re.MULTILINE)
 
 
 class ReleaseError(ValueError):
@@ -87,7 +92,7 @@ def student_notebook(nb, name: str = "notebook"):
                 found.append(meta["exercise"])
             elif has_markers:
                 raise ReleaseError(f'{where}: has solution markers but no "dlkit": {{"exercise": ...}} metadata')
-            cell.source = strip_solutions(cell.source, where)
+            cell.source = NBVAL_MARKER.sub("", strip_solutions(cell.source, where))
             if "exercise" in meta or "checkpoint" in meta:
                 cell.outputs = []
             cell.execution_count = None
