@@ -1,10 +1,10 @@
 """The registry: ``SPECS`` maps each exercise name to its spec (one per exercise of the contract)."""
 from __future__ import annotations
 
-from . import specs_backward, specs_forward, specs_model
+from . import specs_backward, specs_forward, specs_init, specs_model
 
 SPECS = {}
-for _module in (specs_model, specs_forward, specs_backward):
+for _module in (specs_init, specs_forward, specs_model, specs_backward):
     for _spec in _module.SPECS:
         SPECS[_spec.name] = _spec
 

@@ -1,0 +1,117 @@
+"""The spec for initialize_parameters, judged by properties, never by exact random values.
+
+Any generator (legacy np.random.seed/randn, default_rng, RandomState) and any
+sensible scale (0.01, 1/sqrt(n[l-1]), He, Xavier) passes; what fails is a
+wrong shape, a non-zero b, weights that do not break symmetry (all zeros,
+identical rows) and weights too large or too small for the layer's fan-in.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+import dlkit
+
+from .plain import kind
+from .spec import Spec
+
+
+def _init_problems(params, dims):
+    """[(part, mistake id, sentence)] for a learner's initial parameters and layer_dims."""
+    L = len(dims) - 1
+    problems = []
+    expected = {f"{p}{l}" for l in range(1, L + 1) for p in "Wb"}
+    keys = set(params)
+    if keys != expected:
+        missing = sorted(expected - keys, key=str)
+        extra = sorted(map(str, keys - expected))
+        text = f"parameters has keys {sorted(map(str, keys))} but needs W1..W{L}, b1..b{L} for layer_dims {dims}"
+        problems.append(("shapes", "initialize_parameters.missing_layers" if missing or extra else "", text))
+    for l in range(1, L + 1):
+        n, n_prev = dims[l], dims[l - 1]
+        W, b = params.get(f"W{l}"), params.get(f"b{l}")
+        if W is not None:
+            if type(W) is not np.ndarray:
+                problems.append(("shapes", "initialize_parameters.wrong_shapes", f"W{l} should be an array of shape {(n, n_prev)}, got {kind(W)}"))
+            elif W.shape != (n, n_prev):
+                mid = "W_transposed" if W.shape == (n_prev, n) else "wrong_shapes"
+                problems.append(("shapes", f"initialize_parameters.{mid}", f"W{l} has shape {W.shape} but should be (n[{l}], n[{l - 1}]) = {(n, n_prev)}"))
+            else:
+                problems += [("W", mid, text) for mid, text in _weight_problems(W.astype(np.float64), l, n_prev)]
+        if b is not None:
+            if type(b) is not np.ndarray:
+                problems.append(("shapes", "initialize_parameters.wrong_shapes", f"b{l} should be an array of shape {(n, 1)}, got {kind(b)}"))
+            elif b.shape != (n, 1):
+                mid = "b_not_column" if b.shape in ((n,), (1, n)) else "wrong_shapes"
+                problems.append(("shapes", f"initialize_parameters.{mid}", f"b{l} has shape {b.shape} but should be (n[{l}], 1) = {(n, 1)}"))
+            elif np.any(b != 0):
+                problems.append(("b", "initialize_parameters.b_not_zero", f"b{l} has non-zero entries"))
+    return [p for p in problems if p[1]] or problems
+
+
+def _weight_problems(W, l, n_prev):
+    if not np.isfinite(W).all():
+        return [("initialize_parameters.W_too_large", f"W{l} has NaN or infinite values")]
+    if not np.any(W):
+        return [("initialize_parameters.W_zeros", f"W{l} is all zeros")]
+    if W.shape[0] >= 2 and np.all(W == W[0]):
+        return [("initialize_parameters.W_symmetric", f"the {W.shape[0]} rows of W{l} are identical")]
+    if W.size < 20:
+        return []  # too few entries to judge their spread
+    spread = float(np.std(W))
+    if np.all(W >= 0):
+        return [("initialize_parameters.W_not_centred", f"every entry of W{l} is positive")]
+    largest = max(2.5 * np.sqrt(2.0 / n_prev), 0.3)   # He scaling sqrt(2/n[l-1]) with room to spare
+    if spread > largest:
+        # no measured numbers in the text: an unseeded learner's report must still read the same every run
+        return [("initialize_parameters.W_too_large", f"the entries of W{l} have a standard deviation above "
+                 f"{largest:.2f}, too large for n[{l - 1}] = {n_prev}")]
+    if spread < 2e-3:
+        return [("initialize_parameters.W_too_small", f"the entries of W{l} have a standard deviation below 0.002")]
+    return []
+
+
+class InitializeParameters(Spec):
+    """Judged by properties (shapes, zero b, symmetry breaking, scale), never by exact random values."""
+
+    name = "initialize_parameters"
+    arg_names = ("layer_dims",)
+    parts = ("shapes", "b", "W")
+    equation = "Look at W[l] (n[l], n[l-1]) with small random values and b[l] (n[l], 1) of zeros, for l = 1..L."
+    n_random = 2
+
+    def reference(self, layer_dims):
+        return dlkit.initialize_parameters(layer_dims)
+
+    def fixed_cases(self):
+        return [([3, 2, 1],), ([100, 20, 5, 1],)]
+
+    def random_case(self, rng, i):
+        depth = 2 + i % 3
+        return ([int(n) for n in rng.integers(2, 40, depth)] + [1],)
+
+    def describe(self, args):
+        return f"layer_dims = {args[0]}"
+
+    def split(self, out, case):
+        if type(out) is not dict:
+            return {}, [self._finding(f"{self.name}.returns_wrong_structure", [f"Your function returned {kind(out)}."])]
+        return {"shapes": out, "b": out, "W": out}, []
+
+    def part_mismatch(self, part, got, exp, case):
+        texts = [text for p, _, text in _init_problems(got, case.args[0]) if p == part]
+        return texts[0] if texts else None
+
+    def diagnose(self, part, runs, mutant_cache):
+        ids = []
+        for case, got_parts, wrong in runs:
+            if part in wrong and part in got_parts:
+                ids += [mid for p, mid, _ in _init_problems(got_parts[part], case.args[0]) if p == part and mid]
+        return list(dict.fromkeys(ids))
+
+    def exception_mistake(self, err, case):
+        if err.exc_type == "KeyError":
+            return "initialize_parameters.missing_layers"
+        return None
+
+
+SPECS = [InitializeParameters()]
