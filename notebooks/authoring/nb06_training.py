@@ -91,8 +91,9 @@ NOTEBOOK = Notebook("06_training", ["update_parameters"], [
     ## The training loop
 
     Here is the whole loop, built from the blocks (dlkit's reference ones, so
-    that it runs whatever the state of your exercises). `tqdm` draws a
-    progress bar; `costs` keeps $J$ at every iteration.
+    that it runs whatever the state of your exercises; once your checkpoints
+    pass, swap in your own functions and you should get the same numbers).
+    `tqdm` draws a progress bar; `costs` keeps $J$ at every iteration.
     """),
     code("""
     def train_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
