@@ -42,15 +42,41 @@ _CHECK_STATUS = {"passed": "graded", "failed": "graded", "not_implemented": "not
                  "crashed": "crashed", "timeout": "timeout"}
 
 _ZYGOTE = None  # one sandbox zygote per judging process, started on first use
+_HIDE = ()  # folders the zygote hides from the children (set by grade_all)
 
 
-def _zygote():
-    global _ZYGOTE
+def _zygote(hide=None):
+    global _ZYGOTE, _HIDE
     from .sandbox import Zygote
 
+    if hide is not None and tuple(hide) != _HIDE:
+        _HIDE = tuple(hide)
+        if _ZYGOTE is not None:
+            _ZYGOTE.close()
+            _ZYGOTE = None
     if _ZYGOTE is None or _ZYGOTE.proc.poll() is not None:
-        _ZYGOTE = Zygote()
+        _ZYGOTE = Zygote(hide=_HIDE)
     return _ZYGOTE
+
+
+def hidden_folders(gradebook, submission_paths, extra=()) -> tuple:
+    """Folders the children should not see: the gradebook's, the seed's, instructor notebooks, submissions.
+
+    A folder holding dlkit itself or the Python installation is never hidden (children import from them).
+    """
+    import dlkit
+
+    needed = [os.path.dirname(os.path.dirname(os.path.abspath(dlkit.__file__))), sys.prefix, sys.base_prefix]
+    cands = [os.path.dirname(os.path.abspath(gradebook)), *extra, *_instructor_dirs()]
+    cands += [os.path.dirname(os.path.abspath(p)) if os.path.isfile(p) else os.path.abspath(p) for p in submission_paths]
+    out = []
+    for c in map(os.path.abspath, cands):
+        if not os.path.isdir(c) or c in out:
+            continue
+        if any(n == c or n.startswith(c.rstrip(os.sep) + os.sep) for n in map(os.path.abspath, needed)):
+            continue  # hiding it would hide dlkit or Python from the children
+        out.append(c)
+    return tuple(out)
 
 
 def isolation():
@@ -135,11 +161,12 @@ def _row(name, status, points=0, max_points=0, mistakes=(), hints=(), report="")
 
 
 def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None, timeout: float = 10.0,
-                   seed=None, path: str = "", memory_bytes: int | None = None) -> dict:
+                   seed=None, path: str = "", memory_bytes: int | None = None, hide=None) -> dict:
     """Grade one notebook's bytes. Returns ``{learner, assignment, sha256, path, seconds, rows}``.
 
     ``assignment``/``exercises`` come from ``--assignment``; when None they are
     read from the notebook's ``dlkit`` metadata. ``seed`` adds the hidden cases.
+    ``hide`` lists folders the sandboxed children must see as empty.
     """
     from dlkit.checks import SPECS
 
@@ -174,6 +201,7 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
     ex = extract(nb, exercises, extra_needed=_needed_names(exercises))
     limits = Limits() if memory_bytes is None else Limits(memory_bytes=int(memory_bytes))
     rows = []
+    _zygote(hide)
     child_cpu = _children_cpu()
     for attempt in range(2):  # a second try only if the sandbox itself (not the learner) failed
         try:
@@ -267,7 +295,7 @@ def _read(path):
 
 
 def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, scheduler=None,
-              feedback_dir=None, seed=None, progress=True, memory_bytes=None) -> dict:
+              feedback_dir=None, seed=None, progress=True, memory_bytes=None, hide=()) -> dict:
     """Grade every submission in ``paths`` into the SQLite ``gradebook``; returns a summary dict.
 
     Already-recorded submissions (same learner, assignment and sha256) are
@@ -293,7 +321,8 @@ def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, 
         if key in recorded and (fixed[0] is None or recorded[key] == fixed[0]):
             continue
         todo.append((learner, path, data))
-    kwargs = dict(assignment=fixed[0], exercises=fixed[1], timeout=timeout, seed=seed, memory_bytes=memory_bytes)
+    kwargs = dict(assignment=fixed[0], exercises=fixed[1], timeout=timeout, seed=seed, memory_bytes=memory_bytes,
+                  hide=hidden_folders(gradebook, [p for _, p in subs], hide))
     start = time.monotonic()
     tqdm.monitor_interval = 0  # no monitor thread: the judges are forked from this process
     bar = tqdm(total=len(todo), unit="submission", disable=not progress, desc="grading", file=sys.stderr)
@@ -381,9 +410,10 @@ def read_seed(seed=None, seed_file=None, gradebook=None):
 
 def _grade_command(args) -> int:
     seed = None if args.no_hidden else read_seed(args.seed, args.seed_file, args.gradebook)
+    seed_dir = [os.path.dirname(os.path.abspath(args.seed_file))] if args.seed_file else []
     summary = grade_all(args.submissions, args.gradebook, assignment=args.assignment, workers=args.workers,
                         timeout=args.timeout, scheduler=args.scheduler, feedback_dir=args.feedback, seed=seed,
-                        progress=not args.quiet)
+                        progress=not args.quiet, hide=seed_dir)
     print(f"graded {summary['graded']} submission(s) in {summary['seconds']:.1f} s "
           f"({summary['per_second']:.1f}/s), skipped {summary['skipped']} already in the gradebook")
     if summary["statuses"]:

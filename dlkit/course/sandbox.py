@@ -275,11 +275,15 @@ class Isolation:
     mount_namespace: bool = False
     private_tmp: bool = False
     setuid_nobody: bool = False
+    pid_namespace: bool = False
+    hidden: list = field(default_factory=list)  # folders the children see as empty
     notes: list = field(default_factory=list)
 
 
 _CLONE_NEWNS = 0x00020000
 _CLONE_NEWNET = 0x40000000
+_CLONE_NEWPID = 0x20000000
+_MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_NOEXEC = 0x1, 0x2, 0x4, 0x8
 _MS_REC, _MS_PRIVATE = 0x4000, 0x40000
 _PR_SET_PDEATHSIG, _PR_SET_DUMPABLE, _PR_SET_NO_NEW_PRIVS = 1, 4, 38
 
@@ -288,8 +292,8 @@ def _libc():
     return ctypes.CDLL(None, use_errno=True)
 
 
-def _isolate_zygote() -> Isolation:
-    """In the zygote: leave the network and get a private /tmp (root only)."""
+def _isolate_zygote(hide=()) -> Isolation:
+    """In the zygote (root only): no network, private /tmp, hidden folders, own pid namespace."""
     iso = Isolation(root=os.geteuid() == 0)
     if not iso.root:
         iso.notes.append("not root: no namespaces, children keep this user's uid")
@@ -301,6 +305,15 @@ def _isolate_zygote() -> Isolation:
         iso.notes.append(f"unshare(CLONE_NEWNET) failed: errno {ctypes.get_errno()}")
     if libc.unshare(_CLONE_NEWNS) == 0 and libc.mount(b"none", b"/", None, _MS_REC | _MS_PRIVATE, None) == 0:
         iso.mount_namespace = True
+        # Folders the children must not read (gradebook, seed, instructor notebooks, other
+        # learners' submissions): an empty read-only tmpfs is mounted over each (before /tmp
+        # itself is replaced, which hides everything under /tmp anyway).
+        for d in hide:
+            if os.path.isdir(d):
+                if libc.mount(b"tmpfs", os.fsencode(d), b"tmpfs", _MS_RDONLY, b"size=4k,mode=0555") == 0:
+                    iso.hidden.append(d)
+                else:
+                    iso.notes.append(f"could not hide {d}: errno {ctypes.get_errno()}")
         ok = True
         for d in (b"/tmp", b"/var/tmp", b"/dev/shm"):
             if os.path.isdir(d) and libc.mount(b"tmpfs", d, b"tmpfs", 0, b"size=256m,mode=1777") != 0:
@@ -309,8 +322,37 @@ def _isolate_zygote() -> Isolation:
         iso.private_tmp = ok
     else:
         iso.notes.append(f"no mount namespace: errno {ctypes.get_errno()}")
+    iso.pid_namespace = iso.mount_namespace and _own_pid_namespace(libc, iso)
     iso.setuid_nobody = True
     return iso
+
+
+def _own_pid_namespace(libc, iso) -> bool:
+    """Put the children in a new pid namespace whose init is a small reaper we fork here.
+
+    A child then sees (in its own /proc) and can signal only processes of its namespace: not
+    the judge, not other judges' children. The reaper mounts that namespace's /proc.
+    """
+    if libc.unshare(_CLONE_NEWPID) != 0:
+        iso.notes.append(f"no pid namespace: errno {ctypes.get_errno()}")
+        return False
+    ready_r, ready_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the reaper: pid 1 of the new namespace
+        try:
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+            ok = libc.mount(b"proc", b"/proc", b"proc", _MS_NOSUID | _MS_NODEV | _MS_NOEXEC, None) == 0
+            os.write(ready_w, b"1" if ok else b"0")
+            while True:
+                signal.pause()
+        finally:
+            os._exit(0)
+    os.close(ready_w)
+    ok = os.read(ready_r, 1) == b"1"
+    os.close(ready_r)
+    if not ok:
+        iso.notes.append("pid namespace without its own /proc")
+    return True
 
 
 # --------------------------------------------------------------------------
@@ -582,7 +624,7 @@ def _child_main(sock: socket.socket, workdir: str, limits: dict, watch, iso: Iso
 # The zygote: a clean pre-imported process that forks children
 
 
-def _zygote_main(fd: int) -> None:
+def _zygote_main(fd: int, hide=()) -> None:
     # The zygote exits when its judge closes the control socket (or dies): recv returns b"".
     # (No PDEATHSIG here: it would fire when the *thread* that started us exits, e.g. in Dask.)
     ctl = socket.socket(fileno=fd)
@@ -595,7 +637,7 @@ def _zygote_main(fd: int) -> None:
             importlib.import_module(mod)
         except ImportError:
             pass
-    iso = _isolate_zygote()
+    iso = _isolate_zygote(hide)
     base = tempfile.mkdtemp(prefix="dlkit-sandbox-")
     os.chmod(base, 0o711)
     ctl.sendall((json.dumps({"isolation": iso.__dict__}) + "\n").encode())
@@ -649,14 +691,16 @@ def _reap(running: dict) -> None:
 class Zygote:
     """Parent-side handle on one zygote process (one per judge process)."""
 
-    def __init__(self):
+    def __init__(self, hide=()):
+        """Start a zygote; ``hide`` lists folders its children must see as empty (root only)."""
+        hide = [os.path.abspath(os.fspath(h)) for h in hide]
         here = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": here,
                "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"}
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", f"from dlkit.course.sandbox import _zygote_main; _zygote_main({child_end.fileno()})"],
+            [sys.executable, "-c", f"from dlkit.course.sandbox import _zygote_main; _zygote_main({child_end.fileno()}, {hide!r})"],
             pass_fds=[child_end.fileno()], env=env, cwd="/", stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )

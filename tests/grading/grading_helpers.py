@@ -152,6 +152,9 @@ PROBING = {
     "read_seed_file": (sigmoid_doing("return open({seed_file!r}).read()"), None, {"crashed"}),
     "write_repo": (sigmoid_doing("open({repo_file!r}, 'w').write('x')\nreturn 1 / (1 + np.exp(-Z))"), None, {"crashed"}),
     "write_tmp": (sigmoid_doing("open({tmp_file!r}, 'w').write('x')\nreturn 1 / (1 + np.exp(-Z))"), None, {"graded"}),
+    "read_instructor_notebook": (sigmoid_doing("return open({instructor!r}).read()"), None, {"crashed"}),
+    "signal_grader": (sigmoid_doing("import os, signal\nos.kill({grader_pid}, signal.SIGKILL)\n"
+                                    "return 1 / (1 + np.exp(-Z))"), None, {"crashed"}),
     "network": (sigmoid_doing("import socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=1)\n"
                               "return 1 / (1 + np.exp(-Z))"), None, {"crashed"}),
 }

@@ -18,7 +18,8 @@ from dlkit.course.grade import grade_all, isolation
 from grading_helpers import EXERCISES, HOSTILE, MAX, PROBING, notebook
 
 ROOT = os.geteuid() == 0
-NEEDS_ROOT = {"kill_parent", "write_repo", "write_tmp", "network", "read_gradebook", "read_seed_file"}
+NEEDS_ROOT = {"kill_parent", "write_repo", "write_tmp", "network", "read_gradebook", "read_seed_file",
+              "read_instructor_notebook", "signal_grader"}
 TIMEOUT = 3.0
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -34,7 +35,9 @@ def batch(tmp_path_factory):
     listener.setblocking(False)
     fields = dict(gradebook=os.path.join(secret_dir, "class.sqlite"), seed_file=os.path.join(secret_dir, "seed"),
                   repo_file=os.path.join(HERE, "PWNED_by_learner"), tmp_file="/tmp/dlkit_pwned_by_learner",
-                  port=listener.getsockname()[1])
+                  port=listener.getsockname()[1], grader_pid=os.getpid(),
+                  instructor=os.path.join(os.path.dirname(os.path.dirname(HERE)), "notebooks", "instructor",
+                                          "02_forward_propagation.ipynb"))
     with open(fields["seed_file"], "w") as f:
         f.write("987654321987\n")
     os.chmod(fields["seed_file"], 0o600)

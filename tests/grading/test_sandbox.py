@@ -143,3 +143,34 @@ def test_child_never_receives_the_seed_or_expected_answers(monkeypatch):
                for arrs in relu_inputs)  # the hidden input was sent...
     assert not any(any(a.shape == expected.shape and np.array_equal(a, expected) for a in arrs)
                    for arrs in relu_inputs)  # ...its answer was not
+
+
+def test_child_cannot_see_or_signal_other_processes(zygote):
+    if not ROOT:
+        pytest.skip("pid namespaces need root")
+    src = (f"import os\ndef f():\n    pids = sorted(int(p) for p in os.listdir('/proc') if p.isdigit())\n"
+           f"    try:\n        os.kill({os.getpid()}, 0)\n        judge = 'visible'\n"
+           f"    except ProcessLookupError:\n        judge = 'absent'\n    return [pids, judge]\n")
+    pids, judge = run_code(zygote, src)
+    assert judge == "absent" and len(pids) <= 3  # the namespace's reaper, the child itself (and its /proc self)
+    assert zygote.isolation.pid_namespace
+
+
+def test_hidden_folders_are_empty_for_the_child():
+    if not ROOT:
+        pytest.skip("hiding folders needs a mount namespace (root)")
+    import pathlib
+    import shutil
+    import tempfile
+
+    secret = pathlib.Path(tempfile.mkdtemp(dir="/var/lib" if os.path.isdir("/var/lib") else None))
+    (secret / "answers.txt").write_text("42")
+    os.chmod(secret, 0o755)
+    os.chmod(secret / "answers.txt", 0o644)  # world-readable: only the hiding keeps it from the child
+    z = sandbox.Zygote(hide=[str(secret)])
+    try:
+        assert z.isolation.hidden == [str(secret)]
+        assert run_code(z, f"import os\ndef f():\n    return os.listdir({str(secret)!r})") == []
+    finally:
+        z.close()
+        shutil.rmtree(secret, ignore_errors=True)
