@@ -29,6 +29,10 @@ CATALOG = {
     "initialize_parameters.b_not_column": "b[l] must be a column of shape (n[l], 1), e.g. np.zeros((layer_dims[l], 1)), "
         "so that it broadcasts across the m columns in Z[l] = W[l] A[l-1] + b[l].",
     "initialize_parameters.wrong_shapes": "W[l] must be (n[l], n[l-1]) and b[l] must be (n[l], 1), with n[l] = layer_dims[l].",
+    "initialize_parameters.zeros_shape_not_a_tuple": "np.zeros takes the shape as one tuple: "
+        "np.zeros((layer_dims[l], 1)), with two pairs of parentheses (its second argument is the dtype).",
+    "initialize_parameters.randn_shape_tuple": "np.random.randn takes the sizes as separate numbers: "
+        "np.random.randn(layer_dims[l], layer_dims[l-1]), not a tuple.",
     "initialize_parameters.b_not_zero": "b[l] should start at zero: np.zeros((n[l], 1)). Only W needs random values.",
     "initialize_parameters.W_zeros": "W[l] is all zeros: every unit of a layer then computes the same thing and "
         "gets the same gradient, forever (no symmetry breaking). Use small random values: np.random.randn(n[l], n[l-1]) * scale.",
@@ -50,6 +54,8 @@ CATALOG = {
     "linear_forward.elementwise_product": "W * A_prev multiplies entry by entry; Z[l] = W[l] A[l-1] + b[l] needs "
         "the matrix product: np.dot(W, A_prev) or W @ A_prev.",
     "linear_forward.W_transposed": "W is transposed: Z[l] = W[l] A[l-1] + b[l] uses W[l] (n[l], n[l-1]) as it is.",
+    "linear_forward.A_prev_transposed": "A_prev is used as it is: Z[l] = W[l] A[l-1] + b[l] with A[l-1] "
+        "(n[l-1], m), one column per example; no transpose.",
     "linear_forward.cache_order": "linear_cache must be (A_prev, W, b) in this order: linear_backward unpacks it so.",
     "linear_forward.cache_wrong": "linear_cache must be the tuple (A_prev, W, b) of this step's inputs, "
         "which linear_backward needs for dW[l] = 1/m dZ[l] A[l-1]^T and dA[l-1] = W[l]^T dZ[l].",
@@ -70,6 +76,8 @@ CATALOG = {
     "relu.derivative_instead": "This is the slope g'(Z) (1 where Z > 0, else 0), not g(Z): A = np.maximum(0, Z).",
     "relu.returns_tuple": "relu must return only A = np.maximum(0, Z); here the cache is kept by "
         "linear_activation_forward, not by the activation.",
+    "relu.np_max_instead": "np.max(Z, 0) is the largest entry of each column (a reduction along axis 0), "
+        "not ReLU: use np.maximum(0, Z), which compares entry by entry.",
     "relu.python_max": "Python's max does not work entry by entry on arrays: use np.maximum(0, Z).",
     # ---- linear_activation_forward -----------------------------------------------------------
     "linear_activation_forward.activations_swapped": "The activations are swapped: activation == \"relu\" must apply "

@@ -34,7 +34,11 @@ class _TimeLimit(BaseException):
 
 
 def _is_learner_frame(filename: str) -> bool:
-    path = os.path.abspath(filename) if not filename.startswith("<") else filename
+    if filename.startswith("<"):      # exec'd code, an interactive cell
+        return True
+    if not os.path.isabs(filename):   # compiled modules report relative paths, e.g. numpy/random/mtrand.pyx
+        return False
+    path = filename
     if path.startswith(_LIBRARY_DIRS):
         return False
     return "site-packages" not in path and "dist-packages" not in path

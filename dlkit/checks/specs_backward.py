@@ -61,6 +61,7 @@ LINEAR_VARIANTS = [
     ("db_wrong_axis", dict(db_fn=lambda dZ, m: np.sum(dZ, axis=0) / m)),
     ("db_sum_all", dict(db_fn=lambda dZ, m: float(np.sum(dZ)) / m)),
     ("db_sum_all", dict(db_fn=lambda dZ, m: np.sum(dZ, keepdims=True) / m)),
+    ("db_sum_all", dict(db_fn=lambda dZ, m: float(np.mean(dZ)))),
     ("dA_prev_missing_transpose", dict(dA_fn=lambda dZ, W, m: W @ dZ)),
     ("dA_prev_transposed", dict(dA_fn=lambda dZ, W, m: dZ.T @ W)),
     ("dW_missing_transpose", dict(dW_fn=lambda dZ, A, m: dZ @ A / m)),
@@ -167,6 +168,7 @@ SIGMOID_BACKWARD_VARIANTS = [
     ("wrong_derivative", lambda dA, Z: dA * _sig(Z) * (1 + _sig(Z))),
     ("wrong_derivative", lambda dA, Z: dA * (1 - _sig(Z)) ** 2),
     ("wrong_derivative", lambda dA, Z: dA * _sig(Z) ** 2),
+    ("wrong_derivative", lambda dA, Z: dA * _sig(Z) * 1 - _sig(Z)),   # dA * s * 1 - s: brackets lost
     ("sign_flipped", lambda dA, Z: -dA * _sig(Z) * (1 - _sig(Z))),
     ("returns_dA", lambda dA, Z: dA),
 ]

@@ -50,6 +50,7 @@ Z_VARIANTS = [
     ("W_A_swapped", lambda A, W, b: A.T @ W.T + b.T),
     ("W_A_swapped", lambda A, W, b: A.T @ W.T + b),
     ("W_transposed", lambda A, W, b: W.T @ A + b),
+    ("A_prev_transposed", lambda A, W, b: W @ A.T + b),
 ]
 
 
@@ -71,6 +72,8 @@ RELU_VARIANTS = [
     ("abs_instead", np.abs),
     ("sigmoid_instead", _sig),
     ("derivative_instead", lambda Z: (Z > 0).astype(np.float64)),
+    ("np_max_instead", lambda Z: np.max(Z, 0)),
+    ("np_max_instead", lambda Z: np.max(Z, axis=0, keepdims=True)),
 ]
 NOT_LIFTED = {"returns_Z", "relu_instead", "sigmoid_instead"}
 
@@ -126,6 +129,8 @@ class LinearForward(Spec):
             return "linear_forward.elementwise_product"
         if _line_has(err, r"W\.T"):
             return "linear_forward.W_transposed"
+        if _line_has(err, r"A_prev\.T"):
+            return "linear_forward.A_prev_transposed"
         if _line_has(err, r"\+b\.T|\+np\.transpose\(b\)"):
             return "linear_forward.b_broadcast_wrong"
         return None

@@ -7,6 +7,8 @@ identical rows) and weights too large or too small for the layer's fan-in.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 import dlkit
@@ -111,6 +113,11 @@ class InitializeParameters(Spec):
     def exception_mistake(self, err, case):
         if err.exc_type == "KeyError":
             return "initialize_parameters.missing_layers"
+        line = (err.line or "").replace(" ", "")
+        if err.exc_type == "TypeError" and "zeros(" in line and "zeros((" not in line:
+            return "initialize_parameters.zeros_shape_not_a_tuple"      # np.zeros(n, 1)
+        if err.exc_type == "TypeError" and re.search(r"randn\(\(", line):
+            return "initialize_parameters.randn_shape_tuple"            # np.random.randn((n, n_prev))
         return None
 
 

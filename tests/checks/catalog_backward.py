@@ -317,3 +317,16 @@ def linear_activation_backward(dA, cache, activation):
     else:
         dZ = sigmoid_backward(dA, Z)
     return linear_backward(dZ, linear_cache)
+
+
+@bug("linear_backward", "linear_backward.db_sum_all")
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, np.mean(dZ)
+
+
+@bug("sigmoid_backward", "sigmoid_backward.wrong_derivative")
+def sigmoid_backward(dA, Z):
+    s = 1 / (1 + np.exp(-Z))
+    return dA * s * 1 - s

@@ -633,3 +633,21 @@ def model_backward(AL, Y, caches):
         dA = W.T @ dZ
         grads[f"dA{l - 1}"] = dA
     return grads
+
+
+@bug("initialize_parameters", "initialize_parameters.zeros_shape_not_a_tuple")
+def initialize_parameters(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters["b" + str(l)] = np.zeros(layer_dims[l], 1)
+    return parameters
+
+
+@bug("initialize_parameters", "initialize_parameters.randn_shape_tuple")
+def initialize_parameters(layer_dims):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = np.random.randn((layer_dims[l], layer_dims[l - 1])) * 0.01
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
