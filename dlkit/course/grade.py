@@ -38,6 +38,8 @@ ASSIGNMENTS = {
     "07_hyperparameters": [],
 }
 
+MAX_NOTEBOOK_BYTES = 64 << 20  # larger files are "unreadable" (the judge reads them whole)
+
 _CHECK_STATUS = {"passed": "graded", "failed": "graded", "not_implemented": "not_implemented",
                  "crashed": "crashed", "timeout": "timeout"}
 
@@ -185,6 +187,9 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
         return out
 
     try:
+        if len(data) > MAX_NOTEBOOK_BYTES:
+            raise Unreadable(f"the notebook is {len(data) >> 20} MB; the grader reads at most "
+                             f"{MAX_NOTEBOOK_BYTES >> 20} MB (clear its outputs)")
         nb = read_notebook(bytes(data))
     except Unreadable as exc:
         names = exercises if assignment else ["(notebook)"]
@@ -199,7 +204,9 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
                                 report="the notebook does not say which assignment it is: grade it with --assignment")])
         out["assignment"] = assignment
     ex = extract(nb, exercises, extra_needed=_needed_names(exercises))
-    limits = Limits() if memory_bytes is None else Limits(memory_bytes=int(memory_bytes))
+    limits = Limits(cpu_seconds=int(timeout * len(_needed_names(exercises))) + 5)  # CPU backstop for one child
+    if memory_bytes is not None:
+        limits.memory_bytes = int(memory_bytes)
     rows = []
     _zygote(hide)
     child_cpu = _children_cpu()

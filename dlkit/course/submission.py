@@ -146,7 +146,7 @@ def extract(nb, names, *, extra_needed=()) -> Extracted:
         label = f"cell {index + 1}"
         try:
             tree = ast.parse(src)
-        except (SyntaxError, ValueError) as exc:
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:  # (too deeply nested code too)
             for name in _DEF_RE.findall(src):
                 if name in names:
                     line = getattr(exc, "lineno", None)

@@ -131,3 +131,16 @@ def test_student_notebooks_score_zero_not_implemented():
         assert len(rows) == len(ASSIGNMENTS[stem]), stem
         for r in rows:
             assert (r["status"], r["points"]) == ("not_implemented", 0), (stem, r["report"])
+
+
+def test_hostile_notebook_files_do_not_break_the_judge(monkeypatch):
+    import dlkit.course.grade as grade
+
+    deep = notebook({"relu": "def relu(Z):\n    return " + "(" * 5000 + "Z" + ")" * 5000})
+    assert points(deep)["relu"] == ("crashed", 0)
+    nested = b'{"cells": ' + b"[" * 100000 + b"]" * 100000 + b"}"
+    rows = grade_notebook("t", nested, assignment="02_forward_propagation", exercises=EXERCISES)["rows"]
+    assert {r["status"] for r in rows} == {"unreadable"}
+    monkeypatch.setattr(grade, "MAX_NOTEBOOK_BYTES", 1000)
+    rows = grade_notebook("t", notebook().encode())["rows"]
+    assert rows[0]["status"] == "unreadable" and "at most" in rows[0]["report"]
