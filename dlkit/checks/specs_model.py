@@ -196,7 +196,7 @@ def _dAL(AL, Y):
 
 
 def _backward(AL, Y, caches, dAL=_dAL, output="sigmoid", hidden="relu", shortcut_slope=False,
-              reuse_dAL=False, dA_shift=0, all_shift=0, stop_at=1, linear={}):
+              reuse_dAL=False, dA_shift=0, all_shift=0, stop_at=1, linear={}, output_shift=0):
     """The backward chain with its known variations as parameters, for mutants."""
     L = len(caches)
     grads = {}
@@ -214,8 +214,9 @@ def _backward(AL, Y, caches, dAL=_dAL, output="sigmoid", hidden="relu", shortcut
             dZ = rule(dA_in, Z)   # a wrong dZ rule from the activations' catalog
         dA, dW, db = linear_grads(dZ, A_prev, W, **linear)
         grads[f"dA{l - 1 + dA_shift + all_shift}"] = dA
-        grads[f"dW{l + all_shift}"] = dW
-        grads[f"db{l + all_shift}"] = db
+        shift = all_shift + (output_shift if l == L else 0)
+        grads[f"dW{l + shift}"] = dW
+        grads[f"db{l + shift}"] = db
     return grads
 
 
@@ -271,6 +272,8 @@ class ModelBackward(Spec):
             Mutant("model_backward.keys_shifted", lambda *a: B(*a, dA_shift=1)),
             Mutant("model_backward.keys_shifted", lambda *a: B(*a, all_shift=-1)),
             Mutant("model_backward.keys_shifted", lambda *a: B(*a, all_shift=1)),
+            # dW/db of layer L stored as dW{L-1}/db{L-1}, then overwritten by layer L-1
+            Mutant("model_backward.keys_shifted", lambda *a: B(*a, output_shift=-1)),
             Mutant("model_backward.first_layer_missing", lambda *a: B(*a, stop_at=2)),
         ] + [Mutant(f"model_backward.{suffix}", lambda *a, kw=kw: B(*a, linear=kw)) for suffix, kw in LINEAR_VARIANTS] + [
             Mutant(f"model_backward.{suffix}", lambda *a, name=name, bad=bad: B(*a, **{

@@ -651,3 +651,17 @@ def initialize_parameters(layer_dims):
         parameters["W" + str(l)] = np.random.randn((layer_dims[l], layer_dims[l - 1])) * 0.01
         parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
     return parameters
+
+
+@bug("model_backward", "model_backward.keys_shifted")
+def model_backward(AL, Y, caches):
+    """The output layer's dW and db stored one key too low (then overwritten by the loop)."""
+    grads = {}
+    L = len(caches)
+    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    grads["dA" + str(L - 1)], grads["dW" + str(L - 1)], grads["db" + str(L - 1)] = \
+        linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+    for l in reversed(range(L - 1)):
+        dA_prev, dW, db = linear_activation_backward(grads["dA" + str(l + 1)], caches[l], "relu")
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA_prev, dW, db
+    return grads
