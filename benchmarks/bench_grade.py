@@ -163,7 +163,7 @@ def main(argv=None) -> int:
         summary, wall, iso = bench_dlkit([p for p, _ in subs], args.workers, args.timeout, seed=20261129)
         rate = args.n / wall
         print(f"isolation: root={iso.root} netns={iso.network_namespace} private_tmp={iso.private_tmp} "
-              f"setuid_nobody={iso.setuid_nobody} (+ RLIMIT_CPU/AS/NPROC=0/FSIZE/NOFILE, wall timeout)")
+              f"setuid_nobody={iso.setuid_nobody} pidns={iso.pid_namespace} (+ RLIMIT_CPU/AS/NPROC=0/FSIZE/NOFILE, wall timeout)")
         print(f"dlkit grade: {args.n} submissions in {wall:.2f} s = {rate:.1f} submissions/s "
               f"(workers and sandbox start included); exercise rows by status {summary['statuses']}")
         cpu = summary["cpu_seconds"] / args.n
