@@ -84,9 +84,10 @@ def plain(obj, _depth: int = 0):
     """Return ``obj`` as plain data (copies, never views), or :class:`Opaque` pieces.
 
     numpy arrays of numbers (exactly ``np.ndarray``) are copied; numpy scalars
-    become Python numbers; tuples, lists and dicts are converted recursively
-    (their exact types only: a subclass is Opaque). Array subclasses such as
-    ``np.matrix`` become Opaque because they multiply differently.
+    become Python numbers; tuples, lists and dicts (and their subclasses, such
+    as OrderedDict or a namedtuple) become exact tuples, lists and dicts,
+    converted recursively. Array subclasses such as ``np.matrix`` become
+    Opaque because they multiply differently.
     """
     t = type(obj)
     if obj is None or t in (bool, int, float, str):
@@ -107,13 +108,15 @@ def plain(obj, _depth: int = 0):
         if obj.dtype.kind == "f":
             return float(obj)
         return Opaque(t.__name__, _safe_repr(obj))
-    if t is tuple:
-        return tuple(plain(x, _depth + 1) for x in obj)
-    if t is list:
-        return [plain(x, _depth + 1) for x in obj]
-    if t is dict:
+    # Containers become their exact base type (an OrderedDict of parameters, a
+    # namedtuple cache are fine); this runs where the learner's code runs anyway.
+    if isinstance(obj, tuple):
+        return tuple(plain(x, _depth + 1) for x in tuple.__iter__(obj))
+    if isinstance(obj, list):
+        return [plain(x, _depth + 1) for x in list.__iter__(obj)]
+    if isinstance(obj, dict):
         out = {}
-        for k, val in list(obj.items()):
+        for k, val in list(dict.items(obj)):
             key = plain(k, _depth + 1)
             if type(key) not in (str, int, bool, float) and key is not None:
                 key = _safe_repr(k)

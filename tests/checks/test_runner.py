@@ -197,9 +197,22 @@ def test_plain_turns_anything_else_into_opaque():
     assert type(plain(matrix)) is Opaque
     assert type(plain(np.array(["a"]))) is Opaque
 
-    class Sneaky(list):
+    class Number(float):
         pass
-    assert type(plain(Sneaky([1]))) is Opaque
+    assert type(plain(Number(1.0))) is Opaque
+
+
+def test_plain_turns_container_subclasses_into_exact_containers():
+    from collections import OrderedDict, namedtuple
+
+    Cache = namedtuple("Cache", "A_prev W b")
+
+    class Sneaky(list):
+        def __iter__(self):
+            raise RuntimeError("never iterate me")
+    out = plain(OrderedDict(W1=np.ones((1, 1)), cache=Cache(1.0, 2.0, 3.0), rows=Sneaky([1, 2])))
+    assert type(out) is dict and type(out["cache"]) is tuple and out["rows"] == [1, 2]
+    assert type(out["rows"]) is list
 
 
 def test_judging_is_safe_on_opaque_outputs():
