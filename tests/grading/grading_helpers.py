@@ -158,3 +158,18 @@ PROBING = {
     "network": (sigmoid_doing("import socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=1)\n"
                               "return 1 / (1 + np.exp(-Z))"), None, {"crashed"}),
 }
+
+
+def isolation_facts():
+    """What the sandbox set up on this machine (namespaces need root and a kernel that allows them)."""
+    from dlkit.course.grade import isolation
+
+    iso = isolation()
+    return {"root": iso.root and iso.setuid_nobody, "netns": iso.network_namespace, "private_tmp": iso.private_tmp,
+            "pidns": iso.pid_namespace, "mountns": iso.mount_namespace}
+
+
+# hostile case -> the isolation it relies on (skipped with that reason where the machine lacks it)
+NEEDS = {"kill_parent": "root", "write_repo": "root", "read_gradebook": "root", "read_seed_file": "root",
+         "write_tmp": "private_tmp", "network": "netns", "read_instructor_notebook": "mountns",
+         "signal_grader": "pidns"}
