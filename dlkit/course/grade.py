@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import glob
 import os
+import re
 import secrets
 import sys
 import time
@@ -108,8 +109,11 @@ def resolve_assignment(name: str):
     candidates += [os.path.join(d, name + ".ipynb") for d in _instructor_dirs()]
     for path in candidates:
         if os.path.isfile(path):
-            with open(path, encoding="utf-8") as f:
-                meta = json.load(f).get("metadata", {}).get("dlkit", {})
+            try:
+                with open(path, encoding="utf-8") as f:
+                    meta = json.load(f).get("metadata", {}).get("dlkit", {})
+            except (OSError, ValueError, AttributeError) as exc:
+                raise ValueError(f"the instructor notebook {path!r} cannot be read: {exc}") from None
             stem = meta.get("assignment") or os.path.splitext(os.path.basename(path))[0]
             exercises = meta.get("exercises")
             if isinstance(exercises, list) and all(isinstance(e, str) for e in exercises):
@@ -168,17 +172,34 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
 
     ``assignment``/``exercises`` come from ``--assignment``; when None they are
     read from the notebook's ``dlkit`` metadata. ``seed`` adds the hidden cases.
-    ``hide`` lists folders the sandboxed children must see as empty.
+    ``hide`` lists folders the sandboxed children must see as empty. Never raises
+    because of the notebook: a failure of the grader itself becomes ``crashed``
+    rows that say so, and the batch goes on.
     """
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError(f"grade_notebook: data must be the notebook's bytes, got {type(data).__name__}")
+    if not (isinstance(timeout, (int, float)) and timeout > 0):
+        raise ValueError(f"grade_notebook: timeout must be a number of seconds > 0, got {timeout!r}")
+    try:
+        return _grade_notebook(learner, data, assignment=assignment, exercises=exercises, timeout=timeout,
+                               seed=seed, path=path, memory_bytes=memory_bytes, hide=hide)
+    except Exception as exc:  # noqa: BLE001 - a grader bug must not stop the batch
+        from .submission import sha256
+
+        why = f"the grader failed on this notebook ({type(exc).__name__}: {str(exc)[:200]}); tell the instructor"
+        names = exercises or ["(notebook)"]
+        return {"learner": learner, "assignment": assignment or "unknown", "sha256": sha256(bytes(data)),
+                "path": path, "seconds": 0.0, "rows": [_row(n, "crashed", 0, _max_points(n), [f"{n}.grader_error"],
+                                                            [why], f"{n}: 0 - {why}") for n in names]}
+
+
+def _grade_notebook(learner, data, *, assignment, exercises, timeout, seed, path, memory_bytes, hide) -> dict:
+    global _ZYGOTE
     from dlkit.checks import SPECS
 
     from .sandbox import Limits, SubmissionRun
     from .submission import Unreadable, extract, notebook_dlkit_metadata, read_notebook, sha256
 
-    if not isinstance(data, (bytes, bytearray)):
-        raise TypeError(f"grade_notebook: data must be the notebook's bytes, got {type(data).__name__}")
-    if not (isinstance(timeout, (int, float)) and timeout > 0):
-        raise ValueError(f"grade_notebook: timeout must be a number of seconds > 0, got {timeout!r}")
     start, cpu_start = time.monotonic(), time.process_time()
     out = {"learner": learner, "assignment": assignment or "unknown", "sha256": sha256(bytes(data)), "path": path}
 
@@ -197,7 +218,9 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
     if assignment is None:
         named = notebook_dlkit_metadata(nb).get("assignment")
         try:
-            assignment, exercises = resolve_assignment(named if isinstance(named, str) else "")
+            if not (isinstance(named, str) and re.fullmatch(r"[A-Za-z0-9_-]{1,100}", named)):
+                raise ValueError("no assignment name")  # (the learner's file never names a path to open)
+            assignment, exercises = resolve_assignment(named)
         except (ValueError, TypeError):
             out["assignment"] = "unknown"
             return finish([_row("(notebook)", "unreadable",
@@ -214,11 +237,12 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
         try:
             run = SubmissionRun(_zygote(), ex.segments, _needed_names(exercises), watch=exercises,
                                 timeout=timeout, limits=limits)
-            rows = [_grade_exercise(SPECS, name, ex, run, seed) for name in exercises]
-            run.close()
+            try:
+                rows = [_grade_exercise(SPECS, name, ex, run, seed) for name in exercises]
+            finally:
+                run.close()
             break
         except (OSError, RuntimeError) as exc:
-            global _ZYGOTE
             _ZYGOTE = None  # the sandbox itself broke (e.g. its zygote was killed): start a new one
             if attempt:  # twice: give this submission its rows and let the batch go on
                 why = f"the sandbox stopped while running this notebook ({type(exc).__name__})"
