@@ -3,8 +3,9 @@
 The judging process never runs learner code. It starts one *zygote* per
 judge: a clean Python process that has imported numpy and dlkit (never any
 learner code) and, when started as root, has moved itself into a new network
-namespace (no network) and a new mount namespace with private ``/tmp``,
-``/var/tmp`` and ``/dev/shm``. For each submission the zygote forks a *child*
+namespace (no network), a new mount namespace with private ``/tmp``,
+``/var/tmp`` and ``/dev/shm`` and empty mounts over the folders to hide, and a
+new pid namespace for its children. For each submission the zygote forks a *child*
 (cheap: numpy is already loaded) that, before it runs a line of learner code:
 
 * works in a fresh, empty temporary folder, with a clean environment;
@@ -16,8 +17,8 @@ namespace (no network) and a new mount namespace with private ``/tmp``,
 
 The child then serves requests over a socket: ``load`` (run the learner's
 definitions), ``call`` (call one function with arguments) and ``exit``.
-Every message is a JSON header followed by ``.npy`` blobs (``allow_pickle``
-is never on), so the child can only hand back arrays, numbers, strings and
+Every message is a JSON header followed by ``.npy`` blobs (numbers only; no
+pickle anywhere), so the child can only hand back arrays, numbers, strings and
 containers of them; anything else arrives as ``Opaque``. The parent applies a
 wall-clock deadline to every request and kills the child with a pidfd (no pid
 reuse race) when it is late.
@@ -30,7 +31,6 @@ import io
 import json
 import os
 import re
-import select
 import shutil
 import signal
 import socket
