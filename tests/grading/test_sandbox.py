@@ -69,10 +69,11 @@ def test_child_is_locked_down(zygote):
            "    return [os.getuid(), os.getcwd(), sorted(os.environ), resource.getrlimit(resource.RLIMIT_NPROC)[0],\n"
            "            resource.getrlimit(resource.RLIMIT_AS)[0], resource.getrlimit(resource.RLIMIT_FSIZE)[0], os.listdir('.'),\n"
            "            resource.getrlimit(resource.RLIMIT_NOFILE)[0], resource.getrlimit(resource.RLIMIT_CORE)[0],\n"
-           "            ctypes.CDLL(None).prctl(3, 0, 0, 0, 0)]\n")  # PR_GET_DUMPABLE
-    uid, cwd, env, nproc, mem, fsize, files, nofile, core, dumpable = run_code(zygote, src)
+           "            ctypes.CDLL(None).prctl(3, 0, 0, 0, 0), ctypes.CDLL(None).prctl(39, 0, 0, 0, 0)]\n")
+    uid, cwd, env, nproc, mem, fsize, files, nofile, core, dumpable, no_new_privs = run_code(zygote, src)
     assert nproc == 0 and mem == Limits().memory_bytes and fsize == Limits().file_bytes
-    assert nofile == Limits().nofile and core == 0 and dumpable == 0
+    assert nofile == Limits().nofile and core == 0
+    assert dumpable == 0 and no_new_privs == 1  # PR_GET_DUMPABLE, PR_GET_NO_NEW_PRIVS
     assert "PYTHONPATH" not in env and not any("SEED" in k for k in env)
     assert files == ["output.txt"]  # a fresh, empty folder
     if ROOT:
