@@ -63,6 +63,7 @@ def plot(summary, path) -> str:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import matplotlib.ticker
 
     pct = [100.0 * p / m for p, m in summary["scores"].values() if m]
     names = list(summary["exercises"])
@@ -72,6 +73,7 @@ def plot(summary, path) -> str:
     a1.set_title("Score distribution")
     a1.set_xlabel("score (% of points)")
     a1.set_ylabel("submissions")
+    a1.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # counts are whole numbers
     a2.barh(names, rates, color="tab:green")
     a2.set_xlim(0, 100)
     a2.invert_yaxis()
