@@ -7,12 +7,30 @@ missing term) is far outside them on the checkpoint's cases.
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
+
 import numpy as np
 
 from .plain import fmt, kind
 
 RTOL = 1e-4      # relative, entry by entry
 ATOL = 1e-5      # absolute, times the largest |entry| of the expected array
+# A case given in float32 keeps only ~7 digits, and a gradient that is a small
+# difference of large terms (dZ[L] = A[L] - Y against dA[L] * s (1 - s)) loses
+# more: such cases are compared with this looser pair.
+RTOL_32, ATOL_32 = 2e-3, 2e-3
+_tolerance = contextvars.ContextVar("tolerance", default=(RTOL, ATOL))
+
+
+@contextlib.contextmanager
+def tolerance(float32: bool):
+    """Compare with the float32 tolerances inside the block when ``float32`` is true."""
+    token = _tolerance.set((RTOL_32, ATOL_32) if float32 else (RTOL, ATOL))
+    try:
+        yield
+    finally:
+        _tolerance.reset(token)
 
 
 def is_array(x) -> bool:
@@ -28,16 +46,18 @@ def close(got, exp) -> bool:
     if is_number(exp) and not is_array(exp):
         if not is_number(got):
             return False
+        rtol, _ = _tolerance.get()
         g, e = float(np.asarray(got, dtype=np.float64)), float(exp)
-        return bool(np.isfinite(g)) and abs(g - e) <= RTOL * abs(e) + 1e-9
+        return bool(np.isfinite(g)) and abs(g - e) <= rtol * abs(e) + 1e-9
     if not is_array(got) or got.shape != exp.shape:
         return False
     g = got.astype(np.float64)
     e = exp.astype(np.float64)
     if not (np.isfinite(g).all() and np.isfinite(e).all()):
         return bool(np.array_equal(g, e, equal_nan=True))
+    rtol, atol = _tolerance.get()
     scale = float(np.max(np.abs(e))) if e.size else 0.0
-    return bool(np.allclose(g, e, rtol=RTOL, atol=ATOL * scale + 1e-12))
+    return bool(np.allclose(g, e, rtol=rtol, atol=atol * scale + 1e-12))
 
 
 def shape_text(shape) -> str:
@@ -99,7 +119,8 @@ def mismatch(label: str, got, exp, m=None):
         return f"{label} has {bad} NaN or infinite value(s) (a division by zero or a log of 0?)"
     e = exp.astype(np.float64)
     scale = float(np.max(np.abs(e))) if e.size else 0.0
-    wrong = ~np.isclose(g, e, rtol=RTOL, atol=ATOL * scale + 1e-12)
+    rtol, atol = _tolerance.get()
+    wrong = ~np.isclose(g, e, rtol=rtol, atol=atol * scale + 1e-12)
     where = tuple(int(i) for i in np.argwhere(wrong)[0])
     text = (f"{label} has the right shape {shape_text(exp.shape)} but {int(wrong.sum())} of {e.size} "
             f"values differ; at {list(where)} expected {fmt(e[where])}, got {fmt(g[where])}")

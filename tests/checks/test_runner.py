@@ -361,3 +361,9 @@ def test_a_function_with_the_wrong_parameters_is_told_the_signature():
     result = check("compute_cost", ns["compute_cost"])
     assert result.status == "crashed" and result.mistakes == ["compute_cost.wrong_signature"]
     assert "compute_cost must take the arguments (AL, Y), in this order." in str(result)
+
+
+def test_the_last_hidden_case_is_float32_and_the_public_ones_are_not():
+    for name in ("linear_backward", "model_backward", "compute_cost"):
+        cases = SPECS[name].cases(seed=3)
+        assert cases[-1].info["float32"] and not any(c.info["float32"] for c in SPECS[name].cases())
