@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import re
+import symtable
 from dataclasses import dataclass, field
 
 # Cell magics whose body is still ordinary Python.
@@ -106,7 +107,42 @@ def _bound_names(stmt) -> set:
 
 
 def _used_names(stmt) -> set:
-    return {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name)}
+    """Module-level names ``stmt`` needs: what it reads at top level, and the globals its functions read.
+
+    A function's own arguments and locals do not count (``parameters`` as an argument
+    must not pull in a top-level ``parameters = train(...)``).
+    """
+    try:
+        table = symtable.symtable(ast.unparse(stmt), "<statement>", "exec")
+    except (SyntaxError, ValueError, RecursionError):
+        return {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name)}
+    names = set()
+
+    def visit(t, top):
+        for sym in t.get_symbols():
+            if (top and sym.is_referenced()) or (not top and sym.is_global()):
+                names.add(sym.get_name())
+        for child in t.get_children():
+            visit(child, False)
+
+    visit(table, True)
+    return names
+
+
+# Top-level assignments may call these modules only (cheap constants such as
+# ``EPS = np.finfo(float).eps``); any other call at top level is a demo and is not run.
+_CONSTANT_MODULES = ("np", "numpy", "math")
+
+
+def _calls_only_constant_modules(node) -> bool:
+    for n in ast.walk(node):
+        if isinstance(n, ast.Call):
+            root = n.func
+            while isinstance(root, (ast.Attribute, ast.Call)):
+                root = root.value if isinstance(root, ast.Attribute) else root.func
+            if not (isinstance(root, ast.Name) and root.id in _CONSTANT_MODULES and isinstance(n.func, ast.Attribute)):
+                return False
+    return True
 
 
 def _keep(stmt) -> bool:
@@ -122,8 +158,16 @@ def _keep(stmt) -> bool:
     if isinstance(stmt, ast.ImportFrom):
         return not any(a.name == "*" for a in stmt.names) or (stmt.module or "").split(".")[0] == "dlkit"
     if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
-        return stmt.value is not None and not _has_call(stmt.value)
+        if stmt.value is None:
+            return False
+        return not _has_call(stmt.value) or (_only_calls(stmt.value) and _calls_only_constant_modules(stmt.value))
     return False
+
+
+def _only_calls(node) -> bool:
+    """No comprehensions, lambdas' generators, awaits or walrus: calls are the only 'active' parts."""
+    return not any(isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.Await,
+                                  ast.Yield, ast.YieldFrom, ast.NamedExpr)) for n in ast.walk(node))
 
 
 _DEF_RE = re.compile(r"^\s*def\s+([A-Za-z_]\w*)", re.M)

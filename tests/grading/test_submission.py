@@ -144,3 +144,15 @@ def test_hostile_notebook_files_do_not_break_the_judge(monkeypatch):
     monkeypatch.setattr(grade, "MAX_NOTEBOOK_BYTES", 1000)
     rows = grade_notebook("t", notebook().encode())["rows"]
     assert rows[0]["status"] == "unreadable" and "at most" in rows[0]["report"]
+
+
+def test_needed_constants_run_but_demos_do_not():
+    nb = cells_of(notebook({"sigmoid": "def sigmoid(Z):\n    return 1 / (1 + np.exp(-Z)) + TINY * 0"}))
+    nb.cells.append(nbformat.v4.new_code_cell("TINY = np.finfo(float).eps\nrng = np.random.default_rng(0)"))
+    # a demo assigning a name that is also an argument name of a graded function: never run
+    nb.cells.append(nbformat.v4.new_code_cell("parameters = open('/nonexistent').read()\nX = sorted(range(10**9))"))
+    ex = extract(nb, EXERCISES)
+    text = "\n".join(src for src, _ in ex.segments)
+    assert "TINY = np.finfo" in text and "default_rng" not in text  # only what a function needs
+    assert "/nonexistent" not in text and "10**9" not in text
+    assert points(nbformat.writes(nb)) == FULL
