@@ -171,4 +171,6 @@ def fmt(x) -> str:
         return "inf" if x > 0 else "-inf"
     if x == 0:
         return "0"
-    return f"{x:.4g}"
+    # Round twice: first to 10 digits, which absorbs the last-bit differences between
+    # BLAS libraries, so a value near a rounding boundary prints the same everywhere.
+    return f"{float(f'{x:.10g}'):.4g}"
