@@ -329,38 +329,7 @@ class Spec:
             findings.insert(0, self.explain_crash(*crashes[0]))
         findings.extend(self.extra_findings(runs))
 
-        # Diagnose each wrong part with the known mistakes.
-        mutant_cache = {}
-        diagnosed = {}       # part -> (mistake ids, first problem, its case)
-        for part in self.parts:
-            bad = [(case, wrong[part]) for case, _, wrong in runs if wrong.get(part)]
-            if bad:
-                diagnosed[part] = (self.diagnose(part, runs, mutant_cache), *bad[0][::-1])
-        # A mistake that explains more of the wrong parts wins over one that explains fewer
-        # (a missing output layer explains both a wrong AL and a short caches list).
-        explains = {}
-        for part, (ids, _, _) in diagnosed.items():
-            for mid in ids:
-                explains.setdefault(mid, set()).add(part)
-        kept = {mid for mid, parts in explains.items() if not any(parts < other for other in explains.values())}
-        # Among those, a mistake that reproduces the whole output (right parts included) wins.
-        for part in self.parts:
-            if diagnosed and part not in diagnosed:  # nothing wrong: no mistake to weigh (saves the grader time)
-                self.diagnose(part, runs, mutant_cache)
-        full = set.intersection(*(mutant_cache.get(("everywhere", p), set()) for p in self.parts)) & kept
-        covered = set().union(*(explains[mid] for mid in full)) if full else set()
-        kept = {mid for mid in kept if mid in full or not (explains[mid] & covered)}
-        reported = set()
-        for part, (ids, problem, case) in diagnosed.items():
-            ids = [mid for mid in ids if mid in kept]
-            if ids:
-                for mid in ids:
-                    if mid not in reported:
-                        reported.add(mid)
-                        findings.append(Finding(mid, hint_for(mid), [f"With {case.label}: {problem}."]))
-            elif not any(part in explains[mid] for mid in kept):
-                findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
-                                        [f"(with {case.label})"], generic=True))
+        findings += self._weigh_mistakes(runs)
 
         # Localise: helpers first, then (backward blocks) the learner's own forward.
         if crashes:
@@ -380,6 +349,44 @@ class Spec:
         if status != "passed" and points == self.max_points:
             points -= 1  # e.g. right values but inputs changed in place
         return CheckResult(self.name, status, points, self.max_points, findings, notes, cases=len(cases))
+
+    def _weigh_mistakes(self, runs) -> list:
+        """Findings for the wrong parts: the known mistakes that reproduce them, else a shape/value message."""
+        findings = []
+        mutant_cache = {}
+        diagnosed = {}       # part -> (mistake ids, first problem, its case)
+        for part in self.parts:
+            bad = [(case, wrong[part]) for case, _, wrong in runs if wrong.get(part)]
+            if bad:
+                diagnosed[part] = (self.diagnose(part, runs, mutant_cache), *bad[0][::-1])
+        if not diagnosed:
+            return findings   # nothing wrong: no mistake to weigh (saves the grader time)
+        # A mistake that explains more of the wrong parts wins over one that explains fewer
+        # (a missing output layer explains both a wrong AL and a short caches list).
+        explains = {}
+        for part, (ids, _, _) in diagnosed.items():
+            for mid in ids:
+                explains.setdefault(mid, set()).add(part)
+        kept = {mid for mid, parts in explains.items() if not any(parts < other for other in explains.values())}
+        # Among those, a mistake that reproduces the whole output (right parts included) wins.
+        for part in self.parts:
+            if part not in diagnosed:
+                self.diagnose(part, runs, mutant_cache)
+        full = set.intersection(*(mutant_cache.get(("everywhere", p), set()) for p in self.parts)) & kept
+        covered = set().union(*(explains[mid] for mid in full)) if full else set()
+        kept = {mid for mid in kept if mid in full or not (explains[mid] & covered)}
+        reported = set()
+        for part, (ids, problem, case) in diagnosed.items():
+            ids = [mid for mid in ids if mid in kept]
+            if ids:
+                for mid in ids:
+                    if mid not in reported:
+                        reported.add(mid)
+                        findings.append(Finding(mid, hint_for(mid), [f"With {case.label}: {problem}."]))
+            elif not any(part in explains[mid] for mid in kept):
+                findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
+                                        [f"(with {case.label})"], generic=True))
+        return findings
 
     def _localise(self, call, runs, findings):
         from .specs import SPECS
