@@ -129,7 +129,7 @@ class KernelCall:
         except RecursionError as exc:
             lineno, line = learner_line(exc)
             raise LearnerError("exception", "RecursionError", "maximum recursion depth exceeded", lineno, line) from None
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:   # exit() in learner code must not end the check
             lineno, line = learner_line(exc)
             raise LearnerError("exception", type(exc).__name__, str(exc).strip(), lineno, line) from None
         return plain(output), plain(args)

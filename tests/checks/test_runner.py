@@ -367,3 +367,14 @@ def test_the_last_hidden_case_is_float32_and_the_public_ones_are_not():
     for name in ("linear_backward", "model_backward", "compute_cost"):
         cases = SPECS[name].cases(seed=3)
         assert cases[-1].info["float32"] and not any(c.info["float32"] for c in SPECS[name].cases())
+
+
+def test_exit_in_learner_code_is_a_finding_not_the_end_of_the_check():
+    ns = notebook("""
+        import sys
+        def relu(Z):
+            sys.exit("bye")
+    """)
+    result = check("relu", ns["relu"])
+    assert result.status == "crashed" and result.mistakes == ["relu.raised_SystemExit"]
+    assert "line 3: sys.exit(\\"bye\\")" in str(result)
