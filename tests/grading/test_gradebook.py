@@ -149,3 +149,13 @@ def test_bad_arguments_are_named(tmp_path):
         from dlkit.course.grade import resolve_assignment
 
         resolve_assignment("99_nothing")
+
+
+def test_progress_bar_with_eta(tmp_path, capsys):
+    from dlkit.course.grade import grade_all
+
+    paths = make_class(tmp_path, 3)
+    grade_all(paths, str(tmp_path / "p.sqlite"), workers=1, progress=True, timeout=5.0)
+    err = capsys.readouterr().err
+    assert "grading" in err and "3/3" in err
+    assert "<" in err and "submission" in err  # tqdm's "elapsed<remaining" ETA and the unit
