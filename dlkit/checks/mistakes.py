@@ -193,8 +193,8 @@ CATALOG = {
         "(grads[\"dA\" + str(l)]), not dA[L].",
     "model_backward.keys_shifted": "The grads keys are shifted: layer l gives dA[l-1], dW[l], db[l], so the first "
         "step stores grads[\"dA\" + str(L-1)], grads[\"dW\" + str(L)], grads[\"db\" + str(L)].",
-    "model_backward.first_layer_missing": "The loop stops one layer early: it must go down to l = 1 "
-        "(for l in reversed(range(L-1)) uses caches[l] for layer l+1), giving dW1, db1 and dA0.",
+    "model_backward.first_layer_missing": "The loop stops one layer early: it must run down to layer 1, giving "
+        "dA0, dW1 and db1 (with for l in reversed(range(L-1)), caches[l] is the cache of layer l+1, so l = 0 is layer 1).",
     "model_backward.caches_index": "caches[l-1] holds the cache of layer l (the list starts at 0): "
         "the output layer's cache is caches[L-1].",
     "model_backward.returns_wrong_structure": "model_backward must return the grads dict with dA0..dA{L-1}, dW1..dWL, db1..dbL.",
@@ -203,8 +203,8 @@ CATALOG = {
         "(minus), b[l] := b[l] - alpha db[l].",
     "update_parameters.learning_rate_ignored": "The learning rate is missing: W[l] := W[l] - alpha dW[l], "
         "b[l] := b[l] - alpha db[l].",
-    "update_parameters.learning_rate_misapplied": "The learning rate multiplies the gradient only: "
-        "W[l] := W[l] - alpha dW[l].",
+    "update_parameters.learning_rate_misapplied": "The learning rate is applied in the wrong place: it scales the "
+        "gradient only, W[l] := W[l] - alpha dW[l] (not alpha W[l] - dW[l], alpha (W[l] - dW[l]) or dW[l] / alpha).",
     "update_parameters.b_not_updated": "b is not updated: b[l] := b[l] - alpha db[l] for every layer, like W.",
     "update_parameters.W_not_updated": "W is not updated: W[l] := W[l] - alpha dW[l] for every layer, like b.",
     "update_parameters.last_layer_not_updated": "The last layer is not updated: loop over l = 1..L, "
