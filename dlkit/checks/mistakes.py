@@ -157,6 +157,8 @@ CATALOG = {
     "model_forward.no_output_activation": "A[L] is Z[L]: the output layer's sigmoid, A[L] = sigmoid(Z[L]), is missing.",
     "model_forward.output_layer_missing": "The output layer is missing: after the loop over layers 1..L-1 (ReLU), "
         "layer L computes A[L] = sigmoid(W[L] A[L-1] + b[L]).",
+    "model_forward.first_layer_missing": "Layer 1 is skipped: the chain starts from A[0] = X and runs "
+        "l = 1..L (for l in range(1, L) for the ReLU layers, then layer L).",
     "model_forward.not_chained": "Each layer must take the previous layer's output: A[l] = g(W[l] A[l-1] + b[l]), "
         "starting from A[0] = X; keep A_prev = A at each step.",
     "model_forward.L_wrong": "parameters holds a W and a b per layer, so L = len(parameters) // 2.",

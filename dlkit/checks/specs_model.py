@@ -126,6 +126,7 @@ class ModelForward(Spec):
             Mutant("model_forward.activations_swapped", lambda X, p: _forward(X, p, hidden="sigmoid", output="relu")),
             Mutant("model_forward.no_output_activation", lambda X, p: _forward(X, p, output="none")),
             Mutant("model_forward.output_layer_missing", layers_but_last),
+            Mutant("model_forward.first_layer_missing", lambda X, p: _forward(X, p, layers=range(2, _layers(p) + 1))),
             Mutant("model_forward.not_chained", lambda X, p: _forward(X, p, chained=False)),
             Mutant("model_forward.caches_missing_output", lambda X, p: (_forward(X, p)[0], _forward(X, p)[1][:-1])),
             Mutant("model_forward.caches_wrong", lambda X, p: _forward(X, p, keep=lambda A, W, b, Z: ((A, W, b), ACT["relu"](Z)))),
