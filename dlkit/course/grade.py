@@ -20,6 +20,7 @@ reference: no points).
 from __future__ import annotations
 
 import argparse
+import atexit
 import glob
 import os
 import re
@@ -58,8 +59,21 @@ def _zygote(hide=None):
             _ZYGOTE.close()
             _ZYGOTE = None
     if _ZYGOTE is None or _ZYGOTE.proc.poll() is not None:
+        _close_zygote()
         _ZYGOTE = Zygote(hide=_HIDE)
     return _ZYGOTE
+
+
+@atexit.register
+def _close_zygote():
+    """Stop this process's zygote (its children die with it)."""
+    global _ZYGOTE
+    if _ZYGOTE is not None:
+        try:
+            _ZYGOTE.close()
+        except OSError:
+            pass
+        _ZYGOTE = None
 
 
 def hidden_folders(gradebook, submission_paths, extra=()) -> tuple:
@@ -194,7 +208,6 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
 
 
 def _grade_notebook(learner, data, *, assignment, exercises, timeout, seed, path, memory_bytes, hide) -> dict:
-    global _ZYGOTE
     from dlkit.checks import SPECS
 
     from .sandbox import Limits, SubmissionRun
@@ -243,7 +256,7 @@ def _grade_notebook(learner, data, *, assignment, exercises, timeout, seed, path
                 run.close()
             break
         except (OSError, RuntimeError) as exc:
-            _ZYGOTE = None  # the sandbox itself broke (e.g. its zygote was killed): start a new one
+            _close_zygote()  # the sandbox itself broke (e.g. its zygote was killed): start a new one
             if attempt:  # twice: give this submission its rows and let the batch go on
                 why = f"the sandbox stopped while running this notebook ({type(exc).__name__})"
                 rows = [_row(n, "crashed", 0, _max_points(n), [f"{n}.sandbox_failed"], [why], f"{n}: 0 - {why}")
