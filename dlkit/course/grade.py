@@ -19,7 +19,6 @@ reference: no points).
 """
 from __future__ import annotations
 
-import argparse
 import atexit
 import glob
 import os
@@ -467,13 +466,12 @@ def _grade_command(args) -> int:
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("grade", help="grade submitted notebooks into a SQLite gradebook",
-                              description=__doc__.split("\n\n")[0],
-                              formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+                              description=__doc__.split("\n\n")[0])
     p.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="a .ipynb file or a folder holding one")
     p.add_argument("--gradebook", required=True, help="SQLite file (created if missing)")
     p.add_argument("--assignment", help="assignment name or instructor notebook (default: the notebook's metadata)")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="judging processes")
-    p.add_argument("--timeout", type=float, default=10.0, help="seconds of wall time per exercise")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="judging processes (default: all cores)")
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds of wall time per exercise (default: 10)")
     p.add_argument("--scheduler", help="address of a Dask scheduler, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--feedback", metavar="DIR", help="write each learner's feedback (Markdown and HTML) here")
     p.add_argument("--seed", type=int, help="secret seed for hidden cases (visible in `ps`: prefer --seed-file)")
