@@ -34,8 +34,8 @@ class _TimeLimit(BaseException):
 
 
 def _is_learner_frame(filename: str) -> bool:
-    if filename.startswith("<"):      # exec'd code, an interactive cell
-        return True
+    if filename.startswith("<"):      # exec'd code, an interactive cell; not <frozen importlib...>
+        return not filename.startswith("<frozen")
     if not os.path.isabs(filename):   # compiled modules report relative paths, e.g. numpy/random/mtrand.pyx
         return False
     path = filename
