@@ -378,3 +378,17 @@ def test_exit_in_learner_code_is_a_finding_not_the_end_of_the_check():
     result = check("relu", ns["relu"])
     assert result.status == "crashed" and result.mistakes == ["relu.raised_SystemExit"]
     assert 'line 3: sys.exit("bye")' in str(result)
+
+
+def test_the_time_limit_leaves_no_alarm_behind():
+    import signal
+
+    def mine(signum, frame):
+        pass
+    old = signal.signal(signal.SIGALRM, mine)
+    try:
+        check("relu", dlkit.relu, time_limit=2)
+        assert signal.getsignal(signal.SIGALRM) is mine
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, old)
