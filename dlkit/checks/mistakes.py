@@ -111,6 +111,8 @@ CATALOG = {
     "linear_backward.dW_missing_transpose": "dW needs A_prev transposed: dW[l] = 1/m dZ[l] A[l-1]^T, i.e. dZ @ A_prev.T / m.",
     "linear_backward.dW_transposed": "dW is transposed: dW[l] = 1/m dZ[l] A[l-1]^T is (n[l], n[l-1]), like W[l]; "
         "compute dZ @ A_prev.T, not A_prev @ dZ.T.",
+    "linear_backward.elementwise_product": "dZ[l] A[l-1]^T and W[l]^T dZ[l] are matrix products (np.dot or @): "
+        "* and np.multiply multiply entry by entry.",
     "linear_backward.m_from_wrong_axis": "m is taken from the wrong axis: m is the number of examples, "
         "the number of columns, m = A_prev.shape[1] (dW and db are scaled by 1/m).",
     "linear_backward.cache_unpacked_wrong": "linear_cache is (A_prev, W, b) in this order: unpack it as "

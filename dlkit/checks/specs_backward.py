@@ -66,6 +66,8 @@ LINEAR_VARIANTS = [
     ("dA_prev_transposed", dict(dA_fn=lambda dZ, W, m: dZ.T @ W)),
     ("dW_missing_transpose", dict(dW_fn=lambda dZ, A, m: dZ @ A / m)),
     ("dW_transposed", dict(dW_fn=lambda dZ, A, m: A @ dZ.T / m)),
+    ("elementwise_product", dict(dW_fn=lambda dZ, A, m: dZ * A.T / m)),
+    ("elementwise_product", dict(dA_fn=lambda dZ, W, m: W.T * dZ)),
     ("m_from_wrong_axis", dict(m_of=lambda dZ, A: A.shape[0])),
     ("m_from_wrong_axis", dict(m_of=lambda dZ, A: dZ.shape[0])),
 ]
@@ -90,6 +92,8 @@ def linear_mutants(prefix, dz_of):
 
 
 def linear_exception_mistake(prefix, err):
+    if _line_has(err, r"dZ\*A_prev|A_prev\.T\*dZ|W\.T\*dZ|dZ\*W|multiply\((dZ|W\.T|A_prev)"):
+        return f"{prefix}.elementwise_product"
     if _line_has(err, r"(?<![.\w])W@dZ|dot\(W,dZ\)|W\.dot\(dZ\)"):
         return f"{prefix}.dA_prev_missing_transpose"
     if _line_has(err, r"dZ@A_prev(?!\.T)|dot\(dZ,A_prev\)"):

@@ -330,3 +330,11 @@ def linear_backward(dZ, cache):
 def sigmoid_backward(dA, Z):
     s = 1 / (1 + np.exp(-Z))
     return dA * s * 1 - s
+
+
+@bug("linear_backward", "linear_backward.elementwise_product")
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = 1 / m * np.multiply(dZ, A_prev.T)
+    return np.dot(W.T, dZ), dW, np.sum(dZ, axis=1, keepdims=True) / m
