@@ -34,8 +34,8 @@ the ratio to dlkit of the same dtype, the GFLOP/s achieved (counting only
 the GEMMs a training step needs: W[l] A[l-1] forward, dZ[l] A[l-1]^T for
 every layer and W[l]^T dZ[l] for l >= 2), that as a fraction of the sgemm
 peak (a square float32 matrix product, timed in the same rotation), and the
-peak memory a few iterations add to the process (resident set, measured by
-resetting the kernel's high-water mark).
+peak memory two iterations add to a fresh process that holds the data
+(resident set growth, from the kernel's high-water mark).
 
 Two scales: the course's application network [12288, 20, 7, 5, 1] with
 m = 209, and [12288, 256, 128, 64, 1] with m = 2048, on random data.
@@ -105,6 +105,10 @@ SCALES = {
 LEARNING_RATE = 0.0075
 SGEMM_N = 2048  # the peak: an (N, N) @ (N, N) float32 product
 PAUSE = 0.2  # seconds of idle before each timed block
+# What a sample measures: wall time (default), or with --cpu-time the CPU time
+# of this process, which a busy machine disturbs far less (one thread only:
+# with more, it would also count threads spinning while they wait for work).
+CLOCK = [time.perf_counter]
 
 
 # --------------------------------------------------------------------------
@@ -327,6 +331,10 @@ class Sgemm:
 # Measurement helpers
 # --------------------------------------------------------------------------
 
+def unit():
+    return "CPU ms/iter" if CLOCK[0] is time.process_time else "ms/iter"
+
+
 def gemm_flops(dims, m):
     """FLOPs of the GEMMs one training step needs (dA[0] not counted)."""
     total = 0
@@ -347,8 +355,10 @@ def _status(key):
 def peak_memory(impl, iterations=2):
     """Bytes the process's resident set grows by, at most, during ``impl.run``.
 
-    Linux only: writing 5 to /proc/self/clear_refs resets the high-water
-    mark VmHWM to the current resident set. Returns None elsewhere.
+    Linux only (returns None elsewhere): writing 5 to /proc/self/clear_refs
+    resets the high-water mark VmHWM to the current resident set. Meant for
+    a fresh process (see ``memory_probe``): in a process that already ran
+    something, freed memory kept by the allocator would hide the growth.
     """
     gc.collect()
     try:
@@ -359,6 +369,29 @@ def peak_memory(impl, iterations=2):
         return None
     impl.run(iterations)
     return _status("VmHWM") - base
+
+
+def memory_probe(scale, index, use_torch):
+    """In this fresh process: build implementation ``index`` and print its peak_memory."""
+    dims, m = SCALES[scale]
+    X, Y, params = make_data(dims, m)
+    impl = implementations(use_torch)[index][1](X, Y, params)
+    # Start each library's threads and buffers first, so that only the
+    # training step's own arrays are counted.
+    np.ones((64, 64), np.float32) @ np.ones((64, 64), np.float32)
+    if torch is not None:
+        torch.ones(64, 64) @ torch.ones(64, 64)
+    print(peak_memory(impl))
+
+
+def peak_memory_in_fresh_process(scale, index, use_torch, threads):
+    import subprocess
+
+    cmd = [sys.executable, __file__, "--memory-probe", scale, str(index)]
+    cmd += [] if use_torch else ["--no-torch"]
+    cmd += [] if threads is None else ["--threads", str(threads)]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()
+    return None if not out or out[-1] == "None" else int(out[-1])
 
 
 def normwise_error(a, b):
@@ -419,9 +452,9 @@ def time_rotation(impls, rounds, block):
             # (OpenBLAS and OpenMP threads busy-wait for a while after a call)
             # so that they do not steal a core from the next implementation.
             time.sleep(PAUSE)
-            t0 = time.perf_counter()
+            t0 = CLOCK[0]()
             impls[i].run(n)
-            samples[i].append((time.perf_counter() - t0) / n)
+            samples[i].append((CLOCK[0]() - t0) / n)
     return samples
 
 
@@ -437,6 +470,18 @@ def blas_kernels():
         parts.append(f"{lib['internal_api']} {lib.get('version') or ''}{' ' + arch if arch else ''} "
                      f"({lib['num_threads']} threads)".replace("  ", " "))
     return "; ".join(parts)
+
+
+def set_threads(n):
+    """The same number of threads for numpy's BLAS (via threadpoolctl) and PyTorch."""
+    try:
+        import threadpoolctl
+    except ImportError:
+        raise SystemExit("bench_train: --threads needs threadpoolctl (pip install threadpoolctl)") from None
+    # Kept alive for the whole run: the limit lasts as long as this object.
+    set_threads.limit = threadpoolctl.threadpool_limits(limits=n, user_api="blas")
+    if torch is not None:
+        torch.set_num_threads(n)
 
 
 def describe_machine():
@@ -455,7 +500,7 @@ def describe_machine():
     return lines
 
 
-def bench_scale(scale, rounds, block, use_torch):
+def bench_scale(scale, rounds, block, use_torch, threads=None):
     dims, m = SCALES[scale]
     X, Y, params = make_data(dims, m)
     makers = implementations(use_torch)
@@ -480,10 +525,8 @@ def bench_scale(scale, rounds, block, use_torch):
         s = np.array(samples[i])
         rows.append({"impl": impl, "median": np.median(s), "q1": np.percentile(s, 25), "q3": np.percentile(s, 75)})
     dl = {row["impl"].dtype: row["median"] for row in rows if row["impl"].family == "dlkit"}
-    for row in rows:
-        impl = makers[rows.index(row)][1](X, Y, params)  # fresh copy: memory is measured from the start
-        row["memory"] = peak_memory(impl)
-        del impl
+    for index, row in enumerate(rows):
+        row["memory"] = peak_memory_in_fresh_process(scale, index, use_torch, threads)
         row["ratio"] = row["median"] / dl[row["impl"].dtype]
         row["gflops"] = flops / row["median"] / 1e9
         row["of_peak"] = flops / row["median"] / peak_flops
@@ -495,7 +538,8 @@ def print_table(result):
     dims, m = result["dims"], result["m"]
     print(f"\nlayer_dims {dims}, m = {m}: {result['flops'] / 1e9:.3f} GFLOP of GEMMs per iteration; "
           f"{result['rounds']} rounds of {result['block']} iterations each")
-    header = "| implementation | dtype | ms/iter (median) | IQR ms | time / dlkit | GFLOP/s | of sgemm peak | peak memory |"
+    header = (f"| implementation | dtype | {unit()} (median) | IQR ms | time / dlkit | GFLOP/s | of sgemm peak "
+              "| peak memory |")
     print(header)
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in result["rows"]:
@@ -586,7 +630,7 @@ def ablation(scale, rounds, block):
     samples = time_rotation(impls, rounds, block)
     print(f"\nAblation at layer_dims {dims}, m = {m} ({rounds} rounds of {block} iterations); "
           "each variant switches one choice off:")
-    print("| variant | dtype | ms/iter (median) | IQR ms | vs all choices |")
+    print(f"| variant | dtype | {unit()} (median) | IQR ms | vs all choices |")
     print("| --- | --- | ---: | ---: | ---: |")
     base = {}
     for i, impl in enumerate(impls):
@@ -608,7 +652,23 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=None, help="rotations (default: 15 course, 7 large)")
     parser.add_argument("--no-torch", action="store_true", help="leave PyTorch out")
     parser.add_argument("--ablation", action="store_true", help="time each choice switched off instead")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="threads for numpy's BLAS and for PyTorch alike (default: each library's own, "
+                             "one per core); 1 gives figures that a busy machine disturbs far less")
+    parser.add_argument("--cpu-time", action="store_true",
+                        help="time with this process's CPU time instead of the wall clock (implies --threads 1)")
+    parser.add_argument("--memory-probe", nargs=2, metavar=("SCALE", "INDEX"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.memory_probe:
+        if args.threads is not None:
+            set_threads(args.threads)
+        memory_probe(args.memory_probe[0], int(args.memory_probe[1]), torch is not None and not args.no_torch)
+        return 0
+    if args.cpu_time:
+        args.threads = 1
+        CLOCK[0] = time.process_time
+    if args.threads is not None:
+        set_threads(args.threads)
 
     for line in describe_machine():
         print(line)
@@ -625,7 +685,7 @@ def main(argv=None):
         rounds = args.rounds or (15 if scale == "course" else 7)
         block = 20 if scale == "course" else 2
         print(f"\n== {scale} scale ==")
-        results[scale] = bench_scale(scale, rounds, block, use_torch)
+        results[scale] = bench_scale(scale, rounds, block, use_torch, args.threads)
         print_table(results[scale])
 
     print("\nTargets:")
