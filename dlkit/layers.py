@@ -72,8 +72,7 @@ def linear_backward(dZ, linear_cache, *, need_dA_prev=True):
             f"the shape of Z[l] = W[l] A[l-1] + b[l]"
         )
     m = A_prev.shape[1]
-    dW = dZ @ A_prev.T
-    dW *= 1 / m  # scaled in place: no second (n[l], n[l-1]) array
+    dW = 1 / m * dZ @ A_prev.T  # read left to right: (1/m dZ[l]) A[l-1]^T, so 1/m scales dZ[l], not the often larger dW[l]
     db = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
     dA_prev = W.T @ dZ if need_dA_prev else None
     return dA_prev, dW, db
