@@ -1,6 +1,6 @@
 """Training speed: dlkit's ``train`` against a course-style numpy loop and PyTorch on CPU.
 
-Run it (about two minutes on 2 cores; not part of the test suite)::
+Run it (about four minutes on 2 cores; not part of the test suite)::
 
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python benchmarks/bench_train.py
 
@@ -8,7 +8,15 @@ Run it (about two minutes on 2 cores; not part of the test suite)::
 OpenBLAS use its AVX2 kernels on an AVX-512 processor; unsetting both
 variables in that one command lets it pick its own. The benchmark prints the
 kernel that runs. Options: ``--scale course|large``, ``--rounds N``,
-``--ablation``, ``--no-torch``; ``--help`` lists them.)
+``--threads N``, ``--cpu-time`` (one thread, CPU time: figures a busy machine
+disturbs far less), ``--ablation``, ``--no-torch``; ``--help`` lists them.
+The exit status is 1 when a target is missed.)
+
+Two threads on two cores shared with other work are fragile: a single busy
+process elsewhere can make a multithreaded BLAS call wait a whole scheduler
+slice, so run it on a quiet machine (it prints the load average before and
+after) and read the IQR column; ``--cpu-time`` gives per-core figures that
+hold up under load.
 
 What is measured
 ----------------
@@ -43,36 +51,73 @@ m = 209, and [12288, 256, 128, 64, 1] with m = 2048, on random data.
 Targets (issue 7): at the course scale dlkit float32 >= 1.5x faster per
 iteration than PyTorch float32 and dlkit float64 >= 1.2x faster than PyTorch
 float64 (against the faster of the two PyTorch loops); at the large scale
-dlkit float32 at >= 85 % of the sgemm peak.
+dlkit float32 at >= 85 % of the sgemm peak. The table also times "GEMMs
+alone": one iteration's matrix products and nothing else, the limit that
+numpy's BLAS sets for this network; dlkit cannot beat it, only get close.
 
 What each choice buys (``--ablation``)
 --------------------------------------
 Every choice keeps the blocks as the lecture's equations. ``--ablation``
 switches them off one at a time in a loop made of dlkit's own blocks and
-times the variants in the same rotation. Measured on this 2-core machine
-(SkylakeX kernel), ms per iteration, course scale:
+times the variants in the same rotation. Measured with
+``--ablation --cpu-time`` (one thread, CPU time, SkylakeX kernel, 2026-11-29;
+a second run agreed within a few percent): CPU ms per iteration with every
+choice on, then the change when one is switched off.
 
-ABLATION_TABLE
+| choice switched off                         | course f32 | course f64 | large f32 | large f64 |
+| ------------------------------------------- | ---------: | ---------: | --------: | --------: |
+| none (every choice on)                      |    2.62 ms |    4.72 ms |    136 ms |    284 ms |
+| dA[0] = W[1]^T dZ[1] computed               |      +60 % |     +137 % |     +46 % |    +150 % |
+| NaN scans in every block, every iteration   |      +14 % |      +18 % |      +3 % |      +3 % |
+| X column-major (Fortran) instead of row-major |    +24 % |       +1 % |      -1 % |      +1 % |
+| dA[L] formula instead of dZ[L] = A[L] - Y   |       +1 % |       +4 % |      +1 % |      -1 % |
+| new arrays instead of in-place updates      |       +6 % |       +4 % |       0 % |      -1 % |
+| all of the above                            |      +66 % |      +90 % |    +143 % |     +53 % |
 
-Choices the loop makes, and why they are explainable:
+And float32 instead of float64: 1.8x at the course scale, 2.1x at the large.
 
 * dtype: float32 halves the bytes every GEMM streams (X alone is 20 MB in
   float64 at the course scale) and doubles the SIMD width.
-* memory order: ``train`` keeps X as (n[0], m) but stores it column-major
-  (Fortran order), one example after another, which is how images arrive
-  when flattened with ``reshape(m, -1).T``; BLAS then reads X the fast way.
 * dA[0] = W[1]^T dZ[1] is never used (the lecture says to discard it), so
-  ``train`` does not compute it: one GEMM of n[1] x n[0] x m saved.
+  ``train`` does not compute it: the largest GEMM after the two that read X,
+  and an (n[0], m) array (20 MB at the course scale in float64) never made.
+* checks once, not per block: ``train`` checks X, Y and the parameters
+  once; the blocks then run inside ``values_trusted()``, which keeps their
+  shape checks but skips the NaN scan of every array (of X above all) on
+  every iteration. A NaN or inf cost still stops training with a clear error.
+* memory order: ``train`` keeps X as (n[0], m) in the notation and stores it
+  row-major (each row one feature over the m examples). The issue expected
+  column-major to be faster; measured, it is 24 % slower in float32 at the
+  course scale (OpenBLAS's SkylakeX kernel runs W[1] X at half speed when X
+  is column-major) and a wash elsewhere, so row-major it is.
 * dZ[L] = A[L] - Y: what dA[L] * sigmoid'(Z[L]) simplifies to when the
-  sigmoid meets the cross-entropy (derived in notebook 05); one subtraction
-  instead of two divisions, a sigmoid and two products, and no 0/0 when a
-  prediction saturates.
-* no recomputation, no needless temporaries: Z[l] and A[l-1] come from the
-  caches, 1/m scales the GEMM's result in place, and the update
-  W[l] := W[l] - alpha dW[l] writes into W[l] instead of a new array.
-* checks once, not per block: ``train`` checks its inputs once; the blocks
-  then run inside ``values_trusted()``, which skips the O(size) NaN scans and
-  keeps the cheap shape checks.
+  sigmoid meets the cross-entropy (notebook 05 derives it). It costs the
+  same as the formula here, since it only touches (1, m) arrays; it is kept
+  because it cannot divide 0 by 0 when a prediction saturates.
+* no needless temporaries: Z[l] = W[l] A[l-1], then + b[l] in place;
+  ``dW = 1 / m * dZ @ A_prev.T`` reads left to right, so 1/m scales dZ[l]
+  (20 x 209 at the course scale) rather than dW[1] (20 x 12288); the
+  update writes into W[l] instead of making a new array.
+
+Measured and not taken (each would need code a teacher cannot explain):
+
+* computing dW[l] as (A[l-1] dZ[l]^T)^T, i.e. into a column-major array: in
+  float32 this GEMM runs 1.8x faster with OpenBLAS's SkylakeX kernel
+  (0.42 ms against 0.78 ms at the course scale, 2 threads), but 1.8x
+  slower in float64, no faster with the Haswell kernel, and a column-major
+  dW[l] makes W[l] -= alpha dW[l] 6 to 9x slower unless W[l] is column-major too.
+* freeing each iteration's caches and grads before the next forward pass
+  (``del``): 4 % faster at the large scale in float32, 50 % slower at the
+  course scale in float64 (glibc's allocator then returns and re-faults
+  pages); it depends on the allocator, not on the code.
+
+Why the pause between blocks: without it, PyTorch float32 at the course
+scale measured 4.17 ms per iteration instead of 1.85 ms, because OpenBLAS's
+worker threads keep spinning after numpy's last call and take a core from
+PyTorch's OpenMP threads (and the other way round, less). Timing each
+implementation after the other's threads have gone to sleep is the fair
+comparison; a rotation without the pause makes numpy look 2x faster than
+PyTorch for reasons that have nothing to do with the code.
 """
 from __future__ import annotations
 
@@ -716,7 +761,7 @@ def main(argv=None):
         print(line)
     if args.ablation:
         for scale in (["course", "large"] if args.scale == "both" else [args.scale]):
-            ablation(scale, args.rounds or (9 if scale == "course" else 3), 10 if scale == "course" else 1)
+            ablation(scale, args.rounds or (9 if scale == "course" else 3), 10 if scale == "course" else 2)
         return 0
 
     use_torch = torch is not None and not args.no_torch
