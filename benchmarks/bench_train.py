@@ -60,9 +60,11 @@ What each choice buys (``--ablation``)
 Every choice keeps the blocks as the lecture's equations. ``--ablation``
 switches them off one at a time in a loop made of dlkit's own blocks and
 times the variants in the same rotation. Measured with
-``--ablation --cpu-time`` (one thread, CPU time, SkylakeX kernel, 2026-11-29;
-a second run agreed within a few percent): CPU ms per iteration with every
-choice on, then the change when one is switched off.
+``--ablation --cpu-time`` (one thread, CPU time, SkylakeX kernel, 2026-11-29):
+CPU ms per iteration with every choice on, then the change when one is
+switched off. Three runs agreed within a few percent, except for computing
+dA[0] at the large scale, where the fresh (n[0], m) array's page faults vary
+from run to run: +46 to +106 % in float32, +127 to +195 % in float64.
 
 | choice switched off                         | course f32 | course f64 | large f32 | large f64 |
 | ------------------------------------------- | ---------: | ---------: | --------: | --------: |
