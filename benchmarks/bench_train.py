@@ -63,8 +63,9 @@ times the variants in the same rotation. Measured with
 ``--ablation --cpu-time`` (one thread, CPU time, SkylakeX kernel, 2026-11-29):
 CPU ms per iteration with every choice on, then the change when one is
 switched off. Three runs agreed within a few percent, except for computing
-dA[0] at the large scale, where the fresh (n[0], m) array's page faults vary
-from run to run: +46 to +106 % in float32, +127 to +195 % in float64.
+dA[0] (and so the last row) at the large scale, where the fresh (n[0], m)
+array's page faults vary from run to run: +46 to +106 % in float32, +127 to
++195 % in float64 (last row: +49 to +143 %, +53 to +193 %).
 
 | choice switched off                         | course f32 | course f64 | large f32 | large f64 |
 | ------------------------------------------- | ---------: | ---------: | --------: | --------: |
