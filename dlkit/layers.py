@@ -72,7 +72,15 @@ def linear_backward(dZ, linear_cache, *, need_dA_prev=True):
             f"the shape of Z[l] = W[l] A[l-1] + b[l]"
         )
     m = A_prev.shape[1]
-    dW = 1 / m * dZ @ A_prev.T  # read left to right: (1/m dZ[l]) A[l-1]^T, so 1/m scales dZ[l], not the often larger dW[l]
+    if W.flags.f_contiguous and not W.flags.c_contiguous:
+        # W[l] stored column-major (train() does this in float32): the same
+        # matrix dZ[l] A[l-1]^T, computed as its transpose's transpose so that
+        # dW[l] comes out column-major like W[l]. W[l] -= alpha dW[l] then reads
+        # both in one order (mixed orders: 4x slower), and BLAS runs this GEMM
+        # faster in float32 (see benchmarks/bench_train.py).
+        dW = (A_prev @ (1 / m * dZ).T).T
+    else:
+        dW = 1 / m * dZ @ A_prev.T  # read left to right: (1/m dZ[l]) A[l-1]^T, so 1/m scales dZ[l], not the often larger dW[l]
     db = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
     dA_prev = W.T @ dZ if need_dA_prev else None
     return dA_prev, dW, db

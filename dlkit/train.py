@@ -23,7 +23,8 @@ def train(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, *, hidden
     initialize_parameters(layer_dims, seed, scheme). ``print_every=100``
     prints "Cost after iteration 100: 0.672053" every 100 iterations and at
     the last one; ``progress=False`` hides the tqdm progress bar.
-    float32 X gives float32 parameters and arithmetic throughout.
+    float32 X gives float32 parameters and arithmetic throughout (the
+    returned W[l] are then stored column-major; their shapes are unchanged).
 
     Returns ``(parameters, costs)``: the trained parameters and the list of
     the cost J at every iteration (before that iteration's update).
@@ -36,10 +37,17 @@ def train(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, *, hidden
     get_activation(hidden_activation, func)
     if print_every is not None:
         v.positive_number(func, "print_every", print_every, integer=True)
+    # Memory order of W[l] (the notation is (n[l], n[l-1]) either way): in
+    # float32, column-major, so that linear_backward computes dW[l] as
+    # (A[l-1] dZ[l]^T)^T, which BLAS runs faster than dZ[l] A[l-1]^T here, and
+    # the update reads W[l] and dW[l] in the same order; in float64 that GEMM
+    # is faster the lecture's way round, so row-major (measured in
+    # benchmarks/bench_train.py).
+    order = "F" if X.dtype == np.float32 else "C"
     if parameters is None:
         parameters = initialize_parameters(layer_dims, seed=seed, scheme=scheme, dtype=X.dtype)
-    else:
-        parameters = {k: np.array(p, dtype=X.dtype) for k, p in parameters.items()}  # never train the caller's arrays
+    # np.array copies: the caller's arrays are never trained in place.
+    parameters = {k: np.array(p, dtype=X.dtype, order=order) for k, p in parameters.items()}
     v.layer_count(func, parameters)  # every W[l], b[l] checked (and scanned for NaN) once, here
     dims = [X.shape[0]] + [np.shape(parameters[f"W{l}"])[0] for l in range(1, len(parameters) // 2 + 1)]
     if list(layer_dims) != dims:

@@ -59,6 +59,38 @@ def test_float32_trains_in_float32_and_agrees_with_float64():
     np.testing.assert_allclose(c32, c64, rtol=1e-4)
 
 
+def test_float32_weights_are_column_major_and_train_like_the_plain_loop():
+    # train() stores W[l] column-major in float32 (a speed choice); the
+    # numbers must be those of the plain loop of blocks in float32.
+    X, Y = _data()
+    X32 = X.astype(np.float32)
+    start = initialize_parameters(LAYER_DIMS, seed=3, dtype=np.float32)
+    expected_params, expected_costs = _blocks_loop(X32, Y.astype(np.float32), start, 0.1, 20)
+    params, costs = train(X32, Y, LAYER_DIMS, learning_rate=0.1, num_iterations=20, parameters=start, progress=False)
+    np.testing.assert_allclose(costs, expected_costs, rtol=1e-5)
+    for key, value in expected_params.items():
+        assert params[key].shape == value.shape, key
+        np.testing.assert_allclose(params[key], value, rtol=1e-4, atol=1e-6, err_msg=key)
+    assert all(params[f"W{l}"].flags.f_contiguous for l in range(1, len(LAYER_DIMS)))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_linear_backward_gives_dW_in_the_memory_order_of_W(dtype):
+    from dlkit import linear_backward
+
+    rng = np.random.default_rng(0)
+    A_prev, dZ = rng.random((6, 9)).astype(dtype), rng.random((4, 9)).astype(dtype)
+    W_c, b = rng.random((4, 6)).astype(dtype), np.zeros((4, 1), dtype)
+    W_f = np.asfortranarray(W_c)
+    dA_c, dW_c, db_c = linear_backward(dZ, (A_prev, W_c, b))
+    dA_f, dW_f, db_f = linear_backward(dZ, (A_prev, W_f, b))
+    assert dW_c.flags.c_contiguous and dW_f.flags.f_contiguous
+    np.testing.assert_allclose(dW_f, 1 / 9 * dZ @ A_prev.T, rtol=1e-5)  # still dW[l] = 1/m dZ[l] A[l-1]^T
+    np.testing.assert_allclose(dW_f, dW_c, rtol=1e-5)
+    np.testing.assert_array_equal(dA_f, dA_c)
+    np.testing.assert_array_equal(db_f, db_c)
+
+
 def test_the_callers_arrays_are_not_trained_in_place():
     X, Y = _data()
     start = initialize_parameters(LAYER_DIMS, seed=2)
