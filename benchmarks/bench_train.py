@@ -233,7 +233,11 @@ class Dlkit:
         # keeps that one-off copy out of the timed blocks.
         self.X = np.ascontiguousarray(X, dtype=dtype)
         self.Y = Y.astype(dtype)
-        self.params = {k: v.astype(dtype) for k, v in params.items()}
+        # train() stores W[l] column-major in float32 (and copies the caller's
+        # parameters once per call); starting in that order keeps
+        # gradients() on the same layout as the timed loop.
+        order = "F" if self.dtype == np.float32 else "C"
+        self.params = {k: np.array(v, dtype=dtype, order=order) for k, v in params.items()}
         self.dims = [X.shape[0]] + [params[f"W{l}"].shape[0] for l in range(1, len(params) // 2 + 1)]
 
     def run(self, n):
@@ -390,17 +394,23 @@ class Sgemm:
 class GemmsAlone:
     """The GEMM limit of this network: one iteration's matrix products and nothing else.
 
-    float32, numpy's BLAS, the shapes and memory order dlkit's train() uses:
-    W[l] A[l-1] for l = 1..L, dZ[l] A[l-1]^T for l = 1..L, W[l]^T dZ[l] for l >= 2.
+    float32, numpy's BLAS, row-major A[l-1]: W[l] A[l-1] for l = 1..L,
+    dW[l] for l = 1..L, W[l]^T dZ[l] for l >= 2. ``w_order="F"`` is the
+    layout dlkit's train() uses in float32 (W[l] column-major, dW[l]
+    computed as (A[l-1] dZ[l]^T)^T); ``"C"`` the row-major one it used before
+    (dW[l] = dZ[l] A[l-1]^T).
     """
 
-    name, family, dtype = "GEMMs alone (numpy)", "peak", np.dtype(np.float32)
+    family, dtype = "peak", np.dtype(np.float32)
 
-    def __init__(self, dims, m):
+    def __init__(self, dims, m, w_order="F"):
+        self.name = f"GEMMs alone, W[l] {'column' if w_order == 'F' else 'row'}-major"
         rng = np.random.default_rng(0)
         self.A = [rng.random((n, m), dtype=np.float32) for n in dims[:-1]]  # A[0] = X .. A[L-1]
-        self.W = [rng.random((dims[l], dims[l - 1]), dtype=np.float32) for l in range(1, len(dims))]
+        self.W = [np.asarray(rng.random((dims[l], dims[l - 1]), dtype=np.float32), order=w_order)
+                  for l in range(1, len(dims))]
         self.dZ = [rng.random((n, m), dtype=np.float32) for n in dims[1:]]
+        self.w_order = w_order
         self.flops = gemm_flops(dims, m)
 
     def run(self, n):
@@ -408,7 +418,10 @@ class GemmsAlone:
             for l, W in enumerate(self.W):
                 W @ self.A[l]
             for l, W in enumerate(self.W):
-                self.dZ[l] @ self.A[l].T
+                if self.w_order == "F":
+                    (self.A[l] @ self.dZ[l].T).T
+                else:
+                    self.dZ[l] @ self.A[l].T
                 if l > 0:
                     W.T @ self.dZ[l]
 
@@ -601,14 +614,16 @@ def bench_scale(scale, rounds, block, use_torch, threads=None):
         raise SystemExit("bench_train: implementations disagree; not timing code that computes different things")
     del checked
 
-    impls = [make(X, Y, params) for _, make in makers] + [GemmsAlone(dims, m), Sgemm()]
+    impls = [make(X, Y, params) for _, make in makers]
+    impls += [GemmsAlone(dims, m, "F"), GemmsAlone(dims, m, "C"), Sgemm()]
     samples = time_rotation(impls, rounds, block)
     flops = gemm_flops(dims, m)
     peak_flops = impls[-1].flops / np.median(samples[len(impls) - 1])
-    gemm_limit = flops / np.median(samples[len(impls) - 2])
+    gemm_limit = flops / np.median(samples[len(impls) - 3])  # train()'s layout
+    gemm_limit_row_major = flops / np.median(samples[len(impls) - 2])
 
     rows = []
-    for i, impl in enumerate(impls[:-2]):
+    for i, impl in enumerate(impls[:-3]):
         s = np.array(samples[i])
         rows.append({"impl": impl, "median": np.median(s), "q1": np.percentile(s, 25), "q3": np.percentile(s, 75),
                      "min": s.min()})
@@ -618,7 +633,8 @@ def bench_scale(scale, rounds, block, use_torch, threads=None):
         row["ratio"] = row["median"] / dl[row["impl"].dtype]
         row["gflops"] = flops / row["median"] / 1e9
         row["of_peak"] = flops / row["median"] / peak_flops
-    return {"dims": dims, "m": m, "rows": rows, "peak": peak_flops, "gemm_limit": gemm_limit, "flops": flops,
+    return {"dims": dims, "m": m, "rows": rows, "peak": peak_flops, "gemm_limit": gemm_limit,
+            "gemm_limit_row_major": gemm_limit_row_major, "flops": flops,
             "rounds": rounds, "block": block}
 
 
@@ -635,9 +651,10 @@ def print_table(result):
         print(f"| {impl.name} | {impl.dtype.name} | {row['median'] * 1e3:.2f} | "
               f"{(row['q3'] - row['q1']) * 1e3:.2f} | {row['min'] * 1e3:.2f} | {row['ratio']:.2f}x | {row['gflops']:.0f} | "
               f"{row['of_peak'] * 100:.0f} % | {mem} |")
-    limit = result["gemm_limit"]
-    print(f"| GEMMs alone (numpy) | float32 | {result['flops'] / limit * 1e3:.2f} | | | | {limit / 1e9:.0f} | "
-          f"{limit / result['peak'] * 100:.0f} % | |")
+    for what, key in (("W[l] column-major, as train()", "gemm_limit"), ("W[l] row-major", "gemm_limit_row_major")):
+        limit = result[key]
+        print(f"| GEMMs alone ({what}) | float32 | {result['flops'] / limit * 1e3:.2f} | | | | {limit / 1e9:.0f} | "
+              f"{limit / result['peak'] * 100:.0f} % | |")
     print(f"| sgemm {SGEMM_N}x{SGEMM_N} (numpy) | float32 | | | | | {result['peak'] / 1e9:.0f} | 100 % | |")
 
 
@@ -678,12 +695,14 @@ class BlocksLoop:
 
     family = "ablation"
 
-    def __init__(self, X, Y, params, dtype, name, *, order="C", shortcut=True, dA0=False, inplace=True,
-                 trusted=True):
+    def __init__(self, X, Y, params, dtype, name, *, order="C", w_order=None, shortcut=True, dA0=False,
+                 inplace=True, trusted=True):
         self.name, self.dtype = name, np.dtype(dtype)
         self.X = np.asarray(X, dtype=dtype, order=order)
         self.Y = Y.astype(dtype)
-        self.params = {k: v.astype(dtype) for k, v in params.items()}
+        if w_order is None:  # train()'s choice
+            w_order = "F" if self.dtype == np.float32 else "C"
+        self.params = {k: np.array(v, dtype=dtype, order=w_order) for k, v in params.items()}
         self.options = dict(output_shortcut=shortcut, need_dA0=dA0)
         self.inplace = inplace
         self.trusted = trusted
@@ -711,6 +730,7 @@ def ablation(scale, rounds, block):
             ("train()", lambda dtype=dtype: Dlkit(X, Y, params, dtype)),
             ("all choices", loop("all choices")),
             ("Fortran-ordered X", loop("Fortran-ordered X", order="F")),
+            ("W[l] in the other order", loop("W[l] in the other order", w_order="C" if dtype == np.float32 else "F")),
             ("dA[0] computed", loop("dA[0] computed", dA0=True)),
             ("dA[L] formula", loop("dA[L] formula", shortcut=False)),
             ("new arrays on update", loop("new arrays on update", inplace=False)),
