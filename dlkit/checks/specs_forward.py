@@ -136,51 +136,41 @@ class LinearForward(Spec):
         return None
 
 
-class Sigmoid(Spec):
-    name = "sigmoid"
+class _Activation(Spec):
+    """A = g(Z), entry by entry: the cases and the output's shape are the same for every g."""
     arg_names = ("Z",)
     parts = ("A",)
+
+    def fixed_cases(self):
+        return [(np.array([[-1.0, 0.0, 2.0]]),), (np.array([[0.5, -3.0], [4.0, -0.25]]),)]
+
+    def random_case(self, rng, i):
+        n, _, m = C.LAYER_SHAPES[i % len(C.LAYER_SHAPES)]
+        return (C.values(rng, (n, m), 2.0),)
+
+    def split(self, out, case):
+        if type(out) in (tuple, list) and len(out) == 2 and type(out[0]) is np.ndarray:
+            return {"A": out[0]}, [self._finding(f"{self.name}.returns_tuple")]
+        return {"A": out}, []
+
+
+class Sigmoid(_Activation):
+    name = "sigmoid"
     equation = "Look at A = sigmoid(Z) = 1 / (1 + np.exp(-Z)), applied entry by entry (A has Z's shape)."
 
     def reference(self, Z):
         return dlkit.sigmoid(Z)
 
-    def fixed_cases(self):
-        return [(np.array([[-1.0, 0.0, 2.0]]),), (np.array([[0.5, -3.0], [4.0, -0.25]]),)]
-
-    def random_case(self, rng, i):
-        n, _, m = C.LAYER_SHAPES[i % len(C.LAYER_SHAPES)]
-        return (C.values(rng, (n, m), 2.0),)
-
-    def split(self, out, case):
-        if type(out) in (tuple, list) and len(out) == 2 and type(out[0]) is np.ndarray:
-            return {"A": out[0]}, [self._finding(f"{self.name}.returns_tuple")]
-        return {"A": out}, []
-
     def mutants(self):
         return [Mutant(f"sigmoid.{suffix}", g) for suffix, g in SIGMOID_VARIANTS]
 
 
-class Relu(Spec):
+class Relu(_Activation):
     name = "relu"
-    arg_names = ("Z",)
-    parts = ("A",)
     equation = "Look at A = relu(Z) = max(0, Z), entry by entry: np.maximum(0, Z) (A has Z's shape)."
 
     def reference(self, Z):
         return dlkit.relu(Z)
-
-    def fixed_cases(self):
-        return [(np.array([[-1.0, 0.0, 2.0]]),), (np.array([[0.5, -3.0], [4.0, -0.25]]),)]
-
-    def random_case(self, rng, i):
-        n, _, m = C.LAYER_SHAPES[i % len(C.LAYER_SHAPES)]
-        return (C.values(rng, (n, m), 2.0),)
-
-    def split(self, out, case):
-        if type(out) in (tuple, list) and len(out) == 2 and type(out[0]) is np.ndarray:
-            return {"A": out[0]}, [self._finding(f"{self.name}.returns_tuple")]
-        return {"A": out}, []
 
     def mutants(self):
         return [Mutant(f"relu.{suffix}", g) for suffix, g in RELU_VARIANTS]
