@@ -370,3 +370,19 @@ def test_course_linear_activation_backward_output():
     np.testing.assert_allclose(dA_prev, [[0.44090989, 0.0], [0.37883606, 0.0], [-0.2298228, 0.0]], atol=5e-9)
     np.testing.assert_allclose(dW, [[0.44513824, 0.37371418, -0.10478989]], atol=5e-9)
     np.testing.assert_allclose(db, [[-0.20837892]], atol=5e-9)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_linear_backward_same_answer_for_either_memory_order_of_W(dtype):
+    """train() may keep W[l] column-major for speed; dW[l] must be the same matrix either way."""
+    rng = np.random.default_rng(0)
+    A_prev = rng.standard_normal((5, 7)).astype(dtype)
+    W = rng.standard_normal((3, 5)).astype(dtype)
+    b = np.zeros((3, 1), dtype=dtype)
+    dZ = rng.standard_normal((3, 7)).astype(dtype)
+    by_row = linear_backward(dZ, (A_prev, np.ascontiguousarray(W), b))
+    by_column = linear_backward(dZ, (A_prev, np.asfortranarray(W), b))
+    for ours, theirs in zip(by_row, by_column):
+        assert ours.dtype == dtype and ours.shape == theirs.shape
+        np.testing.assert_allclose(ours, theirs, rtol=1e-6 if dtype == np.float32 else 1e-14)
+    np.testing.assert_allclose(by_column[1], dZ.astype(np.float64) @ A_prev.T.astype(np.float64) / 7, rtol=1e-5)
