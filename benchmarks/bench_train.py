@@ -7,7 +7,8 @@ Run it (about four minutes on 2 cores; not part of the test suite)::
 (Some machines here set OPENBLAS_CORETYPE=Haswell, which makes numpy's
 OpenBLAS use its AVX2 kernels on an AVX-512 processor; unsetting both
 variables in that one command lets it pick its own. The benchmark prints the
-kernel that runs. Options: ``--scale course|large``, ``--rounds N``,
+kernel that runs; run it in both environments, since CI and learners get
+whatever the machine sets. Options: ``--scale course|large``, ``--rounds N``,
 ``--threads N``, ``--cpu-time`` (one thread, CPU time: figures a busy machine
 disturbs far less), ``--ablation``, ``--no-torch``; ``--help`` lists them.
 The exit status is 1 when a target is missed.)
@@ -54,30 +55,37 @@ float64 (against the faster of the two PyTorch loops); at the large scale
 dlkit float32 at >= 85 % of the sgemm peak. The table also times "GEMMs
 alone": one iteration's matrix products and nothing else, the limit that
 numpy's BLAS sets for this network; dlkit cannot beat it, only get close.
+It is timed for train()'s float32 layout (W[l] column-major) and for the
+row-major one, so that the table shows what that choice does to the limit.
 
 What each choice buys (``--ablation``)
 --------------------------------------
 Every choice keeps the blocks as the lecture's equations. ``--ablation``
 switches them off one at a time in a loop made of dlkit's own blocks and
 times the variants in the same rotation. Measured with
-``--ablation --cpu-time`` (one thread, CPU time, SkylakeX kernel, 2026-11-29):
-CPU ms per iteration with every choice on, then the change when one is
-switched off. Three runs agreed within a few percent, except for computing
-dA[0] (and so the last row) at the large scale, where the fresh (n[0], m)
-array's page faults vary from run to run: +46 to +106 % in float32, +127 to
-+195 % in float64 (last row: +49 to +143 %, +53 to +193 %).
+``--ablation --cpu-time`` (one thread, CPU time, SkylakeX kernel,
+2026-11-29, one run, after W[l] became column-major in float32): CPU ms per
+iteration with every choice on, then the change when one is switched off.
+An earlier set of three runs (before that change) agreed within a few
+percent, except for computing dA[0] (and so the last row) at the large
+scale, where the fresh (n[0], m) array's page faults vary from run to run
+(+46 to +106 % in float32, +127 to +195 % in float64).
 
 | choice switched off                         | course f32 | course f64 | large f32 | large f64 |
 | ------------------------------------------- | ---------: | ---------: | --------: | --------: |
-| none (every choice on)                      |    2.62 ms |    4.72 ms |    136 ms |    284 ms |
-| dA[0] = W[1]^T dZ[1] computed               |      +60 % |     +137 % |     +46 % |    +150 % |
-| NaN scans in every block, every iteration   |      +14 % |      +18 % |      +3 % |      +3 % |
-| X column-major (Fortran) instead of row-major |    +24 % |       +1 % |      -1 % |      +1 % |
-| dA[L] formula instead of dZ[L] = A[L] - Y   |       +1 % |       +4 % |      +1 % |      -1 % |
-| new arrays instead of in-place updates      |       +6 % |       +4 % |       0 % |      -1 % |
-| all of these but the memory order          |      +66 % |      +90 % |    +143 % |     +53 % |
+| none (every choice on)                      |    2.00 ms |    4.76 ms |    126 ms |    269 ms |
+| dA[0] = W[1]^T dZ[1] computed               |      +96 % |      +95 % |     +78 % |    +188 % |
+| NaN scans in every block, every iteration   |      +19 % |      +26 % |      +5 % |      +3 % |
+| X column-major (Fortran) instead of row-major |    +51 % |      -2 % |      +2 % |      -1 % |
+| W[l] in the other order (f32 row-major, f64 column-major) | +39 % | +28 % |   +3 % |      +8 % |
+| dA[L] formula instead of dZ[L] = A[L] - Y   |       +8 % |       -1 % |     -1 % |      -1 % |
+| new arrays instead of in-place updates      |       +7 % |       +7 % |     -1 % |      +1 % |
+| all of these but the memory orders          |      +85 % |     +105 % |    +132 % |    +182 % |
 
-And float32 instead of float64: 1.8x at the course scale, 2.1x at the large.
+(Before W[l] became column-major in float32 the first row read 2.62 ms at
+the course scale and 136 ms at the large one, float32.)
+
+And float32 instead of float64: 2.4x at the course scale, 2.1x at the large.
 
 * dtype: float32 halves the bytes every GEMM streams (X alone is 20 MB in
   float64 at the course scale) and doubles the SIMD width.
@@ -88,11 +96,23 @@ And float32 instead of float64: 1.8x at the course scale, 2.1x at the large.
   once; the blocks then run inside ``values_trusted()``, which keeps their
   shape checks but skips the NaN scan of every array (of X above all) on
   every iteration. A NaN or inf cost still stops training with a clear error.
-* memory order: ``train`` keeps X as (n[0], m) in the notation and stores it
-  row-major (each row one feature over the m examples). The issue expected
-  column-major to be faster; measured, it is 24 % slower in float32 at the
-  course scale (OpenBLAS's SkylakeX kernel runs W[1] X at half speed when X
-  is column-major) and a wash elsewhere, so row-major it is.
+* memory order of X: ``train`` keeps X as (n[0], m) in the notation and
+  stores it row-major (each row one feature over the m examples). The issue
+  expected column-major to be faster; measured, it is 24 % slower in float32
+  at the course scale (OpenBLAS's SkylakeX kernel runs W[1] X at half speed
+  when X is column-major) and a wash elsewhere, so row-major it is.
+* memory order of W[l], float32 only: ``train`` stores W[l] column-major
+  (still (n[l], n[l-1]) in the notation), and ``linear_backward``, when W[l]
+  is column-major, computes the same matrix dZ[l] A[l-1]^T as
+  (A[l-1] dZ[l]^T)^T, so that dW[l] comes out column-major like W[l] and
+  W[l] -= alpha dW[l] streams both in one order (mixed orders make that
+  update 4x slower). With the SkylakeX kernel that form of the dW[1] GEMM
+  runs much faster in float32 (one thread, course scale: 0.73 ms against
+  1.26 ms; W[1] X costs the same, 0.90 against 0.87 ms). In float64 it is
+  slower (3.2 against 2.0 ms), so float64 keeps W[l] row-major. With the
+  Haswell kernel (OPENBLAS_CORETYPE=Haswell, the machine's default) it
+  costs a little instead: 1.19 against 1.07 ms for dW[1], GEMMs alone
+  +7 % per core at the course scale and +7 % at the large scale (2 threads).
 * dZ[L] = A[L] - Y: what dA[L] * sigmoid'(Z[L]) simplifies to when the
   sigmoid meets the cross-entropy (notebook 05 derives it). It costs the
   same as the formula here, since it only touches (1, m) arrays; it is kept
@@ -104,11 +124,9 @@ And float32 instead of float64: 1.8x at the course scale, 2.1x at the large.
 
 Measured and not taken (each would need code a teacher cannot explain):
 
-* computing dW[l] as (A[l-1] dZ[l]^T)^T, i.e. into a column-major array: in
-  float32 this GEMM runs 1.8x faster with OpenBLAS's SkylakeX kernel
-  (0.42 ms against 0.78 ms at the course scale, 2 threads), but 1.8x
-  slower in float64, no faster with the Haswell kernel, and a column-major
-  dW[l] makes W[l] -= alpha dW[l] 6 to 9x slower unless W[l] is column-major too.
+* picking W[l]'s order from the BLAS kernel that happens to run (column-major
+  with SkylakeX, row-major with Haswell): it would make train() depend on
+  the machine's environment, for 7 % at most under Haswell.
 * freeing each iteration's caches and grads before the next forward pass
   (``del``): 4 % faster at the large scale in float32, 50 % slower at the
   course scale in float64 (glibc's allocator then returns and re-faults
