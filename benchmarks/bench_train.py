@@ -85,6 +85,24 @@ scale, where the fresh (n[0], m) array's page faults vary from run to run
 (Before W[l] became column-major in float32 the first row read 2.62 ms at
 the course scale and 136 ms at the large one, float32.)
 
+The same with the machine's default Haswell kernel (OPENBLAS_CORETYPE=Haswell,
+one run, load average 1.0 to 1.6):
+
+| choice switched off                         | course f32 | course f64 | large f32 | large f64 |
+| ------------------------------------------- | ---------: | ---------: | --------: | --------: |
+| none (every choice on)                      |    2.70 ms |    7.18 ms |    222 ms |    456 ms |
+| dA[0] = W[1]^T dZ[1] computed               |     +109 % |      +98 % |     +84 % |    +138 % |
+| NaN scans in every block, every iteration   |      +10 % |      +14 % |      +4 % |      +3 % |
+| X column-major (Fortran) instead of row-major |     +9 % |       -5 % |      0 % |      +2 % |
+| W[l] in the other order (f32 row-major, f64 column-major) | -8 % | -3 % |   -2 % |       0 % |
+| dA[L] formula instead of dZ[L] = A[L] - Y   |       +3 % |       +4 % |      0 % |      +1 % |
+| new arrays instead of in-place updates      |      +10 % |       +5 % |     +2 % |      +1 % |
+| all of these but the memory orders          |      +86 % |      +68 % |    +128 % |    +147 % |
+
+With Haswell the float32 W[l] column-major choice costs 8 % per core at the
+course scale and 2 % at the large one, against the 39 % and 3 % it saves
+with SkylakeX.
+
 And float32 instead of float64: 2.4x at the course scale, 2.1x at the large.
 
 * dtype: float32 halves the bytes every GEMM streams (X alone is 20 MB in
