@@ -68,7 +68,7 @@ def matrix(func: str, name: str, x, need: str) -> np.ndarray:
         raise ValueError(f"{func}: {name} must be 2-D with shape {need}, got shape {arr.shape}{hint}")
     if 0 in arr.shape:
         raise ValueError(f"{func}: {name} has shape {arr.shape} with no entries; {name} must be {need} with every size at least 1")
-    if arr.dtype.kind in "iub" or arr.dtype not in (np.float32, np.float64):
+    if arr.dtype not in _FLOATS:  # integers, booleans, float16, longdouble
         arr = arr.astype(np.float64)
     if _trust_depth == 0 and not np.isfinite(arr).all():
         bad = int(arr.size - np.isfinite(arr).sum())

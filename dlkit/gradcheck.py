@@ -112,7 +112,7 @@ def gradient_check(parameters, X, Y, hidden_activation="relu", h=1e-5):
     """
     v.layer_count("gradient_check", parameters)
     # float64 copies: the check nudges them in place, and float32 has too few
-    # digits for a centred difference with h = 1e-6.
+    # digits for a centred difference with a small h.
     parameters = {k: np.array(p, dtype=np.float64) for k, p in parameters.items()}
     AL, caches = model_forward(X, parameters, hidden_activation)
     grads = model_backward(AL, Y, caches, hidden_activation)

@@ -13,11 +13,15 @@ import numpy as np
 from . import _validate as v
 
 
-def _eps(AL):
+def _checked(func, AL, Y):
+    """AL and Y checked ((1, m), AL in [0, 1], Y 0/1, Y in AL's dtype), AL clamped into (0, 1)."""
+    AL = v.probabilities(func, AL)
+    Y = v.labels(func, Y, AL.shape[1]).astype(AL.dtype, copy=False)
     # A sigmoid can round to exactly 0 or 1; log(0) is -inf and 1/0 is inf.
     # Clamping to one ulp inside (0, 1) keeps the cost and dA[L] finite while
     # changing nothing for any AL that is not already saturated.
-    return np.finfo(AL.dtype).eps
+    eps = np.finfo(AL.dtype).eps
+    return np.clip(AL, eps, 1 - eps), Y
 
 
 def compute_cost(AL, Y):
@@ -26,11 +30,8 @@ def compute_cost(AL, Y):
     AL: (1, m) probabilities from the sigmoid output layer; Y: (1, m) labels 0/1.
     Finite even when AL is 0 or 1 to machine precision.
     """
-    AL = v.probabilities("compute_cost", AL)
-    Y = v.labels("compute_cost", Y, AL.shape[1]).astype(AL.dtype, copy=False)
+    AL, Y = _checked("compute_cost", AL, Y)
     m = AL.shape[1]
-    eps = _eps(AL)
-    AL = np.clip(AL, eps, 1 - eps)
     cost = -(1 / m) * np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
     return float(cost)
 
@@ -41,8 +42,5 @@ def cost_backward(AL, Y):
     This is the derivative of the loss of each example with respect to its
     prediction; the 1/m of the cost is applied later, in dW and db.
     """
-    AL = v.probabilities("cost_backward", AL)
-    Y = v.labels("cost_backward", Y, AL.shape[1]).astype(AL.dtype, copy=False)
-    eps = _eps(AL)
-    AL = np.clip(AL, eps, 1 - eps)
+    AL, Y = _checked("cost_backward", AL, Y)
     return -(Y / AL) + (1 - Y) / (1 - AL)

@@ -87,8 +87,8 @@ def model_backward(AL, Y, caches, hidden_activation="relu", *, output_shortcut=F
     with v.values_trusted():
         if output_shortcut:
             dZ = AL - Y
-            (A_prev, W, b), _ = caches[L - 1]
-            dA_prev, dW, db = linear_backward(dZ, (A_prev, W, b), need_dA_prev=need_dA0 or L > 1)
+            linear_cache, _ = caches[L - 1]
+            dA_prev, dW, db = linear_backward(dZ, linear_cache, need_dA_prev=need_dA0 or L > 1)
         else:
             dAL = cost_backward(AL, Y)
             dA_prev, dW, db = linear_activation_backward(dAL, caches[L - 1], "sigmoid", need_dA_prev=need_dA0 or L > 1)
@@ -133,6 +133,9 @@ def update_parameters(parameters, grads, learning_rate, *, inplace=False):
 
 def predict(X, parameters, hidden_activation="relu", threshold=0.5):
     """Predicted labels (1, m) of 0/1 integers: 1 where A[L] > threshold."""
+    v.positive_number("predict", "threshold", threshold, allow_zero=True)
+    if threshold >= 1:
+        raise ValueError(f"predict: threshold must be a probability below 1, got {threshold!r}")
     AL, _ = model_forward(X, parameters, hidden_activation)
     return (AL > threshold).astype(np.int64)
 

@@ -46,9 +46,9 @@ def train(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, *, hidden
     order = "F" if X.dtype == np.float32 else "C"
     if parameters is None:
         parameters = initialize_parameters(layer_dims, seed=seed, scheme=scheme, dtype=X.dtype)
+    v.layer_count(func, parameters)  # every W[l], b[l] checked (and scanned for NaN) once, here
     # np.array copies: the caller's arrays are never trained in place.
     parameters = {k: np.array(p, dtype=X.dtype, order=order) for k, p in parameters.items()}
-    v.layer_count(func, parameters)  # every W[l], b[l] checked (and scanned for NaN) once, here
     dims = [X.shape[0]] + [np.shape(parameters[f"W{l}"])[0] for l in range(1, len(parameters) // 2 + 1)]
     if list(layer_dims) != dims:
         raise ValueError(f"{func}: layer_dims {list(layer_dims)} do not match X and parameters, which give {dims}")

@@ -171,6 +171,10 @@ CASES = [
      r"model_forward: the output layer W1 must have n\[L\] = 1 row for binary classification, got shape \(3, 4\)"),
     ("predict with a bad X", lambda: predict(np.ones(4), two_layers()), ValueError,
      r"model_forward: X must be 2-D"),
+    ("predict with a text threshold", lambda: predict(A4, two_layers(), threshold="0.5"), TypeError,
+     r"predict: threshold must be a number, got str '0.5'"),
+    ("predict with a threshold of 1", lambda: predict(A4, two_layers(), threshold=1.0), ValueError,
+     r"predict: threshold must be a probability below 1, got 1.0"),
     ("gradient_check with a list", lambda: gradient_check([W34], A4, Y2), TypeError,
      r"gradient_check: parameters must be a dict"),
     # --- update_parameters ---
@@ -215,6 +219,8 @@ CASES = [
      r"train: layer_dims \[3, 1\] do not match X and parameters, which give \[4, 1\]"),
     ("Y with the wrong m", lambda: train(A4, np.array([[1, 0, 1]]), [4, 1], progress=False), ValueError,
      r"train: Y has 3 columns but the predictions have m = 2"),
+    ("starting parameters not a dict", lambda: train(A4, Y2, [4, 1], parameters=[W34], progress=False), TypeError,
+     r"train: parameters must be a dict with keys W1..WL and b1..bL, got list"),
     # --- gradient checking helpers ---
     ("f not callable", lambda: numerical_gradient(3, np.ones(2)), TypeError,
      r"numerical_gradient: f must be a function of x, got int 3"),
