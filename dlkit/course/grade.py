@@ -238,8 +238,9 @@ def _grade_notebook(learner, data, *, assignment, exercises, timeout, seed, path
             return finish([_row("(notebook)", "unreadable",
                                 report="the notebook does not say which assignment it is: grade it with --assignment")])
         out["assignment"] = assignment
-    ex = extract(nb, exercises, extra_needed=_needed_names(exercises))
-    limits = Limits(cpu_seconds=int(timeout * len(_needed_names(exercises))) + 5)  # CPU backstop for one child
+    needed = _needed_names(exercises)
+    ex = extract(nb, exercises, extra_needed=needed)
+    limits = Limits(cpu_seconds=int(timeout * len(needed)) + 5)  # CPU backstop for one child
     if memory_bytes is not None:
         limits.memory_bytes = int(memory_bytes)
     rows = []
@@ -247,7 +248,7 @@ def _grade_notebook(learner, data, *, assignment, exercises, timeout, seed, path
     child_cpu = _children_cpu()
     for attempt in range(2):  # a second try only if the sandbox itself (not the learner) failed
         try:
-            run = SubmissionRun(_zygote(), ex.segments, _needed_names(exercises), watch=exercises,
+            run = SubmissionRun(_zygote(), ex.segments, needed, watch=exercises,
                                 timeout=timeout, limits=limits)
             try:
                 rows = [_grade_exercise(SPECS, name, ex, run, seed) for name in exercises]
