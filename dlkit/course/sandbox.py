@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from dlkit.checks import LearnerError, Opaque, plain
+
 NOBODY = 65534
 # Modules loaded in the zygote before any child starts (see _zygote_main).
 PRELOAD = ("encodings.idna", "math", "cmath", "random", "copy", "functools", "itertools", "collections",
@@ -54,41 +56,8 @@ MAX_HEADER = 8 << 20  # bytes of JSON in one message
 # Values that cross the process boundary
 
 
-@dataclass(frozen=True)
-class LocalOpaque:
-    """Stand-in for ``dlkit.checks.Opaque`` (used only if dlkit.checks is absent)."""
-
-    type_name: str
-    text: str
-
-
-def _opaque_type():
-    try:
-        from dlkit.checks import Opaque
-    except ImportError:  # dlkit.checks not installed: keep the protocol usable
-        return LocalOpaque
-    return Opaque
-
-
-def _learner_error_type():
-    try:
-        from dlkit.checks import LearnerError
-    except ImportError:
-        return LocalLearnerError
-    return LearnerError
-
-
-class LocalLearnerError(Exception):
-    """Stand-in for ``dlkit.checks.LearnerError`` (only if dlkit.checks is absent)."""
-
-    def __init__(self, kind, exc_type, message, lineno=None, line=None):
-        super().__init__(message)
-        self.kind, self.exc_type, self.message = kind, exc_type, message
-        self.lineno, self.line = lineno, line
-
-
 def learner_error(kind: str, exc_type: str, message: str, lineno=None, line=None) -> Exception:
-    return _learner_error_type()(kind, exc_type, message, lineno, line)
+    return LearnerError(kind, exc_type, message, lineno, line)
 
 
 class ProtocolError(Exception):
@@ -118,8 +87,7 @@ def encode(obj, arrays: list, depth: int = 0):
         return {"$t": [encode(x, arrays, depth + 1) for x in obj]}
     if t is dict:
         return {"$d": [[encode(k, arrays, depth + 1), encode(v, arrays, depth + 1)] for k, v in obj.items()]}
-    name = getattr(t, "__name__", "")
-    if name in ("Opaque", "LocalOpaque"):
+    if t is Opaque:
         return {"$o": [str(obj.type_name)[:200], str(obj.text)[:2000]]}
     raise TypeError(f"cannot send a {t.__name__}")
 
@@ -153,7 +121,7 @@ def decode(tree, arrays: list, depth: int = 0):
                     raise ProtocolError("unhashable dict key") from None
             return out
         if tag == "$o" and type(val) is list and len(val) == 2 and all(type(v) is str for v in val):
-            return _opaque_type()(val[0], val[1])
+            return Opaque(val[0], val[1])
     raise ProtocolError(f"unexpected value in message: {str(tree)[:80]}")
 
 
@@ -422,61 +390,21 @@ class _Tripwire:
         return reference
 
 
-def _child_plain():
-    """The output converter shared with the in-notebook checkpoint, if present."""
-    try:
-        from dlkit.checks import plain
-    except ImportError:
-        plain = _local_plain
-    return plain
-
-
-def _local_plain(obj, depth=0):
-    t = type(obj)
-    if obj is None or t in (bool, int, float, str):
-        return obj
-    if t is np.ndarray:
-        return np.array(obj) if not obj.dtype.hasobject else LocalOpaque("ndarray", "object array")
-    if isinstance(obj, np.generic) and not isinstance(obj, np.object_):
-        return obj.item()
-    if depth < 32 and t in (list, tuple):
-        return t(_local_plain(x, depth + 1) for x in obj)
-    if depth < 32 and t is dict:
-        return {_local_plain(k, depth + 1): _local_plain(v, depth + 1) for k, v in obj.items()}
-    try:
-        text = repr(obj)[:200]
-    except BaseException:
-        text = "?"
-    return LocalOpaque(t.__name__, text)
-
-
 def _where(exc, sources):
-    """(lineno, line) of the deepest traceback frame inside the learner's cells."""
-    import traceback
-
-    lineno = line = None
-    try:
-        for frame in traceback.extract_tb(exc.__traceback__):
-            if frame.filename in sources:
-                lineno = frame.lineno
-                lines = sources[frame.filename].splitlines()
-                line = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else None
-    except BaseException:
-        pass
-    return lineno, line
-
-
-def _raising_function(exc, sources):
-    name = None
+    """(lineno, line, function name) of the deepest traceback frame inside the learner's cells."""
+    lineno = line = name = None
     try:
         tb = exc.__traceback__
         while tb is not None:
-            if tb.tb_frame.f_code.co_filename in sources:
-                name = tb.tb_frame.f_code.co_name
+            code = tb.tb_frame.f_code
+            if code.co_filename in sources:
+                lineno, name = tb.tb_lineno, code.co_name
+                lines = sources[code.co_filename].splitlines()
+                line = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else None
             tb = tb.tb_next
-    except BaseException:  # noqa: BLE001
+    except BaseException:  # noqa: BLE001 (a hostile traceback must not stop the report)
         pass
-    return name
+    return lineno, line, name
 
 
 def _describe_exc(exc, sources):
@@ -485,17 +413,15 @@ def _describe_exc(exc, sources):
         message = str(exc)[:500]
     except BaseException:
         message = "?"
-    lineno, line = _where(exc, sources)
+    lineno, line, function = _where(exc, sources)
     if kind == "not_implemented":
-        message = _raising_function(exc, sources) or message
+        message = function or message
     return {"kind": kind, "exc_type": type(exc).__name__[:100], "message": message, "lineno": lineno, "line": line}
 
 
 def _serve(sock, limits: dict, watch):
     """The child's request loop (learner code runs only in here)."""
-    plain = _child_plain()
-    send, recv, enc, dec = send_msg, recv_msg, encode, decode  # bound before learner code can patch
-    Opaque = _opaque_type()
+    send, recv, enc, dec, to_plain = send_msg, recv_msg, encode, decode, plain  # bound before learner code can patch
     wire = _Tripwire()
     wire.install(watch)
     ns = {"__name__": "__main__", "__builtins__": builtins}
@@ -547,8 +473,8 @@ def _serve(sock, limits: dict, watch):
                 wire.current, wire.depth = name, 0
                 try:
                     out = fn(*args)
-                    reply["output"] = enc(plain(out), out_arrays)
-                    reply["args_after"] = enc(plain(args), out_arrays)
+                    reply["output"] = enc(to_plain(out), out_arrays)
+                    reply["args_after"] = enc(to_plain(args), out_arrays)
                 except BaseException as exc:  # noqa: BLE001
                     out_arrays = []
                     reply = {"error": _describe_exc(exc, sources)}
@@ -890,7 +816,7 @@ def _only_numbers(value, depth=0):
     if t is np.ndarray:
         if value.dtype.kind in "fiub" and value.dtype.fields is None:
             return value
-        return _opaque_type()("ndarray", f"array of dtype {value.dtype} and shape {tuple(value.shape)}")
+        return Opaque("ndarray", f"array of dtype {value.dtype} and shape {tuple(value.shape)}")
     if t in (list, tuple):
         return t(_only_numbers(v, depth + 1) for v in value)
     if t is dict:
