@@ -151,3 +151,9 @@ def test_committed_student_notebooks_equal_the_release_output():
     stale = release(src, dest, check=True, out=report)
     assert stale == [], f"run `dlkit release`: {report.getvalue()}"
     assert (dest / "01_notation_and_shapes.ipynb").exists(), "`make course` opens this notebook"
+
+
+def test_the_dlkit_command_has_every_subcommand():
+    parser = cli.build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    assert sorted(subparsers.choices) == ["export", "grade", "release", "report"]

@@ -9,28 +9,16 @@ import argparse
 import importlib
 import sys
 
-# subcommand -> module under dlkit.course that registers it
-SUBCOMMANDS = {
-    "release": "release",
-    "grade": "grade",
-    "export": "gradebook",
-    "report": "report",
-}
+# The modules under dlkit.course whose register() adds the subcommands:
+# release (release), grade (grade), export (gradebook), report (report).
+MODULES = ("release", "grade", "gradebook", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dlkit", description="dlkit course tooling")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    registered = set()
-    for module_name in dict.fromkeys(SUBCOMMANDS.values()):
-        try:
-            module = importlib.import_module(f"dlkit.course.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"dlkit.course.{module_name}":
-                raise
-            continue  # not built yet
-        module.register(sub)
-        registered.add(module_name)
+    for module_name in MODULES:
+        importlib.import_module(f"dlkit.course.{module_name}").register(sub)
     return parser
 
 
