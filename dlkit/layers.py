@@ -47,7 +47,16 @@ def linear_forward(A_prev, W, b):
     the m columns. Returns ``Z`` (n[l], m) and ``linear_cache = (A_prev, W, b)``.
     """
     A_prev, W, b = _check_linear("linear_forward", A_prev, W, b)
-    Z = W @ A_prev
+    if W.flags.f_contiguous and not W.flags.c_contiguous:
+        # W[l] stored column-major (train() does this in float32): the same
+        # matrix W[l] A[l-1], computed as the transpose of A[l-1]^T W[l]^T so
+        # that Z[l] comes out column-major too. BLAS shares a product out
+        # among its threads by the result's columns; with Z[l]'s m columns
+        # each thread reads only its share of A[l-1] (of X, the largest
+        # array), instead of every thread reading all of it.
+        Z = (A_prev.T @ W.T).T
+    else:
+        Z = W @ A_prev
     if Z.dtype == b.dtype:
         Z += b  # b[l] added to each of the m columns in place: no second (n[l], m) array
     else:
@@ -82,7 +91,12 @@ def linear_backward(dZ, linear_cache, *, need_dA_prev=True):
     else:
         dW = 1 / m * dZ @ A_prev.T  # read left to right: (1/m dZ[l]) A[l-1]^T, so 1/m scales dZ[l], not the often larger dW[l]
     db = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
-    dA_prev = W.T @ dZ if need_dA_prev else None
+    if not need_dA_prev:
+        dA_prev = None
+    elif W.flags.f_contiguous and not W.flags.c_contiguous:
+        dA_prev = (dZ.T @ W).T  # column-major like Z[l-1], as in linear_forward
+    else:
+        dA_prev = W.T @ dZ
     return dA_prev, dW, db
 
 
