@@ -87,8 +87,74 @@ def test_linear_backward_gives_dW_in_the_memory_order_of_W(dtype):
     assert dW_c.flags.c_contiguous and dW_f.flags.f_contiguous
     np.testing.assert_allclose(dW_f, 1 / 9 * dZ @ A_prev.T, rtol=1e-5)  # still dW[l] = 1/m dZ[l] A[l-1]^T
     np.testing.assert_allclose(dW_f, dW_c, rtol=1e-5)
-    np.testing.assert_array_equal(dA_f, dA_c)
+    np.testing.assert_allclose(dA_f, dA_c, rtol=1e-5)  # W[l]^T dZ[l] either way
     np.testing.assert_array_equal(db_f, db_c)
+    # Column-major W[l] gives a column-major dA[l-1] (like Z[l-1]); row-major keeps row-major.
+    assert dA_f.flags.f_contiguous and dA_c.flags.c_contiguous
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_linear_forward_gives_Z_in_the_memory_order_of_W(dtype):
+    from dlkit import linear_forward
+
+    rng = np.random.default_rng(1)
+    A_prev, W_c, b = rng.random((6, 9)).astype(dtype), rng.random((4, 6)).astype(dtype), rng.random((4, 1)).astype(dtype)
+    Z_c, _ = linear_forward(A_prev, W_c, b)
+    Z_f, cache = linear_forward(A_prev, np.asfortranarray(W_c), b)
+    assert Z_c.flags.c_contiguous and Z_f.flags.f_contiguous
+    np.testing.assert_allclose(Z_f, W_c @ A_prev + b, rtol=1e-5)  # still Z[l] = W[l] A[l-1] + b[l]
+    np.testing.assert_allclose(Z_f, Z_c, rtol=1e-5)
+    assert cache[0] is A_prev
+
+
+@pytest.mark.parametrize("shape, order", [((300, 700), "C"), ((300, 700), "F"), ((3, 70000), "F"), ((5, 3), "C")])
+def test_in_place_update_is_bit_for_bit_the_one_line_update(shape, order):
+    # update_parameters(inplace=True) subtracts alpha dW[l] a slice at a time
+    # (no temporary the size of W[l]); the numbers must be exactly W - alpha dW.
+    rng = np.random.default_rng(2)
+    W = np.asarray(rng.standard_normal(shape), order=order)
+    dW = rng.standard_normal(shape)  # row-major even when W is not: orders may differ
+    b, db = rng.standard_normal((shape[0], 1)), rng.standard_normal((shape[0], 1))
+    expected = W - 0.37 * dW
+    params = {"W1": W, "b1": b}
+    out = update_parameters(params, {"dW1": dW, "db1": db}, 0.37, inplace=True)
+    assert out is params and out["W1"] is W  # updated where it is
+    np.testing.assert_array_equal(W, expected)
+    np.testing.assert_array_equal(b, params["b1"])
+
+
+def test_in_place_update_of_a_strided_view():
+    rng = np.random.default_rng(3)
+    base = rng.standard_normal((400, 600))
+    W = base[::2, ::3]  # neither C- nor F-contiguous
+    dW = rng.standard_normal(W.shape)
+    expected = W - 0.5 * dW
+    update_parameters({"W1": W, "b1": np.zeros((200, 1))}, {"dW1": dW, "db1": np.zeros((200, 1))}, 0.5, inplace=True)
+    np.testing.assert_array_equal(W, expected)
+    np.testing.assert_array_equal(base[::2, ::3], expected)
+
+
+def test_values_trusted_skips_value_scans_but_keeps_shape_checks():
+    from dlkit import _validate as v
+
+    bad_labels, bad_probs = np.array([[0.0, 2.0, 1.0]]), np.array([[0.5, 1.5, 0.2]])
+    with pytest.raises(ValueError, match="only 0 and 1"):
+        v.labels("f", bad_labels)
+    with pytest.raises(ValueError, match="probabilities"):
+        v.probabilities("f", bad_probs)
+    with v.values_trusted():
+        with v.values_trusted():  # nesting
+            assert v.labels("f", bad_labels) is bad_labels
+        assert v.probabilities("f", bad_probs) is bad_probs
+        with pytest.raises(ValueError, match=r"must be \(1, m\)"):
+            v.labels("f", np.zeros((2, 3)))
+    try:
+        with v.values_trusted():
+            raise KeyError("inside")
+    except KeyError:
+        pass
+    with pytest.raises(ValueError, match="only 0 and 1"):  # trust ended, even after an exception
+        v.labels("f", bad_labels)
 
 
 def test_the_callers_arrays_are_not_trained_in_place():
