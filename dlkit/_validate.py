@@ -154,10 +154,12 @@ def layer_count(func: str, parameters) -> int:
     """Check a parameters dict holds exactly W1..WL and b1..bL with matching shapes; return L."""
     if not isinstance(parameters, dict):
         raise TypeError(f"{func}: parameters must be a dict with keys W1..WL and b1..bL, got {describe(parameters)}")
-    L = sum(1 for k in parameters if isinstance(k, str) and k.startswith("W"))
-    expected = {f"W{l}" for l in range(1, L + 1)} | {f"b{l}" for l in range(1, L + 1)}
-    keys = set(parameters)
-    if L == 0 or keys != expected:
+    L = len(parameters) // 2
+    names = [(f"W{l}", f"b{l}") for l in range(1, L + 1)]
+    if L == 0 or len(parameters) % 2 or not all(w in parameters and b in parameters for w, b in names):
+        L = sum(1 for k in parameters if isinstance(k, str) and k.startswith("W"))
+        expected = {f"W{l}" for l in range(1, L + 1)} | {f"b{l}" for l in range(1, L + 1)}
+        keys = set(parameters)
         missing = sorted(expected - keys, key=str)
         extra = sorted(map(str, keys - expected))
         parts = []
@@ -169,14 +171,15 @@ def layer_count(func: str, parameters) -> int:
         raise ValueError(
             f"{func}: parameters must hold W1..WL and b1..bL for layers 1..L, {detail} (got keys {sorted(map(str, keys))})"
         )
-    for l in range(1, L + 1):
-        W = matrix(func, f"parameters['W{l}']", parameters[f"W{l}"], f"(n[{l}], n[{l - 1}])")
-        column(func, f"parameters['b{l}']", parameters[f"b{l}"], W.shape[0], f"n[{l}]")
-        if l > 1:
-            prev = np.shape(parameters[f"W{l - 1}"])[0]
+    prev = None
+    for l, (w, b) in enumerate(names, start=1):
+        W = matrix(func, f"parameters['{w}']", parameters[w], f"(n[{l}], n[{l - 1}])")
+        column(func, f"parameters['{b}']", parameters[b], W.shape[0], f"n[{l}]")
+        if prev is not None:
             if W.shape[1] != prev:
                 raise ValueError(
                     f"{func}: parameters['W{l}'] has shape {W.shape} but W{l - 1} has {prev} rows; "
                     f"W[{l}] must be (n[{l}], n[{l - 1}]) = ({W.shape[0]}, {prev})"
                 )
+        prev = W.shape[0]
     return L

@@ -47,6 +47,11 @@ def linear_forward(A_prev, W, b):
     the m columns. Returns ``Z`` (n[l], m) and ``linear_cache = (A_prev, W, b)``.
     """
     A_prev, W, b = _check_linear("linear_forward", A_prev, W, b)
+    return _linear_forward(A_prev, W, b)
+
+
+def _linear_forward(A_prev, W, b):
+    """linear_forward on inputs already checked (linear_activation_forward checks them under its own name)."""
     if W.flags.f_contiguous and not W.flags.c_contiguous:
         # W[l] stored column-major (train() does this in float32): the same
         # matrix W[l] A[l-1], computed as the transpose of A[l-1]^T W[l]^T so
@@ -80,6 +85,11 @@ def linear_backward(dZ, linear_cache, *, need_dA_prev=True):
             f"{func}: dZ has shape {dZ.shape} but must be (n[l], m) = ({W.shape[0]}, {A_prev.shape[1]}), "
             f"the shape of Z[l] = W[l] A[l-1] + b[l]"
         )
+    return _linear_backward(dZ, A_prev, W, need_dA_prev)
+
+
+def _linear_backward(dZ, A_prev, W, need_dA_prev):
+    """linear_backward on inputs already checked (linear_activation_backward checks them under its own name)."""
     m = A_prev.shape[1]
     if W.flags.f_contiguous and not W.flags.c_contiguous:
         # W[l] stored column-major (train() does this in float32): the same
@@ -110,8 +120,8 @@ def linear_activation_forward(A_prev, W, b, activation):
     func = "linear_activation_forward"
     g, _ = get_activation(activation, func)
     A_prev, W, b = _check_linear(func, A_prev, W, b)  # errors name the function the learner called
-    with v.values_trusted():  # inputs were just checked; Z is computed from finite values
-        Z, linear_cache = linear_forward(A_prev, W, b)
+    Z, linear_cache = _linear_forward(A_prev, W, b)
+    with v.values_trusted():  # Z is computed from values just checked
         A = g(Z)
     return A, (linear_cache, Z)
 
@@ -141,4 +151,4 @@ def linear_activation_backward(dA, cache, activation, *, need_dA_prev=True):
             )
     with v.values_trusted():  # everything was just checked under this function's name
         dZ = g_backward(dA, Z)
-        return linear_backward(dZ, (A_prev, W, b), need_dA_prev=need_dA_prev)
+    return _linear_backward(dZ, A_prev, W, need_dA_prev)
