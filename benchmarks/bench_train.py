@@ -430,11 +430,13 @@ class Sgemm:
 class GemmsAlone:
     """The GEMM limit of this network: one iteration's matrix products and nothing else.
 
-    float32, numpy's BLAS, row-major A[l-1]: W[l] A[l-1] for l = 1..L,
-    dW[l] for l = 1..L, W[l]^T dZ[l] for l >= 2. ``w_order="F"`` is the
-    layout dlkit's train() uses in float32 (W[l] column-major, dW[l]
-    computed as (A[l-1] dZ[l]^T)^T); ``"C"`` the row-major one it used before
-    (dW[l] = dZ[l] A[l-1]^T).
+    float32, numpy's BLAS, X row-major: W[l] A[l-1] for l = 1..L, dW[l] for
+    l = 1..L, W[l]^T dZ[l] for l >= 2. ``w_order="F"`` is the layout dlkit's
+    train() uses in float32: W[l] column-major, and every product computed as
+    the transpose of its transpose so that Z[l], dA[l-1] and dW[l] come out
+    column-major too (A[l] and dZ[l] for l >= 1 are then column-major). ``"C"``
+    is the row-major layout of the lecture's code (``W @ A``, ``dZ @ A.T``,
+    ``W.T @ dZ``).
     """
 
     family, dtype = "peak", np.dtype(np.float32)
@@ -442,24 +444,32 @@ class GemmsAlone:
     def __init__(self, dims, m, w_order="F"):
         self.name = f"GEMMs alone, W[l] {'column' if w_order == 'F' else 'row'}-major"
         rng = np.random.default_rng(0)
-        self.A = [rng.random((n, m), dtype=np.float32) for n in dims[:-1]]  # A[0] = X .. A[L-1]
+        later = w_order  # memory order of A[l] and dZ[l] for l >= 1 in that layout
+        self.A = [rng.random((dims[0], m), dtype=np.float32)]  # A[0] = X, row-major
+        self.A += [np.asarray(rng.random((n, m), dtype=np.float32), order=later) for n in dims[1:-1]]
         self.W = [np.asarray(rng.random((dims[l], dims[l - 1]), dtype=np.float32), order=w_order)
                   for l in range(1, len(dims))]
-        self.dZ = [rng.random((n, m), dtype=np.float32) for n in dims[1:]]
+        self.dZ = [np.asarray(rng.random((n, m), dtype=np.float32), order=later) for n in dims[1:]]
         self.w_order = w_order
         self.flops = gemm_flops(dims, m)
 
     def run(self, n):
+        A, W, dZ = self.A, self.W, self.dZ
         for _ in range(n):
-            for l, W in enumerate(self.W):
-                W @ self.A[l]
-            for l, W in enumerate(self.W):
-                if self.w_order == "F":
-                    (self.A[l] @ self.dZ[l].T).T
-                else:
-                    self.dZ[l] @ self.A[l].T
-                if l > 0:
-                    W.T @ self.dZ[l]
+            if self.w_order == "F":  # as linear_forward / linear_backward do with column-major W[l]
+                for l in range(len(W)):
+                    (A[l].T @ W[l].T).T
+                for l in range(len(W)):
+                    (A[l] @ dZ[l].T).T
+                    if l > 0:
+                        (dZ[l].T @ W[l]).T
+            else:
+                for l in range(len(W)):
+                    W[l] @ A[l]
+                for l in range(len(W)):
+                    dZ[l] @ A[l].T
+                    if l > 0:
+                        W[l].T @ dZ[l]
 
 
 # --------------------------------------------------------------------------
@@ -833,7 +843,7 @@ def main(argv=None):
         rounds = args.rounds or (15 if scale == "course" else 7)
         # Blocks long enough that train()'s once-per-call checks (a NaN scan
         # of X) weigh little, as in real use with thousands of iterations.
-        block = 50 if scale == "course" else 2
+        block = 50 if scale == "course" else 8
         print(f"\n== {scale} scale ==")
         results[scale] = bench_scale(scale, rounds, block, use_torch, args.threads)
         print_table(results[scale])

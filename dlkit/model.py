@@ -125,34 +125,10 @@ def update_parameters(parameters, grads, learning_rate, *, inplace=False):
             if g.shape != param.shape:
                 raise ValueError(f"{func}: grads['d{key}'] has shape {g.shape} but {key} has shape {param.shape}; they must match")
             if inplace and type(parameters[key]) is np.ndarray and param.dtype.kind == "f" and param.flags.writeable:
-                _subtract_scaled(param, learning_rate, g)
+                param -= learning_rate * g
             else:  # a new array (for inplace=True too when W[l] is a list or integers: those cannot be updated in place)
                 updated[key] = param - learning_rate * g
     return updated
-
-
-_SLICE = 1 << 16  # entries: 256 KB of float32, well inside a core's cache
-
-
-def _subtract_scaled(P, alpha, dP):
-    """P -= alpha * dP, in place, a slice of P at a time.
-
-    In one line, ``alpha * dP`` would first be written out as a new array the
-    size of P (12 MB for W[1] of the benchmark's large network): an extra
-    write and read of it, on pages the system must hand over and zero. Slice
-    by slice, that temporary is a few hundred KB that stays in the cache.
-    Same arithmetic, same result, bit for bit.
-    """
-    if P.size <= _SLICE:
-        P -= alpha * dP
-        return
-    # Slice along the axis that is slowest in memory, so that each slice is
-    # one contiguous block of P (W[l] is column-major in float32 training).
-    if P.flags.f_contiguous and not P.flags.c_contiguous:
-        P, dP = P.T, dP.T
-    step = max(1, _SLICE // P.shape[1])
-    for i in range(0, P.shape[0], step):
-        P[i:i + step] -= alpha * dP[i:i + step]
 
 
 def predict(X, parameters, hidden_activation="relu", threshold=0.5):
