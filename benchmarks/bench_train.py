@@ -64,46 +64,32 @@ Every choice keeps the blocks as the lecture's equations. ``--ablation``
 switches them off one at a time in a loop made of dlkit's own blocks and
 times the variants in the same rotation. Measured with
 ``--ablation --cpu-time`` (one thread, CPU time, SkylakeX kernel,
-2026-11-29, one run, after W[l] became column-major in float32): CPU ms per
-iteration with every choice on, then the change when one is switched off.
-An earlier set of three runs (before that change) agreed within a few
-percent, except for computing dA[0] (and so the last row) at the large
-scale, where the fresh (n[0], m) array's page faults vary from run to run
-(+46 to +106 % in float32, +127 to +195 % in float64).
+2026-11-29, one run): CPU ms per iteration with every choice on, then the
+change when one is switched off. The absolute figures move by up to 10 %
+from run to run (the same machine at another hour), the changes by a few
+points; computing dA[0] at the large scale varies most (a fresh (n[0], m)
+array whose page faults vary from run to run: +46 to +118 % in float32 and
++127 to +200 % in float64 over this and earlier runs).
 
 | choice switched off                         | course f32 | course f64 | large f32 | large f64 |
 | ------------------------------------------- | ---------: | ---------: | --------: | --------: |
-| none (every choice on)                      |    2.00 ms |    4.76 ms |    126 ms |    269 ms |
-| dA[0] = W[1]^T dZ[1] computed               |      +96 % |      +95 % |     +78 % |    +188 % |
-| NaN scans in every block, every iteration   |      +19 % |      +26 % |      +5 % |      +3 % |
-| X column-major (Fortran) instead of row-major |    +51 % |      -2 % |      +2 % |      -1 % |
-| W[l] in the other order (f32 row-major, f64 column-major) | +39 % | +28 % |   +3 % |      +8 % |
-| dA[L] formula instead of dZ[L] = A[L] - Y   |       +8 % |       -1 % |     -1 % |      -1 % |
-| new arrays instead of in-place updates      |       +7 % |       +7 % |     -1 % |      +1 % |
-| all of these but the memory orders          |      +85 % |     +105 % |    +132 % |    +182 % |
+| none (every choice on)                      |    2.16 ms |    4.86 ms |    122 ms |    268 ms |
+| dA[0] = W[1]^T dZ[1] computed               |     +107 % |      +61 % |    +118 % |    +200 % |
+| value scans in every block, every iteration |      +14 % |      +17 % |      +4 % |      +6 % |
+| X column-major (Fortran) instead of row-major |     +3 % |       -5 % |      -1 % |      +0 % |
+| W[l] in the other order (f32 row-major, f64 column-major) | +19 % | +59 % |   +5 % |     +16 % |
+| dA[L] formula instead of dZ[L] = A[L] - Y   |       -1 % |       -1 % |      +1 % |      +1 % |
+| new arrays instead of in-place updates      |       +6 % |       +3 % |      -0 % |      +1 % |
+| all of these but the memory orders          |     +124 % |      +93 % |    +131 % |    +201 % |
 
-(Before W[l] became column-major in float32 the first row read 2.62 ms at
-the course scale and 136 ms at the large one, float32.)
+("W[l] in the other order" row-major in float32 also means the lecture's
+forms W[l] A[l-1], dZ[l] A[l-1]^T and W[l]^T dZ[l]; see the memory-order
+item below.) And float32 instead of float64: 2.2x at both scales.
 
-The same with the machine's default Haswell kernel (OPENBLAS_CORETYPE=Haswell,
-one run, load average 1.0 to 1.6):
-
-| choice switched off                         | course f32 | course f64 | large f32 | large f64 |
-| ------------------------------------------- | ---------: | ---------: | --------: | --------: |
-| none (every choice on)                      |    2.70 ms |    7.18 ms |    222 ms |    456 ms |
-| dA[0] = W[1]^T dZ[1] computed               |     +109 % |      +98 % |     +84 % |    +138 % |
-| NaN scans in every block, every iteration   |      +10 % |      +14 % |      +4 % |      +3 % |
-| X column-major (Fortran) instead of row-major |     +9 % |       -5 % |      0 % |      +2 % |
-| W[l] in the other order (f32 row-major, f64 column-major) | -8 % | -3 % |   -2 % |       0 % |
-| dA[L] formula instead of dZ[L] = A[L] - Y   |       +3 % |       +4 % |      0 % |      +1 % |
-| new arrays instead of in-place updates      |      +10 % |       +5 % |     +2 % |      +1 % |
-| all of these but the memory orders          |      +86 % |      +68 % |    +128 % |    +147 % |
-
-With Haswell the float32 W[l] column-major choice costs 8 % per core at the
-course scale and 2 % at the large one, against the 39 % and 3 % it saves
-with SkylakeX.
-
-And float32 instead of float64: 2.4x at the course scale, 2.1x at the large.
+With the machine's default Haswell kernel (OPENBLAS_CORETYPE=Haswell, 2
+threads, one run) the float32 layout below makes the GEMMs alone 9 % faster
+at the course scale (1.53 against 1.68 ms) and 5 % slower at the large one
+(113 against 108 ms).
 
 * dtype: float32 halves the bytes every GEMM streams (X alone is 20 MB in
   float64 at the course scale) and doubles the SIMD width.
@@ -112,43 +98,76 @@ And float32 instead of float64: 2.4x at the course scale, 2.1x at the large.
   and an (n[0], m) array (20 MB at the course scale in float64) never made.
 * checks once, not per block: ``train`` checks X, Y and the parameters
   once; the blocks then run inside ``values_trusted()``, which keeps their
-  shape checks but skips the NaN scan of every array (of X above all) on
-  every iteration. A NaN or inf cost still stops training with a clear error.
-* memory order of X: ``train`` keeps X as (n[0], m) in the notation and
-  stores it row-major (each row one feature over the m examples). The issue
-  expected column-major to be faster; measured, it is 24 % slower in float32
-  at the course scale (OpenBLAS's SkylakeX kernel runs W[1] X at half speed
-  when X is column-major) and a wash elsewhere, so row-major it is.
-* memory order of W[l], float32 only: ``train`` stores W[l] column-major
-  (still (n[l], n[l-1]) in the notation), and ``linear_backward``, when W[l]
-  is column-major, computes the same matrix dZ[l] A[l-1]^T as
-  (A[l-1] dZ[l]^T)^T, so that dW[l] comes out column-major like W[l] and
-  W[l] -= alpha dW[l] streams both in one order (mixed orders make that
-  update 4x slower). With the SkylakeX kernel that form of the dW[1] GEMM
-  runs much faster in float32 (one thread, course scale: 0.73 ms against
-  1.26 ms; W[1] X costs the same, 0.90 against 0.87 ms). In float64 it is
-  slower (3.2 against 2.0 ms), so float64 keeps W[l] row-major. With the
-  Haswell kernel (OPENBLAS_CORETYPE=Haswell, the machine's default) it
-  costs a little instead: 1.19 against 1.07 ms for dW[1], GEMMs alone
-  +7 % per core at the course scale and +7 % at the large scale (2 threads).
+  shape checks but skips the O(size) scans (NaN in every array, X above
+  all; Y only 0 and 1; A[L] inside [0, 1]) on every iteration. A NaN or inf
+  cost still stops training with a clear error. ``values_trusted()`` is a
+  plain class, not a generator context manager: train enters it ten times
+  per iteration, and the generator version cost about 3 microseconds each
+  time. The composite blocks check their inputs once, under their own
+  name, and then call the unchecked linear step (``_linear_forward``,
+  ``_linear_backward``) instead of running the same shape checks again.
+  Together these took the Python overhead of a tiny network's iteration
+  from 152 to 121 microseconds (a numpy loop with no checks at all: 72), and
+  the notebooks' digits network ([64, 20, 7, 5, 1], m = 500, float64, 1000
+  iterations) from 0.257 to 0.225 s.
+* memory order, float32: ``train`` stores W[l] column-major (still
+  (n[l], n[l-1]) in the notation). When W[l] is column-major,
+  ``linear_forward`` computes Z[l] = W[l] A[l-1] as (A[l-1]^T W[l]^T)^T, and
+  ``linear_backward`` computes dW[l] = 1/m dZ[l] A[l-1]^T as
+  (A[l-1] (1/m dZ[l])^T)^T and dA[l-1] = W[l]^T dZ[l] as (dZ[l]^T W[l])^T:
+  the same matrices, each coming out column-major, so every array after X
+  is column-major and no element-wise step mixes orders. Why it is faster:
+  OpenBLAS shares a product out between its threads by the columns of its
+  (column-major) result. With Z[1] column-major, its columns are the m
+  examples and each thread reads half of X; row-major, the threads split
+  the n[1] = 20 rows of W[1] and each reads all of X. Timed alone (2
+  threads, course scale): W[1] X 0.50 ms against 0.64 to 0.80 ms,
+  dZ[1] X^T 0.38 to 0.44 ms against 0.73 to 0.76 ms. Mixed orders are slow
+  too: a row-major dA[1] times a column-major (Z[1] > 0) took 2.07 ms
+  against 0.20 ms at the large scale, and W[l] -= alpha dW[l] with dW[l] in
+  the other order 4x longer. In float64 the SkylakeX kernel runs the
+  row-major forms faster (W[1] X 1.04 against 1.64 ms, dZ[1] X^T 0.88
+  against 1.65 ms), so float64 keeps W[l] row-major and the lecture's forms.
+* memory order of X: row-major (each row one feature over the m examples).
+  The issue expected column-major to be faster; with the layout above, a
+  column-major X makes W[1] X faster (0.43 against 0.50 ms) and dZ[1] X^T
+  slower (0.51 against 0.38 ms): a loss at the course scale and a tie at
+  the large one (62.0 ms for the two products either way).
 * dZ[L] = A[L] - Y: what dA[L] * sigmoid'(Z[L]) simplifies to when the
   sigmoid meets the cross-entropy (notebook 05 derives it). It costs the
   same as the formula here, since it only touches (1, m) arrays; it is kept
   because it cannot divide 0 by 0 when a prediction saturates.
-* no needless temporaries: Z[l] = W[l] A[l-1], then + b[l] in place;
-  ``dW = 1 / m * dZ @ A_prev.T`` reads left to right, so 1/m scales dZ[l]
-  (20 x 209 at the course scale) rather than dW[1] (20 x 12288); the
-  update writes into W[l] instead of making a new array.
+* no needless temporaries: Z[l] = W[l] A[l-1], then + b[l] in place; 1/m
+  scales dZ[l] (20 x 209 at the course scale) rather than dW[1]
+  (20 x 12288); the update writes into W[l] instead of making a new array.
 
-Measured and not taken (each would need code a teacher cannot explain):
+Measured and not taken:
 
-* picking W[l]'s order from the BLAS kernel that happens to run (column-major
-  with SkylakeX, row-major with Haswell): it would make train() depend on
-  the machine's environment, for 7 % at most under Haswell.
+* picking W[l]'s order from the BLAS kernel that happens to run: it would
+  make train() depend on the machine's environment (see the Haswell figures
+  above).
 * freeing each iteration's caches and grads before the next forward pass
-  (``del``): 4 % faster at the large scale in float32, 50 % slower at the
-  course scale in float64 (glibc's allocator then returns and re-faults
-  pages); it depends on the allocator, not on the code.
+  (``del``): 4 % faster at the large scale and 50 % slower at the course
+  scale in float64 in one run, -3 %, -2 % and 0 % (course float32, course
+  float64, large float32) in another: it depends on what glibc's allocator
+  does with the freed pages, not on the code.
+* updating W[l] a slice at a time, so that alpha dW[l] never exists as a
+  whole array: -0, +2, -1 and +1 % per core (course float32 and float64,
+  large float32 and float64), within the noise, so not worth the loop.
+* keeping X in both memory orders (column-major for W[1] X, row-major for
+  dZ[1] X^T): the two products alone 0.82 against 0.88 ms at the course
+  scale and 60.2 against 62.0 ms at the large one, for a second copy of X
+  (10 MB, 100 MB) and a layer-1 cache that no longer holds the A[0] the
+  forward pass used.
+
+What is left at the course scale: with every choice on, dlkit float32 runs
+within 0.2 ms of "GEMMs alone" (1.24 against 1.04 ms on a quiet machine);
+a numpy loop with the same layout and no checks, blocks or dicts at all
+measured 1.19 ms in the same process (dlkit 1.26). So even that loop would
+be about 1.5x faster than PyTorch's 1.76 ms, not more: the 1.5x target sits
+at the limit numpy's BLAS sets for this network, and whether a run passes
+depends on the machine's state. Per core (``--cpu-time``), which a busy
+machine disturbs far less, it passes.
 
 Why the pause between blocks: without it, PyTorch float32 at the course
 scale measured 4.17 ms per iteration instead of 1.85 ms, because OpenBLAS's
