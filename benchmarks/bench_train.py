@@ -116,13 +116,14 @@ at the course scale (1.53 against 1.68 ms) and 5 % slower at the large one
   ``linear_backward`` computes dW[l] = 1/m dZ[l] A[l-1]^T as
   (A[l-1] (1/m dZ[l])^T)^T and dA[l-1] = W[l]^T dZ[l] as (dZ[l]^T W[l])^T:
   the same matrices, each coming out column-major, so every array after X
-  is column-major and no element-wise step mixes orders. Why it is faster:
-  OpenBLAS shares a product out between its threads by the columns of its
-  (column-major) result. With Z[1] column-major, its columns are the m
-  examples and each thread reads half of X; row-major, the threads split
-  the n[1] = 20 rows of W[1] and each reads all of X. Timed alone (2
-  threads, course scale): W[1] X 0.50 ms against 0.64 to 0.80 ms,
-  dZ[1] X^T 0.38 to 0.44 ms against 0.73 to 0.76 ms. Mixed orders are slow
+  is column-major and no element-wise step mixes orders. OpenBLAS runs
+  these products faster for these shapes (a few rows n[l] against many
+  examples m or features n[0]) when the result is column-major; we measured
+  that, not OpenBLAS's internals. Timed alone at the course scale: W[1] X
+  0.50 ms against 0.64 to 0.80 ms with 2 threads, but the same 0.83 to
+  0.87 ms either way with one, so there the gain is in how the product is
+  divided between the threads; dZ[1] X^T 0.38 to 0.44 ms against 0.73 to
+  0.76 ms with 2 threads and 0.68 against 1.23 ms with one. Mixed orders are slow
   too: a row-major dA[1] times a column-major (Z[1] > 0) took 2.07 ms
   against 0.20 ms at the large scale, and W[l] -= alpha dW[l] with dW[l] in
   the other order 4x longer. In float64 the SkylakeX kernel runs the
