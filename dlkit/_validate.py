@@ -22,8 +22,8 @@ _FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
 
 class _ValuesTrusted:
     # A plain class rather than @contextlib.contextmanager: train() enters it
-    # ten times per iteration, and a generator-based context manager costs
-    # about 3 microseconds each time, 2 % of a course-scale iteration.
+    # ten times per iteration, and entering and leaving a generator-based one
+    # costs 0.74 microseconds against 0.16 (timeit, this machine).
     def __enter__(self):
         global _trust_depth
         _trust_depth += 1
@@ -175,11 +175,10 @@ def layer_count(func: str, parameters) -> int:
     for l, (w, b) in enumerate(names, start=1):
         W = matrix(func, f"parameters['{w}']", parameters[w], f"(n[{l}], n[{l - 1}])")
         column(func, f"parameters['{b}']", parameters[b], W.shape[0], f"n[{l}]")
-        if prev is not None:
-            if W.shape[1] != prev:
-                raise ValueError(
-                    f"{func}: parameters['W{l}'] has shape {W.shape} but W{l - 1} has {prev} rows; "
-                    f"W[{l}] must be (n[{l}], n[{l - 1}]) = ({W.shape[0]}, {prev})"
-                )
+        if prev is not None and W.shape[1] != prev:
+            raise ValueError(
+                f"{func}: parameters['W{l}'] has shape {W.shape} but W{l - 1} has {prev} rows; "
+                f"W[{l}] must be (n[{l}], n[{l - 1}]) = ({W.shape[0]}, {prev})"
+            )
         prev = W.shape[0]
     return L
