@@ -33,17 +33,6 @@ import linecache
 import os
 from dataclasses import dataclass
 
-# Which notebook of the course owns which exercise when a notebook's own metadata does not say
-# (the same layout as dlkit.course.grade.ASSIGNMENTS, kept here so this module does not import the grader).
-_OWNERS = {
-    "01_notation_and_shapes": ["initialize_parameters"],
-    "02_forward_propagation": ["linear_forward", "sigmoid", "relu", "linear_activation_forward", "model_forward"],
-    "03_cost": ["compute_cost"],
-    "04_backward_propagation": ["linear_backward", "relu_backward", "sigmoid_backward", "linear_activation_backward"],
-    "05_model_backward": ["model_backward"],
-    "06_training": ["update_parameters", "L_layer_model"],
-}
-
 # What the table says for each state, and whether the learner's own function is used.
 _STATES = {
     "yours": "yours",
@@ -129,12 +118,14 @@ def _notebooks(folder: str) -> list:
 
 
 def _owned(nb, stem) -> list:
-    """The exercises a notebook owns: from its dlkit metadata, else from the course layout."""
+    """The exercises a notebook owns: from its dlkit metadata, else from the grader's course layout."""
     meta = nb.get("metadata", {}).get("dlkit", {})
     exercises = meta.get("exercises") if isinstance(meta, dict) else None
     if isinstance(exercises, list) and all(isinstance(e, str) for e in exercises):
         return list(exercises)
-    return list(_OWNERS.get(stem, []))
+    from .grade import ASSIGNMENTS   # the course's layout (no sandbox is started by importing it)
+
+    return list(ASSIGNMENTS.get(stem, []))
 
 
 def _needed(names) -> list:
@@ -198,7 +189,7 @@ def collect(names, folder=None, *, time_limit: float = 10.0) -> Blocks:
             with open(path, "rb") as f:
                 nb = read_notebook(f.read())
         except (OSError, Unreadable) as exc:
-            for name in _OWNERS.get(stem, []):
+            for name in _owned({}, stem):
                 problems[name] = (file, f"{file} could not be read ({str(exc)[:100]}).")
             continue
         owned = [n for n in _owned(nb, stem) if n in wanted]
