@@ -1,22 +1,17 @@
-"""Held-out L_layer_model implementations, written after specs_train.py and never used to change it:
-measures false fails, false passes and how often a known mistake is named.
+"""Held-out learner code: L_layer_model, the training loop of notebook 6.
 
-    python -m tests.checks.heldout_train
-
-Measured 2026-12-02: 3 correct, 0 false fails; 9 buggy, 0 false passes; 5 of 5 with a known
-mistake named; the 4 others (only the last cost kept, a seed or learning rate of its own,
-gradient ascent in its own update) get the shape/value message.
+Written after dlkit/checks/specs_train.py (not before it, unlike the other files here),
+but never used to write or change a mutant, hint or case of it; nothing is taken
+from tests/checks/catalog_train.py.
 """
 import numpy as np
-from dlkit import compute_cost, initialize_parameters, model_backward, model_forward, update_parameters
-from dlkit.checks import check
-H = []   # (expected: "pass" or a mistake id or "fail", fn)
-def h(expect):
-    def reg(fn):
-        H.append((expect, fn)); return fn
-    return reg
 
-@h("pass")
+from dlkit import compute_cost, initialize_parameters, model_backward, model_forward, update_parameters  # noqa: F401
+
+from .registry import bug, correct
+
+
+@correct("L_layer_model", 'costs kept as 0-d arrays (np.squeeze), += on a list, update on one line')
 def L_layer_model(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, seed=1):
     params = initialize_parameters(layer_dims, seed=seed)
     costs = []
@@ -26,7 +21,8 @@ def L_layer_model(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, s
         params = update_parameters(params, model_backward(A, Y, c), learning_rate)
     return params, costs
 
-@h("pass")
+
+@correct("L_layer_model", 'prints every 100 iterations and returns a tuple')
 def L_layer_model(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, seed=1):
     parameters = initialize_parameters(layer_dims, seed)
     costs = []
@@ -40,7 +36,8 @@ def L_layer_model(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, s
         parameters = update_parameters(parameters, grads, learning_rate)
     return (parameters, costs)
 
-@h("pass")
+
+@correct("L_layer_model", 'a preallocated costs list and an update written inline')
 def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
     p = initialize_parameters(layer_dims, seed=seed)
     costs = [None] * num_iterations
@@ -51,7 +48,9 @@ def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
         p = {k: p[k] - learning_rate * g["d" + k] for k in p}
     return p, costs
 
-@h("fail")   # only the last cost kept
+
+@bug("L_layer_model", 'only the final cost is returned, costs = [cost] after the loop',
+     ['one per iteration', 'every iteration', 'holds 1 value'])
 def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
     parameters = initialize_parameters(layer_dims, seed)
     for i in range(num_iterations):
@@ -60,7 +59,9 @@ def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
         parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
     return parameters, [cost]
 
-@h("L_layer_model.iterations_off_by_one")
+
+@bug("L_layer_model", 'the loop runs num_iterations + 1 times',
+     ['exactly num_iterations', 'off by one', 'range\\(num_iterations\\)'])
 def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
     parameters = initialize_parameters(layer_dims, seed)
     costs = []
@@ -70,7 +71,9 @@ def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
         parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
     return parameters, costs
 
-@h("L_layer_model.update_discarded")
+
+@bug("L_layer_model", 'the updated parameters go into another variable and are never used',
+     ['thrown away', 'returns the new parameters', 'update is (lost|discarded|ignored)'])
 def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
     parameters = initialize_parameters(layer_dims, seed)
     costs = []
@@ -80,7 +83,9 @@ def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
         new_parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
     return parameters, costs
 
-@h("L_layer_model.cost_after_update")
+
+@bug("L_layer_model", 'the cost is computed after the update, from a new forward pass',
+     ['before the update', "this iteration's A\\[L\\]", 'parameters iteration i starts with'])
 def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
     parameters = initialize_parameters(layer_dims, seed)
     costs = []
@@ -92,7 +97,9 @@ def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
         costs.append(compute_cost(AL, Y))
     return parameters, costs
 
-@h("fail")   # a seed of its own
+
+@bug("L_layer_model", 'initialises with seed=0 instead of the seed argument',
+     ['ignores the seed', 'seed you were given', '(other|different) (initial )?weights'])
 def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
     parameters = initialize_parameters(layer_dims, seed=0)
     costs = []
@@ -102,7 +109,9 @@ def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
         parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
     return parameters, costs
 
-@h("fail")   # a learning rate of its own
+
+@bug("L_layer_model", 'a learning rate of 0.01 hard-coded instead of the argument',
+     ['learning rate is a fixed number', 'pass the argument on', "caller's alpha"])
 def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
     parameters = initialize_parameters(layer_dims, seed)
     costs = []
@@ -112,7 +121,9 @@ def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
         parameters = update_parameters(parameters, model_backward(AL, Y, caches), 0.01)
     return parameters, costs
 
-@h("L_layer_model.reinitialised_in_loop")
+
+@bug("L_layer_model", 'initialize_parameters inside the loop: every step starts from the same weights',
+     ['initialised again', 'once, before the loop', 'same weights'])
 def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
     costs = []
     for i in range(num_iterations):
@@ -122,7 +133,9 @@ def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
         final = update_parameters(params, model_backward(AL, Y, caches), learning_rate)
     return final, costs
 
-@h("fail")   # gradient ascent inside its own update
+
+@bug("L_layer_model", 'its own inline update adds the gradient (gradient ascent)',
+     ['uphill', 'ascent', 'opposite sign'])
 def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
     p = initialize_parameters(layer_dims, seed)
     costs = []
@@ -133,7 +146,9 @@ def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
         p = {k: v + learning_rate * g["d" + k] for k, v in p.items()}
     return p, costs
 
-@h("L_layer_model.returns_wrong_structure")
+
+@bug("L_layer_model", 'returns only the parameters, not (parameters, costs)',
+     ['two things', 'parameters and costs', '\\(parameters, costs\\)'])
 def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
     parameters = initialize_parameters(layer_dims, seed)
     costs = []
@@ -142,18 +157,3 @@ def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
         costs.append(compute_cost(AL, Y))
         parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
     return parameters
-
-counts = {"correct": 0, "false_fail": 0, "buggy": 0, "false_pass": 0, "named": 0, "named_of": 0}
-for expect, fn in H:
-    r = check("L_layer_model", fn)
-    if expect == "pass":
-        counts["correct"] += 1; counts["false_fail"] += not r.passed
-        if not r.passed: print("FALSE FAIL", r)
-    else:
-        counts["buggy"] += 1; counts["false_pass"] += r.passed
-        if expect != "fail":
-            counts["named_of"] += 1; counts["named"] += expect in r.mistakes
-            if expect not in r.mistakes: print("NOT NAMED", expect, r)
-        else:
-            print("UNNAMED BUG ->", r.report().splitlines()[:2])
-print(counts)
