@@ -30,6 +30,12 @@ def paired_text(ipynb) -> Path:
     return path.with_suffix(TEXT_SUFFIX)
 
 
+def notebook_paths(folder) -> list[Path]:
+    """The .ipynb path of every notebook in ``folder``, in name order, including a text file's not yet written one."""
+    folder = Path(folder)
+    return sorted({p.with_suffix(".ipynb") for pattern in ("*.ipynb", f"*{TEXT_SUFFIX}") for p in folder.glob(pattern)})
+
+
 def sync(ipynb) -> None:
     """Bring ``ipynb`` and its paired text file in step with ``jupytext --sync``.
 
