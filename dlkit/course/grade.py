@@ -35,7 +35,7 @@ ASSIGNMENTS = {
     "03_cost": ["compute_cost"],
     "04_backward_propagation": ["linear_backward", "relu_backward", "sigmoid_backward", "linear_activation_backward"],
     "05_model_backward": ["model_backward"],
-    "06_training": ["update_parameters"],
+    "06_training": ["update_parameters", "L_layer_model"],
     "07_hyperparameters": [],
 }
 
