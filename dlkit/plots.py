@@ -88,7 +88,8 @@ def image_grid(images, labels, classes, predictions=None, ncols=8, title="Exampl
 
     ncols = min(int(ncols), k)
     nrows = -(-k // ncols)
-    fig = _new_figure((1.4 * ncols, 1.6 * nrows + 0.8))
+    # two-line panel titles (a wrong prediction) need taller rows
+    fig = _new_figure((1.4 * ncols, (1.6 if predictions is None else 1.9) * nrows + 0.8))
     grey = images.ndim == 3
     vmax = 255 if images.dtype == np.uint8 else 1.0
     for i in range(k):

@@ -263,7 +263,7 @@ def test_learner_trains_a_network_with_their_own_blocks(lab, open_notebook, shoo
 
     for index in range(cells["L_layer_model"][1] + 1, deep + 1):
         if notebook.is_code(index):
-            output = notebook.run(index, timeout_ms=180_000)
+            output = notebook.run(index, timeout_ms=300_000)
             assert "Traceback" not in output, output
     timing("notebook 6: collect, both exercises, train two networks with the learner's blocks",
            time.monotonic() - started)
@@ -278,7 +278,7 @@ def test_learner_trains_a_network_with_their_own_blocks(lab, open_notebook, shoo
     # The rest: the comparison with dlkit, the mislabelled images, a test image, then the pad.
     for index in range(deep + 1, pad + 1):
         if notebook.is_code(index):
-            assert "Traceback" not in notebook.run(index)
+            assert "Traceback" not in notebook.run(index, timeout_ms=300_000)
     assert "your costs and dlkit's agree to float tolerance: True" in " ".join(
         notebook.output_text(i) for i in range(deep + 1, pad))
     draw_on_pad(notebook, pad)
@@ -307,5 +307,5 @@ def test_one_failing_block_is_named_and_the_learner_still_finishes(lab, open_not
     deep = first_code_cell_containing(TRAINING, "deep_parameters, deep_costs = train(")
     for index in range(collected + 1, deep + 1):
         if notebook.is_code(index):
-            assert "Traceback" not in notebook.run(index, timeout_ms=180_000)
+            assert "Traceback" not in notebook.run(index, timeout_ms=300_000)
     assert re.search(r"train accuracy: 100\.0%", notebook.output_text(deep)), notebook.output_text(deep)
