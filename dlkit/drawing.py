@@ -36,6 +36,7 @@ class DigitPad:
         self.size, self.cell = size, cell
         self.pixels = np.zeros((size, size), dtype=np.uint8)
         self._drawing = False
+        self._last = None   # the pixel painted last: the mouse sends many moves within one pixel
         self.canvas = Canvas(width=size * cell, height=size * cell, layout=ipywidgets.Layout(border="1px solid #888"))
         self.canvas.on_mouse_down(self._press)
         self.canvas.on_mouse_move(self._move)
@@ -85,14 +86,17 @@ class DigitPad:
 
     def _press(self, x, y):
         self._drawing = True
-        self.paint(*self._at(x, y))
+        self._last = self._at(x, y)
+        self.paint(*self._last)
 
     def _move(self, x, y):
-        if self._drawing:
-            self.paint(*self._at(x, y))
+        if self._drawing and self._at(x, y) != self._last:   # ink once per pixel entered
+            self._last = self._at(x, y)
+            self.paint(*self._last)
 
     def _release(self, x, y):
         self._drawing = False
+        self._last = None
 
     def _redraw(self, cells=None):
         from ipycanvas import hold_canvas

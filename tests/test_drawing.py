@@ -17,12 +17,13 @@ def test_a_stroke_inks_the_pixels_under_the_pointer_and_some_around():
     assert pad.image().sum() == 0
     pad._press(15, 25)                # x = 15 -> column 1, y = 25 -> row 2
     pad._move(15, 35)                 # row 3
+    pad._move(16, 36)                 # still row 3: many mouse moves within one pixel ink it once
     pad._release(15, 35)
     pad._move(75, 75)                 # released: nothing more
     image = pad.image()
     assert image.dtype == np.uint8 and image.shape == (8, 8)
     assert image[2, 1] == image[3, 1] == 255
-    assert image[1, 1] == SOFT and image[2, 0] == SOFT and image[7, 7] == 0
+    assert image[1, 1] == SOFT and image[2, 0] == SOFT and image[4, 1] == SOFT and image[7, 7] == 0
     assert int((image > 0).sum()) == 8
     X = pad.column()
     assert X.shape == (64, 1) and X.dtype == np.float64
