@@ -30,6 +30,11 @@ def initialize_parameters(layer_dims, seed=1, scheme="course", dtype=np.float64)
     func = "initialize_parameters"
     if isinstance(layer_dims, (str, bytes)) or not hasattr(layer_dims, "__len__"):
         raise TypeError(f"{func}: layer_dims must be a list of layer sizes [n[0], ..., n[L]], got {v.describe(layer_dims)}")
+    if isinstance(layer_dims, (set, frozenset, dict)):  # iterating one gives the sizes in no set order
+        raise TypeError(
+            f"{func}: layer_dims must be a list of layer sizes [n[0], ..., n[L]] in order, got {v.describe(layer_dims)}: "
+            f"a {type(layer_dims).__name__} has no order; use a list"
+        )
     dims = list(layer_dims)
     if len(dims) < 2:
         raise ValueError(f"{func}: layer_dims must list at least n[0] and n[1], got {dims!r}")
@@ -49,6 +54,8 @@ def initialize_parameters(layer_dims, seed=1, scheme="course", dtype=np.float64)
     if float_type not in (np.float32, np.float64):
         raise TypeError(f"{func}: dtype must be np.float32 or np.float64, got {dtype!r}")
     dtype = float_type
+    sizes = sum(dims[l] * (dims[l - 1] + 1) for l in range(1, len(dims)))  # W[l] and b[l], in Python ints
+    v.fits_in_memory(func, f"layer_dims {dims} make W[l] and b[l]", sizes * dtype.itemsize, dtype)
 
     if scheme == "course":
         randn = np.random.RandomState(seed).randn

@@ -10,6 +10,30 @@ from .losses import compute_cost
 from .model import model_backward, model_forward, update_parameters
 
 
+# Gradient descent has diverged when the cost J climbs above DIVERGED times
+# its start (or ln 2, the cost of answering 0.5 for every example, if that is
+# higher). ln 2 * 10 = 6.9 means a probability of about 0.001 for the right
+# label, on average: a run on its way down never gets there, while the spikes
+# of a learning rate that is large but still works stay near the start (0.69
+# to 0.9 in notebook 6; 0.68 to 0.95 in tests/test_train_loop.py). The cost
+# stays finite on its own, since compute_cost clamps A[L] (at most 36.0 in
+# float64, 15.9 in float32), so waiting for inf or NaN would let W[l] grow to
+# 1e14 first.
+DIVERGED = 10
+
+
+class Diverged(ValueError):
+    """train() stopped because the cost climbed: ``costs`` holds every cost up to then, to plot."""
+
+    def __init__(self, func, learning_rate, costs):
+        self.costs = costs
+        super().__init__(
+            f"{func}: learning_rate = {learning_rate} made gradient descent diverge: the cost rose from "
+            f"{costs[0]:.3f} at iteration 0 to {costs[-1]:.3f} at iteration {len(costs) - 1}, "
+            f"more than {DIVERGED} times its start; it needs a smaller learning_rate (try one 10 times smaller)"
+        )
+
+
 def train(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, *, hidden_activation="relu",
           scheme="course", seed=1, parameters=None, print_every=None, progress=True):
     """Train an L-layer network by batch gradient descent.
@@ -32,7 +56,7 @@ def train(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, *, hidden
     func = "train"
     X = v.matrix(func, "X", X, "(n[0], m)")
     Y = v.labels(func, Y, X.shape[1]).astype(X.dtype)
-    v.positive_number(func, "learning_rate", learning_rate)
+    learning_rate = v.positive_number(func, "learning_rate", learning_rate)
     v.positive_number(func, "num_iterations", num_iterations, integer=True, allow_zero=True)
     get_activation(hidden_activation, func)
     if print_every is not None:
@@ -64,6 +88,7 @@ def train(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, *, hidden
 
         iterations = tqdm(iterations, desc="training", unit="it", leave=False)
     costs = []
+    cost_limit = np.inf  # set from the first cost
     for i in iterations:
         # X, Y and the parameters were checked above; inside values_trusted()
         # the blocks keep their shape checks but skip rescanning every value
@@ -71,12 +96,11 @@ def train(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, *, hidden
         with v.values_trusted():
             AL, caches = model_forward(X, parameters, hidden_activation)
             cost = compute_cost(AL, Y)
-            if not np.isfinite(cost):
-                raise ValueError(
-                    f"{func}: learning_rate = {learning_rate} made gradient descent diverge (the cost "
-                    f"became {cost} at iteration {i}); it needs a smaller learning_rate"
-                )
             costs.append(cost)
+            if not cost <= cost_limit:  # also catches NaN (which fails every comparison)
+                raise Diverged(func, learning_rate, costs)
+            if i == 0:
+                cost_limit = DIVERGED * max(cost, np.log(2))
             # dZ[L] = A[L] - Y is dA[L] * sigmoid'(Z[L]) simplified, and dA[0] is never used.
             grads = model_backward(AL, Y, caches, hidden_activation, output_shortcut=True, need_dA0=False)
             update_parameters(parameters, grads, learning_rate, inplace=True)  # W[l] updated where it is
