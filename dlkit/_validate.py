@@ -12,6 +12,7 @@ but keeps every (cheap) shape check.
 """
 from __future__ import annotations
 
+import math
 import numbers
 import os
 
@@ -148,7 +149,11 @@ def positive_number(func: str, name: str, x, *, integer: bool = False, allow_zer
     if isinstance(x, bool) or not isinstance(x, kind):
         need = "an integer" if integer else "a number"
         raise TypeError(f"{func}: {name} must be {need}, got {describe(x)}")
-    if not np.isfinite(x) or x < 0 or (x == 0 and not allow_zero):
+    try:
+        finite = math.isfinite(x)  # not np.isfinite: it refuses Python ints beyond 64 bits such as 10**30
+    except OverflowError:  # an int too large for a float
+        finite = False
+    if not finite or x < 0 or (x == 0 and not allow_zero):
         need = "zero or more" if allow_zero else "greater than zero"
         raise ValueError(f"{func}: {name} must be finite and {need}, got {x!r}")
     return x
@@ -244,3 +249,23 @@ def fits_in_memory(func: str, what: str, nbytes: int, dtype) -> None:
             f"{func}: {what} of {nbytes / 2**30:.1f} GiB ({np.dtype(dtype).name}), "
             f"more than the {total / 2**30:.1f} GiB of memory this machine has; use smaller layers"
         )
+
+
+def layer_sizes(func: str, layer_dims) -> list:
+    """Check ``layer_dims = [n[0], n[1], ..., n[L]]``: an ordered sequence of at least 2 positive integers."""
+    if isinstance(layer_dims, (str, bytes)) or not hasattr(layer_dims, "__len__") or (
+        isinstance(layer_dims, np.ndarray) and layer_dims.ndim != 1
+    ):
+        raise TypeError(f"{func}: layer_dims must be a list of layer sizes [n[0], ..., n[L]], got {describe(layer_dims)}")
+    if isinstance(layer_dims, (set, frozenset, dict)):  # iterating one gives the sizes in no set order
+        raise TypeError(
+            f"{func}: layer_dims must be a list of layer sizes [n[0], ..., n[L]] in order, got {describe(layer_dims)}: "
+            f"a {type(layer_dims).__name__} has no order; use a list"
+        )
+    dims = list(layer_dims)
+    if len(dims) < 2:
+        raise ValueError(f"{func}: layer_dims must list at least n[0] and n[1], got {dims!r}")
+    for l, n in enumerate(dims):
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+            raise ValueError(f"{func}: layer_dims[{l}] = n[{l}] must be a positive integer, got {n!r}")
+    return dims

@@ -56,6 +56,7 @@ def train(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, *, hidden
     func = "train"
     X = v.matrix(func, "X", X, "(n[0], m)")
     Y = v.labels(func, Y, X.shape[1]).astype(X.dtype)
+    layer_dims = v.layer_sizes(func, layer_dims)
     learning_rate = v.positive_number(func, "learning_rate", learning_rate)
     v.positive_number(func, "num_iterations", num_iterations, integer=True, allow_zero=True)
     get_activation(hidden_activation, func)
@@ -74,8 +75,8 @@ def train(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, *, hidden
     # np.array copies: the caller's arrays are never trained in place.
     parameters = {k: np.array(p, dtype=X.dtype, order=order) for k, p in parameters.items()}
     dims = [X.shape[0]] + [np.shape(parameters[f"W{l}"])[0] for l in range(1, len(parameters) // 2 + 1)]
-    if list(layer_dims) != dims:
-        raise ValueError(f"{func}: layer_dims {list(layer_dims)} do not match X and parameters, which give {dims}")
+    if layer_dims != dims:
+        raise ValueError(f"{func}: layer_dims {layer_dims} do not match X and parameters, which give {dims}")
     # One contiguous copy of X, made once: the two largest GEMMs of every
     # iteration, W[1] X and dZ[1] X^T, read it. Row-major (each row one
     # feature over the m examples) measured faster than column-major with

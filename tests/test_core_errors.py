@@ -265,6 +265,20 @@ CASES = [
      lambda: update_parameters(two_layers(), model_backward(np.full((1, 2), 0.5), Y2, model_forward(A4, three_layers())[1]), 0.1),
      ValueError, r"update_parameters: grads has \['dA2', 'dW3', 'db3'\] but parameters has L = 2 layers; "
                  r"grads must come from model_backward on the same network"),
+    # --- found by fuzzing the public API for issue 14 (raw numpy/Python errors before) ---
+    ("scheme an array", lambda: initialize_parameters([2, 1], scheme=np.array(["he", "small"])), ValueError,
+     r"initialize_parameters: unknown scheme array\(\['he', 'small'\].*; choose one of"),
+    ("layer_dims a 0-d array", lambda: initialize_parameters(np.array(3)), TypeError,
+     r"initialize_parameters: layer_dims must be a list of layer sizes .*, got an array of shape \(\)"),
+    ("train's layer_dims a 0-d array", lambda: train(A4, Y2, np.array(4), progress=False), TypeError,
+     r"train: layer_dims must be a list of layer sizes .*, got an array of shape \(\)"),
+    ("learning rate an int beyond 64 bits", lambda: update_parameters(two_layers(), {}, 10**400), ValueError,
+     r"update_parameters: learning_rate must be finite and greater than zero, got 1000"),
+    ("threshold an int beyond 64 bits", lambda: predict(A4, two_layers(), threshold=10**30), ValueError,
+     r"predict: threshold must be a probability below 1, got 1000000000000000000000000000000"),
+    ("numerical_gradient_array of a non-function", lambda: dlkit.numerical_gradient_array(np.ones((2, 2)), np.ones((2, 2)),
+                                                                                           np.ones((2, 2))), TypeError,
+     r"numerical_gradient_array: f must be a block such as relu, a function of x, got an array of shape \(2, 2\)"),
     # --- gradient checking helpers ---
     ("f not callable", lambda: numerical_gradient(3, np.ones(2)), TypeError,
      r"numerical_gradient: f must be a function of x, got int 3"),
@@ -355,6 +369,12 @@ def test_a_learning_rate_may_be_a_numpy_scalar(rate):
     updated = update_parameters(two_layers(), grads, rate)
     assert np.allclose(updated["W1"], 1 - float(rate))
     assert type(updated["W1"]) is np.ndarray
+
+
+def test_the_numerical_gradient_of_an_empty_array_is_empty():
+    """Fuzzing found numpy's "Iteration of zero-sized operands is not enabled" here."""
+    grad = numerical_gradient(np.sum, np.ones((3, 0)))
+    assert grad.shape == (3, 0) and grad.dtype == np.float64
 
 
 def test_every_public_function_is_covered_by_an_error_case():
