@@ -27,10 +27,15 @@ class Diverged(ValueError):
 
     def __init__(self, func, learning_rate, costs):
         self.costs = costs
+        i = len(costs) - 1
+        if np.isfinite(costs[-1]):
+            what = (f"the cost rose from {costs[0]:.3f} at iteration 0 to {costs[-1]:.3f} at iteration {i}, "
+                    f"more than {DIVERGED} times its start")
+        else:  # an overflow in Z[l] or W[l]
+            what = f"the cost became {costs[-1]} at iteration {i}"
         super().__init__(
-            f"{func}: learning_rate = {learning_rate} made gradient descent diverge: the cost rose from "
-            f"{costs[0]:.3f} at iteration 0 to {costs[-1]:.3f} at iteration {len(costs) - 1}, "
-            f"more than {DIVERGED} times its start; it needs a smaller learning_rate (try one 10 times smaller)"
+            f"{func}: learning_rate = {learning_rate} made gradient descent diverge: {what}; "
+            f"it needs a smaller learning_rate (try one 10 times smaller)"
         )
 
 
@@ -51,7 +56,9 @@ def train(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, *, hidden
     returned W[l] are then stored column-major; their shapes are unchanged).
 
     Returns ``(parameters, costs)``: the trained parameters and the list of
-    the cost J at every iteration (before that iteration's update).
+    the cost J at every iteration (before that iteration's update). Raises
+    :class:`Diverged` (a ValueError, with the costs so far as ``.costs``)
+    when J climbs above 10 times its start (or above 10 ln 2) or stops being finite.
     """
     func = "train"
     X = v.matrix(func, "X", X, "(n[0], m)")
