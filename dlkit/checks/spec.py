@@ -26,13 +26,43 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import compare
+from . import compare, relations
 from .mistakes import hint_for
 from .numeric import roughly
 from .plain import LearnerError, plain, same
 from .result import CheckResult, Finding
 
 PUBLIC_SEED = 20240
+MAX_FINDINGS = 3       # a learner acts on the first few; more is noise
+PASTE_ENTRIES = 30     # a case is pasted into the report only when it has at most this many numbers
+
+
+def ordered(findings) -> list:
+    """The most specific findings first: recognised mistakes, then a crash's own message, then generic ones."""
+    def rank(f):
+        if f.generic:
+            return 2
+        return 1 if f.id.endswith(("shape_error", "wrong_signature")) or ".raised_" in f.id else 0
+    return sorted(findings, key=rank)
+
+
+def _literal(x, budget):
+    if type(x) is np.ndarray:
+        budget[0] -= x.size
+        return f"np.array({x.tolist()!r})"
+    if type(x) in (tuple, list):
+        inner = ", ".join(_literal(v, budget) for v in x)
+        return f"({inner},)" if type(x) is tuple and len(x) == 1 else (f"({inner})" if type(x) is tuple else f"[{inner}]")
+    if type(x) is dict:
+        return "{" + ", ".join(f"{k!r}: {_literal(v, budget)}" for k, v in x.items()) + "}"
+    return repr(x)
+
+
+def paste(names, args):
+    """'Z = np.array([[...]]); ...' for a case's inputs, or None when they hold too many numbers."""
+    budget = [PASTE_ENTRIES]
+    text = "; ".join(f"{n} = {_literal(a, budget)}" for n, a in zip(names, args))
+    return text if budget[0] >= 0 else None
 
 
 @dataclass
@@ -151,6 +181,31 @@ class Spec:
         """None if ``got`` is right for this part, else a sentence saying what is wrong."""
         return compare.mismatch_any(part, got, exp, case.info.get("m"))
 
+    def quantities(self, case) -> dict:
+        """The reference's own quantities on ``case`` (lecture name -> array), for relations."""
+        return {}
+
+    def to_float32(self, args):
+        """The hidden float32 case made from ``args`` (a spec may move values float32 cannot hold)."""
+        return _float32(args)
+
+    def explain_part(self, part, bad_runs):
+        """A Finding for a wrong part no mutant reproduces, or None: the relation that holds on every wrong case."""
+        bad = []
+        for case, got_parts, wrong in bad_runs:
+            exp_parts, _ = self.split(case.expected, case)
+            leaf = relations.first_leaf(got_parts.get(part), exp_parts[part], part)
+            if leaf is None:
+                return None
+            label, g, e = leaf
+            bad.append((case, g, e, label, self.quantities(case)))
+        found = relations.explain(part, bad)
+        if found is None:
+            return None
+        rid, fmt = found
+        case, _, wrong = bad_runs[0]
+        return Finding(f"{self.name}.{rid}", hint_for(f"{self.name}.{rid}", **fmt), [f"With {case.label}: {wrong[part]}."])
+
     def exception_mistake(self, err: LearnerError, case):
         """A mistake id for an exception a known mistake causes, or None."""
         return None
@@ -195,6 +250,7 @@ class Spec:
 
     def cases(self, seed=None) -> list:
         arg_sets = [tuple(a) for a in self.fixed_cases()]
+        n_fixed = len(arg_sets)
         rng = self._seed_for(PUBLIC_SEED)
         arg_sets += [self.random_case(rng, i) for i in range(self.n_random)]
         if seed is not None:
@@ -202,12 +258,12 @@ class Spec:
             rng = self._seed_for(int(seed) % (2**63))
             hidden = [self.random_case(rng, self.n_random + i) for i in range(self.n_random)]
             # the last hidden case in float32: every correct formulation must survive it
-            arg_sets += hidden[:-1] + [_float32(hidden[-1])]
+            arg_sets += hidden[:-1] + [self.to_float32(hidden[-1])]
         cases = []
-        for args in arg_sets:
+        for index, args in enumerate(arg_sets):
             args = plain(tuple(args))
             expected = plain(self.reference(*plain(args)))
-            info = {**self.case_info(args), "float32": _has_float32(args)}
+            info = {**self.case_info(args), "float32": _has_float32(args), "fixed": index < n_fixed}
             cases.append(Case(args, expected, info, self.describe(args)))
         return cases
 
@@ -293,6 +349,7 @@ class Spec:
     def run(self, call, *, seed=None, localise: bool = True) -> CheckResult:
         """Judge the learner's function through ``call``; see the module docstring."""
         cases = self.cases(seed)
+        self._public = seed is None
         runs, crashes = [], []
         findings: list[Finding] = []
         for case in cases:
@@ -342,7 +399,7 @@ class Spec:
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)
-        findings = list(unique.values())
+        findings = ordered(list(unique.values()))[:MAX_FINDINGS]
         correct = [p for p in self.parts if not crashes and all(p not in wrong for _, _, wrong in runs)]
         points = len(correct)
         status = "crashed" if crashes else ("failed" if findings else "passed")
@@ -373,6 +430,13 @@ class Spec:
             if part not in diagnosed:
                 self.diagnose(part, runs, mutant_cache)
         full = set.intersection(*(mutant_cache.get(("everywhere", p), set()) for p in self.parts)) & kept
+        if len(full) > 1:
+            # mistakes that give exactly the same output are one finding: the exercise's own
+            # (listed first) rather than one about a helper's code the learner may never have written
+            order = {}
+            for index, mutant in enumerate(mutant_cache["mutants"]):
+                order.setdefault(mutant.id, index)
+            full = {min(full, key=lambda mid: order.get(mid, len(order)))}
         covered = set().union(*(explains[mid] for mid in full)) if full else set()
         kept = {mid for mid in kept if mid in full or not (explains[mid] & covered)}
         reported = set()
@@ -382,11 +446,26 @@ class Spec:
                 for mid in ids:
                     if mid not in reported:
                         reported.add(mid)
-                        findings.append(Finding(mid, hint_for(mid), [f"With {case.label}: {problem}."]))
+                        findings.append(Finding(mid, hint_for(mid), [f"With {case.label}: {problem}.",
+                                                                     *self._try_it(case, part, runs)]))
             elif not any(part in explains[mid] for mid in kept):
+                related = self.explain_part(part, [r for r in runs if r[2].get(part)])
+                if related is not None:
+                    related.details += self._try_it(case, part, runs)
+                    findings.append(related)
+                    continue
                 findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
-                                        [f"(with {case.label})"], generic=True))
+                                        [f"(with {case.label})", *self._try_it(case, part, runs)], generic=True))
         return findings
+
+    def _try_it(self, case, part, runs) -> list:
+        """When a part is right on every fixed case and wrong on a random public one: that case's
+        inputs, small enough to paste into a cell. Never for hidden cases (the grader shows shapes only)."""
+        if not self._public or case.info.get("fixed") or any(
+                c.info.get("fixed") and w.get(part) for c, _, w in runs):
+            return []
+        text = paste(self.arg_names, case.args)
+        return [f"To try it: {text}"] if text else []
 
     def _localise(self, call, runs, findings):
         from .specs import SPECS
