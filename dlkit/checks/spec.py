@@ -120,12 +120,29 @@ def agree(got, exp) -> bool:
     if type(exp) is np.ndarray or type(exp) in (int, float) and type(exp) is not bool:
         if type(exp) is not np.ndarray and type(got) is np.ndarray and got.shape != ():
             return False
+        if type(exp) is float and not np.isfinite(exp):
+            # a mutant's NaN or inf (a log of 0 without clipping) reproduces the same NaN or inf
+            g = float(np.asarray(got, dtype=np.float64)) if compare.is_number(got) else 0.0
+            return bool(np.isnan(g) and np.isnan(exp) or g == exp)
         return compare.close(got, exp)
     if type(exp) in (tuple, list):
         return type(got) in (tuple, list) and len(got) == len(exp) and all(agree(g, e) for g, e in zip(got, exp))
     if type(exp) is dict:
         return type(got) is dict and set(got) == set(exp) and all(agree(got[k], exp[k]) for k in exp)
     return same(got, exp)
+
+
+def _finite(x) -> bool:
+    """True if a plain value holds only finite numbers (containers recursively)."""
+    if type(x) is np.ndarray:
+        return x.dtype.kind not in "fc" or bool(np.isfinite(x).all())
+    if type(x) is float:
+        return bool(np.isfinite(x))
+    if type(x) in (tuple, list):
+        return all(_finite(v) for v in x)
+    if type(x) is dict:
+        return all(_finite(v) for v in x.values())
+    return True
 
 
 def roughly_parts(got, exp) -> bool:
@@ -198,7 +215,8 @@ class Spec:
             if leaf is None:
                 return None
             label, g, e = leaf
-            bad.append((case, g, e, label, self.quantities(case)))
+            with np.errstate(all="ignore"):
+                bad.append((case, g, e, label, self.quantities(case)))
         found = relations.explain(part, bad)
         if found is None:
             return None
@@ -325,7 +343,7 @@ class Spec:
         if "mutants" not in mutant_cache:  # build them once: their outputs are cached by index
             mutant_cache["mutants"] = self.mutants()
         for index, mutant in enumerate(mutant_cache["mutants"]):
-            ok_all, ok_wrong = True, True
+            ok_all, ok_wrong, finite_hit = True, True, False
             for case_index, (case, got_parts, wrong) in enumerate(runs):
                 key = (index, case_index)
                 if key not in mutant_cache:
@@ -338,10 +356,12 @@ class Spec:
                     ok_all = False
                     if part in wrong:
                         ok_wrong = False
+                elif part in wrong and _finite(got_parts[part]):
+                    finite_hit = True
             if ok_all:
                 everywhere.append(mutant.id)
                 mutant_cache.setdefault(("everywhere", part), set()).add(mutant.id)
-            elif ok_wrong:
+            elif ok_wrong and finite_hit:   # NaN for NaN alone (a log of 0) names no particular mistake
                 on_wrong.append(mutant.id)
         chosen = everywhere or on_wrong
         return list(dict.fromkeys(chosen))

@@ -162,10 +162,29 @@ class ComputeCost(Spec):
 
     def random_case(self, rng, i):
         m = (5, 1, 12, 40)[i % 4]
-        return C.probabilities(rng, m), C.labels(rng, m)
+        Y = C.labels(rng, m)
+        return C.saturated(C.probabilities(rng, m), Y), Y
+
+    def to_float32(self, args):
+        # float32 rounds 1 - eps back to 1: a clip with float64's eps would not keep log(1 - A[L]) finite
+        AL, Y = args
+        return (np.where(AL == 1.0, 0.9375, AL).astype(np.float32), Y.astype(np.float32))
 
     def case_info(self, args):
         return {"m": args[0].shape[1]}
+
+    def quantities(self, case):
+        return {"AL": case.args[0]}
+
+    def extra_findings(self, runs):
+        """No clipping, whatever else is wrong: the cost is NaN or infinite only where A[L] is 0 or 1."""
+        for case, got, wrong in runs:
+            AL, cost = case.args[0], got.get("cost")
+            saturated = np.any((AL == 0) | (AL == 1))
+            if saturated and "cost" in wrong and type(cost) is float and not np.isfinite(cost):
+                f = self._finding(f"{self.name}.no_clipping", [f"With {case.label}: {wrong['cost']}."], part="The cost")
+                return [f]
+        return []
 
     def split(self, out, case):
         if type(out) is np.ndarray and out.shape != () and out.size == 1 and out.dtype.kind in "fiub":
@@ -179,7 +198,7 @@ class ComputeCost(Spec):
         def J(f):
             return lambda AL, Y: float(f(AL, Y, AL.shape[1]))
         ln = np.log
-        return [
+        mistakes = [
             Mutant("compute_cost.missing_minus", J(lambda A, Y, m: np.sum(Y * ln(A) + (1 - Y) * ln(1 - A)) / m)),
             Mutant("compute_cost.missing_1_over_m", J(lambda A, Y, m: -np.sum(Y * ln(A) + (1 - Y) * ln(1 - A)))),
             Mutant("compute_cost.missing_one_minus_y_term", J(lambda A, Y, m: -np.sum(Y * ln(A)) / m)),
@@ -188,6 +207,10 @@ class ComputeCost(Spec):
             Mutant("compute_cost.not_summed", lambda AL, Y: -(Y * ln(AL) + (1 - Y) * ln(1 - AL)) / AL.shape[1]),
             Mutant("compute_cost.not_summed", lambda AL, Y: -(Y * ln(AL) + (1 - Y) * ln(1 - AL))),
         ]
+        # each mistake made with A[L] clipped as the notebook asks, and without
+        eps = np.finfo(float).eps
+        clipped = [Mutant(mu.id, lambda AL, Y, fn=mu.fn: fn(np.clip(AL, eps, 1 - eps), Y)) for mu in mistakes]
+        return [mu for pair in zip(clipped, mistakes) for mu in pair]
 
 
 # ---- model_backward --------------------------------------------------------------------------
@@ -336,7 +359,7 @@ class UpdateParameters(Spec):
     name = "update_parameters"
     arg_names = ("parameters", "grads", "learning_rate")
     parts = ("W", "b")
-    mutable_args = (0,)   # updating the parameters in place is fine
+    # nothing may change in place: notebook 6 asks for a new dict, so the caller's parameters stay as they were
     equation = "Look at gradient descent: W[l] := W[l] - alpha dW[l], b[l] := b[l] - alpha db[l], for l = 1..L."
 
     def reference(self, parameters, grads, learning_rate):
@@ -362,6 +385,10 @@ class UpdateParameters(Spec):
 
     def split(self, out, case):
         return _by_prefix(self, out, {"W": "W", "b": "b"})
+
+    def quantities(self, case):
+        parameters, grads, lr = case.args
+        return {**parameters, **{k: v for k, v in grads.items() if not k.startswith("dA")}}
 
     def mutants(self):
         U = _update
