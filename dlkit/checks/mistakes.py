@@ -37,6 +37,8 @@ RELATIONS = {
                          "use whole-matrix operations over all m columns (or a loop over every column).",
     "transposed": "{part} is the transpose of what it should be: check the order of the product "
                   "(and which operand gets the .T).",
+    "cache_overwritten": "{part} holds A, not Z: the array was changed after it was cached (an in-place "
+                         "activation such as Z[Z < 0] = 0); compute A as a new array, A = np.maximum(0, Z).",
     "holds_other": "{part} holds the values of {other}, not its own: a variable mixed up with another one.",
     "wrong_axis": "{part} is {other} {how}: sum over the other axis (the m examples are the columns, axis=1, keepdims=True).",
     "b_twice": "{part} has b added twice: Z[l] = W[l] A[l-1] + b[l] adds b[l] once.",
@@ -126,7 +128,7 @@ CATALOG = {
     "linear_activation_forward.always_sigmoid": "activation is ignored: the sigmoid is applied even when activation == \"relu\".",
     "linear_activation_forward.no_activation": "A is Z: the activation A[l] = g[l](Z[l]) is never applied.",
     "linear_activation_forward.cache_holds_A": "cache must be (linear_cache, Z): it keeps Z[l], which the backward "
-        "step needs for g'(Z[l]), not A[l].",
+        "step needs for g'(Z[l]), not A[l] (an activation applied in place, Z[Z < 0] = 0, changes the cached Z too).",
     "linear_activation_forward.cache_order": "cache must be (linear_cache, Z) in this order: linear_activation_backward unpacks it so.",
     "linear_activation_forward.cache_wrong": "cache must be (linear_cache, Z) with linear_cache = (A_prev, W, b) "
         "from linear_forward and Z[l] = W[l] A[l-1] + b[l].",

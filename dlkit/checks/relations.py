@@ -78,7 +78,8 @@ def _reductions(q):
             s = np.sum(q, axis=axis, keepdims=axis is not None)
             out += [(f"summed over {where}", s), (f"summed over {where}, divided by m", s / m)]
             if axis is not None:
-                out += [(f"summed over {where} without keepdims", np.sum(q, axis=axis) / m)]
+                out += [(f"summed over {where} without keepdims", np.sum(q, axis=axis) / m),
+                        (f"averaged over {where}", np.mean(q, axis=axis, keepdims=True))]
     return out
 
 
@@ -124,7 +125,9 @@ def single_case(part, g, e, q, case):
         if v.shape == e64.shape and compare.close(v, e64):
             continue   # the expected value itself under another name
         if _close(g64, v):
-            found.append(("holds_other", {"part": part, "other": name}))
+            # a cached Z that holds A: the array was changed (an in-place activation) after it was cached
+            overwritten = "cache" in part and name == "A"
+            found.append(("cache_overwritten" if overwritten else "holds_other", {"part": part, "other": name}))
         if v.ndim == 2 and v.shape != v.shape[::-1] and _close(g64, v.T):
             found.append(("holds_other", {"part": part, "other": name + " transposed"}))
         if v.ndim == 2 and name in ("dZ", "dA", "A", "Z", "dZ[l]"):
@@ -155,17 +158,26 @@ def single_case(part, g, e, q, case):
                     g_of = ACTIVATIONS[act][0](Z)
                     if _close(g64, dA * g_of) and not _close(e64, dA * g_of):
                         found.append(("value_for_slope", {"part": part, "g": ACTIVATIONS[act][1]}))
-    if found:
-        return found
     # -- a constant factor, on everything or on some rows / columns -------------------------------
     if g64.shape == e64.shape:
-        k = compare.factor(g64, e64) if e64.ndim else _scalar_factor(g64, e64)
+        k = _factor(g64, e64)
         if k is not None:
             found.append(("factor", {"part": part, "k": k, "m": m}))
             return found
         if g64.ndim == 2:
             found += _partial(part, g64, e64)
     return found
+
+
+def _factor(g, e):
+    """k != 1 with g = k e, if there is one (one non-zero entry of e is enough: the cases vote)."""
+    g, e = g.ravel(), e.ravel()
+    if not np.isfinite(g).all() or not np.any(e):
+        return None
+    k = float(g @ e / (e @ e))
+    if abs(k) < 1e-12 or abs(k - 1) < 1e-6:
+        return None
+    return k if compare.close(g, k * e) else None
 
 
 def _scalar_factor(g, e):
@@ -201,15 +213,29 @@ def _partial(part, g, e):
 FACTORS = {-1.0: "sign_flipped", 2.0: "factor_2", 0.5: "factor_half"}
 
 
-def _factor_relation(k, m):
-    """The relation id for a constant factor k (None if it has no name)."""
-    if m and abs(k - m) <= 1e-4 * m and m != 1:
-        return "factor_m"
-    if m and abs(k - 1 / m) <= 1e-4 / m and m != 1:
-        return "factor_1_over_m"
-    for value, rid in FACTORS.items():
-        if abs(k - value) <= 1e-4 * abs(value):
-            return rid
+def _near(a, b, rtol=1e-4) -> bool:
+    return abs(a - b) <= rtol * max(abs(a), abs(b))
+
+
+def _common_factor(ks, ms):
+    """(relation id, fmt) for the factors k found on the wrong cases (ms: their m), or None."""
+    if all(_near(k, ks[0]) for k in ks):
+        for value, rid in FACTORS.items():
+            if _near(ks[0], value):
+                return rid, {}
+    if all(ms):
+        if all(_near(k, mc) for k, mc in zip(ks, ms)):
+            return "factor_m", {}
+        if all(_near(k, 1 / mc) for k, mc in zip(ks, ms)):
+            return "factor_1_over_m", {}
+        if len(set(ms)) > 1:
+            # k = M / m (a fixed m = M where 1/m belongs) or k = m / M
+            for fixed in ([k * mc for k, mc in zip(ks, ms)], [mc / k for k, mc in zip(ks, ms)]):
+                M = round(fixed[0])
+                if M >= 1 and all(_near(v, M, 1e-3) for v in fixed):
+                    return "fixed_m", {"M": M}
+    if all(_near(k, ks[0]) for k in ks):
+        return "factor", {"k": fmt(ks[0])}
     return None
 
 
@@ -224,23 +250,6 @@ def explain(part, bad):
         per_case.append(rels)
     if not per_case or not per_case[0]:
         return None
-    # constant factors: one named factor on every wrong case, or k * m constant (a fixed m)
-    factors = [[f for r, f in rels if r == "factor"] for rels in per_case]
-    if all(factors):
-        names = {_factor_relation(f[0]["k"], f[0]["m"]) for f in factors}
-        if len(names) == 1 and None not in names:
-            return names.pop(), {"part": per_case[0][0][1]["part"]}
-        ms = [f[0]["m"] for f in factors]
-        if all(ms) and len(set(ms)) > 1:
-            fixed = [f[0]["k"] * f[0]["m"] for f in factors]
-            if max(fixed) - min(fixed) <= 1e-3 * abs(fixed[0]) and abs(round(fixed[0]) - fixed[0]) < 1e-3:
-                return "fixed_m", {"part": per_case[0][0][1]["part"], "M": int(round(fixed[0]))}
-            inv = [f[0]["m"] / f[0]["k"] for f in factors]
-            if max(inv) - min(inv) <= 1e-3 * abs(inv[0]) and abs(round(inv[0]) - inv[0]) < 1e-3:
-                return "fixed_m", {"part": per_case[0][0][1]["part"], "M": int(round(inv[0]))}
-        ks = [f[0]["k"] for f in factors]
-        if max(ks) - min(ks) <= 1e-4 * max(abs(k) for k in ks):
-            return "factor", {"part": per_case[0][0][1]["part"], "k": fmt(ks[0])}
     # any other relation: the first (in order of specificity) that holds on every wrong case
     def key(rel):
         r, f = rel
@@ -258,6 +267,13 @@ def explain(part, bad):
             if "index" in f:
                 f["index"] = ", ".join(str(i) for i in f["index"][:6])
             return r, f
+    # else constant factors: one named factor on every wrong case, or k * m constant (a fixed m)
+    factors = [[f for r, f in rels if r == "factor"] for rels in per_case]
+    if all(factors):
+        found = _common_factor([f[0]["k"] for f in factors], [f[0]["m"] for f in factors])
+        if found:
+            rid, fmt_ = found
+            return rid, {"part": factors[0][0]["part"], **fmt_}
     return None
 
 

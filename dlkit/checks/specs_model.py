@@ -14,6 +14,7 @@ import numpy as np
 import dlkit
 
 from . import cases as C
+from . import layerwise
 from .numeric import H
 from .plain import LearnerError, kind
 from .spec import Mutant, Spec
@@ -137,6 +138,17 @@ class ModelForward(Spec):
                 ("output" if name == "sigmoid" else "hidden"): bad}))
             for suffix, name, bad in lifted_activations()]
 
+    def quantities(self, case):
+        X, parameters = case.args
+        AL, caches = dlkit.model_forward(X, parameters)
+        (A_prev, W, b), Z = caches[-1]
+        return {"A_prev": A_prev, "W": W, "b": b, "Z": Z}
+
+    def explain_part(self, part, bad_runs):
+        if part == "caches":
+            return layerwise.explain_forward(self, bad_runs)
+        return super().explain_part(part, bad_runs)
+
     def exception_mistake(self, err, case):
         key = _key_index(err)
         if key:
@@ -220,14 +232,19 @@ def _dAL(AL, Y):
 
 
 def _backward(AL, Y, caches, dAL=_dAL, output="sigmoid", hidden="relu", shortcut_slope=False,
-              reuse_dAL=False, dA_shift=0, all_shift=0, stop_at=1, linear={}, output_shift=0):
-    """The backward chain with its known variations as parameters, for mutants."""
+              reuse_dAL=False, dA_shift=0, all_shift=0, stop_at=1, linear={}, output_shift=0,
+              cache_shift=0, keep_dA0=True):
+    """The backward chain with its known variations as parameters, for mutants.
+
+    ``cache_shift``: the hidden layer l uses the cache of layer l + cache_shift (caches[l - 1 + shift],
+    with Python's negative indices, capped at the output layer's)."""
     L = len(caches)
     grads = {}
     dA_L = dAL(AL, Y)
     dA = dA_L
     for l in range(L, stop_at - 1, -1):
-        (A_prev, W, b), Z = caches[l - 1]
+        index = l - 1 if l == L else min(l - 1 + cache_shift, L - 1)
+        (A_prev, W, b), Z = caches[index]
         dA_in = dA_L if reuse_dAL else dA
         rule = output if l == L else hidden
         if l == L and shortcut_slope:
@@ -241,6 +258,8 @@ def _backward(AL, Y, caches, dAL=_dAL, output="sigmoid", hidden="relu", shortcut
         shift = all_shift + (output_shift if l == L else 0)
         grads[f"dW{l + shift}"] = dW
         grads[f"db{l + shift}"] = db
+    if not keep_dA0:
+        grads.pop("dA0", None)
     return grads
 
 
@@ -299,10 +318,17 @@ class ModelBackward(Spec):
             # dW/db of layer L stored as dW{L-1}/db{L-1}, then overwritten by layer L-1
             Mutant("model_backward.keys_shifted", lambda *a: B(*a, output_shift=-1)),
             Mutant("model_backward.first_layer_missing", lambda *a: B(*a, stop_at=2)),
+            Mutant("model_backward.dA0_missing", lambda *a: B(*a, keep_dA0=False)),
+            Mutant("model_backward.cache_of_next_layer", lambda *a: B(*a, cache_shift=1)),
+            Mutant("model_backward.cache_of_previous_layer", lambda *a: B(*a, cache_shift=-1)),
         ] + [Mutant(f"model_backward.{suffix}", lambda *a, kw=kw: B(*a, linear=kw)) for suffix, kw in LINEAR_VARIANTS] + [
             Mutant(f"model_backward.{suffix}", lambda *a, name=name, bad=bad: B(*a, **{
                 ("output" if name == "sigmoid" else "hidden"): bad}))
             for suffix, name, bad in lifted_slopes()]
+
+    def explain_part(self, part, bad_runs):
+        """Layer by layer: where the backward chain first goes wrong (one finding for all three parts)."""
+        return layerwise.explain_backward(self, bad_runs)
 
     def exception_mistake(self, err, case):
         if err.exc_type == "IndexError" and "list index" in err.message:
