@@ -11,12 +11,17 @@ notebook checkpoint and the batch grader:
    output (e.g. dA_prev, dW, db) with type, shape and values;
 4. for a wrong part, find the known mistakes (*mutants*: wrong variants of the
    reference) that reproduce the learner's output on every case, and report
-   their hints; when none does, a precise shape/value message instead;
+   their hints; when none does, the *relation* between the learner's numbers
+   and the reference's own quantities (:mod:`relations`; composites layer by
+   layer, :mod:`layerwise`), else a precise shape/value message;
 5. localise: a composite's helpers are checked first ("your linear_forward
    fails its own check: fix it first"), and a backward block is held against
    the numerical gradient of the learner's own forward.
 
-Judging code only ever handles plain data, so it is safe on hostile outputs.
+The report puts the most specific findings first and keeps at most three; a
+mistake seen only on a random public case comes with that case's inputs to
+paste into a cell (never a hidden case's). Judging code only ever handles
+plain data, so it is safe on hostile outputs.
 """
 from __future__ import annotations
 
@@ -397,7 +402,6 @@ class Spec:
     def run(self, call, *, seed=None, localise: bool = True) -> CheckResult:
         """Judge the learner's function through ``call``; see the module docstring."""
         cases = self.cases(seed)
-        self._public = seed is None
         runs, crashes = [], []
         findings: list[Finding] = []
         for case in cases:
@@ -434,7 +438,7 @@ class Spec:
             findings.insert(0, self.explain_crash(*crashes[0]))
         findings.extend(self.extra_findings(runs))
 
-        findings += self._weigh_mistakes(runs)
+        findings += self._weigh_mistakes(runs, public=seed is None)
 
         # Localise: helpers first, then (backward blocks) the learner's own forward.
         if crashes:
@@ -455,7 +459,7 @@ class Spec:
             points -= 1  # e.g. right values but inputs changed in place
         return CheckResult(self.name, status, points, self.max_points, findings, notes, cases=len(cases))
 
-    def _weigh_mistakes(self, runs) -> list:
+    def _weigh_mistakes(self, runs, public=False) -> list:
         """Findings for the wrong parts: the known mistakes that reproduce them, else a shape/value message."""
         findings = []
         mutant_cache = {}
@@ -496,21 +500,21 @@ class Spec:
                     if mid not in reported:
                         reported.add(mid)
                         findings.append(Finding(mid, hint_for(mid), [f"With {case.label}: {problem}.",
-                                                                     *self._try_it(case, part, runs)]))
+                                                                     *self._try_it(case, part, runs, public)]))
             elif not any(part in explains[mid] for mid in kept):
                 related = self.explain_part(part, [r for r in runs if r[2].get(part)])
                 if related is not None:
-                    related.details += self._try_it(case, part, runs)
+                    related.details += self._try_it(case, part, runs, public)
                     findings.append(related)
                     continue
                 findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
-                                        [f"(with {case.label})", *self._try_it(case, part, runs)], generic=True))
+                                        [f"(with {case.label})", *self._try_it(case, part, runs, public)], generic=True))
         return findings
 
-    def _try_it(self, case, part, runs) -> list:
+    def _try_it(self, case, part, runs, public) -> list:
         """When a part is right on every fixed case and wrong on a random public one: that case's
         inputs, small enough to paste into a cell. Never for hidden cases (the grader shows shapes only)."""
-        if not self._public or case.info.get("fixed") or any(
+        if not public or case.info.get("fixed") or any(
                 c.info.get("fixed") and w.get(part) for c, _, w in runs):
             return []
         text = paste(self.arg_names, case.args)
