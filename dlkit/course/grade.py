@@ -46,6 +46,7 @@ _CHECK_STATUS = {"passed": "graded", "failed": "graded", "not_implemented": "not
 _ZYGOTE = None  # one sandbox zygote per judging process, started on first use
 _ZYGOTE_OWNER = None  # pid of the process that started it (a forked judge starts its own)
 _CONFIG = ((), "auto")  # (folders and files to hide, isolation method), set by grade_all
+_LIFELINE = None  # (read end, write end) of the pipe that dies with grade_all's process (see _lifeline)
 
 
 def _zygote(hide=None, method=None):
@@ -64,7 +65,7 @@ def _zygote(hide=None, method=None):
         _close_zygote()
     if _ZYGOTE is None or _ZYGOTE.proc.poll() is not None:
         _close_zygote()
-        _ZYGOTE = Zygote(hide=_CONFIG[0], method=_CONFIG[1])
+        _ZYGOTE = Zygote(hide=_CONFIG[0], method=_CONFIG[1], lifeline=_LIFELINE[0] if _LIFELINE else None)
         _ZYGOTE_OWNER = os.getpid()
     return _ZYGOTE
 
@@ -445,6 +446,8 @@ def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, 
     exercises = {a: resolve_assignment(a) for a in {a for _, _, a in subs}}
     conn = gb.connect(gradebook)
     hide = hidden_folders(gradebook, [p for _, p, _ in subs], hide)
+    if scheduler is None:
+        _lifeline()
     iso = _zygote(hide, method).isolation
     if not iso.full and not no_isolation:
         conn.close()
@@ -487,11 +490,24 @@ def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, 
             "cpu_seconds": cpu, "isolation": iso.level, "flagged_submissions": flagged}
 
 
-def _judge_init():
+def _lifeline():
+    """A pipe whose write end only this (main) process holds: when it dies, however it dies, every
+    zygote of the batch sees the read end close and kills its children at once."""
+    global _LIFELINE
+    if _LIFELINE is None:
+        r, w = os.pipe()
+        os.set_inheritable(r, True)
+        _LIFELINE = (r, w)
+    return _LIFELINE
+
+
+def _judge_init(write_end=None):
     """In each forked judge: die with the main process, however it dies (its zygote follows: EOF)."""
     import ctypes
     import signal
 
+    if write_end is not None:
+        os.close(write_end)  # only the main process may keep the lifeline open
     ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
     if os.getppid() == 1:  # the main process died before the line above
         os._exit(1)
@@ -515,7 +531,8 @@ def _results(todo, kwargs, workers, scheduler):
         # Judges are forked from this (trusted) process: they start at once. The sandbox zygote
         # each judge starts is a fresh exec, never a fork of a judge, so no secret is in its memory.
         ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_judge_init) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_judge_init,
+                                 initargs=(_lifeline()[1],)) as pool:
             futures = [pool.submit(grade_notebook, learner, data, path=path, assignment=stem, exercises=names,
                                    **kwargs) for learner, path, data, stem, names in todo]
             for fut in as_completed(futures):

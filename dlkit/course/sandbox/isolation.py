@@ -137,12 +137,14 @@ def userns_supported() -> bool:
     return os.waitstatus_to_exitcode(status) == 0
 
 
-def isolate_zygote(hide=(), method: str = "auto") -> Isolation:
+def isolate_zygote(hide=(), method: str = "auto", lifeline: int | None = None) -> Isolation:
     """In the zygote, before any child: namespaces, read-only file system, hidden secrets, pid namespace.
 
     ``method``: "auto" (root when root, else an unprivileged user namespace), "bwrap" (we already
     run inside bwrap's namespaces: only the pid namespace for the children is added here) or
-    "none" (nothing: ``--no-isolation``).
+    "none" (nothing: ``--no-isolation``). ``lifeline``: a pipe's read end that closes when the
+    grader's main process dies; the pid namespace's init then exits, and the kernel kills every
+    child in the namespace with it.
     """
     lc = libc()
     iso = Isolation(root=os.geteuid() == 0)
@@ -184,7 +186,7 @@ def isolate_zygote(hide=(), method: str = "auto") -> Isolation:
                 ok = False
                 iso.notes.append(_errno(f"a private {d.decode()}"))
         iso.private_tmp = ok
-    iso.pid_namespace = _own_pid_namespace(lc, iso)
+    iso.pid_namespace = _own_pid_namespace(lc, iso, lifeline)
     iso.unprivileged_id = True  # done by each child (lock_down_child), which fails rather than run privileged
     return iso
 
@@ -218,7 +220,10 @@ def _hide(lc, hide, iso) -> None:
     iso.hidden_secrets = ok and bool(iso.readonly_root or iso.root)
 
 
-def _own_pid_namespace(lc, iso) -> bool:
+REAPER = {"pid": None}  # the pid namespace's init, forked by the zygote (which ends it last)
+
+
+def _own_pid_namespace(lc, iso, lifeline=None) -> bool:
     """Put the children in a new pid namespace whose init is a small reaper we fork here.
 
     A child then sees (in its own /proc) and can signal only processes of its namespace: not
@@ -234,11 +239,18 @@ def _own_pid_namespace(lc, iso) -> bool:
             lc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
             ok = lc.mount(b"proc", b"/proc", b"proc", _MS_NOSUID | _MS_NODEV | _MS_NOEXEC, None) == 0
             os.write(ready_w, b"1" if ok else b"0")
-            while True:
-                signal.pause()
+            keep = lifeline if lifeline is not None else 2
+            os.closerange(3, keep)  # nothing of the zygote's (its control socket) stays open here
+            os.closerange(keep + 1, 65536)
+            if lifeline is not None:
+                os.read(lifeline, 1)  # returns (b"") when the grader's main process is gone
+            else:
+                while True:
+                    signal.pause()
         finally:
             os._exit(0)
     os.close(ready_w)
+    REAPER["pid"] = pid
     ok = os.read(ready_r, 1) == b"1"
     os.close(ready_r)
     if not ok:

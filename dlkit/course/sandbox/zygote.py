@@ -9,7 +9,9 @@ learner code uses (``PRELOAD``), installs the dlkit stand-ins
 forks one locked-down *child* per submission (~5 ms, numpy already loaded).
 
 Nothing outlives the grader: a zygote exits when its judge's control socket
-closes (the judge died or is done) and kills its children first; each child
+closes (the judge died or is done), or when the grader's *lifeline* pipe
+closes (the main process died: its write end was the only one), and kills
+its children first; each child
 and the pid namespace's reaper have ``PR_SET_PDEATHSIG`` = SIGKILL; the judge
 kills a child through a pidfd, so never a reused pid.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import signal
 import socket
@@ -51,13 +54,19 @@ def zygote_main(fd: int, config: dict) -> None:
         except ImportError:
             pass
     proxies.install_stand_ins()
-    iso = isolate_zygote(config.get("hide", []), config.get("method", "auto"))
+    iso = isolate_zygote(config.get("hide", []), config.get("method", "auto"), config.get("lifeline"))
     base = tempfile.mkdtemp(prefix="dlkit-sandbox-")
     os.chmod(base, 0o711)
     ctl.sendall((json.dumps({"isolation": iso.__dict__}) + "\n").encode())
     running = {}  # pid -> folder of children not yet reaped
+    lifeline = config.get("lifeline")
+    watch = [ctl] if lifeline is None else [ctl, lifeline]
     while True:
         try:
+            ready, _, _ = select.select(watch, [], [])
+            if lifeline in ready:  # the grader's main process is gone: so is this batch, now
+                _kill_all(running, wait=False)  # (the folders are on this namespace's own /tmp)
+                os._exit(0)
             data, fds, _, _ = socket.recv_fds(ctl, 1 << 16, 1)
         except OSError:
             break
@@ -82,12 +91,26 @@ def zygote_main(fd: int, config: dict) -> None:
         pidfd = os.pidfd_open(pid)  # valid until we reap it, so the judge never kills a reused pid
         socket.send_fds(ctl, [json.dumps({"pid": pid}).encode()], [pidfd])
         os.close(pidfd)
-    for pid in list(running):
+    _kill_all(running, wait=True)
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def _kill_all(running, wait):
+    """SIGKILL the children, then the pid namespace's init; ``wait``: reap them here, so none
+    waits for another process (the machine's init) to collect it."""
+    from .isolation import REAPER
+
+    pids = [p for p in [*running, REAPER["pid"]] if p is not None]
+    for pid in pids:
         try:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-    shutil.rmtree(base, ignore_errors=True)
+    for pid in pids if wait else ():
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
 
 
 def _reap(running: dict) -> None:
@@ -105,12 +128,15 @@ def _reap(running: dict) -> None:
 class Zygote:
     """Parent-side handle on one zygote process (one per judge process)."""
 
-    def __init__(self, hide=(), method: str = "auto"):
+    def __init__(self, hide=(), method: str = "auto", lifeline: int | None = None):
         """Start a zygote; ``hide`` lists folders and files its children must not see.
 
         ``method``: "auto" (root's namespaces, else an unprivileged user namespace, else bwrap),
         "bwrap" (always through bwrap) or "none" (no isolation: ``--no-isolation``).
+        ``lifeline``: the read end of a pipe whose write end only the grader's main process
+        holds; the zygote kills its children and exits when it closes.
         """
+        self.lifeline = lifeline
         if method not in ("auto", "bwrap", "none"):
             raise ValueError(f"Zygote: method must be 'auto', 'bwrap' or 'none', got {method!r}")
         hide = [os.path.abspath(os.fspath(h)) for h in hide]
@@ -136,10 +162,11 @@ class Zygote:
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
                "MKL_NUM_THREADS": "1", "LANG": "C.UTF-8"}
-        config = json.dumps({"hide": hide, "method": method})
+        config = json.dumps({"hide": hide, "method": method, "lifeline": self.lifeline})
+        keep = [child_end.fileno()] + ([self.lifeline] if self.lifeline is not None else [])
         self.proc = subprocess.Popen(
             [*prefix, sys.executable, "-I", "-B", os.path.join(HERE, "boot.py"), str(child_end.fileno()), config],
-            pass_fds=[child_end.fileno()], env=env, cwd="/", stdin=subprocess.DEVNULL,
+            pass_fds=keep, env=env, cwd="/", stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE if os.environ.get("DLKIT_SANDBOX_DEBUG") else subprocess.DEVNULL,
         )
         child_end.close()
