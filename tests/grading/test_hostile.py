@@ -113,7 +113,8 @@ def test_hostile(batch, case):
 def test_reference_is_out_of_reach(batch, case):
     stem, cheated, _ = REFERENCE_ATTACKS[case]
     rows, right = batch["rows"][case], batch["rows"][f"right_{stem}"]
-    assert rows[cheated]["points"] == 0 and rows[cheated]["status"] in ("flagged", "crashed"), rows[cheated]["report"]
+    # 0 points: flagged (it asked the judge for a reference), crashed (nothing there) or plain wrong
+    assert rows[cheated]["points"] == 0, rows[cheated]["report"]
     assert all(r["points"] == r["max_points"] for r in right.values()), right
     for name, r in rows.items():  # exercises that do not call the cheated one keep their marks
         if name != cheated and cheated not in name and not name.startswith(("model_", "linear_activation")):
