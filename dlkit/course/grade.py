@@ -94,6 +94,8 @@ def hidden_folders(gradebook, submission_paths, extra=()) -> tuple:
     needed = [os.path.dirname(os.path.dirname(os.path.abspath(dlkit.__file__))), sys.prefix, sys.base_prefix]
     book = os.path.abspath(os.fspath(gradebook))
     cands = [os.path.dirname(book), *extra, *_instructor_dirs()]
+    if os.geteuid() != 0:  # the child's files are the grader's there: its home (~/.ssh ...) too, if it can be
+        cands.append(os.path.expanduser("~"))
     cands += [os.path.dirname(os.path.abspath(p)) if os.path.isfile(p) else os.path.abspath(p) for p in submission_paths]
     out = []
     for c in map(os.path.abspath, cands):
