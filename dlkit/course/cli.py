@@ -10,8 +10,8 @@ import importlib
 import sys
 
 # The modules under dlkit.course whose register() adds the subcommands:
-# release (release), grade (grade), export (gradebook), report (report).
-MODULES = ("release", "grade", "gradebook", "report")
+# release (release), grade (grade), export (export), report (report).
+MODULES = ("release", "grade", "export", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:
