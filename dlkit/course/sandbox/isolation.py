@@ -128,15 +128,6 @@ def _write(path: str, text: str) -> None:
         f.write(text)
 
 
-def userns_supported() -> bool:
-    """Can this (unprivileged) process create a user namespace? Asked in a throwaway fork."""
-    pid = os.fork()
-    if pid == 0:
-        os._exit(0 if libc().unshare(_CLONE_NEWUSER) == 0 else 1)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status) == 0
-
-
 def isolate_zygote(hide=(), method: str = "auto", lifeline: int | None = None) -> Isolation:
     """In the zygote, before any child: namespaces, read-only file system, hidden secrets, pid namespace.
 
