@@ -5,6 +5,8 @@ For every ``notebooks/instructor/*.ipynb`` the student copy
 * has each region between ``### BEGIN SOLUTION`` and ``### END SOLUTION``
   replaced by ``# YOUR CODE HERE`` and ``raise NotImplementedError()``
   (indented like the BEGIN line, as nbgrader does);
+* loses each region from ``### BEGIN HIDDEN TESTS`` to ``### END HIDDEN TESTS``,
+  markers included (as nbgrader does), allowed in nbgrader grade cells only;
 * loses the outputs of the exercise and checkpoint cells (the learner has to
   earn them) and every execution count;
 * loses the cells marked ``{"dlkit": {"instructor_only": true}}`` and the
@@ -24,6 +26,8 @@ from pathlib import Path
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
+BEGIN_HIDDEN = "BEGIN HIDDEN TESTS"   # nbgrader matches these anywhere in a line
+END_HIDDEN = "END HIDDEN TESTS"
 STUB = ("# YOUR CODE HERE", "raise NotImplementedError()")
 DEFAULT_SOURCE = Path("notebooks/instructor")
 DEFAULT_DEST = Path("notebooks/student")
@@ -65,6 +69,31 @@ def strip_solutions(source: str, where: str = "cell") -> str:
     return "\n".join(out)
 
 
+def strip_hidden_tests(source: str, where: str = "cell") -> str:
+    """``source`` without its hidden-test regions, exactly as nbgrader's ClearHiddenTests removes them.
+
+    Raises ReleaseError when a region is nested in another or never closed.
+    """
+    out, inside = [], False
+    for line in source.split("\n"):
+        if BEGIN_HIDDEN in line:
+            if inside:
+                raise ReleaseError(f"{where}: a hidden-test region opens inside another one")
+            inside = True
+        elif END_HIDDEN in line:
+            inside = False
+        elif not inside:
+            out.append(line)
+    if inside:
+        raise ReleaseError(f"{where}: a {BEGIN_HIDDEN!r} region is never closed with {END_HIDDEN!r}")
+    return "\n".join(out)
+
+
+def _is_grade_cell(cell) -> bool:
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return isinstance(meta, dict) and bool(meta.get("grade"))
+
+
 def _dlkit_meta(cell) -> dict:
     meta = cell.get("metadata", {}).get("dlkit", {})
     return meta if isinstance(meta, dict) else {}
@@ -92,7 +121,9 @@ def student_notebook(nb, name: str = "notebook"):
                 found.append(meta["exercise"])
             elif has_markers:
                 raise ReleaseError(f'{where}: has solution markers but no "dlkit": {{"exercise": ...}} metadata')
-            cell.source = NBVAL_MARKER.sub("", strip_solutions(cell.source, where))
+            if BEGIN_HIDDEN in cell.source and not _is_grade_cell(cell):
+                raise ReleaseError(f"{where}: hidden tests belong in nbgrader grade cells (metadata nbgrader.grade)")
+            cell.source = NBVAL_MARKER.sub("", strip_solutions(strip_hidden_tests(cell.source, where), where))
             if "exercise" in meta or "checkpoint" in meta:
                 cell.outputs = []
             cell.execution_count = None
