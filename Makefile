@@ -31,4 +31,4 @@ test: venv-test
 	$(BIN)/python -m pytest --cov=dlkit --cov-report=term
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) .venv-nbgrader
