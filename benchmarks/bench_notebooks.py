@@ -11,7 +11,6 @@ notebooks are not touched.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 import time
 from pathlib import Path
@@ -20,15 +19,10 @@ ROOT = Path(__file__).resolve().parents[1]
 INSTRUCTOR = ROOT / "notebooks" / "instructor"
 
 
-def _builder():
-    spec = importlib.util.spec_from_file_location("build_instructor", ROOT / "notebooks" / "build_instructor.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def main(argv=None) -> int:
     import nbformat
+
+    from dlkit.course.build import execute
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="runs per notebook; the fastest counts")
@@ -36,7 +30,6 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error(f"--repeat must be at least 1, got {args.repeat}")
-    build = _builder()
     total = 0.0
     print(f"{'notebook':32s} {'seconds':>8s}")
     for path in sorted(INSTRUCTOR.glob("*.ipynb")):
@@ -44,7 +37,7 @@ def main(argv=None) -> int:
         for _ in range(args.repeat):
             nb = nbformat.read(path, as_version=4)
             start = time.perf_counter()
-            build.execute(nb, INSTRUCTOR)
+            execute(nb, INSTRUCTOR)
             times.append(time.perf_counter() - start)
         total += min(times)
         print(f"{path.stem:32s} {min(times):8.1f}")

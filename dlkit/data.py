@@ -5,6 +5,10 @@ uint8 images, or (m, 2) floats for the 2-D sets, ``train_set_y`` (m,) labels,
 the same two for the test set, and ``list_classes`` (the class names as
 bytes). ``load("digits")`` opens a file shipped in data/ (checked against
 data/SHA256SUMS); ``load("path/to/file.h5")`` opens any file in that layout.
+The course's own two-file layout (a train file with ``train_set_x``,
+``train_set_y``, ``list_classes`` and a test file with ``test_set_x``,
+``test_set_y``) loads with ``load("train.h5", test="test.h5")`` or
+``load("folder/")``, the folder holding both.
 
 The network wants one example per column::
 
@@ -28,6 +32,8 @@ import numpy as np
 DATA_DIR = Path(os.environ.get("DLKIT_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
 SHIPPED = ("digits", "moons", "spiral")
 REQUIRED_KEYS = ("train_set_x", "train_set_y", "test_set_x", "test_set_y", "list_classes")
+TRAIN_KEYS, TEST_KEYS = ("train_set_x", "train_set_y"), ("test_set_x", "test_set_y")  # the two-file layout
+H5_SUFFIXES = (".h5", ".hdf5")
 SUMS_FILE = "SHA256SUMS"
 
 # Settings measured with dlkit.train (scheme "course", seed 1); see data/README.md for the numbers.
@@ -53,6 +59,7 @@ class Dataset:
     classes: class names as str, ``classes[y]`` is the name of label y
     attrs: the file's attributes (source, licence, description, version)
     extra: any other arrays in the file (e.g. digits' ``train_set_digit``)
+    path: the file (the train file in the two-file layout); test_path: the test file there, else None
     """
 
     name: str
@@ -64,6 +71,7 @@ class Dataset:
     path: Path
     attrs: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
+    test_path: Path | None = None
 
     def xy(self, split: str = "train") -> tuple[np.ndarray, np.ndarray]:
         """Return ``(X, Y)`` ready for the network: X (n_x, m) float64, Y (1, m) float64.
@@ -170,7 +178,7 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def load(name_or_path, *, sha256: str | None = None) -> Dataset:
+def load(name_or_path, *, test=None, sha256: str | None = None) -> Dataset:
     """Load a dataset in the course's HDF5 layout and check it.
 
     ``name_or_path``: "digits", "moons" or "spiral" (shipped in data/), or the
@@ -179,8 +187,25 @@ def load(name_or_path, *, sha256: str | None = None) -> Dataset:
     lists it (shipped files always are). Raises FileNotFoundError for a
     missing file and DatasetError (a ValueError) for a broken one, saying what
     to do.
+
+    The two-file layout: ``load(train_path, test=test_path)``, or
+    ``load(folder)`` for a folder holding one train file and one test file
+    (found by the arrays they hold, see :func:`find_pair`). Each file is
+    checked as above (against a SHA256SUMS next to it, if any).
     """
+    folder = isinstance(name_or_path, (str, os.PathLike)) and name_or_path not in SHIPPED and Path(name_or_path).is_dir()
+    if test is not None or folder:
+        return _load_pair(name_or_path, test, sha256)
     name, path, shipped = resolve(name_or_path)
+    arrays, attrs, rebuild = _read(path, shipped, sha256, REQUIRED_KEYS)
+    extra = {k: v for k, v in arrays.items() if k not in REQUIRED_KEYS}
+    classes = _check(path, arrays, rebuild)
+    return Dataset(name, arrays["train_set_x"], arrays["train_set_y"], arrays["test_set_x"], arrays["test_set_y"],
+                   classes, path, attrs, extra)
+
+
+def _read(path: Path, shipped: bool, sha256, required, role: str = "a course-layout file") -> tuple[dict, dict, str]:
+    """Check one file (checksum, HDF5 signature, the ``required`` arrays); return (arrays, attrs, what-to-do)."""
     rebuild = "rebuild it with `python data/build.py` (or restore it with `git checkout data/`)" if shipped else "get a fresh copy of the file"
     if not path.is_file():
         raise FileNotFoundError(f"load: {path} is not a file; {rebuild}")
@@ -204,11 +229,11 @@ def load(name_or_path, *, sha256: str | None = None) -> Dataset:
     try:
         with h5py.File(path, "r") as f:
             # A key that is a group (or a broken link) instead of an array counts as missing.
-            missing = [k for k in REQUIRED_KEYS if not isinstance(f.get(k), h5py.Dataset)]
+            missing = [k for k in required if not isinstance(f.get(k), h5py.Dataset)]
             if missing:
                 raise DatasetError(
-                    f"load: {path} has no {', '.join(repr(k) for k in missing)}; a course-layout file needs "
-                    f"{list(REQUIRED_KEYS)} (it has {sorted(f.keys())}); {rebuild}"
+                    f"load: {path} has no {', '.join(repr(k) for k in missing)}; {role} needs "
+                    f"{list(required)} (it has {sorted(f.keys())}); {_layout_advice(f, required) or rebuild}"
                 )
             arrays = {k: f[k][()] for k in f.keys() if isinstance(f[k], h5py.Dataset)}
             attrs = {k: (v.decode() if isinstance(v, bytes) else v) for k, v in f.attrs.items()}
@@ -217,21 +242,96 @@ def load(name_or_path, *, sha256: str | None = None) -> Dataset:
     except OSError as e:  # h5py reports a truncated or damaged file as OSError
         size = path.stat().st_size
         raise DatasetError(f"load: {path} ({size} bytes) is truncated or damaged, HDF5 says: {e}; {rebuild}") from None
-
-    extra = {k: v for k, v in arrays.items() if k not in REQUIRED_KEYS}
-    classes = _check(path, arrays, rebuild)
-    return Dataset(name, arrays["train_set_x"], arrays["train_set_y"], arrays["test_set_x"], arrays["test_set_y"],
-                   classes, path, attrs, extra)
+    return arrays, attrs, rebuild
 
 
-def _check(path: Path, arrays: dict, rebuild: str) -> tuple:
-    """Check shapes and labels agree; return the class names as str."""
+def _layout_advice(f, required) -> str:
+    """What to do when a file holds the other half of the two-file layout (or was given as the wrong half)."""
+    has = {k for k in (*TRAIN_KEYS, *TEST_KEYS) if k in f}
+    if required == REQUIRED_KEYS and has == set(TRAIN_KEYS):
+        return ("it holds the train set only (the two-file layout): give the test file too, "
+                "load(train_path, test=test_path), or the folder holding both, load(folder)")
+    if required == REQUIRED_KEYS and has == set(TEST_KEYS):
+        return "it holds the test set only (the two-file layout): load(train_path, test=this_path), or load(folder)"
+    if required == TEST_KEYS and set(TRAIN_KEYS) <= has:
+        return "it holds a train set: were the train and test files swapped? load(train_path, test=test_path)"
+    if required == TRAIN_KEYS and set(TEST_KEYS) <= has:
+        return "it holds a test set: were the train and test files swapped? load(train_path, test=test_path)"
+    return ""
+
+
+def find_pair(folder) -> tuple[Path, Path]:
+    """The (train, test) files of the two-file layout in ``folder``: the one .h5/.hdf5 file holding
+    train_set_x (and no test_set_x) and the one holding test_set_x (and no train_set_x)."""
+    import h5py
+
+    folder = Path(folder)
+    found = {"train": [], "test": []}
+    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in H5_SUFFIXES and p.is_file()):
+        try:
+            with h5py.File(path, "r") as f:
+                keys = set(f.keys())
+        except OSError:
+            continue  # not readable as HDF5: not one of the pair (named below if nothing is found)
+        if "train_set_x" in keys and "test_set_x" not in keys:
+            found["train"].append(path)
+        elif "test_set_x" in keys and "train_set_x" not in keys:
+            found["test"].append(path)
+    for role, key in (("train", "train_set_x"), ("test", "test_set_x")):
+        if len(found[role]) != 1:
+            files = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in H5_SUFFIXES)
+            which = (f"several {role} files {[p.name for p in found[role]]}" if found[role]
+                     else f"no {role} file (an HDF5 file holding {key})")
+            raise DatasetError(
+                f"load: folder {folder} holds {which}; the two-file layout needs exactly one train file "
+                f"({list(TRAIN_KEYS)}, list_classes) and one test file ({list(TEST_KEYS)}); its HDF5 files are "
+                f"{files}: give the two paths, load(train_path, test=test_path)"
+            )
+    return found["train"][0], found["test"][0]
+
+
+def _load_pair(train, test, sha256) -> Dataset:
+    """The two-file layout: train file (train_set_x, train_set_y, list_classes) + test file (test_set_x, test_set_y)."""
+    if sha256 is not None:
+        raise ValueError("load: sha256 checks one file; for the two-file layout list both files "
+                         "in a SHA256SUMS file next to them (`sha256sum train.h5 test.h5 > SHA256SUMS`)")
+    for arg, value in (("name_or_path", train), ("test", test)):
+        if value is not None and not isinstance(value, (str, os.PathLike)):
+            raise TypeError(f"load: {arg} must be a file or folder path, got {type(value).__name__}")
+    if test is None:
+        train, test = find_pair(train)
+    train, test = Path(train), Path(test)
+    for arg, role, path in (("name_or_path", "train", train), ("test", "test", test)):
+        if not path.is_file():
+            raise FileNotFoundError(f"load: {arg}: {path} is not a file; give the path of the {role} file "
+                                    f"(or the folder holding both files)")
+    a, attrs, rebuild = _read(train, False, None, TRAIN_KEYS, "the train file of the two-file layout")
+    b, test_attrs, _ = _read(test, False, None, TEST_KEYS, "the test file of the two-file layout")
+    names = [(p, arr["list_classes"]) for p, arr in ((train, a), (test, b)) if "list_classes" in arr]
+    if not names:
+        raise DatasetError(f"load: neither {train} nor {test} has 'list_classes' (the class names, in the train "
+                           f"file of the two-file layout); {rebuild}")
+    if len(names) == 2 and not np.array_equal(names[0][1], names[1][1]):
+        raise DatasetError(f"load: list_classes differ: {train} has {names[0][1].tolist()}, {test} has "
+                           f"{names[1][1].tolist()}; the two files must name the same classes; {rebuild}")
+    keys = (*TRAIN_KEYS, *TEST_KEYS, "list_classes")
+    classes = _check(train, {**a, **b, "list_classes": names[0][1]}, rebuild, test)
+    extra = {k: v for k, v in {**b, **a}.items() if k not in keys}
+    name = train.stem[len("train_"):] if train.stem.startswith("train_") and len(train.stem) > 6 else train.stem
+    return Dataset(name, a["train_set_x"], a["train_set_y"], b["test_set_x"], b["test_set_y"], classes, train,
+                   {**test_attrs, **attrs}, extra, test)
+
+
+def _check(path: Path, arrays: dict, rebuild: str, test_path: Path | None = None) -> tuple:
+    """Check shapes and labels agree; return the class names as str (``test_path``: the test file, two-file layout)."""
     names = arrays["list_classes"]
     if not isinstance(names, np.ndarray) or names.ndim != 1 or names.size == 0:
         raise DatasetError(f"load: {path}: list_classes must be a 1-D list of class names, got {getattr(names, 'shape', names)}; {rebuild}")
     classes = tuple(c.decode("utf-8") if isinstance(c, bytes) else str(c) for c in names)
     feature_shape = None
+    train_path = path
     for split in ("train", "test"):
+        path = test_path if split == "test" and test_path is not None else train_path
         x, y = arrays[f"{split}_set_x"], arrays[f"{split}_set_y"]
         if x.ndim < 2:
             raise DatasetError(f"load: {path}: {split}_set_x must be (m, height, width[, channels]) or (m, n_x), got shape {x.shape}; {rebuild}")

@@ -323,6 +323,132 @@ def test_bad_argument_type():
         data.load(3)
 
 
+# --- the course's own two-file layout: a train file and a test file --------------------------------
+
+def _write_h5(path, **arrays):
+    with h5py.File(path, "w") as f:
+        for key, value in arrays.items():
+            f.create_dataset(key, data=value)
+    return path
+
+
+@pytest.fixture
+def pair(tmp_path):
+    """Small files in the course's exact two-file layout (as in train_catvnoncat.h5 / test_catvnoncat.h5)."""
+    rng = np.random.RandomState(1)
+    folder = tmp_path / "datasets"
+    folder.mkdir()
+    train = _write_h5(folder / "train_catvnoncat.h5", train_set_x=rng.randint(0, 256, (5, 4, 4, 3)).astype(np.uint8),
+                      train_set_y=np.array([0, 1, 0, 0, 1], np.int64), list_classes=np.array([b"non-cat", b"cat"]))
+    test = _write_h5(folder / "test_catvnoncat.h5", test_set_x=rng.randint(0, 256, (3, 4, 4, 3)).astype(np.uint8),
+                     test_set_y=np.array([1, 1, 0], np.int64))
+    return train, test
+
+
+def test_the_two_file_layout_loads_by_paths_and_by_folder(pair):
+    train, test = pair
+    for d in (data.load(train, test=test), data.load(str(train), test=str(test)), data.load(train.parent),
+              data.load(str(train.parent))):
+        assert d.name == "catvnoncat" and d.classes == ("non-cat", "cat")
+        assert (d.path, d.test_path) == (train, test)
+        with h5py.File(train, "r") as f:
+            assert d.train_x.tobytes() == f["train_set_x"][()].tobytes()
+        assert d.test_y.tolist() == [1, 1, 0] and d.train_y.tolist() == [0, 1, 0, 0, 1]
+        X, Y = d.xy("test")
+        assert X.shape == (48, 3) and 0 <= X.min() and X.max() <= 1 and Y.tolist() == [[1, 1, 0]]
+
+
+def test_the_folder_may_hold_other_files(pair):
+    train, test = pair
+    (train.parent / "README.md").write_text("the course's data")
+    shutil.copy(DATA / "moons.h5", train.parent / "moons.h5")  # a one-file dataset: not half of the pair
+    assert data.load(train.parent).test_path == test
+
+
+def test_list_classes_may_be_in_both_files_if_they_agree(pair):
+    train, test = pair
+    with h5py.File(test, "a") as f:
+        f.create_dataset("list_classes", data=np.array([b"non-cat", b"cat"]))
+    assert data.load(train, test=test).classes == ("non-cat", "cat")
+    with h5py.File(test, "a") as f:
+        del f["list_classes"]
+        f.create_dataset("list_classes", data=np.array([b"dog", b"cat"]))
+    with pytest.raises(data.DatasetError, match=r"list_classes differ: .*train_catvnoncat.h5 has .*non-cat.*test_catvnoncat.h5"):
+        data.load(train, test=test)
+
+
+def test_a_train_file_alone_says_to_give_the_test_file(pair):
+    train, test = pair
+    with pytest.raises(data.DatasetError, match=r"train_catvnoncat.h5 has no 'test_set_x', 'test_set_y'.*"
+                                                r"train set only.*load\(train_path, test=test_path\)"):
+        data.load(train)
+    with pytest.raises(data.DatasetError, match=r"test set only"):
+        data.load(test)
+
+
+def test_swapped_files_are_named(pair):
+    train, test = pair
+    with pytest.raises(data.DatasetError, match=r"test_catvnoncat.h5 has no 'train_set_x'.*swapped"):
+        data.load(test, test=train)
+
+
+def test_a_folder_without_the_pair_says_what_it_holds(pair, tmp_path):
+    train, test = pair
+    test.unlink()
+    with pytest.raises(data.DatasetError, match=r"holds no test file .*\['train_catvnoncat.h5'\].*load\(train_path, test="):
+        data.load(train.parent)
+    _write_h5(train.parent / "test_a.h5", test_set_x=np.zeros((1, 4, 4, 3), np.uint8), test_set_y=np.zeros(1, np.int64))
+    _write_h5(train.parent / "test_b.h5", test_set_x=np.zeros((1, 4, 4, 3), np.uint8), test_set_y=np.zeros(1, np.int64))
+    with pytest.raises(data.DatasetError, match=r"several test files \['test_a.h5', 'test_b.h5'\]"):
+        data.load(train.parent)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(data.DatasetError, match="holds no train file"):
+        data.load(empty)
+
+
+def test_errors_in_the_test_file_name_the_test_file(pair):
+    train, test = pair
+    _write_h5(test, test_set_x=np.zeros((2, 4, 4, 3), np.uint8), test_set_y=np.array([0, 5]))
+    with pytest.raises(data.DatasetError, match=r"test_catvnoncat.h5: test_set_y has labels such as \[5\]"):
+        data.load(train, test=test)
+    _write_h5(test, test_set_x=np.zeros((2, 8, 8), np.uint8), test_set_y=np.array([0, 1]))
+    with pytest.raises(data.DatasetError, match=r"test_catvnoncat.h5: test_set_x examples are \(8, 8\)"):
+        data.load(train, test=test)
+    _write_h5(test, test_set_x=np.zeros((2, 4, 4, 3), np.uint8))
+    with pytest.raises(data.DatasetError, match=r"test_catvnoncat.h5 has no 'test_set_y'; the test file of the two-file layout"):
+        data.load(train, test=test)
+
+
+def test_no_class_names_in_either_file(pair):
+    train, test = pair
+    with h5py.File(train, "a") as f:
+        del f["list_classes"]
+    with pytest.raises(data.DatasetError, match="neither .* has 'list_classes'"):
+        data.load(train.parent)
+
+
+def test_each_file_of_the_pair_is_checked_against_its_sums(pair):
+    train, test = pair
+    digest = hashlib.sha256(train.read_bytes()).hexdigest()
+    (train.parent / "SHA256SUMS").write_text(f"{digest}  {train.name}\n{'0' * 64}  {test.name}\n")
+    with pytest.raises(data.DatasetError, match=r"test_catvnoncat.h5 is corrupted or was changed"):
+        data.load(train.parent)
+    good = hashlib.sha256(test.read_bytes()).hexdigest()
+    (train.parent / "SHA256SUMS").write_text(f"{digest}  {train.name}\n{good}  {test.name}\n")
+    assert data.load(train.parent).test_y.tolist() == [1, 1, 0]
+
+
+def test_two_file_argument_mistakes(pair, tmp_path):
+    train, test = pair
+    with pytest.raises(ValueError, match="sha256 checks one file"):
+        data.load(train, test=test, sha256="0" * 64)
+    with pytest.raises(FileNotFoundError, match=r"test: .*nothing.h5 is not a file; give the path of the test file"):
+        data.load(train, test=tmp_path / "nothing.h5")
+    with pytest.raises(TypeError, match="test must be a file or folder path"):
+        data.load(train, test=3)
+
+
 # --- the recommended settings give the results data/README.md promises ---------------------------
 
 def _one_blas_thread():

@@ -11,7 +11,6 @@ Each runs every notebook once (about 20-30 s for the course on 2 cores).
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -22,20 +21,13 @@ import pytest
 nbformat = pytest.importorskip("nbformat", reason="nbformat is needed to read notebooks")
 pytest.importorskip("nbclient", reason="nbclient is needed to execute notebooks")
 
+from dlkit.course import build  # noqa: E402  (kernel environment and execution of notebooks)
+
 ROOT = Path(__file__).resolve().parents[1]
 INSTRUCTOR = ROOT / "notebooks" / "instructor"
 STUDENT = ROOT / "notebooks" / "student"
 STEMS = sorted(p.stem for p in INSTRUCTOR.glob("*.ipynb"))
 
-
-def _builder():
-    spec = importlib.util.spec_from_file_location("build_instructor", ROOT / "notebooks" / "build_instructor.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _builder()
 
 
 def _meta(cell):

@@ -156,4 +156,4 @@ def test_committed_student_notebooks_equal_the_release_output():
 def test_the_dlkit_command_has_every_subcommand():
     parser = cli.build_parser()
     subparsers = next(a for a in parser._actions if a.dest == "command")
-    assert sorted(subparsers.choices) == ["export", "grade", "release", "report"]
+    assert sorted(subparsers.choices) == ["build", "export", "grade", "release", "report"]

@@ -1,4 +1,4 @@
-"""The ``dlkit`` command: ``dlkit release``, ``dlkit grade``, ``dlkit export``, ``dlkit report``.
+"""The ``dlkit`` command: ``dlkit build``, ``dlkit release``, ``dlkit grade``, ``dlkit export``, ``dlkit report``.
 
 Each subcommand lives in the module that does the work; that module has a
 ``register(subparsers)`` function that adds its parser and sets ``func``.
@@ -10,8 +10,8 @@ import importlib
 import sys
 
 # The modules under dlkit.course whose register() adds the subcommands:
-# release (release), grade (grade), export (gradebook), report (report).
-MODULES = ("release", "grade", "gradebook", "report")
+# build (build), release (release), grade (grade), export (export), report (report).
+MODULES = ("build", "release", "grade", "export", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,4 @@
-"""The gradebook: one SQLite row per learner, assignment and exercise; ``dlkit export``.
+"""The gradebook: one SQLite row per learner, assignment and exercise.
 
 Only the judging parent writes it, one transaction per submission (all of a
 submission's rows and its ``submissions`` row commit together or not at
@@ -9,7 +9,6 @@ owner only (the sandboxed children run as another user and cannot open it).
 """
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sqlite3
@@ -61,6 +60,37 @@ def connect(path) -> sqlite3.Connection:
     return conn
 
 
+def connect_readonly(path) -> sqlite3.Connection:
+    """Open an existing gradebook for reading only (``dlkit export``, ``dlkit report``): never writes.
+
+    With no ``-wal`` file next to it (no writer running, none killed) it is
+    opened ``immutable``: no lock, no ``-shm``, so a read-only file or folder
+    works. A ``-wal`` file holds rows not yet in the main file, so then it is
+    opened ``mode=ro``, which reads them (and needs the folder writable only
+    for SQLite's shared-memory file).
+    """
+    import urllib.parse
+
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"gradebook.connect_readonly: path must be a file path, got {type(path).__name__}")
+    path = os.fspath(path)
+    if not os.path.isfile(path):
+        raise ValueError(f"no gradebook at {path!r}: run `dlkit grade ... --gradebook {path}` first")
+    mode = "mode=ro" if os.path.exists(path + "-wal") else "immutable=1"
+    uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + "?" + mode
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=30)
+        tables = {t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as e:
+        raise ValueError(f"cannot read the gradebook {path!r} ({e}): it is not a dlkit gradebook, or a "
+                         f"half-written {path}-wal sits in a folder you cannot write; run `dlkit grade` "
+                         f"once where you can write, or copy the gradebook (with its -wal file) to such a folder") from None
+    if not {"grades", "submissions"} <= tables:
+        conn.close()
+        raise ValueError(f"{path!r} is not a dlkit gradebook (it has no grades table); give the file `dlkit grade` wrote")
+    return conn
+
+
 def done(conn, learner: str, assignment: str, sha: str) -> bool:
     """Has this exact submission (same sha256) already been recorded?"""
     row = conn.execute("SELECT sha256 FROM submissions WHERE learner=? AND assignment=?",
@@ -109,37 +139,3 @@ def rows(conn, assignment: str | None = None) -> list[dict]:
         out[-1]["mistakes"] = json.loads(out[-1]["mistakes"])
         out[-1]["hints"] = json.loads(out[-1]["hints"])
     return out
-
-
-def export_csv(gradebook, out_path) -> int:
-    """Write one CSV row per learner and exercise; returns the number of rows."""
-    conn = _open_existing(gradebook)
-    data = rows(conn)
-    conn.close()
-    fields = ["learner", "assignment", "exercise", "points", "max_points", "status", "mistakes", "hints",
-              "sha256", "graded_at"]
-    with open(out_path, "w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
-        w.writeheader()
-        for r in data:
-            w.writerow(dict(r, mistakes=";".join(r["mistakes"]), hints=" | ".join(r["hints"])))
-    return len(data)
-
-
-def _open_existing(gradebook):
-    if not os.path.isfile(gradebook):
-        raise ValueError(f"no gradebook at {gradebook!r}: run `dlkit grade ... --gradebook {gradebook}` first")
-    return connect(gradebook)
-
-
-def _export_command(args) -> int:
-    n = export_csv(args.gradebook, args.csv)
-    print(f"wrote {n} rows to {args.csv}")
-    return 0
-
-
-def register(subparsers) -> None:
-    p = subparsers.add_parser("export", help="write the gradebook as CSV (one row per learner and exercise)")
-    p.add_argument("--gradebook", required=True, help="the SQLite gradebook written by `dlkit grade`")
-    p.add_argument("--csv", required=True, help="the CSV file to write")
-    p.set_defaults(func=_export_command)

@@ -11,11 +11,15 @@ For every ``notebooks/instructor/*.ipynb`` the student copy
   earn them) and every execution count;
 * loses the cells marked ``{"dlkit": {"instructor_only": true}}`` and the
   nbval marker lines (``# NBVAL_IGNORE_OUTPUT``);
-* keeps all cell and notebook metadata, so the grader finds each exercise.
+* keeps all cell and notebook metadata, so the grader finds each exercise,
+  but Jupytext's (the student notebooks are not paired with text files).
 
 The output depends only on the instructor notebooks, so releasing twice
 gives the same bytes, and ``dlkit release --check`` can say which committed
-student notebook is stale.
+student notebook is stale. When the instructor folder pairs its notebooks
+with text files (it has a ``jupytext.toml``, see dlkit.course.pairing),
+every notebook must also be in step with its text file: ``--check`` names
+each pair that disagrees, and a release refuses to start from one.
 """
 from __future__ import annotations
 
@@ -23,6 +27,8 @@ import copy
 import re
 import sys
 from pathlib import Path
+
+from .pairing import JUPYTEXT_KEY, TEXT_SUFFIX, disagreement, notebook_paths
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
@@ -143,6 +149,7 @@ def student_notebook(nb, name: str = "notebook"):
     if missing:
         raise ReleaseError(f"{name}: exercises {missing} are listed in the notebook metadata but have no solution cell")
     student.cells = cells
+    student.metadata.pop(JUPYTEXT_KEY, None)
     return student
 
 
@@ -154,12 +161,31 @@ def render(nb) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
+def out_of_step(source) -> list[tuple[Path, str]]:
+    """(file, why) for every notebook of ``source`` that disagrees with its paired text file.
+
+    Empty when ``source`` has no ``jupytext.toml`` (its notebooks are not paired).
+    """
+    source = Path(source)
+    if not (source / "jupytext.toml").exists():
+        return []
+    found = []
+    for path in notebook_paths(source):
+        why = disagreement(path)
+        if why:
+            found.append((path if path.exists() else path.with_suffix(TEXT_SUFFIX), why))
+    return found
+
+
 def release(source=DEFAULT_SOURCE, dest=DEFAULT_DEST, *, check=False, out=None) -> list[Path]:
     """Write ``dest/<name>.ipynb`` for every ``source/<name>.ipynb``.
 
     With ``check=True`` nothing is written; returns the student notebooks
-    that are missing or differ from what would be written (the stale ones).
-    Without it returns the notebooks written.
+    that are missing or differ from what would be written (the stale ones),
+    and the instructor notebooks that disagree with their paired text files.
+    Without it returns the notebooks written, and raises ReleaseError when
+    an instructor notebook disagrees with its text file (the release would
+    miss an edit).
     """
     import nbformat
 
@@ -171,6 +197,11 @@ def release(source=DEFAULT_SOURCE, dest=DEFAULT_DEST, *, check=False, out=None) 
     if not instructor:
         raise FileNotFoundError(f"release: no .ipynb notebooks in {source}")
     changed = []
+    for path, why in out_of_step(source):
+        if not check:
+            raise ReleaseError(f"{why}; run `dlkit build` (or `dlkit build --no-execute`) first")
+        changed.append(path)
+        print(f"out of step: {why}", file=out)
     for path in instructor:
         nb = nbformat.read(path, as_version=4)
         text = render(student_notebook(nb, path.name))
@@ -203,7 +234,8 @@ def _run(args) -> int:
         return 2
     if args.check:
         if changed:
-            print(f"{len(changed)} student notebook(s) are stale; run `dlkit release` to rebuild them", file=sys.stderr)
+            print(f"{len(changed)} notebook(s) are stale or out of step with their text files; run `dlkit build` "
+                  "for a notebook out of step, then `dlkit release`", file=sys.stderr)
             return 1
         print(f"student notebooks in {args.dest} are up to date")
     return 0
@@ -218,5 +250,6 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="instructor notebooks (default: %(default)s)")
     parser.add_argument("--dest", type=Path, default=DEFAULT_DEST, help="student notebooks (default: %(default)s)")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each stale student notebook")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 naming each stale student notebook and each instructor notebook "
+                        "that disagrees with its paired text file")
     parser.set_defaults(func=_run)

@@ -1,0 +1,106 @@
+"""Measure the checkpoints on the held-out learner code (issue 12).
+
+    python -m tests.checks.heldout.measure          # figures, then every unnamed bug's report
+    python -m tests.checks.heldout.measure --json   # the same, as JSON
+
+Prints false passes (a bug that passes the public check or the grader's hidden
+run), false fails (a correct implementation that fails either), and named /
+total bugs by the rule in README.md (scoring.py). A plain script, not a test:
+these figures measure the engine; no rule may be written from them.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+
+from dlkit.checks import SPECS, check
+from dlkit.checks.runner import KernelCall
+
+from . import learners_backward, learners_forward  # noqa: F401  (registers the implementations)
+from .registry import BUGS, CORRECT
+from .scoring import HIDDEN_SEED, is_named, specific_text
+
+TIME_LIMIT = 5
+
+
+def _run(exercise, fn):
+    public = check(exercise, fn, time_limit=TIME_LIMIT)
+    hidden = SPECS[exercise].run(KernelCall(exercise, fn, TIME_LIMIT), seed=HIDDEN_SEED)
+    return public, hidden
+
+
+def measure() -> dict:
+    bugs, corrects = [], []
+    for b in BUGS:
+        public, hidden = _run(b.exercise, b.fn)
+        report = str(public)
+        bugs.append({
+            "key": b.key, "exercise": b.exercise, "mistake": b.mistake, "contract": b.contract,
+            "passes_public": public.passed, "passes_hidden": hidden.passed,
+            "named": is_named(report, b.exercise, b.named, public.passed),
+            "ids": public.mistakes, "report": report, "specific_text": specific_text(report, b.exercise),
+        })
+    for c in CORRECT:
+        public, hidden = _run(c.exercise, c.fn)
+        corrects.append({
+            "key": c.key, "exercise": c.exercise, "why": c.why,
+            "passes_public": public.passed, "passes_hidden": hidden.passed,
+            "report": str(public), "hidden_report": str(hidden),
+        })
+    false_passes = [b for b in bugs if b["passes_public"] or b["passes_hidden"]]
+    false_fails = [c for c in corrects if not (c["passes_public"] and c["passes_hidden"])]
+    named = [b for b in bugs if b["named"]]
+    return {
+        "bugs": len(bugs), "correct": len(corrects),
+        "false_passes": len(false_passes), "false_fails": len(false_fails),
+        "named": len(named), "named_rate": round(len(named) / len(bugs), 3),
+        "named_without_contract_bugs": sum(b["named"] for b in bugs if not b["contract"]),
+        "bugs_without_contract": sum(not b["contract"] for b in bugs),
+        "false_pass_keys": [b["key"] for b in false_passes],
+        "false_fail_keys": [c["key"] for c in false_fails],
+        "results": {"bugs": bugs, "correct": corrects},
+    }
+
+
+def _print(fig: dict):
+    print(f"held-out set: {fig['bugs']} bugs, {fig['correct']} correct implementations")
+    print(f"false passes: {fig['false_passes']}")
+    for b in fig["results"]["bugs"]:
+        if b["passes_public"] or b["passes_hidden"]:
+            where = " and ".join(w for w, p in (("public", b["passes_public"]), ("hidden", b["passes_hidden"])) if p)
+            tag = f" [contract: {b['contract']}]" if b["contract"] else ""
+            print(f"  {b['key']} passes ({where}){tag}: {b['mistake']}")
+    print(f"false fails: {fig['false_fails']}")
+    for c in fig["results"]["correct"]:
+        if not (c["passes_public"] and c["passes_hidden"]):
+            print(f"  {c['key']} ({c['why']}):")
+            bad = c["report"] if not c["passes_public"] else c["hidden_report"]
+            print("    " + bad.replace("\n", "\n    "))
+    print(f"named: {fig['named']} / {fig['bugs']} = {100 * fig['named_rate']:.1f} %"
+          f"  (without the {fig['bugs'] - fig['bugs_without_contract']} contract-dependent bugs: "
+          f"{fig['named_without_contract_bugs']} / {fig['bugs_without_contract']})")
+    print("\nunnamed bugs (mistake, then the report as the learner sees it):")
+    for b in fig["results"]["bugs"]:
+        if not b["named"]:
+            print(f"\n* {b['key']}: {b['mistake']}" + (f" [contract: {b['contract']}]" if b["contract"] else ""))
+            print("    " + b["report"].replace("\n", "\n    "))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fig = measure()
+    if args.json:
+        json.dump(fig, sys.stdout, indent=1)
+        print()
+    else:
+        _print(fig)
+
+
+if __name__ == "__main__":
+    main()
