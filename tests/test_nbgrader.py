@@ -80,6 +80,10 @@ def test_every_checkpoint_is_a_grade_cell_worth_the_exercise_points():
             assert cell.source == (f'check("{name}", {name})\n### BEGIN HIDDEN TESTS\n'
                                    f'from dlkit.checks.nbgrader import grade\ngrade("{name}", {name})\n'
                                    "### END HIDDEN TESTS")
+            # as nbgrader would score the stored run of the solutions: no stderr, the full points last
+            assert [o.output_type for o in cell.outputs] == ["stream", "execute_result"] \
+                and cell.outputs[0].name == "stdout", (stem, name, cell.outputs)
+            assert cell.outputs[1].data["text/plain"] == str(nbg["points"]), (stem, name)
     assert len(ids) == len(set(ids)), "nbgrader needs a unique grade_id per cell"
 
 
@@ -152,6 +156,8 @@ def test_grade_without_a_seed_grades_the_public_cases_and_says_so(monkeypatch):
     assert points == 2 and err == ""
     assert out == "linear_forward: 2/2 passed (4 cases)\n" \
                   "(public cases only: set $DLKIT_SEED_FILE to a seed file to add the hidden ones)\n"
+    from dlkit.checks.nbgrader import PUBLIC_ONLY
+    assert out.endswith(PUBLIC_ONLY + "\n")
 
 
 @pytest.mark.parametrize("content", [None, "not a number\n"])

@@ -40,6 +40,7 @@ import numpy as np
 from .runner import check
 
 SEED_ENV = "DLKIT_SEED_FILE"
+PUBLIC_ONLY = f"(public cases only: set ${SEED_ENV} to a seed file to add the hidden ones)"
 
 
 def hidden_seed():
@@ -77,8 +78,8 @@ def grade(name: str, fn, *, time_limit: float = 10.0) -> int:
         result = check(name, fn, time_limit=time_limit, seed=seed)
     print(result.report())
     if seed is None:
-        print(f"(public cases only: set ${SEED_ENV} to a seed file to add the hidden ones)")
+        print(PUBLIC_ONLY)
     return int(result.points)
 
 
-__all__ = ["grade", "hidden_seed", "SEED_ENV"]
+__all__ = ["grade", "hidden_seed", "SEED_ENV", "PUBLIC_ONLY"]
