@@ -115,9 +115,10 @@ class KernelCall:
         if remaining <= 0:
             raise LearnerError("timeout", "TimeLimit", f"stopped after {self.time_limit:g} s")
         try:
-            # Learner prints and numpy warnings would flood the cell's output.
+            # Learner prints and numpy warnings would flood the cell's output (and any
+            # stderr output costs an nbgrader grade cell its points).
             with _time_limit(remaining), contextlib.redirect_stdout(io.StringIO()), \
-                    warnings.catch_warnings(), np.errstate(all="ignore"):
+                    contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
                 output = fn(*args)
         except _TimeLimit:
@@ -135,13 +136,15 @@ class KernelCall:
         return plain(output), plain(args)
 
 
-def check(name: str, fn, *, time_limit: float = 10.0):
+def check(name: str, fn, *, time_limit: float = 10.0, seed=None):
     """Run the checkpoint of exercise ``name`` on the learner's function ``fn``.
 
     Returns a :class:`~dlkit.checks.result.CheckResult`; ending a notebook cell
     with ``check("linear_forward", linear_forward)`` shows its report. Never
     raises because of the learner's code: crashes, ``NotImplementedError`` and
     endless loops (stopped after ``time_limit`` seconds) are findings.
+    ``seed`` (an int) adds the hidden cases ``dlkit grade`` adds with the same
+    seed (used by nbgrader grade cells, :mod:`dlkit.checks.nbgrader`).
     """
     from .specs import SPECS
 
@@ -151,4 +154,6 @@ def check(name: str, fn, *, time_limit: float = 10.0):
         raise TypeError(f"check: fn must be your function {name}, got {type(fn).__name__}")
     if isinstance(time_limit, bool) or not isinstance(time_limit, (int, float)) or not time_limit > 0:
         raise ValueError(f"check: time_limit must be a number of seconds greater than zero, got {time_limit!r}")
-    return SPECS[name].run(KernelCall(name, fn, time_limit))
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+        raise TypeError(f"check: seed must be a whole number or None, got {seed!r}")
+    return SPECS[name].run(KernelCall(name, fn, time_limit), seed=seed)
