@@ -17,6 +17,13 @@ import numpy as np
 _MAX_DEPTH = 12          # deeper nesting than any exercise returns
 _MAX_TEXT = 80           # characters of repr kept in an Opaque
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+# Characters that could start a line, move the cursor or reorder text in a report, a terminal or an
+# editor: C0/C1 controls (newline, carriage return, escape...), DEL, and Unicode's line/paragraph
+# separators and bidirectional/invisible format characters.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+MAX_NAME = 100           # characters kept of an exception's type name
+MAX_MESSAGE = 500        # ... of its message
+MAX_LINE = 200           # ... of an echoed source line
 
 
 class Opaque:
@@ -25,8 +32,8 @@ class Opaque:
     __slots__ = ("type_name", "text")
 
     def __init__(self, type_name: str, text: str = ""):
-        self.type_name = str(type_name)
-        self.text = str(text)
+        self.type_name = safe_text(str(type_name), MAX_NAME)
+        self.text = safe_text(str(text), 2000)
 
     def __eq__(self, other):
         return type(other) is Opaque and (other.type_name, other.text) == (self.type_name, self.text)
@@ -54,14 +61,40 @@ class LearnerError(Exception):
             raise ValueError(f"LearnerError: kind must be one of {self.KINDS}, got {kind!r}")
         super().__init__(kind, exc_type, message, lineno, line)
         self.kind = kind
-        self.exc_type = str(exc_type)
-        self.message = scrub(str(message))
+        self.exc_type = safe_text(str(exc_type), MAX_NAME)
+        self.message = safe_text(scrub(str(message)).strip(), MAX_MESSAGE)
         self.lineno = lineno if type(lineno) is int else None
-        self.line = str(line).strip() if line is not None else None
+        self.line = safe_text(str(line).strip(), MAX_LINE) if line is not None else None
 
     def __str__(self):
         where = f" at line {self.lineno}" if self.lineno is not None else ""
         return f"{self.kind}: {self.exc_type}{where}: {self.message}"
+
+
+def safe_text(text, cap: int) -> str:
+    """Learner-originated text made safe to put inside one line of a report: the one sanitiser.
+
+    Every control or layout character (newline, carriage return, ANSI escape,
+    Unicode line separators, bidirectional overrides...) is written as its
+    escape (``\\n``, ``\\x1b``, ``\\u2028``), and the result is cut to ``cap``
+    characters (ending in ``...``), so the text can never start a line of its
+    own, recolour a terminal or be mistaken for another exercise's verdict.
+    Backslashes are kept as they are (escaped text stays readable); a
+    non-string (a hostile ``__str__`` result) becomes ``"?"``.
+    """
+    if type(text) is not str:
+        try:
+            text = str.__str__(text) if isinstance(text, str) else "?"
+        except BaseException:  # noqa: BLE001
+            text = "?"
+    text = text[: cap * 4]  # escaping at most quadruples a character: cut before doing the work
+    text = _UNSAFE.sub(_escape, text)
+    return text if len(text) <= cap else text[: max(cap - 3, 0)] + "..."
+
+
+def _escape(m) -> str:
+    c = ord(m.group())
+    return {10: "\\n", 13: "\\r", 9: "\\t"}.get(c) or (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}")
 
 
 def scrub(text: str) -> str:
