@@ -17,10 +17,6 @@ import numpy as np
 _MAX_DEPTH = 12          # deeper nesting than any exercise returns
 _MAX_TEXT = 80           # characters of repr kept in an Opaque
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
-# Characters that could start a line, move the cursor or reorder text in a report, a terminal or an
-# editor: C0/C1 controls (newline, carriage return, escape...), DEL, and Unicode's line/paragraph
-# separators and bidirectional/invisible format characters.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 MAX_NAME = 100           # characters kept of an exception's type name
 MAX_MESSAGE = 500        # ... of its message
 MAX_LINE = 200           # ... of an echoed source line
@@ -74,9 +70,10 @@ class LearnerError(Exception):
 def safe_text(text, cap: int) -> str:
     """Learner-originated text made safe to put inside one line of a report: the one sanitiser.
 
-    Every control or layout character (newline, carriage return, ANSI escape,
-    Unicode line separators, bidirectional overrides...) is written as its
-    escape (``\\n``, ``\\x1b``, ``\\u2028``), and the result is cut to ``cap``
+    Every character Python does not count as printable (controls such as
+    newline, carriage return and the ANSI escape, Unicode line separators,
+    bidirectional and other format characters, unassigned code points, spaces
+    other than " ") is written as its escape (``\\n``, ``\\x1b``, ``\\u2028``), and the result is cut to ``cap``
     characters (ending in ``...``), so the text can never start a line of its
     own, recolour a terminal or be mistaken for another exercise's verdict.
     Backslashes are kept as they are (escaped text stays readable); a
@@ -87,14 +84,16 @@ def safe_text(text, cap: int) -> str:
             text = str.__str__(text) if isinstance(text, str) else "?"
         except BaseException:  # noqa: BLE001
             text = "?"
-    text = text[: cap * 4]  # escaping at most quadruples a character: cut before doing the work
-    text = _UNSAFE.sub(_escape, text)
+    text = text[: cap * 4]  # (only a cap's worth is kept: do not escape a megabyte first)
+    if not text.isprintable():  # (False for controls, separators, format and unassigned characters)
+        text = "".join(c if c.isprintable() or c == " " else _escape(c) for c in text)
     return text if len(text) <= cap else text[: max(cap - 3, 0)] + "..."
 
 
-def _escape(m) -> str:
-    c = ord(m.group())
-    return {10: "\\n", 13: "\\r", 9: "\\t"}.get(c) or (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}")
+def _escape(c: str) -> str:
+    n = ord(c)
+    return {10: "\\n", 13: "\\r", 9: "\\t"}.get(n) or (
+        f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}")
 
 
 def scrub(text: str) -> str:
