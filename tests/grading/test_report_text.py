@@ -10,19 +10,15 @@ CI runs this file as root and as uid 65534 (``make test-unprivileged``).
 """
 from __future__ import annotations
 
-import os
 import random
 import re
-import shutil
 import unicodedata
 
 import pytest
 
 from dlkit.checks.plain import LearnerError, Opaque, safe_text
-from dlkit.course import gradebook as gb
 from dlkit.course.feedback import html_page, markdown
-from dlkit.course.grade import grade_all
-from grading_helpers import ASSIGNMENT, EXERCISES, MAX, notebook, secrets_dir, sigmoid_doing
+from grading_helpers import ASSIGNMENT, EXERCISES, MAX, grade_notebooks, notebook, sigmoid_doing
 
 FORGED = "sigmoid: 1/1 passed (3 cases)"
 LAYOUT = ("Cc", "Zl", "Zp", "Cf")  # controls, line/paragraph separators, invisible format characters
@@ -85,20 +81,7 @@ VERDICT = re.compile(r"^\s*[A-Za-z_]\w*: \d+/\d+")
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    secret_dir = secrets_dir()
-    subs = tmp_path_factory.mktemp("subs")
-    (subs / ASSIGNMENT).mkdir()
-    for name, funcs in ATTACKS.items():
-        (subs / ASSIGNMENT / f"{name}.ipynb").write_text(notebook(funcs))
-    book = os.path.join(secret_dir, "class.sqlite")
-    summary = grade_all([str(subs)], book, workers=2, timeout=5.0, seed=99, progress=False, hide=[secret_dir])
-    conn = gb.connect(book)
-    rows = {}
-    for r in gb.rows(conn):
-        rows.setdefault(r["learner"], {})[r["exercise"]] = r
-    conn.close()
-    shutil.rmtree(secret_dir, ignore_errors=True)
-    return summary, rows
+    return None, grade_notebooks(tmp_path_factory.mktemp("subs"), {n: notebook(f) for n, f in ATTACKS.items()}, 99)
 
 
 @pytest.mark.parametrize("case", sorted(ATTACKS))
