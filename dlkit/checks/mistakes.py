@@ -56,6 +56,34 @@ RELATIONS = {
                    "AL = np.clip(AL, eps, 1 - eps), as the notebook says.",
     "other_layer": "{part} holds what {other} should be: a layer index is off by one (the key's number, "
                    "caches[...] or the loop's range).",
+    "input_negated": "{part} is {g}(-Z): the sign of Z is flipped inside the activation (the curve is mirrored); "
+                     "A = {g}(Z).",
+    "leaky_slope": "{part} is a small fraction ({k}) of its input where Z < 0 instead of 0 (a leaky ReLU): "
+                   "ReLU gives exactly 0 there, A = np.maximum(0, Z), and its slope is 0 where Z <= 0.",
+    "activation_of_other": "{part} is {g}({other}): the activation is applied to the wrong array; "
+                           "A[l] = g(Z[l]) takes this layer's Z.",
+    "slope_of_other": "{part} uses the slope of the {g} taken at {other}: the slope is taken at Z, "
+                      "dZ[l] = dA[l] * g'(Z[l]).",
+    "matrix_product_for_elementwise": "{part} is a matrix product (np.dot or @) where the entry-by-entry product "
+                                      "belongs: dZ[l] = dA[l] * g'(Z[l]) multiplies entry by entry (* or np.multiply).",
+    "elementwise_for_matrix_product": "{part} multiplies entry by entry (* or np.multiply) where the matrix product "
+                                      "belongs: Z[l] = W[l] A[l-1] + b[l], dW[l] = 1/m dZ[l] A[l-1]^T and "
+                                      "dA[l-1] = W[l]^T dZ[l] use np.dot or @.",
+    "last_columns_zero": "{part} is right except its last column(s) {index}, left at 0: the loop over the examples "
+                         "stops early; for i in range(m) runs over all m columns (0..m-1).",
+    "learning_rate_not_used": "{part} moved by {k} times its gradient, not learning_rate times it: the step must use the argument "
+                              "learning_rate, W[l] := W[l] - learning_rate dW[l] (not a constant or a variable "
+                              "left over from another cell).",
+    "wrong_gradient": "{part} is updated with {other}: each parameter takes its own gradient, "
+                      "W[l] := W[l] - alpha dW[l] and b[l] := b[l] - alpha db[l] (a line copied without changing it?).",
+    "outputs_order": "The outputs are returned in the wrong order: your function returns ({got}), "
+                     "the exercise returns ({want}); the next step unpacks them in that order.",
+    "cache_extra_item": "{part} also holds {what}: it must be {items} and nothing more (the backward step unpacks "
+                        "exactly these).",
+    "cache_missing_item": "{part} lacks {what}: it must be {items}; the backward step needs every one of them.",
+    "cache_only_item": "{part} is {what} alone: {missing} is not kept; it must be {items}.",
+    "caches_dict": "{part} is a dict: it must be a list with one cache per layer, caches[l-1] for layer l "
+                   "(caches = [], then caches.append(cache)).",
     "slope_at_zero": "{part} is wrong only where Z is exactly 0: the notebook takes ReLU's slope at Z = 0 to be 0, "
                      "so use Z > 0 (not Z >= 0).",
 }

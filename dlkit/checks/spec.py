@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import compare, relations
+from . import compare, relations, structure
 from .mistakes import hint_for
 from .numeric import roughly
 from .plain import LearnerError, plain, same
@@ -402,7 +402,7 @@ class Spec:
     def run(self, call, *, seed=None, localise: bool = True) -> CheckResult:
         """Judge the learner's function through ``call``; see the module docstring."""
         cases = self.cases(seed)
-        runs, crashes = [], []
+        runs, crashes, raw = [], [], []
         findings: list[Finding] = []
         for case in cases:
             try:
@@ -412,6 +412,7 @@ class Spec:
                     return self._stopped(err, len(cases))
                 crashes.append((err, case))
                 continue
+            raw.append((case, out))
             got_parts, structural = self.split(out, case)
             exp_parts, _ = self.split(case.expected, case)
             wrong = {}
@@ -438,7 +439,11 @@ class Spec:
             findings.insert(0, self.explain_crash(*crashes[0]))
         findings.extend(self.extra_findings(runs))
 
-        findings += self._weigh_mistakes(runs, public=seed is None)
+        order = structure.outputs_order(self, raw) if any(w for _, _, w in runs) else None
+        if order is not None:   # every output is right, in another place: nothing else to say about them
+            findings = [order] + [f for f in findings if f.id.endswith("modifies_input")]
+        else:
+            findings += self._weigh_mistakes(runs, public=seed is None)
 
         # Localise: helpers first, then (backward blocks) the learner's own forward.
         if crashes:
@@ -502,7 +507,8 @@ class Spec:
                         findings.append(Finding(mid, hint_for(mid), [f"With {case.label}: {problem}.",
                                                                      *self._try_it(case, part, runs, public)]))
             elif not any(part in explains[mid] for mid in kept):
-                related = self.explain_part(part, [r for r in runs if r[2].get(part)])
+                wrong_runs = [r for r in runs if r[2].get(part)]
+                related = structure.explain(self, part, wrong_runs) or self.explain_part(part, wrong_runs)
                 if related is not None:
                     related.details += self._try_it(case, part, runs, public)
                     findings.append(related)

@@ -414,7 +414,7 @@ class UpdateParameters(Spec):
 
     def quantities(self, case):
         parameters, grads, lr = case.args
-        return {**parameters, **{k: v for k, v in grads.items() if not k.startswith("dA")}}
+        return {**parameters, **{k: v for k, v in grads.items() if not k.startswith("dA")}, "learning_rate": lr}
 
     def mutants(self):
         U = _update

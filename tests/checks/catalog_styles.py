@@ -1,0 +1,197 @@
+"""Tuning bugs in real learners' styles (issue 12, second round): outputs returned in another
+order, entry-by-entry and matrix products confused, the activation on the wrong input or
+mirrored, a leaky slope, caches with an item too many or too few, a dict of caches, a loop
+over the examples that stops early, the learning rate not used, b updated with dW, Python's
+math on arrays, shape errors in the model loops, globals left over from demo cells and
+missing parentheses. Written for the rules they tune, never from the held-out catalog.
+"""
+import numpy as np
+
+from dlkit import linear_activation_backward, linear_activation_forward, linear_backward, linear_forward  # noqa: F401
+from dlkit import relu, relu_backward, sigmoid, sigmoid_backward  # noqa: F401
+
+from .registry import bug, correct
+
+# ---- outputs in the wrong order ------------------------------------------------------------------
+
+
+@bug("linear_backward", "linear_backward.outputs_order")
+def linear_backward(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    return dW, db, np.dot(W.T, dZ)
+
+
+@bug("linear_activation_backward", "linear_activation_backward.outputs_order")
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    dZ = relu_backward(dA, Z) if activation == "relu" else sigmoid_backward(dA, Z)
+    dA_prev, dW, db = linear_backward(dZ, linear_cache)
+    return dW, dA_prev, db
+
+
+@bug("linear_forward", "linear_forward.outputs_order")
+def linear_forward(A_prev, W, b):
+    return (A_prev, W, b), np.dot(W, A_prev) + b
+
+
+# ---- products: matrix where entry by entry belongs, and the reverse --------------------------------
+
+
+@bug("sigmoid_backward", "sigmoid_backward.matrix_product_for_elementwise")
+def sigmoid_backward(dA, Z):
+    s = 1 / (1 + np.exp(-Z))
+    return np.dot(dA, s * (1 - s))
+
+
+@bug("relu_backward", "relu_backward.matrix_product_for_elementwise")
+def relu_backward(dA, Z):
+    return dA @ (Z > 0).astype(float)
+
+
+@bug("linear_backward", "linear_backward.elementwise_product")
+def linear_backward(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    m = A_prev.shape[1]
+    dW = np.multiply(dZ, A_prev.T) / m        # * where dZ A[l-1]^T is a matrix product
+    return np.dot(W.T, dZ), dW, np.sum(dZ, axis=1, keepdims=True) / m
+
+
+# ---- the activation on the wrong input, mirrored, leaky ---------------------------------------------
+
+
+@bug("relu", "relu.input_negated")
+def relu(Z):
+    return np.maximum(-Z, 0)
+
+
+@bug("relu", "relu.leaky_slope")
+def relu(Z):
+    return np.where(Z > 0, Z, 0.01 * Z)
+
+
+@bug("relu", "relu.leaky_slope")
+def relu(Z):
+    return np.maximum(0.1 * Z, Z)
+
+
+@bug("relu_backward", "relu_backward.leaky_slope")
+def relu_backward(dA, Z):
+    return np.where(Z > 0, dA, 0.01 * dA)
+
+
+@bug("sigmoid_backward", "sigmoid_backward.slope_of_other")
+def sigmoid_backward(dA, Z):
+    A = 1 / (1 + np.exp(-Z))
+    s = 1 / (1 + np.exp(-A))     # the slope taken at A, not Z
+    return dA * s * (1 - s)
+
+
+@bug("model_forward", "model_forward.holds_other")
+def model_forward(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        Z = np.dot(parameters["W" + str(l)], A) + parameters["b" + str(l)]
+        caches.append(((A, parameters["W" + str(l)], parameters["b" + str(l)]), Z))
+        A = Z                      # the next layer is fed Z, not relu(Z)
+        A = np.maximum(0, Z) if False else A
+    AL, cache = linear_activation_forward(A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid")
+    caches.append(cache)
+    return AL, caches
+
+
+# ---- caches: an item too many or too few, a dict of caches -----------------------------------------
+
+
+@bug("linear_forward", "linear_forward.cache_extra_item")
+def linear_forward(A_prev, W, b):
+    Z = W @ A_prev + b
+    return Z, (A_prev, W, b, Z)
+
+
+@bug("linear_forward", "linear_forward.cache_missing_item")
+def linear_forward(A_prev, W, b):
+    return W @ A_prev + b, (A_prev, W)
+
+
+@bug("linear_activation_forward", "linear_activation_forward.cache_only_item")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    A = relu(Z) if activation == "relu" else sigmoid(Z)
+    return A, linear_cache
+
+
+@bug("linear_activation_forward", "linear_activation_forward.cache_extra_item")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    A = relu(Z) if activation == "relu" else sigmoid(Z)
+    return A, (linear_cache, Z, A)
+
+
+@bug("linear_activation_forward", "linear_activation_forward.cache_missing_item")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = W @ A_prev + b
+    A = relu(Z) if activation == "relu" else sigmoid(Z)
+    return A, ((W, b), Z)
+
+
+@bug("model_forward", "model_forward.caches_dict")
+def model_forward(X, parameters):
+    caches = {}
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        A, caches[l] = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"],
+                                                 "relu" if l < L else "sigmoid")
+    return A, caches
+
+
+# ---- a loop over the examples that stops early -----------------------------------------------------
+
+
+@bug("linear_forward", "linear_forward.last_columns_zero")
+def linear_forward(A_prev, W, b):
+    m = A_prev.shape[1]
+    Z = np.zeros((W.shape[0], m))
+    for i in range(m - 1):
+        Z[:, i] = W @ A_prev[:, i] + b[:, 0]
+    return Z, (A_prev, W, b)
+
+
+@bug("sigmoid", "sigmoid.last_columns_zero")
+def sigmoid(Z):
+    A = np.zeros(Z.shape)
+    for j in range(Z.shape[1] - 1):
+        A[:, j] = 1 / (1 + np.exp(-Z[:, j]))
+    return A
+
+
+# ---- update_parameters: the learning rate not used, b updated with dW ----------------------------------
+
+
+@bug("update_parameters", "update_parameters.learning_rate_not_used")
+def update_parameters(parameters, grads, learning_rate):
+    new = {}
+    for l in range(1, len(parameters) // 2 + 1):
+        new[f"W{l}"] = parameters[f"W{l}"] - 0.01 * grads[f"dW{l}"]
+        new[f"b{l}"] = parameters[f"b{l}"] - 0.01 * grads[f"db{l}"]
+    return new
+
+
+@bug("update_parameters", "update_parameters.wrong_gradient")
+def update_parameters(parameters, grads, learning_rate):
+    new = {}
+    for l in range(1, len(parameters) // 2 + 1):
+        new["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]
+        new["b" + str(l)] = parameters["b" + str(l)] - learning_rate * grads["dW" + str(l)]   # copied line
+    return new
+
+
+@correct("update_parameters")
+def update_parameters(parameters, grads, learning_rate):
+    L = len(parameters) // 2
+    return {f"{p}{l}": parameters[f"{p}{l}"] - learning_rate * grads[f"d{p}{l}"] for l in range(1, L + 1) for p in "Wb"}
