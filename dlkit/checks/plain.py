@@ -49,7 +49,7 @@ class LearnerError(Exception):
 
     KINDS = ("exception", "not_implemented", "timeout")
 
-    def __init__(self, kind: str, exc_type: str = "", message: str = "", lineno=None, line=None):
+    def __init__(self, kind: str, exc_type: str = "", message: str = "", lineno=None, line=None, local_shapes=None):
         if kind not in self.KINDS:
             raise ValueError(f"LearnerError: kind must be one of {self.KINDS}, got {kind!r}")
         super().__init__(kind, exc_type, message, lineno, line)
@@ -58,6 +58,10 @@ class LearnerError(Exception):
         self.message = scrub(str(message))
         self.lineno = lineno if type(lineno) is int else None
         self.line = str(line).strip() if line is not None else None
+        # the learner's local arrays' shapes and whole numbers (a loop's l) where it raised, when known:
+        # name -> tuple of ints or int, plain data only
+        self.local_shapes = {str(k): v for k, v in (local_shapes or {}).items()
+                             if type(v) is int or type(v) is tuple and all(type(n) is int for n in v)}
 
     def __str__(self):
         where = f" at line {self.lineno}" if self.lineno is not None else ""

@@ -59,6 +59,21 @@ def learner_frame(exc: BaseException):
     return lineno, line, func
 
 
+def learner_locals(exc: BaseException) -> dict:
+    """The shapes of the arrays (and the whole numbers, e.g. a loop's l) local to the deepest learner frame."""
+    found = {}
+    for frame, _ in traceback.walk_tb(exc.__traceback__):
+        if _is_learner_frame(frame.f_code.co_filename):
+            found = frame.f_locals
+    out = {}
+    for name, value in list(found.items())[:50]:
+        if type(value) is np.ndarray:
+            out[name] = tuple(int(n) for n in value.shape)
+        elif type(value) is int:
+            out[name] = value
+    return out
+
+
 def learner_line(exc: BaseException):
     """(lineno, source line) of the deepest traceback frame that is the learner's own code."""
     return learner_frame(exc)[:2]
@@ -131,7 +146,8 @@ class KernelCall:
             raise LearnerError("exception", "RecursionError", "maximum recursion depth exceeded", lineno, line) from None
         except (Exception, SystemExit) as exc:   # exit() in learner code must not end the check
             lineno, line = learner_line(exc)
-            raise LearnerError("exception", type(exc).__name__, str(exc).strip(), lineno, line) from None
+            raise LearnerError("exception", type(exc).__name__, str(exc).strip(), lineno, line,
+                               learner_locals(exc)) from None
         return plain(output), plain(args)
 
 

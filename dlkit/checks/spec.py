@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import compare, relations, structure
+from . import compare, crashes, relations, structure
 from .mistakes import hint_for
 from .numeric import roughly
 from .plain import LearnerError, plain, same
@@ -341,6 +341,10 @@ class Spec:
             details.append(f"The inputs were {case.label}.")
         if mistake_id:
             return Finding(mistake_id, hint_for(mistake_id), details)
+        named = crashes.explain(self, err, case)
+        if named is not None:
+            named.details.append(f"The inputs were {case.label}.")
+            return named
         if err.exc_type == "TypeError" and not err.line and "positional argument" in err.message:
             # the call itself failed: the function's parameters are not the exercise's
             return Finding(f"{self.name}.wrong_signature",

@@ -195,3 +195,74 @@ def update_parameters(parameters, grads, learning_rate):
 def update_parameters(parameters, grads, learning_rate):
     L = len(parameters) // 2
     return {f"{p}{l}": parameters[f"{p}{l}"] - learning_rate * grads[f"d{p}{l}"] for l in range(1, L + 1) for p in "Wb"}
+
+
+# ---- crashes named in the lecture's terms ---------------------------------------------------------
+
+
+@bug("sigmoid", "sigmoid.math_on_array")
+def sigmoid(Z):
+    import math
+    return 1 / (1 + math.exp(-Z))
+
+
+@bug("relu_backward", "relu_backward.math_on_array")
+def relu_backward(dA, Z):
+    import math
+    return dA * math.ceil(Z > 0)
+
+
+@bug("compute_cost", "compute_cost.math_on_array")
+def compute_cost(AL, Y):
+    import math
+    m = Y.shape[1]
+    return -1 / m * np.sum(Y * math.log(AL) + (1 - Y) * math.log(1 - AL))
+
+
+@bug("sigmoid_backward", "sigmoid_backward.matrix_product_for_elementwise")
+def sigmoid_backward(dA, Z):
+    s = 1 / (1 + np.exp(-Z))
+    slope = s * (1 - s)
+    return dA @ slope
+
+
+@bug("linear_activation_backward", "linear_activation_backward.elementwise_for_matrix_product")
+def linear_activation_backward(dA, cache, activation):
+    (A_prev, W, b), Z = cache
+    dZ = relu_backward(dA, Z) if activation == "relu" else sigmoid_backward(dA, Z)
+    m = A_prev.shape[1]
+    dW = 1 / m * dZ * A_prev
+    return np.dot(W.T, dZ), dW, np.sum(dZ, axis=1, keepdims=True) / m
+
+
+@bug("model_forward", "model_forward.layer_shapes")
+def model_forward(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        W = parameters["W" + str(l + 1)]       # the next layer's W
+        b = parameters["b" + str(l + 1)]
+        Z = W @ A + b
+        caches.append(((A, W, b), Z))
+        A = np.maximum(0, Z)
+    AL, cache = linear_activation_forward(A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid")
+    caches.append(cache)
+    return AL, caches
+
+
+@bug("model_backward", "model_backward.layer_shapes")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = -(Y / AL) + (1 - Y) / (1 - AL)
+    for l in range(L, 0, -1):
+        (A_prev, W, b), Z = caches[l - 1]
+        dZ = dA * (1 / (1 + np.exp(-Z))) * (1 - 1 / (1 + np.exp(-Z))) if l == L else dA * (Z > 0)
+        m = A_prev.shape[1]
+        grads["dW" + str(l)] = dZ @ A_prev.T / m
+        grads["db" + str(l)] = np.sum(dZ, axis=1, keepdims=True) / m
+        W_used = caches[l - 2][0][1] if l > 1 else W        # caches[l-2]: the layer below's W
+        dA = W_used.T @ dZ
+        grads["dA" + str(l - 1)] = dA
+    return grads
