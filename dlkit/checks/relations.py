@@ -263,7 +263,7 @@ def _on_wrong_input(part, g, e, q):
     # a leaky ReLU: right where Z > 0, a small fraction c of Z (or of dA) where Z < 0 instead of 0
     neg = Z <= 0
     if neg.any() and np.all(e[neg] == 0) and compare.close(g[~neg], e[~neg]) and np.any(g[neg] != 0):
-        for base in (Z, dA):
+        for base in (dA, Z):   # going back the slope multiplies dA
             if base is None or base.shape != g.shape:
                 continue
             on = neg & (base != 0)

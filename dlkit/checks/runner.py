@@ -123,6 +123,16 @@ class KernelCall:
             raise LearnerError("exception", "NameError", f"name '{fn_name}' is not defined")
         return found
 
+    def leftover_finding(self, spec):
+        """A Finding when the learner's function reads a global left over from a demo cell, else None."""
+        from . import leftovers
+        from .result import Finding
+
+        found = leftovers.leftover_globals(self.fn)
+        if not found:
+            return None
+        return Finding(f"{spec.name}.reads_global", leftovers.finding_text(spec, self.fn, found))
+
     def __call__(self, fn_name: str, args: tuple):
         fn = self._lookup(fn_name)
         args = plain(tuple(args))  # a private copy: the learner may change it

@@ -457,6 +457,11 @@ class Spec:
         if localise and (findings or crashes):
             findings, notes = self._localise(call, runs, findings)
 
+        leftover = getattr(call, "leftover_finding", None)   # the notebook's kernel can see the function
+        if findings and leftover is not None:
+            found = leftover(self)
+            if found is not None:   # a global from a demo cell behind a wrong output: the cause first
+                findings = [found] + findings
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)

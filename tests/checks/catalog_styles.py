@@ -266,3 +266,50 @@ def model_backward(AL, Y, caches):
         dA = W_used.T @ dZ
         grads["dA" + str(l - 1)] = dA
     return grads
+
+
+# ---- globals left over from demo cells ---------------------------------------------------------------
+# (a demo cell's variables, as a notebook would hold them)
+lr = 0.01
+m = 5
+parameters = {"W1": np.ones((2, 3)), "b1": np.zeros((2, 1)), "W2": np.ones((1, 2)), "b2": np.zeros((1, 1))}
+EPS = 1e-12   # a harmless constant
+
+
+@bug("update_parameters", "update_parameters.reads_global")
+def update_parameters(parameters, grads, learning_rate):
+    new = {}
+    for l in range(1, len(parameters) // 2 + 1):
+        new["W" + str(l)] = parameters["W" + str(l)] - lr * grads["dW" + str(l)]
+        new["b" + str(l)] = parameters["b" + str(l)] - lr * grads["db" + str(l)]
+    return new
+
+
+@bug("compute_cost", "compute_cost.reads_global")
+def compute_cost(AL, Y):
+    AL = np.clip(AL, EPS, 1 - EPS)
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+
+
+@bug("model_forward", "model_forward.reads_global")
+def model_forward(X, params):
+    caches = []
+    A = X
+    L = len(parameters) // 2                     # the demo's parameters, not the argument
+    for l in range(1, L + 1):
+        A, cache = linear_activation_forward(A, parameters["W" + str(l)], parameters["b" + str(l)],
+                                             "relu" if l < L else "sigmoid")
+        caches.append(cache)
+    return A, caches
+
+
+@correct("compute_cost")
+def compute_cost(AL, Y):
+    AL = np.clip(AL, EPS, 1 - EPS)              # a harmless constant global: no finding
+    return float(-np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))
+
+
+def cost_with_constant_and_a_mistake(AL, Y):
+    """Wrong (no minus) but the only global it reads is a harmless constant: not named as a global."""
+    AL = np.clip(AL, EPS, 1 - EPS)
+    return float(np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))
