@@ -136,6 +136,8 @@ CATALOG = {
     "sigmoid.relu_instead": "This is ReLU, not the sigmoid: A = 1 / (1 + np.exp(-Z)).",
     "sigmoid.tanh_instead": "This is tanh, not the sigmoid: A = 1 / (1 + np.exp(-Z)).",
     "sigmoid.derivative_instead": "This is the slope g'(Z) = s (1 - s), not g(Z): forward, A = sigmoid(Z) = 1 / (1 + np.exp(-Z)).",
+    "sigmoid.missing_parentheses": "A equals 1 / 1 + np.exp(-Z), the formula with its parentheses dropped: / acts "
+        "before +, so the denominator must be bracketed, A = 1 / (1 + np.exp(-Z)).",
     "sigmoid.wrong_formula": "The formula is not the sigmoid: A = 1 / (1 + np.exp(-Z)) (check the 1 + in the denominator).",
     "sigmoid.returns_tuple": "sigmoid must return only A = 1 / (1 + np.exp(-Z)); here the cache is kept by "
         "linear_activation_forward, not by the activation.",
@@ -203,6 +205,8 @@ CATALOG = {
     "sigmoid_backward.uses_g_not_gprime": "dZ uses g(Z) where its slope g'(Z) belongs: dZ[l] = dA[l] * s * (1 - s), "
         "s = sigmoid(Z).",
     "sigmoid_backward.missing_dA": "dA is missing: dZ[l] = dA[l] * g'(Z[l]) multiplies the incoming gradient dA by s * (1 - s).",
+    "sigmoid_backward.missing_parentheses": "dZ equals your formula with its parentheses dropped: * acts before -, "
+        "so dA * s * 1 - s is (dA * s) - s; write dZ[l] = dA * s * (1 - s) with the brackets.",
     "sigmoid_backward.wrong_derivative": "The sigmoid's slope is g'(Z) = s (1 - s) with s = sigmoid(Z): dZ[l] = dA[l] * s * (1 - s).",
     "sigmoid_backward.sign_flipped": "dZ has the wrong sign: dZ[l] = dA[l] * s * (1 - s), with no minus.",
     "sigmoid_backward.returns_dA": "dZ is dA unchanged: dZ[l] = dA[l] * g'(Z[l]) multiplies by the slope s * (1 - s).",
@@ -245,6 +249,9 @@ CATALOG = {
         "(m = Y.shape[1], the number of columns).",
     "compute_cost.missing_one_minus_y_term": "The (1 - Y) log(1 - A[L]) term is missing: "
         "J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])).",
+    "compute_cost.missing_parentheses": "The cost equals the formula with its parentheses dropped: * acts before "
+        "+ and -, so 1 - Y * np.log(1 - AL) is not (1 - Y) * np.log(1 - AL); "
+        "J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])).",
     "compute_cost.log10": "np.log10 is the base-10 log: the cross-entropy uses the natural log, np.log.",
     "compute_cost.terms_swapped": "The logs are swapped: Y goes with log(A[L]) and (1 - Y) with log(1 - A[L]).",
     "compute_cost.not_summed": "The cost must be one number for all m examples: sum over them, "
@@ -257,6 +264,8 @@ CATALOG = {
     "model_backward.dAL_sign_flipped": "dA[L] has the opposite sign: dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]).",
     "model_backward.dAL_second_term_sign": "The second term of dA[L] has the wrong sign: "
         "dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]).",
+    "model_backward.dAL_missing_parentheses": "dA[L] equals the formula with its parentheses dropped: / acts before "
+        "+ and -, so (1 - Y) / 1 - AL is not (1 - Y) / (1 - AL); write dA[L] = -(Y / AL) + (1 - Y) / (1 - AL).",
     "model_backward.dAL_has_1_over_m": "dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]) has no 1/m: the 1/m is applied in dW and db.",
     "model_backward.output_relu": "The output layer's backward uses ReLU: layer L is a sigmoid layer, so use "
         "\"sigmoid\" for l = L and \"relu\" for l = L-1..1.",

@@ -64,7 +64,8 @@ SIGMOID_VARIANTS = [
     ("derivative_instead", lambda Z: _sig(Z) * (1 - _sig(Z))),
     ("wrong_formula", lambda Z: 1 / (1 - np.exp(-Z))),
     ("wrong_formula", lambda Z: 1 / np.exp(-Z)),
-    ("wrong_formula", lambda Z: 1 + np.exp(-Z)),
+    ("missing_parentheses", lambda Z: 1 + np.exp(-Z)),     # 1 / 1 + np.exp(-Z)
+    ("missing_parentheses", lambda Z: 1 / 1 + np.exp(-Z)),
 ]
 RELU_VARIANTS = [
     ("min_instead", lambda Z: np.minimum(Z, 0)),

@@ -313,3 +313,42 @@ def cost_with_constant_and_a_mistake(AL, Y):
     """Wrong (no minus) but the only global it reads is a harmless constant: not named as a global."""
     AL = np.clip(AL, EPS, 1 - EPS)
     return float(np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))
+
+
+# ---- parentheses dropped from the exercise's formula ----------------------------------------------------
+
+
+@bug("sigmoid", "sigmoid.missing_parentheses")
+def sigmoid(Z):
+    return 1 / 1 + np.exp(-Z)
+
+
+@bug("compute_cost", "compute_cost.missing_parentheses")
+def compute_cost(AL, Y):
+    m = Y.shape[1]
+    AL = np.clip(AL, 1e-15, 1 - 1e-15)
+    return float(-1 / m * np.sum(Y * np.log(AL) + 1 - Y * np.log(1 - AL)))
+
+
+@bug("model_backward", "model_backward.dAL_missing_parentheses")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = -(Y / AL) + (1 - Y) / 1 - AL
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = \
+        linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+    for l in reversed(range(L - 1)):
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = \
+            linear_activation_backward(grads["dA" + str(l + 1)], caches[l], "relu")
+    return grads
+
+
+@bug("linear_activation_backward", "linear_activation_backward.sigmoid_backward_missing_parentheses")
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = relu_backward(dA, Z)
+    else:
+        s = 1 / (1 + np.exp(-Z))
+        dZ = dA * s * 1 - s
+    return linear_backward(dZ, linear_cache)
