@@ -303,7 +303,7 @@ CATALOG = {
     "update_parameters.L_wrong": "parameters holds a W and a b per layer, so L = len(parameters) // 2.",
     "update_parameters.layer_index_off_by_one": "Layers are numbered 1..L: the keys are W1..WL, so loop "
         "for l in range(1, L + 1) (or use str(l + 1) with range(L)).",
-    "update_parameters.modifies_input": "Your update changed the caller's parameters: return a new dict "
+    "update_parameters.modifies_input": "Your update changed the caller's parameters in place: return a new dict "
         "(new = {{}}, then new[\"W\" + str(l)] = W - alpha * dW), without W -= alpha * dW or writing into the "
         "dict you were given, so the caller's parameters stay as they were.",
     "update_parameters.returns_nothing": "update_parameters must return the updated parameters dict (return parameters).",

@@ -293,6 +293,13 @@ class ModelBackward(Spec):
         return [self._case(*fixed_model())]
 
     def random_case(self, rng, i):
+        if i == 1:
+            # layer_dims [2, 1, 1] with A[L] within 1e-12 of 1 and of 0 (Z[L] = +-35) on the labels that
+            # keep dA[L] finite: consistent (A[L] is still sigmoid(Z[L])), and an A[L] clipped in place shows
+            X = np.array([[2.0, -0.5, 1.02], [1.0, -1.0, 0.5]])
+            parameters = {"W1": np.array([[1.0, 0.0]]), "b1": np.array([[0.0]]),
+                          "W2": np.array([[35.0]]), "b2": np.array([[-35.0]])}
+            return self._case(X, parameters, np.array([[1.0, 0.0, 1.0]]))
         return self._case(*C.model_inputs(rng, i))
 
     def describe(self, args):

@@ -352,3 +352,40 @@ def linear_activation_backward(dA, cache, activation):
         s = 1 / (1 + np.exp(-Z))
         dZ = dA * s * 1 - s
     return linear_backward(dZ, linear_cache)
+
+
+# ---- model_backward: A[L] next to 0 and 1 -----------------------------------------------------------
+
+
+@bug("model_backward", "model_backward.modifies_input")
+def model_backward(AL, Y, caches):
+    np.clip(AL, 1e-15, 1 - 1e-15, out=AL)          # clipped in place: the caller's A[L] changes
+    grads = {}
+    L = len(caches)
+    dAL = -(Y / AL) + (1 - Y) / (1 - AL)
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = \
+        linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+    for l in reversed(range(L - 1)):
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = \
+            linear_activation_backward(grads["dA" + str(l + 1)], caches[l], "relu")
+    return grads
+
+
+@correct("model_backward")
+def model_backward(AL, Y, caches):
+    AL = np.clip(AL, 1e-12, 1 - 1e-12)             # clipped into a new array: fine
+    grads = {}
+    L = len(caches)
+    dZ = AL - Y                                     # the shortcut, from the clipped A[L]
+    (A_prev, W, b), Z = caches[L - 1]
+    m = A_prev.shape[1]
+    grads["dW" + str(L)] = dZ @ A_prev.T / m
+    grads["db" + str(L)] = np.sum(dZ, axis=1, keepdims=True) / m
+    grads["dA" + str(L - 1)] = W.T @ dZ
+    for l in reversed(range(1, L)):
+        (A_prev, W, b), Z = caches[l - 1]
+        dZ = grads["dA" + str(l)] * (Z > 0)
+        grads["dW" + str(l)] = dZ @ A_prev.T / m
+        grads["db" + str(l)] = np.sum(dZ, axis=1, keepdims=True) / m
+        grads["dA" + str(l - 1)] = W.T @ dZ
+    return grads
