@@ -56,6 +56,34 @@ RELATIONS = {
                    "AL = np.clip(AL, eps, 1 - eps), as the notebook says.",
     "other_layer": "{part} holds what {other} should be: a layer index is off by one (the key's number, "
                    "caches[...] or the loop's range).",
+    "input_negated": "{part} is {g}(-Z): the sign of Z is flipped inside the activation (the curve is mirrored); "
+                     "A = {g}(Z).",
+    "leaky_slope": "{part} is a small fraction ({k}) of its input where Z < 0 instead of 0 (a leaky ReLU): "
+                   "ReLU gives exactly 0 there, A = np.maximum(0, Z), and its slope is 0 where Z <= 0.",
+    "activation_of_other": "{part} is {g}({other}): the activation is applied to the wrong array; "
+                           "A[l] = g(Z[l]) takes this layer's Z.",
+    "slope_of_other": "{part} uses the slope of the {g} taken at {other}: the slope is taken at Z, "
+                      "dZ[l] = dA[l] * g'(Z[l]).",
+    "matrix_product_for_elementwise": "{part} is a matrix product (np.dot or @) where the entry-by-entry product "
+                                      "belongs: dZ[l] = dA[l] * g'(Z[l]) multiplies entry by entry (* or np.multiply).",
+    "elementwise_for_matrix_product": "{part} multiplies entry by entry (* or np.multiply) where the matrix product "
+                                      "belongs: Z[l] = W[l] A[l-1] + b[l], dW[l] = 1/m dZ[l] A[l-1]^T and "
+                                      "dA[l-1] = W[l]^T dZ[l] use np.dot or @.",
+    "last_columns_zero": "{part} is right except its last column(s) {index}, left at 0: the loop over the examples "
+                         "stops early; for i in range(m) runs over all m columns (0..m-1).",
+    "learning_rate_not_used": "{part} moved by {k} times its gradient, not learning_rate times it: the step must use the argument "
+                              "learning_rate, W[l] := W[l] - learning_rate dW[l] (not a constant or a variable "
+                              "left over from another cell).",
+    "wrong_gradient": "{part} is updated with {other}: each parameter takes its own gradient, "
+                      "W[l] := W[l] - alpha dW[l] and b[l] := b[l] - alpha db[l] (a line copied without changing it?).",
+    "outputs_order": "The outputs are returned in the wrong order: your function returns ({got}), "
+                     "the exercise returns ({want}); the next step unpacks them in that order.",
+    "cache_extra_item": "{part} also holds {what}: it must be {items} and nothing more (the backward step unpacks "
+                        "exactly these).",
+    "cache_missing_item": "{part} lacks {what}: it must be {items}; the backward step needs every one of them.",
+    "cache_only_item": "{part} is {what} alone: {missing} is not kept; it must be {items}.",
+    "caches_dict": "{part} is a dict: it must be a list with one cache per layer, caches[l-1] for layer l "
+                   "(caches = [], then caches.append(cache)).",
     "slope_at_zero": "{part} is wrong only where Z is exactly 0: the notebook takes ReLU's slope at Z = 0 to be 0, "
                      "so use Z > 0 (not Z >= 0).",
 }
@@ -108,6 +136,8 @@ CATALOG = {
     "sigmoid.relu_instead": "This is ReLU, not the sigmoid: A = 1 / (1 + np.exp(-Z)).",
     "sigmoid.tanh_instead": "This is tanh, not the sigmoid: A = 1 / (1 + np.exp(-Z)).",
     "sigmoid.derivative_instead": "This is the slope g'(Z) = s (1 - s), not g(Z): forward, A = sigmoid(Z) = 1 / (1 + np.exp(-Z)).",
+    "sigmoid.missing_parentheses": "A equals 1 / 1 + np.exp(-Z), the formula with its parentheses dropped: / acts "
+        "before +, so the denominator must be bracketed, A = 1 / (1 + np.exp(-Z)).",
     "sigmoid.wrong_formula": "The formula is not the sigmoid: A = 1 / (1 + np.exp(-Z)) (check the 1 + in the denominator).",
     "sigmoid.returns_tuple": "sigmoid must return only A = 1 / (1 + np.exp(-Z)); here the cache is kept by "
         "linear_activation_forward, not by the activation.",
@@ -175,6 +205,8 @@ CATALOG = {
     "sigmoid_backward.uses_g_not_gprime": "dZ uses g(Z) where its slope g'(Z) belongs: dZ[l] = dA[l] * s * (1 - s), "
         "s = sigmoid(Z).",
     "sigmoid_backward.missing_dA": "dA is missing: dZ[l] = dA[l] * g'(Z[l]) multiplies the incoming gradient dA by s * (1 - s).",
+    "sigmoid_backward.missing_parentheses": "dZ equals your formula with its parentheses dropped: * acts before -, "
+        "so dA * s * 1 - s is (dA * s) - s; write dZ[l] = dA * s * (1 - s) with the brackets.",
     "sigmoid_backward.wrong_derivative": "The sigmoid's slope is g'(Z) = s (1 - s) with s = sigmoid(Z): dZ[l] = dA[l] * s * (1 - s).",
     "sigmoid_backward.sign_flipped": "dZ has the wrong sign: dZ[l] = dA[l] * s * (1 - s), with no minus.",
     "sigmoid_backward.returns_dA": "dZ is dA unchanged: dZ[l] = dA[l] * g'(Z[l]) multiplies by the slope s * (1 - s).",
@@ -217,6 +249,9 @@ CATALOG = {
         "(m = Y.shape[1], the number of columns).",
     "compute_cost.missing_one_minus_y_term": "The (1 - Y) log(1 - A[L]) term is missing: "
         "J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])).",
+    "compute_cost.missing_parentheses": "The cost equals the formula with its parentheses dropped: * acts before "
+        "+ and -, so 1 - Y * np.log(1 - AL) is not (1 - Y) * np.log(1 - AL); "
+        "J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])).",
     "compute_cost.log10": "np.log10 is the base-10 log: the cross-entropy uses the natural log, np.log.",
     "compute_cost.terms_swapped": "The logs are swapped: Y goes with log(A[L]) and (1 - Y) with log(1 - A[L]).",
     "compute_cost.not_summed": "The cost must be one number for all m examples: sum over them, "
@@ -229,6 +264,8 @@ CATALOG = {
     "model_backward.dAL_sign_flipped": "dA[L] has the opposite sign: dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]).",
     "model_backward.dAL_second_term_sign": "The second term of dA[L] has the wrong sign: "
         "dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]).",
+    "model_backward.dAL_missing_parentheses": "dA[L] equals the formula with its parentheses dropped: / acts before "
+        "+ and -, so (1 - Y) / 1 - AL is not (1 - Y) / (1 - AL); write dA[L] = -(Y / AL) + (1 - Y) / (1 - AL).",
     "model_backward.dAL_has_1_over_m": "dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]) has no 1/m: the 1/m is applied in dW and db.",
     "model_backward.output_relu": "The output layer's backward uses ReLU: layer L is a sigmoid layer, so use "
         "\"sigmoid\" for l = L and \"relu\" for l = L-1..1.",
@@ -266,7 +303,7 @@ CATALOG = {
     "update_parameters.L_wrong": "parameters holds a W and a b per layer, so L = len(parameters) // 2.",
     "update_parameters.layer_index_off_by_one": "Layers are numbered 1..L: the keys are W1..WL, so loop "
         "for l in range(1, L + 1) (or use str(l + 1) with range(L)).",
-    "update_parameters.modifies_input": "Your update changed the caller's parameters: return a new dict "
+    "update_parameters.modifies_input": "Your update changed the caller's parameters in place: return a new dict "
         "(new = {{}}, then new[\"W\" + str(l)] = W - alpha * dW), without W -= alpha * dW or writing into the "
         "dict you were given, so the caller's parameters stay as they were.",
     "update_parameters.returns_nothing": "update_parameters must return the updated parameters dict (return parameters).",

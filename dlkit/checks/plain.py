@@ -52,7 +52,7 @@ class LearnerError(Exception):
 
     KINDS = ("exception", "not_implemented", "timeout")
 
-    def __init__(self, kind: str, exc_type: str = "", message: str = "", lineno=None, line=None):
+    def __init__(self, kind: str, exc_type: str = "", message: str = "", lineno=None, line=None, local_shapes=None):
         if kind not in self.KINDS:
             raise ValueError(f"LearnerError: kind must be one of {self.KINDS}, got {kind!r}")
         super().__init__(kind, exc_type, message, lineno, line)
@@ -61,6 +61,10 @@ class LearnerError(Exception):
         self.message = safe_text(scrub(str(message)).strip(), MAX_MESSAGE)
         self.lineno = lineno if type(lineno) is int else None
         self.line = safe_text(str(line).strip(), MAX_LINE) if line is not None else None
+        # the learner's local arrays' shapes and whole numbers (a loop's l) where it raised, when known:
+        # name -> tuple of ints or int, plain data only (names sanitised like all learner text)
+        self.local_shapes = {safe_text(str(k), 100): v for k, v in (local_shapes or {}).items()
+                             if type(v) is int or type(v) is tuple and all(type(n) is int for n in v)}
 
     def __str__(self):
         where = f" at line {self.lineno}" if self.lineno is not None else ""

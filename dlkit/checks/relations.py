@@ -141,6 +141,9 @@ def single_case(part, g, e, q, case):
                 found.append(("b_twice", {"part": part}))
             if _close(g64, e64 - b):
                 found.append(("b_missing", {"part": part}))
+    found += _shape_free(part, g64, e64, q)
+    if Z is not None and g64.ndim == 2:
+        found += _on_wrong_input(part, g64, e64, q)
     if Z is not None and g64.shape == Z.shape and g64.shape == e64.shape:
         for act, (fn, words) in ACTIVATIONS.items():
             with np.errstate(all="ignore"):
@@ -169,6 +172,111 @@ def single_case(part, g, e, q, case):
     return found
 
 
+def _update_step(part, g, e, q):
+    """update_parameters: W[l] (or b[l]) moved by c dW[l] with c != learning_rate, or by another key's gradient."""
+    found = []
+    lr, before = q.get("learning_rate"), _f64(q.get(part))
+    if lr is None or before is None or "d" + part not in q:
+        return found
+    for key, grad in q.items():
+        if not key.startswith("d") or key == "d" + part or type(grad) is not np.ndarray:
+            continue
+        with np.errstate(all="ignore"):
+            try:
+                moved = before - lr * grad
+            except ValueError:
+                continue
+        if _close(g, moved):
+            found.append(("wrong_gradient", {"part": part, "other": key}))
+    if g.shape == e.shape:
+        c = _factor(before - g, _f64(q["d" + part]))
+        if c is not None and not _near(c, lr) and not _near(c, -lr) and not _near(c, 1.0):
+            found.append(("learning_rate_not_used", {"part": part, "k": c}))
+    return found
+
+
+def _products(part, g, e, q):
+    """A matrix product where the entry-by-entry one belongs (dZ = dA @ g'(Z)), and the reverse (Z = W * A + b)."""
+    found = []
+    Z, dA = _f64(q.get("Z")), _f64(q.get("dA"))
+    if part.startswith("dZ") and Z is not None and dA is not None:
+        for act, slope in SLOPES.items():
+            with np.errstate(all="ignore"):
+                s = slope(Z)
+                for cand in (lambda: dA @ s, lambda: dA @ s.T, lambda: dA.T @ s):
+                    try:
+                        c = cand()
+                    except ValueError:
+                        continue
+                    if _close(g, c) and not _close(e, c):
+                        found.append(("matrix_product_for_elementwise", {"part": part}))
+                        return found
+    A_prev, W, b, dZ = (_f64(q.get(k)) for k in ("A_prev", "W", "b", "dZ"))
+    cands = []
+    if part.endswith("Z") and A_prev is not None and W is not None and b is not None:
+        cands += [lambda: W * A_prev + b, lambda: W * A_prev.T + b, lambda: A_prev * W + b]
+    if part.startswith("dW") and dZ is not None and A_prev is not None:
+        m = dZ.shape[1]
+        cands += [lambda: dZ * A_prev.T / m, lambda: dZ * A_prev / m, lambda: dZ * A_prev.T, lambda: dZ * A_prev]
+    if part.startswith("dA") and dZ is not None and W is not None:
+        cands += [lambda: W.T * dZ, lambda: W * dZ]
+    for cand in cands:
+        with np.errstate(all="ignore"):
+            try:
+                c = cand()
+            except ValueError:
+                continue
+        if _close(g, c):
+            found.append(("elementwise_for_matrix_product", {"part": part}))
+            break
+    return found
+
+
+def _shape_free(part, g, e, q):
+    """Relations that may hold whatever the shape of the learner's array."""
+    return _update_step(part, g, e, q) + _products(part, g, e, q)
+
+
+def _on_wrong_input(part, g, e, q):
+    """The activation (or its slope) applied to the wrong input: -Z, A_prev or A instead of Z; a leaky slope."""
+    found = []
+    Z = _f64(q["Z"])
+    dA = _f64(q.get("dA"))
+    same = g.shape == e.shape == Z.shape
+    for act, (fn, words) in ACTIVATIONS.items():
+        with np.errstate(all="ignore"):
+            if same and _close(g, fn(-Z)) and not _close(e, fn(-Z)):
+                found.append(("input_negated", {"part": part, "g": words}))
+            for name in ("A_prev", "A"):
+                v = _f64(q.get(name))
+                if v is not None and v.shape == g.shape and _close(g, fn(v)) and not _close(e, fn(v)):
+                    if not (name == "A" and _close(g, fn(Z))):
+                        found.append(("activation_of_other", {"part": part, "g": words, "other": name}))
+    if not same:
+        return found
+    if dA is not None:
+        A = _f64(q.get("A"))
+        for act, slope in SLOPES.items():
+            with np.errstate(all="ignore"):
+                if A is not None and A.shape == g.shape and _close(g, dA * slope(A)) and not _close(e, dA * slope(A)):
+                    found.append(("slope_of_other", {"part": part, "g": ACTIVATIONS[act][1], "other": "A"}))
+    # a leaky ReLU: right where Z > 0, a small fraction c of Z (or of dA) where Z < 0 instead of 0
+    neg = Z <= 0
+    if neg.any() and np.all(e[neg] == 0) and compare.close(g[~neg], e[~neg]) and np.any(g[neg] != 0):
+        for base in (dA, Z):   # going back the slope multiplies dA
+            if base is None or base.shape != g.shape:
+                continue
+            on = neg & (base != 0)
+            if not on.any() or np.any(g[neg & (base == 0)] != 0):
+                continue
+            ratios = g[on] / base[on]
+            c = float(np.median(ratios))
+            if 0 < abs(c) < 0.5 and np.allclose(ratios, c, rtol=1e-6, atol=1e-12):
+                found.append(("leaky_slope", {"part": part, "k": c}))
+                break
+    return found
+
+
 def _factor(g, e):
     """k != 1 with g = k e, if there is one (one non-zero entry of e is enough: the cases vote)."""
     g, e = g.ravel(), e.ravel()
@@ -190,6 +298,8 @@ def _scalar_factor(g, e):
 def _partial(part, g, e):
     """Right on some columns (the first example only?) or rows, off by one factor on the others."""
     found = []
+    if g.shape[1] == 1 and not np.any(g) and np.any(e):
+        return [("last_columns_zero", {"part": part, "index": [0]})]   # m = 1: the one column left at 0
     for axis, words in ((1, "column"), (0, "row")):
         n = g.shape[axis]
         if n < 2:
@@ -197,6 +307,9 @@ def _partial(part, g, e):
         take = (lambda a, i: a[:, i]) if axis == 1 else (lambda a, i: a[i, :])
         right = [i for i in range(n) if compare.close(take(g, i), take(e, i))]
         if not right or len(right) == n:
+            continue
+        if axis == 1 and right == list(range(len(right))) and not np.any(g[:, len(right):]):
+            found.append(("last_columns_zero", {"part": part, "index": list(range(len(right), n))}))
             continue
         if axis == 1 and right == [0]:
             found.append(("first_column_only", {"part": part}))

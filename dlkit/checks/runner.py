@@ -59,6 +59,21 @@ def learner_frame(exc: BaseException):
     return lineno, line, func
 
 
+def learner_locals(exc: BaseException) -> dict:
+    """The shapes of the arrays (and the whole numbers, e.g. a loop's l) local to the deepest learner frame."""
+    found = {}
+    for frame, _ in traceback.walk_tb(exc.__traceback__):
+        if _is_learner_frame(frame.f_code.co_filename):
+            found = frame.f_locals
+    out = {}
+    for name, value in list(found.items())[:50]:
+        if type(value) is np.ndarray:
+            out[name] = tuple(int(n) for n in value.shape)
+        elif type(value) is int:
+            out[name] = value
+    return out
+
+
 def learner_line(exc: BaseException):
     """(lineno, source line) of the deepest traceback frame that is the learner's own code."""
     return learner_frame(exc)[:2]
@@ -108,6 +123,16 @@ class KernelCall:
             raise LearnerError("exception", "NameError", f"name '{fn_name}' is not defined")
         return found
 
+    def leftover_finding(self, spec):
+        """A Finding when the learner's function reads a global left over from a demo cell, else None."""
+        from . import leftovers
+        from .result import Finding
+
+        found = leftovers.leftover_globals(self.fn)
+        if not found:
+            return None
+        return Finding(f"{spec.name}.reads_global", leftovers.finding_text(spec, self.fn, found))
+
     def __call__(self, fn_name: str, args: tuple):
         fn = self._lookup(fn_name)
         args = plain(tuple(args))  # a private copy: the learner may change it
@@ -132,7 +157,8 @@ class KernelCall:
             raise LearnerError("exception", "RecursionError", "maximum recursion depth exceeded", lineno, line) from None
         except (Exception, SystemExit) as exc:   # exit() in learner code must not end the check
             lineno, line = learner_line(exc)
-            raise LearnerError("exception", type(exc).__name__, str(exc).strip(), lineno, line) from None
+            raise LearnerError("exception", type(exc).__name__, str(exc).strip(), lineno, line,
+                               learner_locals(exc)) from None
         return plain(output), plain(args)
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import compare, relations
+from . import compare, crashes, relations, structure
 from .mistakes import hint_for
 from .numeric import roughly
 from .plain import LearnerError, plain, same
@@ -341,6 +341,10 @@ class Spec:
             details.append(f"The inputs were {case.label}.")
         if mistake_id:
             return Finding(mistake_id, hint_for(mistake_id), details)
+        named = crashes.explain(self, err, case)
+        if named is not None:
+            named.details.append(f"The inputs were {case.label}.")
+            return named
         if err.exc_type == "TypeError" and not err.line and "positional argument" in err.message:
             # the call itself failed: the function's parameters are not the exercise's
             return Finding(f"{self.name}.wrong_signature",
@@ -402,7 +406,7 @@ class Spec:
     def run(self, call, *, seed=None, localise: bool = True) -> CheckResult:
         """Judge the learner's function through ``call``; see the module docstring."""
         cases = self.cases(seed)
-        runs, crashes = [], []
+        runs, crashes, raw = [], [], []
         findings: list[Finding] = []
         for case in cases:
             try:
@@ -412,6 +416,7 @@ class Spec:
                     return self._stopped(err, len(cases))
                 crashes.append((err, case))
                 continue
+            raw.append((case, out))
             got_parts, structural = self.split(out, case)
             exp_parts, _ = self.split(case.expected, case)
             wrong = {}
@@ -438,7 +443,11 @@ class Spec:
             findings.insert(0, self.explain_crash(*crashes[0]))
         findings.extend(self.extra_findings(runs))
 
-        findings += self._weigh_mistakes(runs, public=seed is None)
+        order = structure.outputs_order(self, raw) if any(w for _, _, w in runs) else None
+        if order is not None:   # every output is right, in another place: nothing else to say about them
+            findings = [order] + [f for f in findings if f.id.endswith("modifies_input")]
+        else:
+            findings += self._weigh_mistakes(runs, public=seed is None)
 
         # Localise: helpers first, then (backward blocks) the learner's own forward.
         if crashes:
@@ -448,6 +457,11 @@ class Spec:
         if localise and (findings or crashes):
             findings, notes = self._localise(call, runs, findings)
 
+        leftover = getattr(call, "leftover_finding", None)   # the notebook's kernel can see the function
+        if findings and leftover is not None:
+            found = leftover(self)
+            if found is not None:   # a global from a demo cell behind a wrong output: the cause first
+                findings = [found] + findings
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)
@@ -502,7 +516,8 @@ class Spec:
                         findings.append(Finding(mid, hint_for(mid), [f"With {case.label}: {problem}.",
                                                                      *self._try_it(case, part, runs, public)]))
             elif not any(part in explains[mid] for mid in kept):
-                related = self.explain_part(part, [r for r in runs if r[2].get(part)])
+                wrong_runs = [r for r in runs if r[2].get(part)]
+                related = structure.explain(self, part, wrong_runs) or self.explain_part(part, wrong_runs)
                 if related is not None:
                     related.details += self._try_it(case, part, runs, public)
                     findings.append(related)

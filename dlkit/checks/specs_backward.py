@@ -181,7 +181,9 @@ SIGMOID_BACKWARD_VARIANTS = [
     ("wrong_derivative", lambda dA, Z: dA * _sig(Z) * (1 + _sig(Z))),
     ("wrong_derivative", lambda dA, Z: dA * (1 - _sig(Z)) ** 2),
     ("wrong_derivative", lambda dA, Z: dA * _sig(Z) ** 2),
-    ("wrong_derivative", lambda dA, Z: dA * _sig(Z) * 1 - _sig(Z)),   # dA * s * 1 - s: brackets lost
+    ("missing_parentheses", lambda dA, Z: dA * _sig(Z) * 1 - _sig(Z)),   # dA * s * 1 - s
+    ("missing_parentheses", lambda dA, Z: dA * _sig(Z) - _sig(Z) ** 2),    # dA * s - s * s, dA on one term only
+    ("missing_parentheses", lambda dA, Z: dA * 1 / 1 + np.exp(-Z) * (1 - _sig(Z))),
     ("sign_flipped", lambda dA, Z: -dA * _sig(Z) * (1 - _sig(Z))),
     ("returns_dA", lambda dA, Z: dA),
 ]

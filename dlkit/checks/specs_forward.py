@@ -64,7 +64,8 @@ SIGMOID_VARIANTS = [
     ("derivative_instead", lambda Z: _sig(Z) * (1 - _sig(Z))),
     ("wrong_formula", lambda Z: 1 / (1 - np.exp(-Z))),
     ("wrong_formula", lambda Z: 1 / np.exp(-Z)),
-    ("wrong_formula", lambda Z: 1 + np.exp(-Z)),
+    ("missing_parentheses", lambda Z: 1 + np.exp(-Z)),     # 1 / 1 + np.exp(-Z)
+    ("missing_parentheses", lambda Z: 1 / 1 + np.exp(-Z)),
 ]
 RELU_VARIANTS = [
     ("min_instead", lambda Z: np.minimum(Z, 0)),
@@ -121,9 +122,7 @@ class LinearForward(Spec):
             Mutant("linear_forward.cache_order", lambda A, W, b: (W @ A + b, (W, A, b))),
             Mutant("linear_forward.cache_order", lambda A, W, b: (W @ A + b, (A, b, W))),
             Mutant("linear_forward.cache_order", lambda A, W, b: (W @ A + b, (b, W, A))),
-            Mutant("linear_forward.cache_wrong", lambda A, W, b: (W @ A + b, (A, W))),
             Mutant("linear_forward.cache_wrong", lambda A, W, b: (W @ A + b, (W @ A + b, W, b))),
-            Mutant("linear_forward.cache_wrong", lambda A, W, b: (W @ A + b, (W, b))),
         ]
 
     def exception_mistake(self, err, case):
@@ -237,8 +236,6 @@ class LinearActivationForward(Spec):
             Mutant(f"{self.name}.cache_holds_A", make(right, lambda lc, Z, A: (lc, A))),
             Mutant(f"{self.name}.cache_order", make(right, lambda lc, Z, A: (Z, lc))),
             Mutant(f"{self.name}.cache_wrong", make(right, lambda lc, Z, A: (*lc, Z))),
-            Mutant(f"{self.name}.cache_wrong", make(right, lambda lc, Z, A: (lc, Z, A))),
-            Mutant(f"{self.name}.cache_wrong", make(right, lambda lc, Z, A: ((lc[1], lc[2]), Z))),
         ] + [Mutant(f"{self.name}.{suffix}", make(right, z=z)) for suffix, z in Z_VARIANTS] + [
             Mutant(f"{self.name}.{suffix}", make(lambda a, name=name, bad=bad: bad if a == name else g[a]))
             for suffix, name, bad in lifted_activations()]

@@ -214,15 +214,21 @@ class ComputeCost(Spec):
             Mutant("compute_cost.missing_minus", J(lambda A, Y, m: np.sum(Y * ln(A) + (1 - Y) * ln(1 - A)) / m)),
             Mutant("compute_cost.missing_1_over_m", J(lambda A, Y, m: -np.sum(Y * ln(A) + (1 - Y) * ln(1 - A)))),
             Mutant("compute_cost.missing_one_minus_y_term", J(lambda A, Y, m: -np.sum(Y * ln(A)) / m)),
+            Mutant("compute_cost.missing_parentheses", J(lambda A, Y, m: -np.sum(Y * ln(A) + 1 - Y * ln(1 - A)) / m)),
+            Mutant("compute_cost.missing_parentheses", J(lambda A, Y, m: -np.sum(Y * ln(A) + (1 - Y) * ln(1) - A) / m)),
             Mutant("compute_cost.log10", J(lambda A, Y, m: -np.sum(Y * np.log10(A) + (1 - Y) * np.log10(1 - A)) / m)),
             Mutant("compute_cost.terms_swapped", J(lambda A, Y, m: -np.sum(Y * ln(1 - A) + (1 - Y) * ln(A)) / m)),
             Mutant("compute_cost.not_summed", lambda AL, Y: -(Y * ln(AL) + (1 - Y) * ln(1 - AL)) / AL.shape[1]),
             Mutant("compute_cost.not_summed", lambda AL, Y: -(Y * ln(AL) + (1 - Y) * ln(1 - AL))),
         ]
         # each mistake made with A[L] clipped as the notebook asks, and without
-        eps = np.finfo(float).eps
-        clipped = [Mutant(mu.id, lambda AL, Y, fn=mu.fn: fn(np.clip(AL, eps, 1 - eps), Y)) for mu in mistakes]
-        return [mu for pair in zip(clipped, mistakes) for mu in pair]
+        # (with float64's eps and with the other values learners write: 1e-15, 1e-12, 1e-8, where a
+        # mistake's log(eps) term does not vanish, it depends on the eps)
+        out = []
+        for mu in mistakes:
+            out += [Mutant(mu.id, lambda AL, Y, fn=mu.fn, e=eps: fn(np.clip(AL, e, 1 - e), Y))
+                    for eps in (np.finfo(float).eps, 1e-15, 1e-12, 1e-8)] + [mu]
+        return out
 
 
 # ---- model_backward --------------------------------------------------------------------------
@@ -287,6 +293,13 @@ class ModelBackward(Spec):
         return [self._case(*fixed_model())]
 
     def random_case(self, rng, i):
+        if i == 1:
+            # layer_dims [2, 1, 1] with A[L] within 1e-12 of 1 and of 0 (Z[L] = +-35) on the labels that
+            # keep dA[L] finite: consistent (A[L] is still sigmoid(Z[L])), and an A[L] clipped in place shows
+            X = np.array([[2.0, -0.5, 1.02], [1.0, -1.0, 0.5]])
+            parameters = {"W1": np.array([[1.0, 0.0]]), "b1": np.array([[0.0]]),
+                          "W2": np.array([[35.0]]), "b2": np.array([[-35.0]])}
+            return self._case(X, parameters, np.array([[1.0, 0.0, 1.0]]))
         return self._case(*C.model_inputs(rng, i))
 
     def describe(self, args):
@@ -307,6 +320,9 @@ class ModelBackward(Spec):
             Mutant("model_backward.dAL_missing_minus", lambda *a: B(*a, dAL=lambda AL, Y: Y / AL + (1 - Y) / (1 - AL))),
             Mutant("model_backward.dAL_sign_flipped", lambda *a: B(*a, dAL=lambda AL, Y: Y / AL - (1 - Y) / (1 - AL))),
             Mutant("model_backward.dAL_second_term_sign", lambda *a: B(*a, dAL=lambda AL, Y: -(Y / AL) - (1 - Y) / (1 - AL))),
+            Mutant("model_backward.dAL_missing_parentheses", lambda *a: B(*a, dAL=lambda AL, Y: -(Y / AL) + (1 - Y) / 1 - AL)),
+            Mutant("model_backward.dAL_missing_parentheses", lambda *a: B(*a, dAL=lambda AL, Y: -Y / AL + 1 - Y / (1 - AL))),
+            Mutant("model_backward.dAL_missing_parentheses", lambda *a: B(*a, dAL=lambda AL, Y: -(Y / AL) + 1 - Y / 1 - AL)),
             Mutant("model_backward.dAL_has_1_over_m", lambda *a: B(*a, dAL=lambda AL, Y: _dAL(AL, Y) / AL.shape[1])),
             Mutant("model_backward.output_relu", lambda *a: B(*a, output="relu")),
             Mutant("model_backward.hidden_sigmoid", lambda *a: B(*a, hidden="sigmoid")),
@@ -414,7 +430,7 @@ class UpdateParameters(Spec):
 
     def quantities(self, case):
         parameters, grads, lr = case.args
-        return {**parameters, **{k: v for k, v in grads.items() if not k.startswith("dA")}}
+        return {**parameters, **{k: v for k, v in grads.items() if not k.startswith("dA")}, "learning_rate": lr}
 
     def mutants(self):
         U = _update

@@ -326,7 +326,7 @@ def linear_backward(dZ, cache):
     return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, np.mean(dZ)
 
 
-@bug("sigmoid_backward", "sigmoid_backward.wrong_derivative")
+@bug("sigmoid_backward", "sigmoid_backward.missing_parentheses")
 def sigmoid_backward(dA, Z):
     s = 1 / (1 + np.exp(-Z))
     return dA * s * 1 - s

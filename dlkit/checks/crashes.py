@@ -1,0 +1,140 @@
+"""Crashes explained in the lecture's terms, not numpy's: Python's ``math`` on arrays, and shape
+errors named by the arrays that met (an entry-by-entry product where a matrix product belongs,
+or the reverse; in model_forward/model_backward, which layers' arrays met).
+
+The arrays are named from the learner's own local variables where the error was raised
+(``LearnerError.local_shapes``: name -> shape, plain data) and from the operands written on the
+learner's line. Without them (a grader that sends no shapes) nothing is claimed.
+"""
+from __future__ import annotations
+
+import re
+
+import dlkit
+
+from .compare import shape_text
+from .result import Finding
+
+# exercises whose equations hold a matrix product (W[l] A[l-1], dZ[l] A[l-1]^T, W[l]^T dZ[l])
+MATRIX = {"linear_forward", "linear_backward", "linear_activation_forward", "linear_activation_backward",
+          "model_forward", "model_backward"}
+ENTRYWISE = {"sigmoid", "relu", "relu_backward", "sigmoid_backward", "update_parameters"}
+_IDENT = re.compile(r"[A-Za-z_]\w*(?:\.T)?")
+
+
+def _shapes_in(message):
+    return [tuple(int(n) for n in s.split(",") if n.strip()) for s in re.findall(r"\(([\d, ]+)\)", message)]
+
+
+def _operands(line, local_shapes):
+    """[(label, shape)] of the learner's arrays written on ``line``, in order (``W.T`` transposed)."""
+    out = []
+    for token in _IDENT.findall(line or ""):
+        name = token[:-2] if token.endswith(".T") else token
+        shape = local_shapes.get(name)
+        if type(shape) is tuple and len(shape) == 2:
+            out.append((token, shape[::-1] if token.endswith(".T") else shape))
+    return out
+
+
+def _met(err, ops):
+    """The two operands that met, [(label, shape)], from numpy's message, or []."""
+    msg = err.message
+    if "broadcast" in msg or "not aligned" in msg:
+        shapes = _shapes_in(msg.split("together with")[-1] if "broadcast" in msg else msg)[:2]
+        picked = []
+        for shape in shapes:
+            hit = next((op for op in ops if op[1] == shape and op not in picked), None)
+            if hit is None:
+                return []
+            picked.append(hit)
+        return picked
+    said = re.search(r"(\w+) has shape \(([\d, ]+)\) but (\w+) has (\d+) rows", msg)
+    if said:   # dlkit's own check of its arguments (a helper called with arrays that do not fit)
+        shape = _shapes_in(f"({said.group(2)})")[0]
+        other = next((op for op in ops if op[1][0] == int(said.group(4)) and op[1] != shape), None)
+        return [(said.group(1), shape), (said.group(3), other[1])] if other else []
+    sizes = re.search(r"size (\d+) is different from (\d+)", msg)
+    if sizes:   # matmul: operand 1's first size vs operand 0's last
+        first, last = int(sizes.group(1)), int(sizes.group(2))
+        for a, b in zip(ops, ops[1:]):
+            if a[1][-1] == last and b[1][0] == first:
+                return [a, b]
+    return []
+
+
+def _layer_names(spec, case):
+    """shape -> [names] of the layers' arrays in model_forward / model_backward (W2, A1, dZ2, ...)."""
+    if spec.name == "model_forward":
+        X, parameters = case.args
+        _, caches = dlkit.model_forward(X, parameters)
+    else:
+        caches = case.args[2]
+    names = {}
+    L = len(caches)
+    for l, ((A_prev, W, b), Z) in enumerate(caches, start=1):
+        for name, shape in ((f"W{l}", W.shape), (f"A{l - 1}", A_prev.shape), (f"Z{l}", Z.shape), (f"b{l}", b.shape)):
+            names.setdefault(tuple(shape), []).append(name)
+    names.setdefault(tuple(caches[-1][1].shape), []).append(f"A{L}")
+    return names
+
+
+def _role(label, names):
+    """The names whose letter is the operand's (W for W, A for A_prev, Z for dZ), if any; else all."""
+    letter = label.lstrip("d")[:1].upper()
+    return [n for n in names if n[0] == letter] or names
+
+
+def _same_layer(la, lb) -> bool:
+    """True if some pairing of the names is one layer's (W2 with A1, Z2 or b2): then no index is off."""
+    def layer(n):
+        return int(n[1:]) + (1 if n[0] == "A" else 0)
+    return any(layer(x) == layer(y) for x in la for y in lb)
+
+
+def explain(spec, err, case):
+    """A Finding that names a crash in the lecture's terms, or None."""
+    line = err.line or ""
+    details = [f"line {err.lineno}: {line}"] if line else []
+    fn = re.search(r"\bmath\.(\w+)", line)
+    if err.exc_type == "TypeError" and (fn or re.search(r"only (length|size)-1 arrays|0-dimensional", err.message)):
+        name = fn.group(1) if fn else "exp"
+        return Finding(f"{spec.name}.math_on_array",
+                       f"math.{name} works on single numbers, not on arrays: use np.{name}, which works entry by "
+                       f"entry on the whole array.", details)
+    if err.exc_type != "ValueError":
+        return None
+    shape_error = any(w in err.message for w in ("broadcast", "matmul", "aligned", "has shape"))
+    met = _met(err, _operands(line, err.local_shapes)) if shape_error else []
+    if len(met) != 2:
+        return None
+    (a, sa), (b, sb) = met
+    pair = f"{a} {shape_text(sa)} met {b} {shape_text(sb)}"
+    matrix_op = re.search(r"@|\bdot\(|matmul", line) is not None
+    if spec.name in ("model_forward", "model_backward"):
+        names = _layer_names(spec, case)
+        la, lb = (_role(label, names.get(tuple(shape), [])) for label, shape in met)
+        if la and lb and not _same_layer(la, lb):
+            l = err.local_shapes.get("l")
+            where = f"In the loop (l = {l}), " if type(l) is int else "In the loop, "
+            return Finding(f"{spec.name}.layer_shapes",
+                           f"{where}{a} {shape_text(sa)} (the shape of {' or '.join(la)}) met {b} {shape_text(sb)} "
+                           f"(the shape of {' or '.join(lb)}): these arrays belong to different layers, so an index "
+                           f"is off (W[l+1] or caches[l+1] for layer l, or a range bound): layer l needs W[l] "
+                           f"with A[l-1] going forward, W[l]^T with dZ[l] going back.", details)
+    if not matrix_op and re.search(r"\*|multiply", line) and spec.name in MATRIX:
+        return Finding(f"{spec.name}.elementwise_for_matrix_product",
+                       f"{pair} in an entry-by-entry product (* or np.multiply), which needs equal shapes: "
+                       f"{spec.equation} The products of W, A and dZ there are matrix products: np.dot or @.", details)
+    if matrix_op and (spec.name in ENTRYWISE or sa == sb):
+        return Finding(f"{spec.name}.matrix_product_for_elementwise",
+                       f"{pair} in a matrix product (np.dot or @), where the entry-by-entry product belongs "
+                       f"(* or np.multiply, for arrays of the same shape). {spec.equation}", details)
+    if matrix_op and (sa[0] == sb[0] or sa[-1] == sb[-1]):
+        return Finding(f"{spec.name}.product_needs_transpose",
+                       f"{pair} in a matrix product: the inner sizes must agree ((n, k) times (k, m)); a transpose "
+                       f"is missing or one too many. {spec.equation}", details)
+    return None
+
+
+__all__ = ["explain"]
