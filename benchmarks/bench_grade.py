@@ -10,8 +10,9 @@ instructor notebook), 3 buggy (one exercise's answer off by 10 %), 1 unsolved
 memory bomb, fork bomb, segfault via ctypes, delegation to dlkit, 50 MB of
 prints, patching numpy, an always-equal object, sys.exit). Buggy and hostile
 code redefines the notebook's *last* exercise in an extra cell, as a learner
-would. dlkit grade runs with the full isolation this machine allows and with
-hidden cases on.
+would. The class is laid out as ``<assignment>/<learner>.ipynb``. dlkit grade
+runs with full isolation (as root, or through user namespaces as another user:
+run it as both) and with hidden cases on.
 
 nbgrader's ``autograde`` is measured in the same run on a sample of the same
 notebooks (the first right, buggy and unsolved ones of 02_forward_propagation;
@@ -91,7 +92,8 @@ def build_class(folder: Path, n: int) -> list:
             hk = hostile_kinds[(i // 10) % len(hostile_kinds)]
             body = HOSTILE[hk].format(name=name)
             kind, text = f"hostile:{hk}", _with_cell(instructor[stem], f"def {name}(*args, **kwargs):\n    {body}\n")
-        path = folder / f"learner{i:03d}_{stem}.ipynb"
+        (folder / stem).mkdir(exist_ok=True)  # the instructor's layout: submissions/<assignment>/<learner>.ipynb
+        path = folder / stem / f"learner{i:03d}.ipynb"
         path.write_text(text)
         out.append((path, kind))
     return out
@@ -162,15 +164,15 @@ def main(argv=None) -> int:
               f"timeout {args.timeout:g} s per exercise, hidden cases on")
         summary, wall, iso = bench_dlkit([p for p, _ in subs], args.workers, args.timeout, seed=20261129)
         rate = args.n / wall
-        print(f"isolation: root={iso.root} netns={iso.network_namespace} private_tmp={iso.private_tmp} "
-              f"setuid_nobody={iso.setuid_nobody} pidns={iso.pid_namespace} (+ RLIMIT_CPU/AS/NPROC=0/FSIZE/NOFILE, wall timeout)")
+        print(f"isolation: {iso.level} as uid {os.geteuid()} (+ RLIMIT_CPU/AS/NPROC=0/FSIZE/NOFILE, wall timeout, "
+              f"no dlkit reference in the child)")
         print(f"dlkit grade: {args.n} submissions in {wall:.2f} s = {rate:.1f} submissions/s "
               f"(workers and sandbox start included); exercise rows by status {summary['statuses']}")
         cpu = summary["cpu_seconds"] / args.n
         print(f"CPU per submission (judge + sandboxed child): {1000 * cpu:.0f} ms, so {os.cpu_count()} idle cores "
               f"can grade ~{(os.cpu_count() or 1) / cpu:.0f} submissions/s; load average now "
               f"{os.getloadavg()[0]:.1f} (other work shares these cores)")
-        sample = [p for p, k in subs if "02_forward" in p.name and not k.startswith("hostile")][: args.nbgrader_sample]
+        sample = [p for p, k in subs if "02_forward" in str(p) and not k.startswith("hostile")][: args.nbgrader_sample]
         if args.nbgrader_sample > 0 and sample:
             _, wall_same, _ = bench_dlkit(sample, args.workers, args.timeout, seed=20261129)
             nb = bench_nbgrader(sample)

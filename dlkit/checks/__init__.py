@@ -14,8 +14,10 @@ Modules: ``plain`` (what crosses from learner code to judging code), ``runner``
 (the in-kernel ``check``: helpers by global name, time limit, the learner's own
 line), ``spec`` (the judging algorithm), ``compare`` (type, shape, values),
 ``numeric`` (finite differences of the learner's forward), ``cases`` (consistent
-random cases), ``mistakes`` (id -> hint), ``result`` (the report) and one
-``specs_*`` module per family of exercises.
+random cases, and the edges the notebooks talk about), ``mistakes`` (id -> hint,
+and the relations' hint templates), ``relations`` (naming a wrong output no
+known mistake reproduces), ``layerwise`` (model_forward/model_backward layer by
+layer), ``result`` (the report) and one ``specs_*`` module per family of exercises.
 
 To teach the checkpoint a new mistake: write the wrong code as a *mutant* in the
 exercise's spec (``Mutant("<exercise>.<mistake>", fn)``, where ``fn`` takes the

@@ -1,8 +1,11 @@
 """Random cases that are mathematically consistent, so every correct formulation passes.
 
 Shapes vary (non-square layers, m = 1, larger m, several depths); values stay
-away from the places where correct formulas legitimately differ (Z exactly 0,
-where ReLU has no slope; A[L] exactly 0 or 1, where the cost is infinite).
+away from the places where correct formulas legitimately differ (Z close to 0
+in composites, where a numerical gradient of ReLU is unreliable), and reach the
+edges the notebooks talk about where every correct formula agrees: |Z| in the
+hundreds for the activations, Z exactly 0 for ReLU's slope, A[L] exactly 0 or
+1 (on the label that makes its term vanish) for the cost.
 Caches are built by dlkit's own forward pass, so A really is g(Z) and A[L]
 really is sigmoid(Z[L]): the shortcut dZ[L] = A[L] - Y is then exact.
 """
@@ -45,6 +48,34 @@ def linear_inputs(rng: np.random.Generator, i: int):
         if np.min(np.abs(Z)) > 0.05:
             break
     return A_prev, W, b
+
+
+def with_edges(Z: np.ndarray, rng: np.random.Generator, zeros: bool = False, low=720, high=900) -> np.ndarray:
+    """Z with its first entry a large positive number and its last a large negative one (from
+    ``low`` to ``high``: past 709, np.exp overflows in float64) and, with ``zeros``, its second
+    entry exactly 0 (where ReLU's slope is taken to be 0). Arrays of fewer than 4 entries are left
+    as they are."""
+    Z = np.array(Z, dtype=np.float64)
+    if Z.size >= 4:
+        big = float(np.round(rng.uniform(low, high)))
+        Z.flat[0], Z.flat[-1] = big, -big
+        if zeros:
+            Z.flat[1] = 0.0
+    return Z
+
+
+def saturated(AL: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """A[L] rounded to exactly 0 on one example with y = 0 and to exactly 1 on one with y = 1, as a
+    sigmoid in float64 does for |Z| > 37: only a clipped (or otherwise guarded) log stays finite.
+    The cost is still defined without doubt: whatever the clipping's eps, these terms are ~0."""
+    AL = np.array(AL, dtype=np.float64)
+    if AL.shape[1] >= 5:
+        zero, one = np.flatnonzero(Y[0] == 0), np.flatnonzero(Y[0] == 1)
+        if zero.size:
+            AL[0, zero[-1]] = 0.0
+        if one.size:
+            AL[0, one[-1]] = 1.0
+    return AL
 
 
 def labels(rng: np.random.Generator, m: int) -> np.ndarray:

@@ -20,6 +20,46 @@ GENERIC = {
                      "{forward} is wrong: fix {forward} first (a mistake made the same way in both directions shows up here).",
 }
 
+# Relations (see relations.py): a wrong part related to the reference's own quantities in a way
+# no mutant describes. Id "<exercise>.<relation>"; the template is filled with the part's name.
+RELATIONS = {
+    "factor_m": "{part} is m times too large: the 1/m is missing (m = the number of columns, the examples).",
+    "factor_1_over_m": "{part} is m times too small: there is a 1/m too many (or a sum where the equation has none).",
+    "sign_flipped": "{part} has the opposite sign everywhere: a minus sign is missing or one too many.",
+    "factor_2": "{part} is exactly twice what it should be: a term is counted twice (added two times?).",
+    "factor_half": "{part} is exactly half of what it should be: a 1/2 or an average of two where one term belongs.",
+    "factor": "{part} is {k} times what it should be on every case: a wrong constant multiplies it.",
+    "fixed_m": "{part} uses a fixed m = {M} instead of this case's m: take m from the inputs "
+               "(m = A_prev.shape[1] or Y.shape[1]), not from a variable left over from another cell.",
+    "factor_on_some": "{part} is right on some {which}s but {k} times too large on {which}(s) {index}: "
+                      "look at the code that handles those {which}s (an index or a loop bound).",
+    "first_column_only": "{part} is right for the first example (column 0) only: the code handles one column; "
+                         "use whole-matrix operations over all m columns (or a loop over every column).",
+    "transposed": "{part} is the transpose of what it should be: check the order of the product "
+                  "(and which operand gets the .T).",
+    "cache_overwritten": "{part} holds A, not Z: the array was changed after it was cached (an in-place "
+                         "activation such as Z[Z < 0] = 0); compute A as a new array, A = np.maximum(0, Z).",
+    "holds_other": "{part} holds the values of {other}, not its own: a variable mixed up with another one.",
+    "wrong_axis": "{part} is {other} {how}: sum over the other axis (the m examples are the columns, axis=1, keepdims=True).",
+    "b_twice": "{part} has b added twice: Z[l] = W[l] A[l-1] + b[l] adds b[l] once.",
+    "b_missing": "{part} is missing b: Z[l] = W[l] A[l-1] + b[l].",
+    "wrong_activation": "{part} is {g}(Z): the wrong activation (or the activation where none belongs) is applied.",
+    "activation_twice": "{part} is {g} applied to A, which is already {g}(Z): the activation is applied twice.",
+    "slope_for_value": "{part} is the slope g'(Z) of the {g}, where the value belongs: the forward step "
+                       "uses g(Z), the backward step g'(Z).",
+    "value_for_slope": "{part} uses {g}(Z) itself where its slope belongs: dZ[l] = dA[l] * g'(Z[l]).",
+    "integer_values": "{part} holds whole numbers only: an integer division (//), int() or an array made with "
+                      "an integer dtype (np.zeros_like of an int array) dropped the fractions.",
+    "overflow": "{part} is NaN or infinite where |Z| is large (hundreds) and right elsewhere: np.exp overflows. "
+                "Use a form that stays finite, e.g. 1 / (1 + np.exp(-Z)).",
+    "no_clipping": "{part} is NaN or infinite when A[L] is exactly 0 or 1: clip A[L] first, "
+                   "AL = np.clip(AL, eps, 1 - eps), as the notebook says.",
+    "other_layer": "{part} holds what {other} should be: a layer index is off by one (the key's number, "
+                   "caches[...] or the loop's range).",
+    "slope_at_zero": "{part} is wrong only where Z is exactly 0: the notebook takes ReLU's slope at Z = 0 to be 0, "
+                     "so use Z > 0 (not Z >= 0).",
+}
+
 CATALOG = {
     # ---- initialize_parameters ------------------------------------------------------------
     "initialize_parameters.missing_layers": "parameters must hold W1..WL and b1..bL, one pair per layer l = 1..L "
@@ -42,6 +82,8 @@ CATALOG = {
         "saturate. Scale it, e.g. np.random.randn(n[l], n[l-1]) * 0.01 or / np.sqrt(n[l-1]).",
     "initialize_parameters.W_too_small": "W[l] is so small that the signal (and the gradients) vanish: "
         "scale randn by 0.01 or 1/sqrt(n[l-1]), not by less.",
+    "initialize_parameters.W_scale": "W[l] is random but not at the scale the notebook asks for: "
+        "W[l] = rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]) (not * 0.01, not * np.sqrt(2 / n[l-1])).",
     "initialize_parameters.W_not_centred": "W[l] is all positive: np.random.rand draws from [0, 1). "
         "Use np.random.randn (normal, mean 0) so that weights have both signs.",
     # ---- linear_forward ---------------------------------------------------------------------
@@ -86,7 +128,7 @@ CATALOG = {
     "linear_activation_forward.always_sigmoid": "activation is ignored: the sigmoid is applied even when activation == \"relu\".",
     "linear_activation_forward.no_activation": "A is Z: the activation A[l] = g[l](Z[l]) is never applied.",
     "linear_activation_forward.cache_holds_A": "cache must be (linear_cache, Z): it keeps Z[l], which the backward "
-        "step needs for g'(Z[l]), not A[l].",
+        "step needs for g'(Z[l]), not A[l] (an activation applied in place, Z[Z < 0] = 0, changes the cached Z too).",
     "linear_activation_forward.cache_order": "cache must be (linear_cache, Z) in this order: linear_activation_backward unpacks it so.",
     "linear_activation_forward.cache_wrong": "cache must be (linear_cache, Z) with linear_cache = (A_prev, W, b) "
         "from linear_forward and Z[l] = W[l] A[l-1] + b[l].",
@@ -199,6 +241,12 @@ CATALOG = {
         "step stores grads[\"dA\" + str(L-1)], grads[\"dW\" + str(L)], grads[\"db\" + str(L)].",
     "model_backward.first_layer_missing": "The loop stops one layer early: it must run down to layer 1, giving "
         "dA0, dW1 and db1 (with for l in reversed(range(L-1)), caches[l] is the cache of layer l+1, so l = 0 is layer 1).",
+    "model_backward.dA0_missing": "grads has no dA0: the last step (layer 1) gives dA[0] too; store "
+        "grads[\"dA0\"] like the other dA[l-1] (dW1 and db1 are there).",
+    "model_backward.cache_of_next_layer": "Layer l's backward step used the cache of layer l+1: caches[l-1] holds "
+        "layer l's cache (the list starts at 0), so in `for l in reversed(range(L-1))` layer l+1 uses caches[l].",
+    "model_backward.cache_of_previous_layer": "Layer l's backward step used the cache of layer l-1: caches[l-1] holds "
+        "layer l's cache (the list starts at 0), so in `for l in reversed(range(L-1))` layer l+1 uses caches[l].",
     "model_backward.caches_index": "caches[l-1] holds the cache of layer l (the list starts at 0): "
         "the output layer's cache is caches[L-1].",
     "model_backward.returns_wrong_structure": "model_backward must return the grads dict with dA0..dA{L-1}, dW1..dWL, db1..dbL.",
@@ -218,6 +266,9 @@ CATALOG = {
     "update_parameters.L_wrong": "parameters holds a W and a b per layer, so L = len(parameters) // 2.",
     "update_parameters.layer_index_off_by_one": "Layers are numbered 1..L: the keys are W1..WL, so loop "
         "for l in range(1, L + 1) (or use str(l + 1) with range(L)).",
+    "update_parameters.modifies_input": "Your update changed the caller's parameters: return a new dict "
+        "(new = {{}}, then new[\"W\" + str(l)] = W - alpha * dW), without W -= alpha * dW or writing into the "
+        "dict you were given, so the caller's parameters stay as they were.",
     "update_parameters.returns_nothing": "update_parameters must return the updated parameters dict (return parameters).",
 }
 
@@ -241,11 +292,20 @@ for _id, _hint in list(CATALOG.items()):
         CATALOG.setdefault(f"{_composite}.{_block}_{_suffix}", _hint)
 
 
+class _Blank(dict):
+    """A template filler that leaves an unknown field as "?" rather than failing."""
+
+    def __missing__(self, key):
+        return "?"
+
+
 def hint_for(mistake_id: str, **fmt) -> str:
     """The hint for a mistake id (generic templates are filled with ``fmt``)."""
     if mistake_id in CATALOG:
         return CATALOG[mistake_id].format(**fmt) if fmt else CATALOG[mistake_id]
     suffix = mistake_id.split(".", 1)[-1]
+    if suffix in RELATIONS:
+        return RELATIONS[suffix].format_map(_Blank(fmt))
     if suffix in GENERIC:
         try:
             return GENERIC[suffix].format(**fmt)

@@ -11,12 +11,17 @@ notebook checkpoint and the batch grader:
    output (e.g. dA_prev, dW, db) with type, shape and values;
 4. for a wrong part, find the known mistakes (*mutants*: wrong variants of the
    reference) that reproduce the learner's output on every case, and report
-   their hints; when none does, a precise shape/value message instead;
+   their hints; when none does, the *relation* between the learner's numbers
+   and the reference's own quantities (:mod:`relations`; composites layer by
+   layer, :mod:`layerwise`), else a precise shape/value message;
 5. localise: a composite's helpers are checked first ("your linear_forward
    fails its own check: fix it first"), and a backward block is held against
    the numerical gradient of the learner's own forward.
 
-Judging code only ever handles plain data, so it is safe on hostile outputs.
+The report puts the most specific findings first and keeps at most three; a
+mistake seen only on a random public case comes with that case's inputs to
+paste into a cell (never a hidden case's). Judging code only ever handles
+plain data, so it is safe on hostile outputs.
 """
 from __future__ import annotations
 
@@ -26,13 +31,43 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import compare
+from . import compare, relations
 from .mistakes import hint_for
 from .numeric import roughly
 from .plain import LearnerError, plain, same
 from .result import CheckResult, Finding
 
 PUBLIC_SEED = 20240
+MAX_FINDINGS = 3       # a learner acts on the first few; more is noise
+PASTE_ENTRIES = 30     # a case is pasted into the report only when it has at most this many numbers
+
+
+def ordered(findings) -> list:
+    """The most specific findings first: recognised mistakes, then a crash's own message, then generic ones."""
+    def rank(f):
+        if f.generic:
+            return 2
+        return 1 if f.id.endswith(("shape_error", "wrong_signature")) or ".raised_" in f.id else 0
+    return sorted(findings, key=rank)
+
+
+def _literal(x, budget):
+    if type(x) is np.ndarray:
+        budget[0] -= x.size
+        return f"np.array({x.tolist()!r})"
+    if type(x) in (tuple, list):
+        inner = ", ".join(_literal(v, budget) for v in x)
+        return f"({inner},)" if type(x) is tuple and len(x) == 1 else (f"({inner})" if type(x) is tuple else f"[{inner}]")
+    if type(x) is dict:
+        return "{" + ", ".join(f"{k!r}: {_literal(v, budget)}" for k, v in x.items()) + "}"
+    return repr(x)
+
+
+def paste(names, args):
+    """'Z = np.array([[...]]); ...' for a case's inputs, or None when they hold too many numbers."""
+    budget = [PASTE_ENTRIES]
+    text = "; ".join(f"{n} = {_literal(a, budget)}" for n, a in zip(names, args))
+    return text if budget[0] >= 0 else None
 
 
 @dataclass
@@ -90,12 +125,40 @@ def agree(got, exp) -> bool:
     if type(exp) is np.ndarray or type(exp) in (int, float) and type(exp) is not bool:
         if type(exp) is not np.ndarray and type(got) is np.ndarray and got.shape != ():
             return False
+        if type(exp) is float and not np.isfinite(exp):
+            # a mutant's NaN or inf (a log of 0 without clipping) reproduces the same NaN or inf
+            g = float(np.asarray(got, dtype=np.float64)) if compare.is_number(got) else 0.0
+            return bool(np.isnan(g) and np.isnan(exp) or g == exp)
         return compare.close(got, exp)
     if type(exp) in (tuple, list):
         return type(got) in (tuple, list) and len(got) == len(exp) and all(agree(g, e) for g, e in zip(got, exp))
     if type(exp) is dict:
         return type(got) is dict and set(got) == set(exp) and all(agree(got[k], exp[k]) for k in exp)
     return same(got, exp)
+
+
+def _finite(x) -> bool:
+    """True if a plain value holds only finite numbers (containers recursively)."""
+    if type(x) is np.ndarray:
+        return x.dtype.kind not in "fc" or bool(np.isfinite(x).all())
+    if type(x) is float:
+        return bool(np.isfinite(x))
+    if type(x) in (tuple, list):
+        return all(_finite(v) for v in x)
+    if type(x) is dict:
+        return all(_finite(v) for v in x.values())
+    return True
+
+
+def _entries(x) -> int:
+    """How many numbers a plain value holds (containers recursively)."""
+    if type(x) is np.ndarray:
+        return x.size
+    if type(x) in (tuple, list):
+        return sum(_entries(v) for v in x)
+    if type(x) is dict:
+        return sum(_entries(v) for v in x.values())
+    return 1
 
 
 def roughly_parts(got, exp) -> bool:
@@ -151,6 +214,32 @@ class Spec:
         """None if ``got`` is right for this part, else a sentence saying what is wrong."""
         return compare.mismatch_any(part, got, exp, case.info.get("m"))
 
+    def quantities(self, case) -> dict:
+        """The reference's own quantities on ``case`` (lecture name -> array), for relations."""
+        return {}
+
+    def to_float32(self, args):
+        """The hidden float32 case made from ``args`` (a spec may move values float32 cannot hold)."""
+        return _float32(args)
+
+    def explain_part(self, part, bad_runs):
+        """A Finding for a wrong part no mutant reproduces, or None: the relation that holds on every wrong case."""
+        bad = []
+        for case, got_parts, wrong in bad_runs:
+            exp_parts, _ = self.split(case.expected, case)
+            leaf = relations.first_leaf(got_parts.get(part), exp_parts[part], part)
+            if leaf is None:
+                return None
+            label, g, e = leaf
+            with np.errstate(all="ignore"):
+                bad.append((case, g, e, label, self.quantities(case)))
+        found = relations.explain(part, bad)
+        if found is None:
+            return None
+        rid, fmt = found
+        case, _, wrong = bad_runs[0]
+        return Finding(f"{self.name}.{rid}", hint_for(f"{self.name}.{rid}", **fmt), [f"With {case.label}: {wrong[part]}."])
+
     def exception_mistake(self, err: LearnerError, case):
         """A mistake id for an exception a known mistake causes, or None."""
         return None
@@ -194,7 +283,18 @@ class Spec:
         return np.random.default_rng([int(salt), zlib.crc32(self.name.encode())])
 
     def cases(self, seed=None) -> list:
+        """The public cases (and with ``seed`` the hidden ones), built once per seed: a check and the
+        helpers' checks it runs ask for the same cases again (judging code only reads them)."""
+        memo = self.__dict__.setdefault("_cases_memo", {})
+        if seed not in memo:
+            if len(memo) >= 4:   # a grader changes seed per submission: keep a few, not all
+                memo.pop(next(iter(memo)))
+            memo[seed] = self._build_cases(seed)
+        return memo[seed]
+
+    def _build_cases(self, seed=None) -> list:
         arg_sets = [tuple(a) for a in self.fixed_cases()]
+        n_fixed = len(arg_sets)
         rng = self._seed_for(PUBLIC_SEED)
         arg_sets += [self.random_case(rng, i) for i in range(self.n_random)]
         if seed is not None:
@@ -202,12 +302,12 @@ class Spec:
             rng = self._seed_for(int(seed) % (2**63))
             hidden = [self.random_case(rng, self.n_random + i) for i in range(self.n_random)]
             # the last hidden case in float32: every correct formulation must survive it
-            arg_sets += hidden[:-1] + [_float32(hidden[-1])]
+            arg_sets += hidden[:-1] + [self.to_float32(hidden[-1])]
         cases = []
-        for args in arg_sets:
+        for index, args in enumerate(arg_sets):
             args = plain(tuple(args))
             expected = plain(self.reference(*plain(args)))
-            info = {**self.case_info(args), "float32": _has_float32(args)}
+            info = {**self.case_info(args), "float32": _has_float32(args), "fixed": index < n_fixed}
             cases.append(Case(args, expected, info, self.describe(args)))
         return cases
 
@@ -268,9 +368,15 @@ class Spec:
         everywhere, on_wrong = [], []
         if "mutants" not in mutant_cache:  # build them once: their outputs are cached by index
             mutant_cache["mutants"] = self.mutants()
+        only = mutant_cache.get("only")   # when set, only these ids are still of interest
+        # the cases where the part is wrong first: a mutant that misses one of them is dropped at once
+        order = sorted(range(len(runs)), key=lambda i: part not in runs[i][2])
         for index, mutant in enumerate(mutant_cache["mutants"]):
-            ok_all, ok_wrong = True, True
-            for case_index, (case, got_parts, wrong) in enumerate(runs):
+            if only is not None and mutant.id not in only:
+                continue
+            ok_all, ok_wrong, finite_hit = True, True, False
+            for case_index in order:
+                case, got_parts, wrong = runs[case_index]
                 key = (index, case_index)
                 if key not in mutant_cache:
                     mutant_cache[key] = self._mutant_parts(mutant, case)
@@ -282,10 +388,13 @@ class Spec:
                     ok_all = False
                     if part in wrong:
                         ok_wrong = False
+                        break
+                elif part in wrong and _finite(got_parts[part]):
+                    finite_hit = True
             if ok_all:
                 everywhere.append(mutant.id)
                 mutant_cache.setdefault(("everywhere", part), set()).add(mutant.id)
-            elif ok_wrong:
+            elif ok_wrong and finite_hit:   # NaN for NaN alone (a log of 0) names no particular mistake
                 on_wrong.append(mutant.id)
         chosen = everywhere or on_wrong
         return list(dict.fromkeys(chosen))
@@ -329,7 +438,7 @@ class Spec:
             findings.insert(0, self.explain_crash(*crashes[0]))
         findings.extend(self.extra_findings(runs))
 
-        findings += self._weigh_mistakes(runs)
+        findings += self._weigh_mistakes(runs, public=seed is None)
 
         # Localise: helpers first, then (backward blocks) the learner's own forward.
         if crashes:
@@ -342,7 +451,7 @@ class Spec:
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)
-        findings = list(unique.values())
+        findings = ordered(list(unique.values()))[:MAX_FINDINGS]
         correct = [p for p in self.parts if not crashes and all(p not in wrong for _, _, wrong in runs)]
         points = len(correct)
         status = "crashed" if crashes else ("failed" if findings else "passed")
@@ -350,7 +459,7 @@ class Spec:
             points -= 1  # e.g. right values but inputs changed in place
         return CheckResult(self.name, status, points, self.max_points, findings, notes, cases=len(cases))
 
-    def _weigh_mistakes(self, runs) -> list:
+    def _weigh_mistakes(self, runs, public=False) -> list:
         """Findings for the wrong parts: the known mistakes that reproduce them, else a shape/value message."""
         findings = []
         mutant_cache = {}
@@ -369,10 +478,18 @@ class Spec:
                 explains.setdefault(mid, set()).add(part)
         kept = {mid for mid, parts in explains.items() if not any(parts < other for other in explains.values())}
         # Among those, a mistake that reproduces the whole output (right parts included) wins.
+        mutant_cache["only"] = kept
         for part in self.parts:
             if part not in diagnosed:
                 self.diagnose(part, runs, mutant_cache)
         full = set.intersection(*(mutant_cache.get(("everywhere", p), set()) for p in self.parts)) & kept
+        if len(full) > 1:
+            # mistakes that give exactly the same output are one finding: the exercise's own
+            # (listed first) rather than one about a helper's code the learner may never have written
+            order = {}
+            for index, mutant in enumerate(mutant_cache["mutants"]):
+                order.setdefault(mutant.id, index)
+            full = {min(full, key=lambda mid: order.get(mid, len(order)))}
         covered = set().union(*(explains[mid] for mid in full)) if full else set()
         kept = {mid for mid in kept if mid in full or not (explains[mid] & covered)}
         reported = set()
@@ -382,11 +499,26 @@ class Spec:
                 for mid in ids:
                     if mid not in reported:
                         reported.add(mid)
-                        findings.append(Finding(mid, hint_for(mid), [f"With {case.label}: {problem}."]))
+                        findings.append(Finding(mid, hint_for(mid), [f"With {case.label}: {problem}.",
+                                                                     *self._try_it(case, part, runs, public)]))
             elif not any(part in explains[mid] for mid in kept):
+                related = self.explain_part(part, [r for r in runs if r[2].get(part)])
+                if related is not None:
+                    related.details += self._try_it(case, part, runs, public)
+                    findings.append(related)
+                    continue
                 findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
-                                        [f"(with {case.label})"], generic=True))
+                                        [f"(with {case.label})", *self._try_it(case, part, runs, public)], generic=True))
         return findings
+
+    def _try_it(self, case, part, runs, public) -> list:
+        """When a part is right on every fixed case and wrong on a random public one: that case's
+        inputs, small enough to paste into a cell. Never for hidden cases (the grader shows shapes only)."""
+        if not public or case.info.get("fixed") or any(
+                c.info.get("fixed") and w.get(part) for c, _, w in runs):
+            return []
+        text = paste(self.arg_names, case.args)
+        return [f"To try it: {text}"] if text else []
 
     def _localise(self, call, runs, findings):
         from .specs import SPECS
@@ -418,7 +550,8 @@ class Spec:
             findings = [f for f in findings if not f.generic]
         notes = []
         if self.forward and wrong_runs:
-            case, got, wrong = wrong_runs[0]
+            # the smallest wrong case: a numerical gradient costs two forward calls per input entry
+            case, got, wrong = min(wrong_runs, key=lambda run: _entries(run[0].args))
             f, note = self.localise_numerically(call, case, got, set(wrong))
             if f is not None:
                 first.append(f)

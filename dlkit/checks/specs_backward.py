@@ -25,6 +25,10 @@ def _sig(Z):
     return 1 / (1 + np.exp(-Z))
 
 
+def _g(name):
+    return {"relu": lambda Z: np.maximum(Z, 0), "sigmoid": _sig}[name]
+
+
 def _line_has(err, pattern) -> bool:
     return bool(err.line) and re.search(pattern, err.line.replace(" ", "")) is not None
 
@@ -143,6 +147,10 @@ class LinearBackward(Spec):
     def split(self, out, case):
         return _triple(self, out)
 
+    def quantities(self, case):
+        dZ, (A_prev, W, b) = case.args
+        return {"dZ": dZ, "A_prev": A_prev, "W": W, "b": b}
+
     def mutants(self):
         return linear_mutants(self.name, lambda dZ, cache: (dZ, cache[0], cache[1]))
 
@@ -161,6 +169,7 @@ RELU_BACKWARD_VARIANTS = [
     ("missing_dA", lambda dA, Z: (Z > 0).astype(np.float64)),
     ("mask_on_dA", lambda dA, Z: dA * (dA > 0)),
     ("mask_reversed", lambda dA, Z: dA * (Z <= 0)),
+    ("mask_reversed", lambda dA, Z: dA * (Z < 0)),
     ("mask_missing", lambda dA, Z: dA),
     ("missing_dA", lambda dA, Z: np.maximum(Z, 0)),
 ]
@@ -197,15 +206,32 @@ class ActivationBackward(Spec):
 
     def random_case(self, rng, i):
         n, _, m = C.LAYER_SHAPES[i % len(C.LAYER_SHAPES)]
-        return C.values(rng, (n, m)), C.values(rng, (n, m), 2.0)
+        # |Z| up to 300: the slope is 0 to machine precision there, and every form of it, even
+        # e^-Z / (1 + e^-Z)^2, is still finite (its square overflows only past |Z| = 355)
+        return C.values(rng, (n, m)), C.with_edges(C.values(rng, (n, m), 2.0), rng, zeros=True, low=100, high=300)
 
     def split(self, out, case):
         return _single(self, out, "dZ")
 
+    def to_float32(self, args):
+        # float32's exp overflows past |Z| = 88 (its square past 44): keep the float32 case's edges inside
+        dA, Z = args
+        return dA.astype(np.float32), np.clip(Z, -40, 40).astype(np.float32)
+
+    def quantities(self, case):
+        dA, Z = case.args
+        return {"dA": dA, "Z": Z, "A": _g(self.forward)(Z)}
+
     def numeric_parts(self, call, case):
         dA, Z = case.args
         slope = numeric.elementwise_slope(call, self.forward, Z)
-        return None if slope is None else {"dZ": dA * slope}
+        if slope is None:
+            return None
+        # at |Z| <= h a finite difference straddles ReLU's kink: no numerical slope there,
+        # so those entries take the slope the notebook defines (dlkit's)
+        kink = np.abs(Z) <= numeric.H
+        exact = self.reference(dA, Z)
+        return {"dZ": np.where(kink, exact, dA * slope)}
 
 
 class ReluBackward(ActivationBackward):
@@ -270,6 +296,11 @@ class LinearActivationBackward(Spec):
 
     def split(self, out, case):
         return _triple(self, out)
+
+    def quantities(self, case):
+        dA, ((A_prev, W, b), Z), activation = case.args
+        dZ = (dlkit.relu_backward if activation == "relu" else dlkit.sigmoid_backward)(dA, Z)
+        return {"dA": dA, "Z": Z, "dZ": dZ, "A_prev": A_prev, "W": W, "b": b}
 
     def mutants(self):
         slope = {"relu": lambda Z: (Z > 0).astype(np.float64), "sigmoid": lambda Z: _sig(Z) * (1 - _sig(Z))}

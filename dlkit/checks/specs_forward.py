@@ -110,6 +110,10 @@ class LinearForward(Spec):
     def split(self, out, case):
         return _pair(self, out, self.parts)
 
+    def quantities(self, case):
+        A_prev, W, b = case.args
+        return {"A_prev": A_prev, "W": W, "b": b, "Z": W @ A_prev + b}
+
     def mutants(self):
         def cache(fn):
             return lambda A, W, b: (fn(A, W, b), (A, W, b))
@@ -146,7 +150,10 @@ class _Activation(Spec):
 
     def random_case(self, rng, i):
         n, _, m = C.LAYER_SHAPES[i % len(C.LAYER_SHAPES)]
-        return (C.values(rng, (n, m), 2.0),)
+        return (C.with_edges(C.values(rng, (n, m), 2.0), rng, zeros=True),)
+
+    def quantities(self, case):
+        return {"Z": case.args[0]}
 
     def split(self, out, case):
         if type(out) in (tuple, list) and len(out) == 2 and type(out[0]) is np.ndarray:
@@ -205,6 +212,11 @@ class LinearActivationForward(Spec):
 
     def split(self, out, case):
         return _pair(self, out, self.parts)
+
+    def quantities(self, case):
+        A_prev, W, b, activation = case.args
+        Z = W @ A_prev + b
+        return {"A_prev": A_prev, "W": W, "b": b, "Z": Z, "A": {"relu": _relu, "sigmoid": _sig}[activation](Z)}
 
     def mutants(self):
         g = {"relu": _relu, "sigmoid": _sig}

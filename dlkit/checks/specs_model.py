@@ -14,6 +14,7 @@ import numpy as np
 import dlkit
 
 from . import cases as C
+from . import layerwise
 from .numeric import H
 from .plain import LearnerError, kind
 from .spec import Mutant, Spec
@@ -137,6 +138,17 @@ class ModelForward(Spec):
                 ("output" if name == "sigmoid" else "hidden"): bad}))
             for suffix, name, bad in lifted_activations()]
 
+    def quantities(self, case):
+        X, parameters = case.args
+        AL, caches = dlkit.model_forward(X, parameters)
+        (A_prev, W, b), Z = caches[-1]
+        return {"A_prev": A_prev, "W": W, "b": b, "Z": Z}
+
+    def explain_part(self, part, bad_runs):
+        if part == "caches":
+            return layerwise.explain_forward(self, bad_runs)
+        return super().explain_part(part, bad_runs)
+
     def exception_mistake(self, err, case):
         key = _key_index(err)
         if key:
@@ -162,10 +174,29 @@ class ComputeCost(Spec):
 
     def random_case(self, rng, i):
         m = (5, 1, 12, 40)[i % 4]
-        return C.probabilities(rng, m), C.labels(rng, m)
+        Y = C.labels(rng, m)
+        return C.saturated(C.probabilities(rng, m), Y), Y
+
+    def to_float32(self, args):
+        # float32 rounds 1 - eps back to 1: a clip with float64's eps would not keep log(1 - A[L]) finite
+        AL, Y = args
+        return (np.where(AL == 1.0, 0.9375, AL).astype(np.float32), Y.astype(np.float32))
 
     def case_info(self, args):
         return {"m": args[0].shape[1]}
+
+    def quantities(self, case):
+        return {"AL": case.args[0]}
+
+    def extra_findings(self, runs):
+        """No clipping, whatever else is wrong: the cost is NaN or infinite only where A[L] is 0 or 1."""
+        for case, got, wrong in runs:
+            AL, cost = case.args[0], got.get("cost")
+            saturated = np.any((AL == 0) | (AL == 1))
+            if saturated and "cost" in wrong and type(cost) is float and not np.isfinite(cost):
+                f = self._finding(f"{self.name}.no_clipping", [f"With {case.label}: {wrong['cost']}."], part="The cost")
+                return [f]
+        return []
 
     def split(self, out, case):
         if type(out) is np.ndarray and out.shape != () and out.size == 1 and out.dtype.kind in "fiub":
@@ -179,7 +210,7 @@ class ComputeCost(Spec):
         def J(f):
             return lambda AL, Y: float(f(AL, Y, AL.shape[1]))
         ln = np.log
-        return [
+        mistakes = [
             Mutant("compute_cost.missing_minus", J(lambda A, Y, m: np.sum(Y * ln(A) + (1 - Y) * ln(1 - A)) / m)),
             Mutant("compute_cost.missing_1_over_m", J(lambda A, Y, m: -np.sum(Y * ln(A) + (1 - Y) * ln(1 - A)))),
             Mutant("compute_cost.missing_one_minus_y_term", J(lambda A, Y, m: -np.sum(Y * ln(A)) / m)),
@@ -188,6 +219,10 @@ class ComputeCost(Spec):
             Mutant("compute_cost.not_summed", lambda AL, Y: -(Y * ln(AL) + (1 - Y) * ln(1 - AL)) / AL.shape[1]),
             Mutant("compute_cost.not_summed", lambda AL, Y: -(Y * ln(AL) + (1 - Y) * ln(1 - AL))),
         ]
+        # each mistake made with A[L] clipped as the notebook asks, and without
+        eps = np.finfo(float).eps
+        clipped = [Mutant(mu.id, lambda AL, Y, fn=mu.fn: fn(np.clip(AL, eps, 1 - eps), Y)) for mu in mistakes]
+        return [mu for pair in zip(clipped, mistakes) for mu in pair]
 
 
 # ---- model_backward --------------------------------------------------------------------------
@@ -197,14 +232,19 @@ def _dAL(AL, Y):
 
 
 def _backward(AL, Y, caches, dAL=_dAL, output="sigmoid", hidden="relu", shortcut_slope=False,
-              reuse_dAL=False, dA_shift=0, all_shift=0, stop_at=1, linear={}, output_shift=0):
-    """The backward chain with its known variations as parameters, for mutants."""
+              reuse_dAL=False, dA_shift=0, all_shift=0, stop_at=1, linear={}, output_shift=0,
+              cache_shift=0, keep_dA0=True):
+    """The backward chain with its known variations as parameters, for mutants.
+
+    ``cache_shift``: the hidden layer l uses the cache of layer l + cache_shift (caches[l - 1 + shift],
+    with Python's negative indices, capped at the output layer's)."""
     L = len(caches)
     grads = {}
     dA_L = dAL(AL, Y)
     dA = dA_L
     for l in range(L, stop_at - 1, -1):
-        (A_prev, W, b), Z = caches[l - 1]
+        index = l - 1 if l == L else min(l - 1 + cache_shift, L - 1)
+        (A_prev, W, b), Z = caches[index]
         dA_in = dA_L if reuse_dAL else dA
         rule = output if l == L else hidden
         if l == L and shortcut_slope:
@@ -218,6 +258,8 @@ def _backward(AL, Y, caches, dAL=_dAL, output="sigmoid", hidden="relu", shortcut
         shift = all_shift + (output_shift if l == L else 0)
         grads[f"dW{l + shift}"] = dW
         grads[f"db{l + shift}"] = db
+    if not keep_dA0:
+        grads.pop("dA0", None)
     return grads
 
 
@@ -276,10 +318,17 @@ class ModelBackward(Spec):
             # dW/db of layer L stored as dW{L-1}/db{L-1}, then overwritten by layer L-1
             Mutant("model_backward.keys_shifted", lambda *a: B(*a, output_shift=-1)),
             Mutant("model_backward.first_layer_missing", lambda *a: B(*a, stop_at=2)),
+            Mutant("model_backward.dA0_missing", lambda *a: B(*a, keep_dA0=False)),
+            Mutant("model_backward.cache_of_next_layer", lambda *a: B(*a, cache_shift=1)),
+            Mutant("model_backward.cache_of_previous_layer", lambda *a: B(*a, cache_shift=-1)),
         ] + [Mutant(f"model_backward.{suffix}", lambda *a, kw=kw: B(*a, linear=kw)) for suffix, kw in LINEAR_VARIANTS] + [
             Mutant(f"model_backward.{suffix}", lambda *a, name=name, bad=bad: B(*a, **{
                 ("output" if name == "sigmoid" else "hidden"): bad}))
             for suffix, name, bad in lifted_slopes()]
+
+    def explain_part(self, part, bad_runs):
+        """Layer by layer: where the backward chain first goes wrong (one finding for all three parts)."""
+        return layerwise.explain_backward(self, bad_runs)
 
     def exception_mistake(self, err, case):
         if err.exc_type == "IndexError" and "list index" in err.message:
@@ -336,7 +385,7 @@ class UpdateParameters(Spec):
     name = "update_parameters"
     arg_names = ("parameters", "grads", "learning_rate")
     parts = ("W", "b")
-    mutable_args = (0,)   # updating the parameters in place is fine
+    # nothing may change in place: notebook 6 asks for a new dict, so the caller's parameters stay as they were
     equation = "Look at gradient descent: W[l] := W[l] - alpha dW[l], b[l] := b[l] - alpha db[l], for l = 1..L."
 
     def reference(self, parameters, grads, learning_rate):
@@ -362,6 +411,10 @@ class UpdateParameters(Spec):
 
     def split(self, out, case):
         return _by_prefix(self, out, {"W": "W", "b": "b"})
+
+    def quantities(self, case):
+        parameters, grads, lr = case.args
+        return {**parameters, **{k: v for k, v in grads.items() if not k.startswith("dA")}}
 
     def mutants(self):
         U = _update

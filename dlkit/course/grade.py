@@ -22,7 +22,6 @@ from __future__ import annotations
 import atexit
 import glob
 import os
-import re
 import secrets
 import sys
 import time
@@ -45,21 +44,29 @@ _CHECK_STATUS = {"passed": "graded", "failed": "graded", "not_implemented": "not
                  "crashed": "crashed", "timeout": "timeout"}
 
 _ZYGOTE = None  # one sandbox zygote per judging process, started on first use
-_HIDE = ()  # folders the zygote hides from the children (set by grade_all)
+_ZYGOTE_OWNER = None  # pid of the process that started it (a forked judge starts its own)
+_CONFIG = ((), "auto")  # (folders and files to hide, isolation method), set by grade_all
+_LIFELINE = None  # (read end, write end) of the pipe that dies with grade_all's process (see _lifeline)
 
 
-def _zygote(hide=None):
-    global _ZYGOTE, _HIDE
+def _zygote(hide=None, method=None):
+    global _ZYGOTE, _ZYGOTE_OWNER, _CONFIG
     from .sandbox import Zygote
 
-    if hide is not None and tuple(hide) != _HIDE:
-        _HIDE = tuple(hide)
-        if _ZYGOTE is not None:
-            _ZYGOTE.close()
-            _ZYGOTE = None
+    if _ZYGOTE is not None and _ZYGOTE_OWNER != os.getpid():  # inherited through a fork: not ours to use
+        try:
+            _ZYGOTE.ctl.close()
+        except OSError:
+            pass
+        _ZYGOTE = None
+    config = (tuple(hide) if hide is not None else _CONFIG[0], method or _CONFIG[1])
+    if config != _CONFIG:
+        _CONFIG = config
+        _close_zygote()
     if _ZYGOTE is None or _ZYGOTE.proc.poll() is not None:
         _close_zygote()
-        _ZYGOTE = Zygote(hide=_HIDE)
+        _ZYGOTE = Zygote(hide=_CONFIG[0], method=_CONFIG[1], lifeline=_LIFELINE[0] if _LIFELINE else None)
+        _ZYGOTE_OWNER = os.getpid()
     return _ZYGOTE
 
 
@@ -67,37 +74,49 @@ def _zygote(hide=None):
 def _close_zygote():
     """Stop this process's zygote (its children die with it)."""
     global _ZYGOTE
-    if _ZYGOTE is not None:
+    if _ZYGOTE is not None and _ZYGOTE_OWNER == os.getpid():
         try:
             _ZYGOTE.close()
         except OSError:
             pass
-        _ZYGOTE = None
+    _ZYGOTE = None
 
 
 def hidden_folders(gradebook, submission_paths, extra=()) -> tuple:
-    """Folders the children should not see: the gradebook's, the seed's, instructor notebooks, submissions.
+    """What the children must not see: the gradebook's folder, the seed's, instructor notebooks, submissions.
 
-    A folder holding dlkit itself or the Python installation is never hidden (children import from them).
+    A folder holding dlkit itself or the Python installation cannot be hidden (the zygote imports
+    from it): then the gradebook's own files are hidden one by one instead (``-wal``, ``-shm``,
+    ``.seed``). dlkit's own package folder is always hidden, by the sandbox itself.
     """
     import dlkit
 
     needed = [os.path.dirname(os.path.dirname(os.path.abspath(dlkit.__file__))), sys.prefix, sys.base_prefix]
-    cands = [os.path.dirname(os.path.abspath(gradebook)), *extra, *_instructor_dirs()]
+    book = os.path.abspath(os.fspath(gradebook))
+    cands = [os.path.dirname(book), *extra, *_instructor_dirs()]
+    if os.geteuid() != 0:  # the child's files are the grader's there: its home (~/.ssh ...) too, if it can be
+        cands.append(os.path.expanduser("~"))
     cands += [os.path.dirname(os.path.abspath(p)) if os.path.isfile(p) else os.path.abspath(p) for p in submission_paths]
     out = []
     for c in map(os.path.abspath, cands):
-        if not os.path.isdir(c) or c in out:
+        if c in out or not os.path.exists(c):
             continue
-        if any(n == c or n.startswith(c.rstrip(os.sep) + os.sep) for n in map(os.path.abspath, needed)):
-            continue  # hiding it would hide dlkit or Python from the children
+        if os.path.isdir(c) and any(n == c or n.startswith(c.rstrip(os.sep) + os.sep) for n in map(os.path.abspath, needed)):
+            if c == os.path.dirname(book):
+                out += [f for f in (book, book + "-wal", book + "-shm", book + "-journal", book + ".seed")
+                        if os.path.exists(f) and f not in out]
+            continue  # hiding it would hide dlkit or Python from the zygote
         out.append(c)
     return tuple(out)
 
 
-def isolation():
-    """What the sandbox could set up on this machine (see docs/grading.md)."""
-    return _zygote().isolation
+def isolation(method: str = "auto"):
+    """What the sandbox sets up on this machine (see docs/grading.md); ``.report()`` is readable text."""
+    return _zygote(method=method).isolation
+
+
+class IsolationMissing(Exception):
+    """The sandbox cannot isolate learner code here and the instructor did not pass --no-isolation."""
 
 
 # ---------------------------------------------------------------------------
@@ -154,17 +173,69 @@ def _needed_names(exercises):
     return names
 
 
-def find_submissions(paths) -> list:
-    """[(learner id, notebook path)]: a path is a .ipynb file or a folder holding one."""
+def allowed_proxies(assignment: str, exercises, extra=()) -> dict:
+    """The one place that decides which dlkit functions learner code may have the judge compute.
+
+    A notebook may use the blocks of *earlier* notebooks (in course order) from dlkit, as its
+    instructor notebook does (``from dlkit import linear_forward`` in notebook 4). Never an
+    exercise of the assignment being graded, never a private helper. ``extra`` names more
+    reference blocks the judge chooses to provide (error carried forward: a composite graded
+    again with the reference helper). Returns name -> reference function.
+    """
+    import dlkit
+
+    earlier = []
+    for stem, names in ASSIGNMENTS.items():
+        if stem == assignment:
+            break
+        earlier += names
+    else:
+        earlier = []  # an assignment outside the course's order: nothing but what the judge adds
+    graded = set(exercises)
+    return {n: getattr(dlkit, n) for n in [*earlier, *extra] if n not in graded and callable(getattr(dlkit, n, None))}
+
+
+def _known_assignment(name: str) -> bool:
+    if name in ASSIGNMENTS:
+        return True
+    return any(os.path.isfile(os.path.join(d, name + ".ipynb")) for d in _instructor_dirs())
+
+
+def find_submissions(paths, assignment=None) -> list:
+    """[(learner id, notebook path, assignment or None)], the assignment given by the instructor.
+
+    ``assignment`` (``--assignment``) names it for every path. Otherwise it comes from the folder
+    layout ``submissions/<assignment>/<learner>.ipynb`` (or ``<assignment>/<learner>/x.ipynb``):
+    a path may be a notebook, a learner's folder, an assignment's folder or a folder of
+    assignment folders. Never from the learner's file.
+    """
     found = []
+
+    def first_notebook(folder):
+        nbs = sorted(n for n in glob.glob(os.path.join(folder, "**", "*.ipynb"), recursive=True)
+                     if ".ipynb_checkpoints" not in n)
+        return nbs[0] if nbs else folder
+
+    def of_layout(path):
+        parent = os.path.basename(os.path.dirname(os.path.abspath(path)))
+        return assignment or (parent if _known_assignment(parent) else None)
+
     for p in paths:
-        if os.path.isdir(p):
-            nbs = sorted(n for n in glob.glob(os.path.join(p, "**", "*.ipynb"), recursive=True)
-                         if ".ipynb_checkpoints" not in n)
-            learner = os.path.basename(os.path.normpath(p))
-            found.append((learner, nbs[0] if nbs else p))
-        elif os.path.isfile(p):
-            found.append((os.path.splitext(os.path.basename(p))[0], p))
+        base = os.path.basename(os.path.normpath(p))
+        if os.path.isfile(p):
+            found.append((os.path.splitext(os.path.basename(p))[0], p, of_layout(p)))
+        elif os.path.isdir(p) and _known_assignment(base):  # an assignment's folder: one learner per entry
+            for entry in sorted(os.listdir(p)):
+                full = os.path.join(p, entry)
+                if entry.endswith(".ipynb") and os.path.isfile(full):
+                    found.append((entry[:-len(".ipynb")], full, assignment or base))
+                elif os.path.isdir(full) and not entry.startswith("."):
+                    found.append((entry, first_notebook(full), assignment or base))
+        elif os.path.isdir(p) and any(_known_assignment(e) and os.path.isdir(os.path.join(p, e)) for e in os.listdir(p)):
+            found += find_submissions([os.path.join(p, e) for e in sorted(os.listdir(p))
+                                       if _known_assignment(e) and os.path.isdir(os.path.join(p, e))], assignment)
+        elif os.path.isdir(p):
+            found.append((base, first_notebook(p), of_layout(p)))
         else:
             raise ValueError(f"dlkit grade: submission {p!r} is neither a .ipynb file nor a folder")
     return found
@@ -180,12 +251,15 @@ def _row(name, status, points=0, max_points=0, mistakes=(), hints=(), report="")
 
 
 def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None, timeout: float = 10.0,
-                   seed=None, path: str = "", memory_bytes: int | None = None, hide=None) -> dict:
+                   seed=None, path: str = "", memory_bytes: int | None = None, hide=None, method="auto") -> dict:
     """Grade one notebook's bytes. Returns ``{learner, assignment, sha256, path, seconds, rows}``.
 
-    ``assignment``/``exercises`` come from ``--assignment``; when None they are
-    read from the notebook's ``dlkit`` metadata. ``seed`` adds the hidden cases.
-    ``hide`` lists folders the sandboxed children must see as empty. Never raises
+    ``assignment``/``exercises`` are the instructor's (``--assignment`` or the folder
+    layout); without them the notebook gets one ``unreadable`` row saying so, since the
+    learner's own metadata never decides. A notebook whose metadata names another
+    assignment is graded as the instructor's and flagged (``result["flags"]``).
+    ``seed`` adds the hidden cases. ``hide`` lists folders and files the sandboxed
+    children must not see; ``method`` is the sandbox's isolation method. Never raises
     because of the notebook: a failure of the grader itself becomes ``crashed``
     rows that say so, and the batch goes on.
     """
@@ -195,7 +269,7 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
         raise ValueError(f"grade_notebook: timeout must be a number of seconds > 0, got {timeout!r}")
     try:
         return _grade_notebook(learner, data, assignment=assignment, exercises=exercises, timeout=timeout,
-                               seed=seed, path=path, memory_bytes=memory_bytes, hide=hide)
+                               seed=seed, path=path, memory_bytes=memory_bytes, hide=hide, method=method)
     except Exception as exc:  # noqa: BLE001 - a grader bug must not stop the batch
         from .submission import sha256
 
@@ -206,50 +280,50 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
                                                             [why], f"{n}: 0 - {why}") for n in names]}
 
 
-def _grade_notebook(learner, data, *, assignment, exercises, timeout, seed, path, memory_bytes, hide) -> dict:
+def _grade_notebook(learner, data, *, assignment, exercises, timeout, seed, path, memory_bytes, hide, method) -> dict:
     from dlkit.checks import SPECS
 
-    from .sandbox import Limits, SubmissionRun
+    from .sandbox import Limits, ProxyTable, SubmissionRun
     from .submission import Unreadable, extract, notebook_dlkit_metadata, read_notebook, sha256
 
     start, cpu_start = time.monotonic(), time.process_time()
-    out = {"learner": learner, "assignment": assignment or "unknown", "sha256": sha256(bytes(data)), "path": path}
+    out = {"learner": learner, "assignment": assignment or "unknown", "sha256": sha256(bytes(data)), "path": path,
+           "flags": []}
 
     def finish(rows):
         out.update(rows=rows, seconds=time.monotonic() - start, judge_cpu=time.process_time() - cpu_start)
         return out
 
+    if assignment is None:
+        return finish([_row("(notebook)", "unreadable", report="the instructor did not say which assignment this is: "
+                            "grade it with --assignment or as submissions/<assignment>/<learner>.ipynb")])
+    if exercises is None:
+        assignment, exercises = resolve_assignment(assignment)
     try:
         if len(data) > MAX_NOTEBOOK_BYTES:
             raise Unreadable(f"the notebook is {len(data) >> 20} MB; the grader reads at most "
                              f"{MAX_NOTEBOOK_BYTES >> 20} MB (clear its outputs)")
         nb = read_notebook(bytes(data))
     except Unreadable as exc:
-        names = exercises if assignment else ["(notebook)"]
-        return finish([_row(n, "unreadable", max_points=_max_points(n), report=str(exc)) for n in names])
-    if assignment is None:
-        named = notebook_dlkit_metadata(nb).get("assignment")
-        try:
-            if not (isinstance(named, str) and re.fullmatch(r"[A-Za-z0-9_-]{1,100}", named)):
-                raise ValueError("no assignment name")  # (the learner's file never names a path to open)
-            assignment, exercises = resolve_assignment(named)
-        except (ValueError, TypeError):
-            out["assignment"] = "unknown"
-            return finish([_row("(notebook)", "unreadable",
-                                report="the notebook does not say which assignment it is: grade it with --assignment")])
-        out["assignment"] = assignment
+        return finish([_row(n, "unreadable", max_points=_max_points(n), report=str(exc)) for n in exercises])
+    named = notebook_dlkit_metadata(nb).get("assignment")
+    if named is not None and named != assignment:
+        out["flags"].append(f"the notebook's metadata says assignment {str(named)[:100]!r}; "
+                            f"graded as the instructor's {assignment!r}")
     needed = _needed_names(exercises)
     ex = extract(nb, exercises, extra_needed=needed)
     limits = Limits(cpu_seconds=int(timeout * len(needed)) + 5)  # CPU backstop for one child
     if memory_bytes is not None:
         limits.memory_bytes = int(memory_bytes)
     rows = []
-    _zygote(hide)
+    zygote = _zygote(hide, method)
+    out["isolation"] = zygote.isolation.level
     child_cpu = _children_cpu()
+    allowed = allowed_proxies(assignment, exercises)
     for attempt in range(2):  # a second try only if the sandbox itself (not the learner) failed
         try:
-            run = SubmissionRun(_zygote(), ex.segments, needed, watch=exercises,
-                                timeout=timeout, limits=limits)
+            run = SubmissionRun(_zygote(), ex.segments, needed, graded=exercises, timeout=timeout, limits=limits,
+                                proxies=ProxyTable(allowed, exercises))
             try:
                 rows = [_grade_exercise(SPECS, name, ex, run, seed) for name in exercises]
             finally:
@@ -318,7 +392,11 @@ def _grade_exercise(specs, name, ex, run, seed) -> dict:
         return _row(name, "crashed", 0, maxp, [f"{name}.grader_error"], [f"The grader failed: {type(exc).__name__}"],
                     f"{name}: 0/{maxp} - the grader failed on this submission ({type(exc).__name__}); tell the instructor")
     if name in run.delegated:
-        return _flagged(name, maxp, f"{name} calls dlkit's own {name}")
+        return _flagged(name, maxp, f"{name} is dlkit's own {name}")
+    refused = run.proxies.refused.get(name)
+    if refused:
+        asked = ", ".join(f"dlkit.{n}" for n in sorted(refused))
+        return _flagged(name, maxp, f"{name} asks for {asked}, which the grader does not provide for this assignment")
     return _row(name, _CHECK_STATUS.get(result.status, "crashed"), result.points, result.max_points,
                 result.mistakes, result.hints, result.report())
 
@@ -339,11 +417,16 @@ def _read(path):
 
 
 def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, scheduler=None,
-              feedback_dir=None, seed=None, progress=True, memory_bytes=None, hide=()) -> dict:
+              feedback_dir=None, seed=None, progress=True, memory_bytes=None, hide=(), no_isolation=False,
+              method="auto") -> dict:
     """Grade every submission in ``paths`` into the SQLite ``gradebook``; returns a summary dict.
 
-    Already-recorded submissions (same learner, assignment and sha256) are
-    skipped, so re-running after an interruption finishes the batch.
+    The assignment is the instructor's: ``assignment`` or the folder layout (see
+    :func:`find_submissions`); ValueError when a submission has neither. Raises
+    :class:`IsolationMissing` (with the isolation report) when the sandbox cannot fully
+    isolate learner code here, unless ``no_isolation``. Already-recorded submissions (same
+    learner, assignment and sha256) are skipped, so re-running after an interruption
+    finishes the batch. The isolation level is recorded with the run and with each submission.
     """
     from tqdm import tqdm
 
@@ -354,30 +437,50 @@ def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, 
         workers = os.cpu_count() or 1
     if not isinstance(workers, int) or workers < 1:
         raise ValueError(f"dlkit grade: --workers must be a whole number >= 1, got {workers!r}")
-    fixed = resolve_assignment(assignment) if assignment else (None, None)
-    subs = find_submissions(paths)
+    if assignment:
+        resolve_assignment(assignment)  # unknown: a clear error before anything runs
+    subs = find_submissions(paths, assignment)
+    orphans = [p for _, p, a in subs if a is None]
+    if orphans:
+        raise ValueError(f"dlkit grade: no assignment for {orphans[:3]}{' ...' if len(orphans) > 3 else ''}: "
+                         f"pass --assignment NAME or lay them out as submissions/<assignment>/<learner>.ipynb "
+                         f"(the learner's own notebook never decides)")
+    exercises = {a: resolve_assignment(a) for a in {a for _, _, a in subs}}
     conn = gb.connect(gradebook)
-    recorded = gb.done_shas(conn)
+    hide = hidden_folders(gradebook, [p for _, p, _ in subs], hide)
+    if scheduler is None:
+        _lifeline()
+    iso = _zygote(hide, method).isolation
+    if not iso.full and not no_isolation:
+        conn.close()
+        raise IsolationMissing("dlkit grade: refusing to grade: the sandbox cannot isolate learner code here.\n"
+                               + iso.report() + "\nmissing: " + "; ".join(iso.missing())
+                               + "\nRun as root, allow unprivileged user namespaces, install bubblewrap, or pass "
+                               "--no-isolation to grade anyway (learner code then runs with this user's rights).")
+    run_id = gb.record_run(conn, iso.level, iso.report())
     todo = []
-    for learner, path in subs:
+    for learner, path, name in subs:
         data = _read(path) if os.path.isfile(path) else b""
-        key = (learner, sha256(data))
-        if key in recorded and (fixed[0] is None or recorded[key] == fixed[0]):
+        stem, names = exercises[name]
+        if gb.done(conn, learner, stem, sha256(data)):
             continue
-        todo.append((learner, path, data))
-    kwargs = dict(assignment=fixed[0], exercises=fixed[1], timeout=timeout, seed=seed, memory_bytes=memory_bytes,
-                  hide=hidden_folders(gradebook, [p for _, p in subs], hide))
+        todo.append((learner, path, data, stem, names))
+    kwargs = dict(timeout=timeout, seed=seed, memory_bytes=memory_bytes, hide=hide, method=method)
+    if workers > 1 and scheduler is None:
+        _close_zygote()  # the judges are forked: each starts its own
     start = time.monotonic()
     tqdm.monitor_interval = 0  # no monitor thread: the judges are forked from this process
     bar = tqdm(total=len(todo), unit="submission", disable=not progress, desc="grading", file=sys.stderr)
-    counts, cpu = {}, 0.0
+    counts, cpu, flagged = {}, 0.0, 0
     for result in _results(todo, kwargs, workers, scheduler):
+        result["run_id"] = run_id
         gb.record(conn, result)
         if feedback_dir:
             from .feedback import write_feedback
 
             write_feedback(result, feedback_dir)
         cpu += result.get("judge_cpu", 0.0) + result.get("child_cpu", 0.0)
+        flagged += bool(result.get("flags"))
         for row in result["rows"]:
             counts[row["status"]] = counts.get(row["status"], 0) + 1
         bar.update(1)
@@ -386,7 +489,30 @@ def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, 
     seconds = time.monotonic() - start
     return {"submissions": len(subs), "graded": len(todo), "skipped": len(subs) - len(todo),
             "seconds": seconds, "per_second": len(todo) / seconds if seconds > 0 else 0.0, "statuses": counts,
-            "cpu_seconds": cpu}
+            "cpu_seconds": cpu, "isolation": iso.level, "flagged_submissions": flagged}
+
+
+def _lifeline():
+    """A pipe whose write end only this (main) process holds: when it dies, however it dies, every
+    zygote of the batch sees the read end close and kills its children at once."""
+    global _LIFELINE
+    if _LIFELINE is None:
+        r, w = os.pipe()
+        os.set_inheritable(r, True)
+        _LIFELINE = (r, w)
+    return _LIFELINE
+
+
+def _judge_init(write_end=None):
+    """In each forked judge: die with the main process, however it dies (its zygote follows: EOF)."""
+    import ctypes
+    import signal
+
+    if write_end is not None:
+        os.close(write_end)  # only the main process may keep the lifeline open
+    ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() == 1:  # the main process died before the line above
+        os._exit(1)
 
 
 def _results(todo, kwargs, workers, scheduler):
@@ -394,8 +520,8 @@ def _results(todo, kwargs, workers, scheduler):
     if scheduler:
         yield from _dask_results(todo, kwargs, scheduler)
     elif workers == 1 or len(todo) <= 1:
-        for learner, path, data in todo:
-            yield grade_notebook(learner, data, path=path, **kwargs)
+        for learner, path, data, stem, names in todo:
+            yield grade_notebook(learner, data, path=path, assignment=stem, exercises=names, **kwargs)
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -407,8 +533,10 @@ def _results(todo, kwargs, workers, scheduler):
         # Judges are forked from this (trusted) process: they start at once. The sandbox zygote
         # each judge starts is a fresh exec, never a fork of a judge, so no secret is in its memory.
         ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            futures = [pool.submit(grade_notebook, learner, data, path=path, **kwargs) for learner, path, data in todo]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_judge_init,
+                                 initargs=(_lifeline()[1],)) as pool:
+            futures = [pool.submit(grade_notebook, learner, data, path=path, assignment=stem, exercises=names,
+                                   **kwargs) for learner, path, data, stem, names in todo]
             for fut in as_completed(futures):
                 yield fut.result()
 
@@ -421,8 +549,8 @@ def _dask_results(todo, kwargs, scheduler):
     client = Client(scheduler)
     try:
         # Notebook bytes travel with the task: the workers need dlkit, not the same disk.
-        futures = [client.submit(grade_notebook, learner, data, path=path, pure=False, **kwargs)
-                   for learner, path, data in todo]
+        futures = [client.submit(grade_notebook, learner, data, path=path, assignment=stem, exercises=names,
+                                 pure=False, **kwargs) for learner, path, data, stem, names in todo]
         for fut in as_completed(futures):
             yield fut.result()
     finally:
@@ -453,11 +581,26 @@ def read_seed(seed=None, seed_file=None, gradebook=None):
 
 
 def _grade_command(args) -> int:
+    if args.check_isolation:
+        method = "none" if args.no_isolation else "auto"
+        iso = isolation(method)
+        print(iso.report())
+        return 0 if iso.full else 1
+    if not args.submissions or not args.gradebook:
+        raise SystemExit("dlkit grade: give SUBMISSION ... and --gradebook (or --check-isolation)")
     seed = None if args.no_hidden else read_seed(args.seed, args.seed_file, args.gradebook)
     seed_dir = [os.path.dirname(os.path.abspath(args.seed_file))] if args.seed_file else []
-    summary = grade_all(args.submissions, args.gradebook, assignment=args.assignment, workers=args.workers,
-                        timeout=args.timeout, scheduler=args.scheduler, feedback_dir=args.feedback, seed=seed,
-                        progress=not args.quiet, hide=seed_dir)
+    try:
+        summary = grade_all(args.submissions, args.gradebook, assignment=args.assignment, workers=args.workers,
+                            timeout=args.timeout, scheduler=args.scheduler, feedback_dir=args.feedback, seed=seed,
+                            progress=not args.quiet, hide=seed_dir, no_isolation=args.no_isolation)
+    except (IsolationMissing, ValueError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(f"sandbox isolation: {summary['isolation']}")
+    if summary["flagged_submissions"]:
+        print(f"{summary['flagged_submissions']} submission(s) flagged (e.g. notebook metadata naming another "
+              f"assignment): see the submissions table's flags")
     print(f"graded {summary['graded']} submission(s) in {summary['seconds']:.1f} s "
           f"({summary['per_second']:.1f}/s), skipped {summary['skipped']} already in the gradebook")
     if summary["statuses"]:
@@ -468,9 +611,11 @@ def _grade_command(args) -> int:
 def register(subparsers) -> None:
     p = subparsers.add_parser("grade", help="grade submitted notebooks into a SQLite gradebook",
                               description=__doc__.split("\n\n")[0])
-    p.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="a .ipynb file or a folder holding one")
-    p.add_argument("--gradebook", required=True, help="SQLite file (created if missing)")
-    p.add_argument("--assignment", help="assignment name or instructor notebook (default: the notebook's metadata)")
+    p.add_argument("submissions", nargs="*", metavar="SUBMISSION",
+                   help="a .ipynb file, a learner's folder, or an assignment's folder (submissions/<assignment>/)")
+    p.add_argument("--gradebook", help="SQLite file (created if missing)")
+    p.add_argument("--assignment", help="assignment name or instructor notebook (default: the folder layout "
+                                        "submissions/<assignment>/<learner>.ipynb)")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="judging processes (default: all cores)")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds of wall time per exercise (default: 10)")
     p.add_argument("--scheduler", help="address of a Dask scheduler, e.g. tcp://10.0.0.5:8786")
@@ -479,4 +624,8 @@ def register(subparsers) -> None:
     p.add_argument("--seed-file", help="file holding the secret seed (default: GRADEBOOK.seed, created 0600)")
     p.add_argument("--no-hidden", action="store_true", help="public cases only")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--check-isolation", action="store_true",
+                   help="print which protections the sandbox has on this machine and exit (1 if not all)")
+    p.add_argument("--no-isolation", action="store_true",
+                   help="grade even when the sandbox cannot isolate learner code (recorded in the gradebook)")
     p.set_defaults(func=_grade_command)

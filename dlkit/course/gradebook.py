@@ -40,7 +40,18 @@ CREATE TABLE IF NOT EXISTS submissions (
     graded_at  TEXT NOT NULL,
     PRIMARY KEY (learner, assignment)
 );
+CREATE TABLE IF NOT EXISTS runs (
+    run_id     INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    uid        INTEGER NOT NULL,   -- who ran dlkit grade
+    isolation  TEXT NOT NULL,      -- "full:root", "full:userns", "full:bwrap", "partial:...", "none"
+    report     TEXT NOT NULL       -- the isolation report (dlkit grade --check-isolation)
+);
 """
+# Columns added after the first release: (table, column, declaration), added to older gradebooks.
+_ADDED = (("submissions", "isolation", "TEXT NOT NULL DEFAULT ''"),
+          ("submissions", "flags", "TEXT NOT NULL DEFAULT '[]'"),  # JSON list, e.g. metadata naming another assignment
+          ("submissions", "run_id", "INTEGER"))
 
 
 def connect(path) -> sqlite3.Connection:
@@ -57,7 +68,19 @@ def connect(path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=WAL")  # a killed writer never leaves a half-written row
     conn.execute("PRAGMA synchronous=FULL")
     conn.executescript(_SCHEMA)
+    for table, column, decl in _ADDED:
+        if column not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
     return conn
+
+
+def record_run(conn, isolation: str, report: str) -> int:
+    """Record one ``dlkit grade`` run and the isolation it had; returns its run_id."""
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    with conn:
+        cur = conn.execute("INSERT INTO runs (started_at, uid, isolation, report) VALUES (?,?,?,?)",
+                           (now, os.geteuid(), str(isolation), str(report)))
+    return int(cur.lastrowid)
 
 
 def connect_readonly(path) -> sqlite3.Connection:
@@ -109,8 +132,14 @@ def record(conn, result: dict) -> None:
         if key not in result:
             raise ValueError(f"gradebook.record: result must have {key!r}, got keys {sorted(result)}")
     now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    learner, assignment = result["learner"], result["assignment"]
     with conn:  # one transaction: every row of the submission, or none
-        conn.execute("DELETE FROM grades WHERE learner=? AND assignment=?", (result["learner"], result["assignment"]))
+        # Re-grading replaces all of the learner's rows for the assignment, and the rows an
+        # older grader filed under "unknown" (before the instructor named the assignment).
+        stale = (assignment, "unknown") if assignment != "unknown" else (assignment,)
+        for name in stale:
+            conn.execute("DELETE FROM grades WHERE learner=? AND assignment=?", (learner, name))
+            conn.execute("DELETE FROM submissions WHERE learner=? AND assignment=?", (learner, name))
         for row in result["rows"]:
             if row["status"] not in STATUSES:
                 raise ValueError(f"gradebook.record: status must be one of {STATUSES}, got {row['status']!r}")
@@ -120,9 +149,11 @@ def record(conn, result: dict) -> None:
                  int(row["max_points"]), row["status"], json.dumps(row["mistakes"]), json.dumps(row["hints"]),
                  row.get("report", ""), result["sha256"], now),
             )
-        conn.execute("INSERT OR REPLACE INTO submissions VALUES (?,?,?,?,?,?)",
-                     (result["learner"], result["assignment"], result["sha256"], result.get("path", ""),
-                      float(result.get("seconds", 0.0)), now))
+        conn.execute("INSERT OR REPLACE INTO submissions (learner, assignment, sha256, path, seconds, graded_at, "
+                     "isolation, flags, run_id) VALUES (?,?,?,?,?,?,?,?,?)",
+                     (learner, assignment, result["sha256"], result.get("path", ""),
+                      float(result.get("seconds", 0.0)), now, str(result.get("isolation", "")),
+                      json.dumps(list(result.get("flags", []))), result.get("run_id")))
 
 
 def rows(conn, assignment: str | None = None) -> list[dict]:

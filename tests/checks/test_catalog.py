@@ -18,6 +18,7 @@ try:
     from . import catalog_model  # noqa: F401
 except ImportError:  # pragma: no cover
     pass
+from . import catalog_relations  # noqa: F401,E402
 
 
 def _id(item):

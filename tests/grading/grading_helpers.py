@@ -7,6 +7,7 @@ four right, so a test can check that the harm is charged to that exercise only.
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 
 import nbformat
@@ -108,7 +109,7 @@ HOSTILE = {
     "huge_print": (sigmoid_doing("for _ in range(200):\n    print('x' * 10**6)\nreturn 1 / (1 + np.exp(-Z))"),
                    None, {"graded"}),  # noise is dropped; the right answer still counts
     "huge_fd_write": (sigmoid_doing("import os\nos.write(1, b'x' * 10**8)\nreturn 1 / (1 + np.exp(-Z))"),
-                      None, {"crashed"}),
+                      None, {"crashed", "timeout"}),  # 100 MB built per call: on a loaded machine, time runs out too
     "huge_return": (sigmoid_doing("return np.ones((30000, 30000))"), None, {"crashed"}),
     "patch_checker_numpy_builtins": (sigmoid_doing(
         "import builtins, dlkit.checks\n"
@@ -160,16 +161,111 @@ PROBING = {
 }
 
 
-def isolation_facts():
-    """What the sandbox set up on this machine (namespaces need root and a kernel that allows them)."""
-    from dlkit.course.grade import isolation
+def secrets_dir(traversable: bool = False) -> str:
+    """A fresh folder for a gradebook and seed that is not under /tmp, /var/tmp or /dev/shm.
 
-    iso = isolation()
-    return {"root": iso.root and iso.setuid_nobody, "netns": iso.network_namespace, "private_tmp": iso.private_tmp,
-            "pidns": iso.pid_namespace, "mountns": iso.mount_namespace}
+    (The children get private ones of those, so hiding there would prove nothing.) Root uses
+    its home; another user the folder in $DLKIT_TEST_SECRETS (the Makefile's unprivileged
+    run makes one), else its home. ``traversable``: somewhere every user could reach (as root
+    /var/lib rather than /root, mode 700), so only the sandbox's hiding keeps a child out.
+    """
+    import tempfile
+
+    if os.geteuid() == 0:
+        base = "/var/lib" if traversable else None
+    else:
+        base = os.environ.get("DLKIT_TEST_SECRETS")
+    return tempfile.mkdtemp(dir=base or os.path.expanduser("~"))
 
 
-# hostile case -> the isolation it relies on (skipped with that reason where the machine lacks it)
-NEEDS = {"kill_parent": "root", "write_repo": "root", "read_gradebook": "root", "read_seed_file": "root",
-         "write_tmp": "private_tmp", "network": "netns", "read_instructor_notebook": "mountns",
-         "signal_grader": "pidns"}
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def instructor_with(stem: str, source: str) -> str:
+    """The instructor notebook of ``stem`` (full marks) with one more cell that redefines an exercise."""
+    with open(os.path.join(REPO, "notebooks", "instructor", f"{stem}.ipynb"), encoding="utf-8") as f:
+        nb = nbformat.read(f, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(code(source)))
+    return nbformat.writes(nb)
+
+
+# The attacks of issue 13 on dlkit's reference inside the sandbox: (assignment, cheated exercise, code).
+# Each must get 0 points for the cheated exercise; the assignment's other exercises keep full marks.
+REFERENCE_ATTACKS = {
+    "unwrap_getattr": ("04_backward_propagation", "linear_backward", """
+        import dlkit
+        def linear_backward(dZ, cache):
+            return getattr(dlkit, "linear_" + "backward").__wrapped__(dZ, cache)
+    """),
+    "private_helper_backward": ("04_backward_propagation", "linear_backward", """
+        import dlkit
+        def linear_backward(dZ, cache):
+            A_prev, W, b = cache
+            return dlkit.layers._linear_backward(dZ, A_prev, W, True)
+    """),
+    "other_graded_exercise": ("04_backward_propagation", "linear_backward", """
+        import dlkit
+        import numpy as np
+        def linear_backward(dZ, cache):
+            return dlkit.linear_activation_backward(dZ, (cache, np.ones_like(dZ)), "relu")
+    """),
+    "sys_modules_model_backward": ("05_model_backward", "model_backward", """
+        import sys
+        import dlkit
+        def model_backward(AL, Y, caches):
+            return vars(sys.modules["dlkit.mo" + "del"])["model_" + "backward"].__wrapped__(AL, Y, caches)
+    """),
+    "sys_modules_model_forward": ("02_forward_propagation", "model_forward", """
+        import sys
+        import dlkit
+        def model_forward(X, parameters):
+            return vars(sys.modules["dlkit.mo" + "del"])["model_" + "forward"].__wrapped__(X, parameters)
+    """),
+    "private_helper_forward": ("02_forward_propagation", "linear_forward", """
+        import dlkit
+        def linear_forward(A_prev, W, b):
+            return dlkit.layers._linear_forward(A_prev, W, b), (A_prev, W, b)
+    """),
+    "frames_and_gc": ("02_forward_propagation", "sigmoid", """
+        import gc, sys
+        def sigmoid(Z):
+            # look for anything of the judge's or the reference's: the tripwire, a spec, a wrapped function
+            for obj in gc.get_objects():
+                for attr in ("__wrapped__", "_Tripwire", "SPECS"):
+                    try:
+                        found = getattr(obj, attr, None)
+                    except Exception:
+                        found = None
+                    if callable(found):
+                        return found(Z)
+            frame = sys._getframe()
+            while frame is not None:
+                for value in list(frame.f_globals.values()) + list(frame.f_locals.values()):
+                    if type(value).__name__ == "_Tripwire":
+                        return Z
+                frame = frame.f_back
+            raise RuntimeError("nothing to steal")
+    """),
+}
+
+# Reads the gradebook path from /proc/*/cmdline (and the given path), the seed, and installs an
+# SQLite trigger that would give every row full points. Filled in with str.format by the test.
+GRADEBOOK_ATTACK = """
+    import os
+    def sigmoid(Z):
+        paths = [{gradebook!r}]
+        for pid in os.listdir("/proc"):
+            try:
+                args = open(f"/proc/{{pid}}/cmdline", "rb").read().split(b"\\0")
+            except OSError:
+                continue
+            if b"--gradebook" in args:
+                paths.append(args[args.index(b"--gradebook") + 1].decode())
+        seed = open({seed_file!r}).read()
+        import sqlite3
+        conn = sqlite3.connect(paths[-1])
+        conn.execute("CREATE TRIGGER pwn AFTER INSERT ON grades BEGIN "
+                     "UPDATE grades SET points = max_points WHERE rowid = NEW.rowid; END")
+        conn.commit()
+        return Z * 0 + float(seed[:3])
+"""

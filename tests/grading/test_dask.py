@@ -5,7 +5,7 @@ import pytest
 
 from dlkit.course import gradebook as gb
 from dlkit.course.grade import grade_all
-from grading_helpers import EXERCISES, MAX, notebook, sigmoid_doing
+from grading_helpers import ASSIGNMENT, EXERCISES, MAX, notebook, sigmoid_doing
 
 distributed = pytest.importorskip("distributed", reason="Dask distributed is not installed (pip install 'dlkit[dask]')")
 
@@ -18,7 +18,8 @@ def test_grade_on_a_local_cluster(tmp_path):
         paths.append(str(p))
     book = str(tmp_path / "dask.sqlite")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        summary = grade_all(paths, book, scheduler=cluster.scheduler_address, timeout=5.0, seed=5, progress=False)
+        summary = grade_all(paths, book, scheduler=cluster.scheduler_address, timeout=5.0, seed=5, progress=False,
+                            assignment=ASSIGNMENT)
     assert summary["graded"] == 3
     conn = gb.connect(book)
     rows = {(r["learner"], r["exercise"]): r for r in gb.rows(conn)}

@@ -13,7 +13,7 @@ import pytest
 
 from dlkit.course import gradebook as gb
 from dlkit.course.cli import main
-from grading_helpers import EXERCISES, MAX, notebook, sigmoid_doing
+from grading_helpers import ASSIGNMENT, EXERCISES, MAX, notebook, sigmoid_doing
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -21,6 +21,8 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 def make_class(folder, n, slow=()):
     """n submissions; those in ``slow`` have a sigmoid that loops (to be killed mid-batch)."""
     paths = []
+    folder = folder / ASSIGNMENT  # the instructor's layout: submissions/<assignment>/<learner>.ipynb
+    folder.mkdir(exist_ok=True)
     for i in range(n):
         funcs = sigmoid_doing("while True:\n    pass") if i in slow else None
         p = folder / f"learner{i:02d}.ipynb"
@@ -73,10 +75,10 @@ def test_changed_submission_is_regraded_and_replaced(tmp_path):
     p.write_text(notebook({"relu": "def relu(Z):\n    return Z"}))
     from dlkit.course.grade import grade_all
 
-    first = grade_all([str(p)], book, workers=1, progress=False)
+    first = grade_all([str(p)], book, workers=1, progress=False, assignment=ASSIGNMENT)
     assert first["statuses"] == {"graded": len(EXERCISES)}
     p.write_text(notebook())
-    summary = grade_all([str(p)], book, workers=1, progress=False)
+    summary = grade_all([str(p)], book, workers=1, progress=False, assignment=ASSIGNMENT)
     assert summary["graded"] == 1
     conn = gb.connect(book)
     rows = gb.rows(conn)

@@ -1,4 +1,8 @@
-"""The child process: the npy+JSON protocol, the limits and what this machine isolates."""
+"""The child process: the npy+JSON protocol, the limits, the proxies and what this machine isolates.
+
+CI runs this file as root and as an unprivileged user (``make test-unprivileged``); every
+protection is asserted for both, none is skipped for lack of root.
+"""
 from __future__ import annotations
 
 import io
@@ -10,11 +14,9 @@ import pytest
 from dlkit.checks import Opaque
 from dlkit.course import sandbox
 from dlkit.course.grade import grade_notebook
-from dlkit.course.sandbox import Limits, ProtocolError, SubmissionRun, decode, encode
-from grading_helpers import isolation_facts, notebook
-
-FACTS = isolation_facts()
-ROOT = FACTS["root"]
+from dlkit.course.sandbox import Limits, ProtocolError, ProxyTable, SubmissionRun, decode, encode
+from dlkit.course.sandbox.protocol import _load_array
+from grading_helpers import ASSIGNMENT, notebook, secrets_dir
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +26,9 @@ def zygote():
     z.close()
 
 
-def run_code(zygote, src, fn="f", args=(), timeout=5.0, limits=None):
-    run = SubmissionRun(zygote, [(src, "cell 1")], [fn], timeout=timeout, limits=limits)
+def run_code(zygote, src, fn="f", args=(), timeout=5.0, limits=None, proxies=None, graded=()):
+    run = SubmissionRun(zygote, [(src, "cell 1")], [fn], timeout=timeout, limits=limits, proxies=proxies,
+                        graded=graded)
     try:
         return run.call_for(fn)(fn, tuple(args))[0]
     finally:
@@ -52,7 +55,7 @@ def test_pickled_object_arrays_are_refused():
     buf = io.BytesIO()
     np.save(buf, np.array([object()], dtype=object), allow_pickle=True)
     with pytest.raises(ValueError):
-        sandbox._load_array(buf.getvalue())
+        _load_array(buf.getvalue())
 
 
 def test_values_come_back_as_plain_data(zygote):
@@ -76,13 +79,10 @@ def test_child_is_locked_down(zygote):
     assert dumpable == 0 and no_new_privs == 1  # PR_GET_DUMPABLE, PR_GET_NO_NEW_PRIVS
     assert "PYTHONPATH" not in env and not any("SEED" in k for k in env)
     assert files == ["output.txt"]  # a fresh, empty folder
-    if ROOT:
-        assert uid == 65534
+    assert uid == 65534  # as root: the real nobody; otherwise nobody in a nested user namespace
 
 
 def test_network_is_unreachable(zygote):
-    if not FACTS["netns"]:
-        pytest.skip("no network namespace here (needs root and a kernel that allows it)")
     src = ("import socket\ndef f():\n    try:\n        socket.create_connection(('1.1.1.1', 53), timeout=2)\n"
            "    except OSError as e:\n        return str(e)\n    return 'connected'\n")
     assert "unreachable" in run_code(zygote, src).lower()
@@ -133,11 +133,11 @@ def test_child_never_receives_the_seed_or_expected_answers(monkeypatch):
         sent.append((header, [np.array(a) for a in arrays]))
         return real(sock, header, arrays)
 
-    monkeypatch.setattr(sandbox, "send_msg", spy)
+    monkeypatch.setattr(sandbox.zygote, "send_msg", spy)
     from dlkit.checks import SPECS
 
     seed = 424242424242
-    grade_notebook("t", notebook().encode(), seed=seed)
+    grade_notebook("t", notebook().encode(), seed=seed, assignment=ASSIGNMENT)
     assert {h.get("op") for h, _ in sent} <= {"load", "call", "exit"}
     assert not any(str(seed) in repr(h) for h, _ in sent)
     # every array sent is an input of some case, never an expected output
@@ -151,8 +151,6 @@ def test_child_never_receives_the_seed_or_expected_answers(monkeypatch):
 
 
 def test_child_cannot_see_or_signal_other_processes(zygote):
-    if not FACTS["pidns"]:
-        pytest.skip("no pid namespace here (needs root and a kernel that allows it)")
     src = (f"import os\ndef f():\n    pids = sorted(int(p) for p in os.listdir('/proc') if p.isdigit())\n"
            f"    try:\n        os.kill({os.getpid()}, 0)\n        judge = 'visible'\n"
            f"    except ProcessLookupError:\n        judge = 'absent'\n    return [pids, judge]\n")
@@ -161,21 +159,116 @@ def test_child_cannot_see_or_signal_other_processes(zygote):
     assert zygote.isolation.pid_namespace
 
 
-def test_hidden_folders_are_empty_for_the_child():
-    if not FACTS["mountns"]:
-        pytest.skip("hiding folders needs a mount namespace (root and a kernel that allows it)")
+def test_hidden_folders_and_files_are_empty_for_the_child():
     import pathlib
     import shutil
-    import tempfile
 
-    secret = pathlib.Path(tempfile.mkdtemp(dir="/var/lib" if os.path.isdir("/var/lib") else None))
+    secret = pathlib.Path(secrets_dir(traversable=True))
     (secret / "answers.txt").write_text("42")
-    os.chmod(secret, 0o755)
+    lone = pathlib.Path(secrets_dir(traversable=True)) / "gradebook.sqlite"  # a file hidden on its own
+    lone.write_text("grades")
+    for p in (secret, lone.parent):
+        os.chmod(p, 0o755)
     os.chmod(secret / "answers.txt", 0o644)  # world-readable: only the hiding keeps it from the child
-    z = sandbox.Zygote(hide=[str(secret)])
+    os.chmod(lone, 0o644)
+    z = sandbox.Zygote(hide=[str(secret), str(lone)])
     try:
-        assert z.isolation.hidden == [str(secret)]
+        assert str(secret) in z.isolation.hidden and str(lone) in z.isolation.hidden
         assert run_code(z, f"import os\ndef f():\n    return os.listdir({str(secret)!r})") == []
+        assert run_code(z, f"def f():\n    return open({str(lone)!r}).read()") == ""
     finally:
         z.close()
         shutil.rmtree(secret, ignore_errors=True)
+        shutil.rmtree(lone.parent, ignore_errors=True)
+
+
+# What the child could use to reach dlkit's reference or the judge, walked from inside it.
+WALK = """
+import gc, os, sys, types
+def f(core_files, dlkit_dir):
+    seen, todo, found = set(), list(gc.get_objects()) + list(sys.modules.values()), []
+    frame = sys._getframe()
+    while frame is not None:
+        todo += [frame.f_code, *frame.f_globals.values(), *frame.f_locals.values()]
+        frame = frame.f_back
+    while todo:
+        obj = todo.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        if isinstance(obj, types.CodeType) and obj.co_filename in core_files:
+            found.append(obj.co_filename + ":" + obj.co_name)
+        for attr in ("__wrapped__", "__code__", "__closure__", "__globals__", "__func__", "__self__", "f_back"):
+            try:
+                value = getattr(obj, attr, None)
+            except Exception:
+                continue
+            if value is not None:
+                todo.append(value)
+        if isinstance(obj, (tuple, list)) and len(obj) < 10000:
+            todo += list(obj)
+        elif isinstance(obj, types.CellType):
+            try:
+                todo.append(obj.cell_contents)
+            except ValueError:
+                pass
+    try:
+        listing = os.listdir(dlkit_dir)
+    except OSError as exc:
+        listing = str(exc)
+    names = sorted(k for k in sys.modules if k.startswith("dlkit"))
+    return [sorted(set(found)), listing, names, len(seen)]
+"""
+
+
+def test_child_holds_no_reference_and_no_judge_state(zygote):
+    import glob
+
+    import dlkit
+
+    pkg = os.path.dirname(os.path.abspath(dlkit.__file__))
+    mine = {os.path.join(pkg, "checks", "plain.py")} | set(glob.glob(os.path.join(pkg, "course", "sandbox", "*.py")))
+    core = sorted(set(glob.glob(os.path.join(pkg, "**", "*.py"), recursive=True)) - mine)
+    assert any(p.endswith("layers.py") for p in core) and any(p.endswith("specs.py") for p in core)
+    found, listing, names, seen = run_code(zygote, WALK, args=(core, pkg))
+    assert found == [] and seen > 1000  # no code object of dlkit's core, checks or grader is reachable
+    assert listing == []  # dlkit's source folder is hidden: it cannot be imported from disk either
+    assert "dlkit.checks.specs" not in names and "dlkit.course.grade" not in names
+
+
+def test_proxies_answer_only_what_the_judge_allows(zygote):
+    import dlkit
+    from dlkit.checks import LearnerError
+
+    table = ProxyTable({"relu": dlkit.relu}, graded=["f"])
+    src = ("import numpy as np\nimport dlkit\nfrom dlkit.activations import relu\n"
+           "def f(Z):\n    return relu(Z), dlkit.relu(Z)\n"
+           "def g(Z):\n    return dlkit.sigmoid(Z)\n")
+    Z = np.array([[-1.0, 2.0]])
+    a, b = run_code(zygote, src, args=(Z,), proxies=table)
+    assert np.array_equal(a, dlkit.relu(Z)) and np.array_equal(b, a)
+    with pytest.raises(LearnerError) as err:
+        run_code(zygote, src, fn="g", args=(Z,), proxies=table)
+    assert err.value.exc_type == "ProxyRefused" and "dlkit.sigmoid" in err.value.message
+    assert table.refused == {"g": {"sigmoid"}}
+    # inputs the reference rejects come back as an error in the child, not a judge crash
+    with pytest.raises(LearnerError) as bad:
+        run_code(zygote, src, args=("not an array",), proxies=table)
+    assert bad.value.exc_type in ("TypeError", "ValueError")
+
+
+def test_bwrap_gives_the_same_isolation():
+    import shutil
+
+    if shutil.which("bwrap") is None:
+        pytest.skip("bwrap is not installed (.ci/run installs Debian's bubblewrap, so CI runs this)")
+    z = sandbox.Zygote(method="bwrap")
+    try:
+        assert z.isolation.full and z.isolation.method == "bwrap", z.isolation.report()
+        src = ("import os, socket\ndef f():\n    try:\n        socket.create_connection(('1.1.1.1', 53), timeout=1)\n"
+               "    except OSError as e:\n        net = str(e)\n    try:\n        open('/etc/x', 'w')\n"
+               "    except OSError as e:\n        ro = str(e)\n    return [os.getuid(), net, ro, len(os.listdir('/proc'))]\n")
+        uid, net, ro, _ = run_code(z, src)
+        assert uid == 65534 and "unreachable" in net.lower() and ("Read-only" in ro or "Permission" in ro)
+    finally:
+        z.close()

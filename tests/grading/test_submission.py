@@ -10,12 +10,13 @@ import pytest
 
 from dlkit.course.grade import ASSIGNMENTS, grade_notebook
 from dlkit.course.submission import Unreadable, extract, read_notebook
-from grading_helpers import EXERCISES, MAX, RIGHT, code, notebook
+from grading_helpers import ASSIGNMENT, EXERCISES, MAX, RIGHT, code, notebook
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def points(text, **kw):
+    kw.setdefault("assignment", ASSIGNMENT)
     rows = grade_notebook("t", text.encode() if isinstance(text, str) else text, timeout=5.0, **kw)["rows"]
     return {r["exercise"]: (r["status"], r["points"]) for r in rows}
 
@@ -85,9 +86,18 @@ def test_broken_files_are_unreadable(data):
     assert all(r["points"] == 0 for r in rows)
 
 
-def test_unknown_assignment_is_unreadable_with_a_reason():
-    rows = grade_notebook("t", notebook(assignment="nope").encode())["rows"]
-    assert rows[0]["status"] == "unreadable" and "--assignment" in rows[0]["report"]
+def test_without_the_instructors_assignment_it_is_unreadable_with_a_reason():
+    # the notebook's own metadata names a real assignment, but it never decides
+    rows = grade_notebook("t", notebook().encode())["rows"]
+    assert len(rows) == 1 and rows[0]["status"] == "unreadable" and "--assignment" in rows[0]["report"]
+
+
+def test_metadata_naming_another_assignment_is_graded_as_the_instructors_and_flagged():
+    result = grade_notebook("t", notebook(assignment="03_cost").encode(), assignment=ASSIGNMENT, timeout=5.0)
+    assert result["assignment"] == ASSIGNMENT
+    assert {r["exercise"]: (r["status"], r["points"]) for r in result["rows"]} == FULL
+    assert result["flags"] and "03_cost" in result["flags"][0]
+    assert not grade_notebook("t", notebook().encode(), assignment=ASSIGNMENT, timeout=5.0)["flags"]
 
 
 def test_syntax_error_is_charged_to_its_exercise():
@@ -117,7 +127,7 @@ def test_instructor_notebooks_score_full_marks():
     for path in _repo_notebooks("instructor"):
         stem = os.path.splitext(os.path.basename(path))[0]
         with open(path, "rb") as f:
-            rows = grade_notebook(stem, f.read(), seed=11)["rows"]
+            rows = grade_notebook(stem, f.read(), seed=11, assignment=stem)["rows"]
         assert len(rows) == len(ASSIGNMENTS[stem]), stem
         for r in rows:
             assert (r["status"], r["points"]) == ("graded", r["max_points"]), (stem, r["report"])
@@ -127,7 +137,7 @@ def test_student_notebooks_score_zero_not_implemented():
     for path in _repo_notebooks("student"):
         stem = os.path.splitext(os.path.basename(path))[0]
         with open(path, "rb") as f:
-            rows = grade_notebook(stem, f.read(), seed=11)["rows"]
+            rows = grade_notebook(stem, f.read(), seed=11, assignment=stem)["rows"]
         assert len(rows) == len(ASSIGNMENTS[stem]), stem
         for r in rows:
             assert (r["status"], r["points"]) == ("not_implemented", 0), (stem, r["report"])
@@ -142,7 +152,7 @@ def test_hostile_notebook_files_do_not_break_the_judge(monkeypatch):
     rows = grade_notebook("t", nested, assignment="02_forward_propagation", exercises=EXERCISES)["rows"]
     assert {r["status"] for r in rows} == {"unreadable"}
     monkeypatch.setattr(grade, "MAX_NOTEBOOK_BYTES", 1000)
-    rows = grade_notebook("t", notebook().encode())["rows"]
+    rows = grade_notebook("t", notebook().encode(), assignment=ASSIGNMENT)["rows"]
     assert rows[0]["status"] == "unreadable" and "at most" in rows[0]["report"]
 
 

@@ -1,0 +1,92 @@
+"""How long a checkpoint call takes, per exercise, with a correct and with a wrong function.
+
+    python benchmarks/bench_checks.py            # median of 7 calls each
+    python benchmarks/bench_checks.py --repeat 15
+
+A checkpoint must stay interactive: the target is the slowest call under 150 ms on the
+course machine. The correct function is dlkit's own block; the wrong one returns dlkit's
+answer with its first array scaled by 1.1, a mistake no mutant or relation names, so the
+check runs its slowest path (every mutant on every case, the relations, the helpers'
+checks and, for a backward block, the numerical gradient of the learner's forward).
+The machine's load average is printed with the figures: they are only comparable
+between runs made back to back.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import dlkit  # noqa: E402
+from dlkit import (  # noqa: E402,F401  (helpers found by global name, as in a notebook)
+    linear_activation_backward, linear_activation_forward, linear_backward, linear_forward, model_forward,
+    relu, relu_backward, sigmoid, sigmoid_backward)
+from dlkit.checks import SPECS, check  # noqa: E402
+
+TARGET_MS = 150.0
+
+
+def _scaled(out):
+    """The output with its first array 10 % too large (containers keep their structure)."""
+    if type(out) is np.ndarray:
+        return out * 1.1
+    if type(out) is float:
+        return out * 1.1
+    if type(out) in (tuple, list):
+        return type(out)([_scaled(out[0]), *out[1:]])
+    if type(out) is dict:
+        first = next(iter(out))
+        return {k: (_scaled(v) if k == first else v) for k, v in out.items()}
+    return out
+
+
+def _wrong(name):
+    reference = getattr(dlkit, name)
+
+    def wrong(*args):
+        return _scaled(reference(*args))
+    wrong.__name__ = name
+    return wrong
+
+
+def _time(name, fn, repeat):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = check(name, fn)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), result
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7, help="calls per exercise and function (median reported)")
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error(f"--repeat must be at least 1, got {args.repeat}")
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; median of {args.repeat} calls")
+    print(f"{'exercise':<28} {'correct ms':>10} {'wrong ms':>9}  wrong function's first finding")
+    slowest = (0.0, "")
+    for name in SPECS:
+        if not hasattr(dlkit, name):
+            continue
+        ok_ms, ok = _time(name, getattr(dlkit, name), args.repeat)
+        bad_ms, bad = _time(name, _wrong(name), args.repeat)
+        assert ok.passed, f"dlkit's own {name} fails its check:\n{ok}"
+        first = bad.mistakes[0] if bad.mistakes else ("passed" if bad.passed else "-")
+        print(f"{name:<28} {ok_ms:>10.1f} {bad_ms:>9.1f}  {first}")
+        slowest = max(slowest, (ok_ms, f"{name} (correct)"), (bad_ms, f"{name} (wrong)"))
+    verdict = "under" if slowest[0] < TARGET_MS else "OVER"
+    print(f"slowest: {slowest[1]} {slowest[0]:.1f} ms, {verdict} the {TARGET_MS:.0f} ms target")
+    return 0 if slowest[0] < TARGET_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

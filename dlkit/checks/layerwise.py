@@ -1,0 +1,185 @@
+"""Composites layer by layer: where model_forward's or model_backward's chain first goes wrong.
+
+The learner's values are compared in the order the chain computes them
+(forward: caches[0], A[1], caches[1], ...; backward: dA[L-1], dW[L], db[L],
+dA[L-2], ...). The first wrong one is explained: by the value another layer
+or key should have (an index mistake), else by a relation with that layer's
+own quantities (:mod:`relations`), else by its shape or values. The report
+then says which layers are right ("dA2, dW3, db3 are right; dW2 is wrong").
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import compare, relations
+from .mistakes import hint_for
+from .result import Finding
+
+
+def backward_chain(caches, grads):
+    """[(key, layer quantities)] in the order model_backward computes them, from layer L down to 1."""
+    L = len(caches)
+    order = []
+    for l in range(L, 0, -1):
+        (A_prev, W, b), Z = caches[l - 1]
+        dA = grads.get(f"dA{l}")
+        q = {"A_prev": A_prev, "W": W, "b": b, "Z": Z}
+        if dA is not None:
+            q["dA"] = dA
+        order += [(f"dA{l - 1}", q), (f"dW{l}", q), (f"db{l}", q)]
+    return order
+
+
+def forward_chain(exp_caches):
+    """[(path, label, layer quantities)] in the order model_forward computes them, layer 1 to L."""
+    order = []
+    for l, ((A_prev, W, b), Z) in enumerate(exp_caches, start=1):
+        q = {"A_prev": A_prev, "W": W, "b": b, "Z": Z}
+        order += [((l - 1, 0, 0), f"caches[{l - 1}] linear_cache A_prev (A[{l - 1}])", q),
+                  ((l - 1, 0, 1), f"caches[{l - 1}] linear_cache W (W[{l}])", q),
+                  ((l - 1, 0, 2), f"caches[{l - 1}] linear_cache b (b[{l}])", q),
+                  ((l - 1, 1), f"caches[{l - 1}] Z (Z[{l}])", q)]
+    return order
+
+
+def _get(x, path):
+    for i in path:
+        if type(x) not in (tuple, list) or len(x) <= i:
+            return None
+        x = x[i]
+    return x
+
+
+def _same_as_other(got, key, exp):
+    """The key of another entry whose expected value ``got`` equals (another layer's), else None."""
+    if type(got) is not np.ndarray:
+        return None
+    for other, value in exp.items():
+        if other == key or type(value) is not np.ndarray or value.shape != got.shape:
+            continue
+        if value.shape == exp[key].shape and compare.close(value, exp[key]):
+            continue   # the two should be equal anyway: no index mistake to see
+        if compare.close(got, value):
+            return other
+    return None
+
+
+def first_wrong(spec, chain, got_of, exp_of, case):
+    """(index in chain, key, problem) of the first wrong value of a chain, or None."""
+    for index, (key, label) in enumerate(chain):
+        got, exp = got_of(key), exp_of(key)
+        if exp is None:
+            continue
+        with compare.tolerance(case.info.get("float32", False)):
+            problem = compare.mismatch_any(label, got, exp, case.info.get("m"))
+        if problem:
+            return index, key, problem
+    return None
+
+
+def explain_backward(spec, runs):
+    """One Finding for a wrong model_backward: the first wrong gradient, with its relation if any."""
+    bad = [(case, got, wrong) for case, got, wrong in runs if wrong]
+    if not bad:
+        return None
+    case, got_parts, _ = bad[0]
+    exp_parts, _ = spec.split(case.expected, case)
+    got = {**got_parts.get("dA", {}), **got_parts.get("dW", {}), **got_parts.get("db", {})}
+    exp = {**exp_parts["dA"], **exp_parts["dW"], **exp_parts["db"]}
+    chain = backward_chain(case.args[2], exp)
+    found = first_wrong(spec, [(k, k) for k, _ in chain], got.get, exp.get, case)
+    if found is None:
+        return None
+    index, key, problem = found
+    right = [k for k, _ in chain[:index]]
+    where = (f"{', '.join(right)} {'is' if len(right) == 1 else 'are'} right; {key} is the first wrong value"
+             if right else f"{key}, the first value computed, is already wrong")
+    details = [f"With {case.label}: {where}: {problem}."]
+    other = _same_as_other(got.get(key), key, exp)
+    if other is not None and _index_mistake_everywhere(spec, bad, key, other):
+        rid, fmt = "other_layer", {"part": key, "other": other}
+    else:
+        rel = relations.explain(key, _first_wrong_everywhere(spec, bad))
+        if rel is None:
+            return Finding(f"{spec.name}.{key[:2]}_wrong", f"{where}: {problem}. {spec.equation}", [f"(with {case.label})"],
+                           generic=True)
+        rid, fmt = rel
+    return Finding(f"{spec.name}.{rid}", hint_for(f"{spec.name}.{rid}", **fmt), details)
+
+
+def _first_wrong_everywhere(spec, bad):
+    """[(case, got, expected, key, layer quantities)] for the first wrong gradient of each wrong case."""
+    out = []
+    for case, got_parts, _ in bad:
+        got, exp = _grads(got_parts), _grads(spec.split(case.expected, case)[0])
+        chain = backward_chain(case.args[2], exp)
+        found = first_wrong(spec, [(k, k) for k, _ in chain], got.get, exp.get, case)
+        if found is None:
+            return []
+        key = found[1]
+        out.append((case, got.get(key), exp[key], key, dict(chain)[key]))
+    return out
+
+
+def _grads(parts):
+    return {**parts.get("dA", {}), **parts.get("dW", {}), **parts.get("db", {})}
+
+
+def _offset(key, other):
+    """('dA', -1) for key dA2 holding dA1's value: which array, and how many layers off."""
+    return (key[:2], other[:2], int(other[2:]) - int(key[2:]))
+
+
+def _index_mistake_everywhere(spec, bad, key, other):
+    """True if on every wrong case the first wrong gradient holds another key's value, the same number of layers off."""
+    want = _offset(key, other)
+    for case, got_parts, _ in bad:
+        got, exp = _grads(got_parts), _grads(spec.split(case.expected, case)[0])
+        found = first_wrong(spec, [(k, k) for k, _ in backward_chain(case.args[2], exp)], got.get, exp.get, case)
+        if found is None:
+            return False
+        k = found[1]
+        o = _same_as_other(got.get(k), k, exp)
+        if o is None or _offset(k, o) != want:
+            return False
+    return True
+
+
+def explain_forward(spec, runs):
+    """One Finding for wrong model_forward caches: the first wrong cached value, with its relation if any."""
+    bad = [(case, got, wrong) for case, got, wrong in runs if wrong.get("caches")]
+    if not bad:
+        return None
+    case, got_parts, _ = bad[0]
+    exp_caches = spec.split(case.expected, case)[0]["caches"]
+    got_caches = got_parts.get("caches")
+    if type(got_caches) not in (tuple, list) or len(got_caches) != len(exp_caches):
+        return None
+    chain = forward_chain(exp_caches)
+    found = first_wrong(spec, [(p, lab) for p, lab, _ in chain], lambda p: _get(got_caches, p),
+                        lambda p: _get(exp_caches, p), case)
+    if found is None:
+        return None
+    index, path, problem = found
+    label, q = chain[index][1], chain[index][2]
+    layer = path[0] + 1
+    where = (f"layers 1..{layer - 1} are right; layer {layer} is the first that goes wrong" if layer > 1
+             else "layer 1 already goes wrong")
+    details = [f"With {case.label}: {where}: {problem}."]
+    # the value another layer's cache holds: an index mistake
+    got_value = _get(got_caches, path)
+    for other_index, (other_path, other_label, _) in enumerate(chain):
+        if other_path[1:] == path[1:] and other_path != path:
+            target = _get(exp_caches, other_path)
+            if type(got_value) is np.ndarray and type(target) is np.ndarray and got_value.shape == target.shape \
+                    and compare.close(got_value, target) and not compare.close(target, _get(exp_caches, path)):
+                return Finding(f"{spec.name}.other_layer",
+                               hint_for(f"{spec.name}.other_layer", part=label, other=other_label), details)
+    rel = relations.explain(label, [(case, got_value, _get(exp_caches, path), label, q)])
+    if rel is None:
+        return None
+    rid, fmt = rel
+    return Finding(f"{spec.name}.{rid}", hint_for(f"{spec.name}.{rid}", **fmt), details)
+
+
+__all__ = ["explain_backward", "explain_forward", "backward_chain", "forward_chain"]

@@ -1,0 +1,301 @@
+"""Tuning bugs for the relations, the layer-by-layer composites and the edges the notebooks
+talk about (issue 12's learner list), plus correct formulations the edge cases must let pass.
+
+Each bug makes a mistake no mutant is written for, so it is named by a relation (or by a
+mistake added for the learner list); none of them is copied from the held-out catalog.
+"""
+import math
+
+import numpy as np
+
+from dlkit import linear_activation_backward, linear_activation_forward, relu, sigmoid  # noqa: F401
+
+from .registry import bug, correct
+
+# ---- relations on the forward blocks ---------------------------------------------------------
+
+
+@bug("linear_forward", "linear_forward.b_twice")
+def linear_forward(A_prev, W, b):
+    Z = np.dot(W, A_prev) + b
+    Z = Z + b            # a demo cell's line pasted twice
+    return Z, (A_prev, W, b)
+
+
+@bug("linear_forward", "linear_forward.factor_2")
+def linear_forward(A_prev, W, b):
+    Z = W @ A_prev + b
+    return Z + Z, (A_prev, W, b)
+
+
+@bug("linear_forward", "linear_forward.integer_values")
+def linear_forward(A_prev, W, b):
+    Z = np.zeros((W.shape[0], A_prev.shape[1]), dtype=int)
+    Z[:] = W @ A_prev + b
+    return Z, (A_prev, W, b)
+
+
+@bug("linear_forward", "linear_forward.first_column_only")
+def linear_forward(A_prev, W, b):
+    z0 = W @ A_prev[:, 0:1] + b
+    return np.repeat(z0, A_prev.shape[1], axis=1), (A_prev, W, b)
+
+
+@bug("sigmoid", "sigmoid.overflow")
+def sigmoid(Z):
+    e = np.exp(Z)
+    return e / (1 + e)
+
+
+@bug("sigmoid", "sigmoid.overflow")
+def sigmoid(Z):
+    return np.vectorize(lambda z: math.exp(z) / (1 + math.exp(z)) if z < 709 else float("nan"))(Z)
+
+
+@correct("sigmoid")
+def sigmoid(Z):
+    # numerically stable: never exp of a large positive number
+    return np.where(Z >= 0, 1 / (1 + np.exp(-np.abs(Z))), np.exp(-np.abs(Z)) / (1 + np.exp(-np.abs(Z))))
+
+
+@correct("sigmoid")
+def sigmoid(Z):
+    return 0.5 * (1 + np.tanh(Z / 2))
+
+
+@bug("relu", "relu.factor_half")
+def relu(Z):
+    return (Z + np.abs(Z)) / 4      # (Z + |Z|) / 2 is ReLU
+
+
+@bug("linear_activation_forward", "linear_activation_forward.cache_holds_A")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = W @ A_prev + b
+    cache = ((A_prev, W, b), Z)
+    if activation == "relu":
+        Z[Z < 0] = 0                 # in place: the cached Z changes too
+        A = Z
+    else:
+        A = 1 / (1 + np.exp(-Z))
+    return A, cache
+
+
+# ---- relations on the backward blocks ----------------------------------------------------------
+
+@bug("relu_backward", "relu_backward.slope_at_zero")
+def relu_backward(dA, Z):
+    return dA * (Z >= 0)
+
+
+@bug("relu_backward", "relu_backward.slope_at_zero")
+def relu_backward(dA, Z):
+    dZ = np.array(dA, copy=True)
+    dZ[Z < 0] = 0
+    return dZ
+
+
+@correct("relu_backward")
+def relu_backward(dA, Z):
+    return np.where(Z > 0, dA, 0.0)
+
+
+@correct("relu_backward")
+def relu_backward(dA, Z):
+    return dA * np.heaviside(Z, 0.0)
+
+
+@bug("sigmoid_backward", "sigmoid_backward.factor_half")
+def sigmoid_backward(dA, Z):
+    s = 1 / (1 + np.exp(-Z))
+    return dA * s * (1 - s) / 2
+
+
+@correct("sigmoid_backward")
+def sigmoid_backward(dA, Z):
+    s = np.where(Z >= 0, 1 / (1 + np.exp(-np.abs(Z))), np.exp(-np.abs(Z)) / (1 + np.exp(-np.abs(Z))))
+    return dA * s * (1 - s)
+
+
+m = 4   # left over from a demo cell
+
+
+@bug("linear_backward", "linear_backward.fixed_m")
+def linear_backward(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    dW = 1 / m * np.dot(dZ, A_prev.T)          # the global m of the demo, not this case's
+    db = 1 / m * np.sum(dZ, axis=1, keepdims=True)
+    return np.dot(W.T, dZ), dW, db
+
+
+@bug("linear_backward", "linear_backward.wrong_axis")
+def linear_backward(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    n = dZ.shape[1]
+    return W.T @ dZ, dZ @ A_prev.T / n, np.mean(dZ, axis=0, keepdims=True)
+
+
+@bug("linear_activation_backward", "linear_activation_backward.integer_values")
+def linear_activation_backward(dA, cache, activation):
+    (A_prev, W, b), Z = cache
+    m_ = A_prev.shape[1]
+    dZ = dA * (Z > 0) if activation == "relu" else dA * (1 / (1 + np.exp(-Z))) * (1 - 1 / (1 + np.exp(-Z)))
+    dW = np.floor_divide(dZ @ A_prev.T, m_)
+    return W.T @ dZ, dW, np.sum(dZ, axis=1, keepdims=True) / m_
+
+
+# ---- the cost: clipping and a fixed m ---------------------------------------------------------
+
+
+@bug("compute_cost", "compute_cost.fixed_m")
+def compute_cost(AL, Y):
+    AL = np.clip(AL, 1e-15, 1 - 1e-15)
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / 5)
+
+
+@bug("compute_cost", "compute_cost.no_clipping")
+def compute_cost(AL, Y):
+    m_ = Y.shape[1]
+    return float(np.squeeze(-(Y @ np.log(AL).T + (1 - Y) @ np.log(1 - AL).T) / m_))
+
+
+@correct("compute_cost")
+def compute_cost(AL, Y):
+    eps = np.finfo(float).eps
+    AL = np.clip(AL, eps, 1 - eps)
+    return float(np.squeeze(-(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T)) / Y.shape[1]))
+
+
+@correct("compute_cost")
+def compute_cost(AL, Y):
+    total = 0.0
+    for a, y in zip(AL[0], Y[0]):            # a loop, guarding the log instead of clipping
+        total += -math.log(a) if y == 1 and a > 0 else (-math.log(1 - a) if a < 1 else 0.0)
+    return total / Y.shape[1]
+
+
+# ---- the composites, layer by layer -----------------------------------------------------------
+
+
+@bug("model_backward", "model_backward.dAL_sign_flipped")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = -(-(Y / AL) + (1 - Y) / (1 - AL))      # the whole dA[L] negated
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = \
+        linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+    for l in reversed(range(L - 1)):
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = \
+            linear_activation_backward(grads["dA" + str(l + 1)], caches[l], "relu")
+    return grads
+
+
+@bug("model_backward", "model_backward.dA0_missing")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = -(Y / AL) + (1 - Y) / (1 - AL)
+    for l in range(L, 0, -1):
+        dA_prev, grads[f"dW{l}"], grads[f"db{l}"] = \
+            linear_activation_backward(dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        if l > 1:
+            grads[f"dA{l - 1}"] = dA_prev
+        dA = dA_prev
+    return grads
+
+
+@bug("model_backward", "model_backward.cache_of_next_layer")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = -(Y / AL) + (1 - Y) / (1 - AL)
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = \
+        linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+    for l in reversed(range(L - 1)):
+        current_cache = caches[l + 1]             # should be caches[l]
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = \
+            linear_activation_backward(grads["dA" + str(l + 1)], current_cache, "relu")
+    return grads
+
+
+@bug("model_backward", "model_backward.other_layer")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = -(Y / AL) + (1 - Y) / (1 - AL)
+    for l in range(L, 0, -1):
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = \
+            linear_activation_backward(dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        grads[f"dA{l - 1}"] = dA
+    grads[f"dA{L - 1}"] = grads[f"dA{max(L - 2, 0)}"]     # a stray line from debugging
+    return grads
+
+
+@correct("model_backward")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    (A_prev, W, b), Z = caches[L - 1]
+    dZ = AL - Y                                       # the shortcut: dA[L] * sigmoid'(Z[L])
+    m_ = AL.shape[1]
+    grads[f"dW{L}"], grads[f"db{L}"] = dZ @ A_prev.T / m_, dZ.sum(axis=1, keepdims=True) / m_
+    grads[f"dA{L - 1}"] = W.T @ dZ
+    for l in range(L - 1, 0, -1):
+        (A_prev, W, b), Z = caches[l - 1]
+        dZ = np.where(Z > 0, grads[f"dA{l}"], 0)
+        grads[f"dW{l}"], grads[f"db{l}"] = dZ @ A_prev.T / m_, dZ.sum(axis=1, keepdims=True) / m_
+        grads[f"dA{l - 1}"] = W.T @ dZ
+    return grads
+
+
+@bug("model_forward", "model_forward.other_layer")
+def model_forward(X, parameters):
+    caches, A = [], X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A, cache = linear_activation_forward(A, parameters["W" + str(l)], parameters["b" + str(l + 1)], "relu")
+        caches.append(cache)
+    AL, cache = linear_activation_forward(A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid")
+    caches.append(cache)
+    return AL, caches
+
+
+# ---- update_parameters and initialize_parameters: what notebooks 6 and 1 ask ------------------
+
+
+@bug("update_parameters", "update_parameters.modifies_input")
+def update_parameters(parameters, grads, learning_rate):
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        parameters["W" + str(l)] -= learning_rate * grads["dW" + str(l)]
+        parameters["b" + str(l)] -= learning_rate * grads["db" + str(l)]
+    return parameters
+
+
+@correct("update_parameters")
+def update_parameters(parameters, grads, learning_rate):
+    import copy
+    parameters = copy.deepcopy(parameters)
+    for l in range(1, len(parameters) // 2 + 1):
+        parameters["W" + str(l)] -= learning_rate * grads["dW" + str(l)]
+        parameters["b" + str(l)] -= learning_rate * grads["db" + str(l)]
+    return parameters
+
+
+@correct("initialize_parameters")
+def initialize_parameters(layer_dims, seed=1):
+    np.random.seed(seed)             # the global generator: the same numbers as RandomState(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@bug("initialize_parameters", "initialize_parameters.W_scale")
+def initialize_parameters(layer_dims, seed=1):
+    rng = np.random.RandomState(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = rng.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters

@@ -1,0 +1,104 @@
+"""The diagnosis engine's promises beyond one id per bug: relations on their own, reports a
+learner can act on (most specific first, at most three, no finding about code the learner
+did not write, a random case pasted only in the notebook), and the issue's learner list."""
+import numpy as np
+import pytest
+
+import dlkit
+from dlkit.checks import SPECS, Case, check, relations
+from dlkit.checks.runner import KernelCall
+from dlkit.checks.spec import MAX_FINDINGS
+
+from . import catalog_relations  # noqa: F401
+from .registry import BUGGY
+
+
+def _one(mistake):
+    return next(fn for _, m, fn in BUGGY if m == mistake)
+
+
+def _relations_on(part, got, exp, q, m=None):
+    return [r for r, _ in relations.single_case(part, got, exp, q, Case((), info={"m": m}))]
+
+
+def test_relations_name_transforms_of_the_references_quantities():
+    rng = np.random.default_rng(0)
+    Z = rng.standard_normal((3, 4))
+    b = rng.standard_normal((3, 1))
+    A = np.maximum(Z, 0)
+    assert "transposed" in _relations_on("dW", Z.T, Z, {})
+    assert "b_twice" in _relations_on("Z", Z + b, Z, {"Z": Z, "b": b})
+    assert "b_missing" in _relations_on("Z", Z - b, Z, {"Z": Z, "b": b})
+    assert "wrong_activation" in _relations_on("A", 1 / (1 + np.exp(-Z)), A, {"Z": Z})
+    S = 1 / (1 + np.exp(-Z))
+    assert "activation_twice" in _relations_on("A", 1 / (1 + np.exp(-S)), S, {"Z": Z, "A": S})
+    assert "slope_for_value" in _relations_on("A", (Z > 0) * 1.0, A, {"Z": Z})
+    assert "integer_values" in _relations_on("Z", np.trunc(Z), Z, {})
+    assert "first_column_only" in _relations_on("Z", np.repeat(Z[:, :1], 4, axis=1), Z, {})
+    assert "wrong_axis" in _relations_on("db", np.sum(Z, axis=0, keepdims=True) / 4, np.sum(Z, 1, keepdims=True) / 4,
+                                         {"dZ": Z}, m=4)
+    assert _relations_on("Z", Z, Z, {}) == []          # nothing to explain when it is right
+
+
+def test_a_relation_must_hold_on_every_wrong_case():
+    Z = np.arange(1.0, 7.0).reshape(2, 3)
+    twice = (Case((), info={"m": 3}), 2 * Z, Z, "Z", {})
+    thrice = (Case((), info={"m": 3}), 3 * Z, Z, "Z", {})
+    assert relations.explain("Z", [twice, twice]) == ("factor_2", {"part": "Z"})
+    assert relations.explain("Z", [twice, thrice]) is None
+
+
+def test_negated_dAL_gets_one_finding_not_one_about_a_helper():
+    result = check("model_backward", _one("model_backward.dAL_sign_flipped"))
+    assert result.mistakes == ["model_backward.dAL_sign_flipped"], str(result)
+
+
+def test_dA0_not_stored_is_not_a_loop_that_stops_early():
+    result = check("model_backward", _one("model_backward.dA0_missing"))
+    assert result.mistakes == ["model_backward.dA0_missing"], str(result)
+    assert result.points == 2   # dW and db are right
+
+
+def test_another_layers_cache_is_named_although_most_cases_crash():
+    result = check("model_backward", _one("model_backward.cache_of_next_layer"))
+    assert result.mistakes[0] == "model_backward.cache_of_next_layer", str(result)
+    assert "layer l+1" in result.hints[0]
+
+
+@pytest.mark.parametrize("exercise, mistake", [
+    ("sigmoid", "sigmoid.overflow"), ("compute_cost", "compute_cost.no_clipping"),
+    ("relu_backward", "relu_backward.slope_at_zero"), ("update_parameters", "update_parameters.modifies_input"),
+    ("initialize_parameters", "initialize_parameters.W_scale")])
+def test_what_the_notebooks_ask_is_checked(exercise, mistake):
+    result = check(exercise, _one(mistake))
+    assert not result.passed and result.mistakes[0] == mistake, str(result)
+
+
+def test_reports_hold_at_most_three_findings_most_specific_first():
+    def linear_backward(dZ, linear_cache):
+        A_prev, W, b = linear_cache
+        return W @ dZ, dZ @ A_prev, np.sum(dZ)      # three mistakes at once, and a shape error on most cases
+    result = check("linear_backward", linear_backward)
+    assert 1 <= len(result.findings) <= MAX_FINDINGS
+    ranks = [f.generic for f in result.findings]
+    assert ranks == sorted(ranks), str(result)
+
+
+def test_a_random_case_is_pasted_in_the_notebook_only():
+    fn = _one("sigmoid.overflow")   # right on the small fixed cases, NaN on a random one with |Z| in the hundreds
+    public = check("sigmoid", fn)
+    paste = [d for f in public.findings for d in f.details if d.startswith("To try it: Z = np.array(")]
+    assert paste, str(public)
+    Z = eval(paste[0][len("To try it: Z = "):], {"np": np})   # noqa: S307 - our own report's literal
+    with np.errstate(all="ignore"):
+        assert not np.isfinite(fn(Z)).all() and np.isfinite(dlkit.sigmoid(Z)).all()
+    hidden = SPECS["sigmoid"].run(KernelCall("sigmoid", fn, 5), seed=7)
+    assert "To try it" not in str(hidden) and "sigmoid.overflow" in hidden.mistakes
+
+
+def test_every_relation_id_has_a_hint():
+    from dlkit.checks.mistakes import RELATIONS, hint_for
+    for rid in RELATIONS:
+        hint = hint_for(f"linear_backward.{rid}", part="dW", other="W", how="summed over axis=0", g="ReLU",
+                        k="3", which="row", index="1", M=4)
+        assert "{" not in hint and hint.startswith("dW") and hint.endswith("."), rid
