@@ -65,8 +65,9 @@ class HelperResults:
     when it localises a composite's failure (None: missing, skipped there).
     """
 
-    def __init__(self, compute):
+    def __init__(self, compute, budget: float | None = None):
         self.compute = compute
+        self.budget = budget   # the composite's time budget in seconds (None: unknown)
         self.results = {}
         self.seconds = {}   # name -> wall time of its own check per case (which helper is slow)
 
@@ -82,10 +83,11 @@ class HelperResults:
         found = self.result(name)
         return found if isinstance(found, CheckResult) else None
 
-    def failing(self, spec, timed_out: bool = False) -> dict:
+    def failing(self, spec, timed_out: bool = False, cases: int = 0) -> dict:
         """helper -> why, for the helpers of ``spec`` that fail (in the spec's order). When the
-        composite ``timed_out``, also its helpers that pass but are the learner's: their time
-        is not the composite's, so it is judged again with dlkit's (fast) ones."""
+        composite ``timed_out`` on its ``cases`` and its helpers, called once a case, take a
+        real share of the time budget, also the helpers that pass: their time is not the
+        composite's, so it is judged again with dlkit's (fast) ones."""
         out = {}
         for helper in carried_helpers(spec):
             result = self.result(helper)
@@ -95,6 +97,11 @@ class HelperResults:
             if why is not None:
                 out[helper] = why
         slow = [h for h, w in out.items() if w == "slow"]
+        if slow and self.budget is not None and \
+                sum(self.seconds.get(h, 0.0) for h in slow) * max(cases, 1) < self.budget / 4:
+            # the helpers are fast: the composite's own code took the time (an endless loop)
+            out = {h: w for h, w in out.items() if w != "slow"}
+            slow = []
         if slow:  # all are replaced; the report names those that take the time (others: "fast")
             slowest = max(self.seconds.get(h, 0.0) for h in slow)
             out.update({h: "fast" for h in slow if self.seconds.get(h, 0.0) < slowest / 4})
@@ -141,7 +148,7 @@ def judge(spec, first: CheckResult, *, helpers: HelperResults, regrade, enabled:
         return first
     if first.mistakes == [f"{spec.name}.not_implemented"]:   # its own stub: dlkit's helpers cannot help
         return first
-    failing = helpers.failing(spec, timed_out=first.status == "timeout")
+    failing = helpers.failing(spec, timed_out=first.status == "timeout", cases=first.cases)
     if not failing:
         return first
     return carried(first, regrade(failing), failing)

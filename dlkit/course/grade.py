@@ -338,7 +338,7 @@ def _grade_notebook(learner, data, *, assignment, exercises, timeout, seed, path
                                      graded=exercises, timeout=timeout, limits=limits,
                                      proxies=ProxyTable(allowed_proxies(assignment, exercises, failing), exercises))
 
-            helpers = _helper_results(SPECS, ex, run, seed)
+            helpers = _helper_results(SPECS, ex, run, seed, timeout)
             try:
                 rows = [_grade_exercise(SPECS, name, ex, run, seed, helpers,
                                         substituted_run if carry_forward else None) for name in exercises]
@@ -387,7 +387,7 @@ def _remember_cases(spec):
     spec._dlkit_grade_memo = memo
 
 
-def _helper_results(specs, ex, run, seed):
+def _helper_results(specs, ex, run, seed, budget=None):
     """Each exercise's own result in this submission, judged once (as an exercise or as another's
     helper), each with its own time budget: a slow helper is not charged to the composite."""
     from dlkit.checks.carry import HelperResults
@@ -404,7 +404,7 @@ def _helper_results(specs, ex, run, seed):
             return "flagged"
         return result
 
-    helpers = HelperResults(judge)
+    helpers = HelperResults(judge, budget)
     return helpers
 
 

@@ -153,3 +153,18 @@ def test_rule_pieces_and_arguments():
         "linear_backward": "missing", "relu_backward": "missing", "sigmoid_backward": "missing"}
     with pytest.raises(TypeError, match="carry_forward"):
         check("relu_backward", lambda dA, Z: dA, carry_forward="yes")
+
+
+def test_slow_helpers_are_replaced_only_when_they_take_a_real_share_of_the_budget():
+    from dlkit.checks.result import CheckResult
+
+    spec = SPECS["linear_activation_backward"]
+    helpers = HelperResults(lambda name: CheckResult(name, "passed", 1, 1, cases=1), budget=10.0)
+    for name in carried_helpers(spec):
+        helpers.result(name)
+    helpers.seconds.update(linear_backward=0.001, relu_backward=0.001, sigmoid_backward=0.001)
+    assert helpers.failing(spec, timed_out=True, cases=10) == {}          # the composite's own loop
+    assert helpers.failing(spec, timed_out=False, cases=10) == {}
+    helpers.seconds["linear_backward"] = 1.1                               # issue 15's slow linear_backward
+    assert helpers.failing(spec, timed_out=True, cases=10) == {
+        "linear_backward": "slow", "relu_backward": "fast", "sigmoid_backward": "fast"}

@@ -155,3 +155,15 @@ def test_cli_switch(tmp_path, capsys):
         assert got["off.sqlite"][(learner, "linear_activation_backward")] < 3
     assert got["on.sqlite"][("ann", "linear_backward")] == got["off.sqlite"][("ann", "linear_backward")] < 3
     assert got["on.sqlite"][("bob", "relu_backward")] == got["off.sqlite"][("bob", "relu_backward")] == 0
+
+
+def test_an_endless_loop_in_the_composite_is_its_own():
+    # fast helpers: the time is the composite's, so no second run is made and the timeout stands
+    loop = {"linear_activation_backward": """
+        def linear_activation_backward(dA, cache, activation):
+            while True:
+                pass
+    """}
+    rows = points(backward_notebook(loop), timeout=1.0)
+    assert rows["linear_activation_backward"]["status"] == "timeout"
+    assert "error_carried_forward" not in " ".join(rows["linear_activation_backward"]["mistakes"])
