@@ -60,8 +60,8 @@ def why_failing(result) -> str | None:
 class HelperResults:
     """The helpers' own results, each computed once, on demand, by ``compute(name)``.
 
-    ``compute`` returns the helper's CheckResult (its own check, in its own time budget), or a
-    status string from :data:`WHY` when it cannot run. ``get`` is what :meth:`Spec.run` asks
+    ``compute`` returns the helper's CheckResult (its own check, in its own time budget, through
+    a call wrapped by :meth:`timed`), or a status string from :data:`WHY` when it cannot run. ``get`` is what :meth:`Spec.run` asks
     when it localises a composite's failure (None: missing, skipped there).
     """
 
@@ -69,15 +69,27 @@ class HelperResults:
         self.compute = compute
         self.budget = budget   # the composite's time budget in seconds (None: unknown)
         self.results = {}
-        self.seconds = {}   # name -> wall time of its own check per case (which helper is slow)
+        self.seconds = {}   # name -> wall time of a median call in its own check (which helper is slow)
 
     def result(self, name):
         if name not in self.results:
-            start = time.monotonic()
-            self.results[name] = found = self.compute(name)
-            cases = found.cases if isinstance(found, CheckResult) else 0
-            self.seconds[name] = (time.monotonic() - start) / max(cases, 1)
+            self.results[name] = self.compute(name)
         return self.results[name]
+
+    def timed(self, name, call):
+        """``call`` recording how long the learner's function takes: the median call (a child's
+        start or the judge's own work are not the helper's time)."""
+        durations = []
+
+        def timed_call(fn_name, args):
+            start = time.monotonic()
+            try:
+                return call(fn_name, args)
+            finally:
+                durations.append(time.monotonic() - start)
+                self.seconds[name] = sorted(durations)[len(durations) // 2]
+
+        return timed_call
 
     def get(self, name):
         found = self.result(name)
@@ -98,7 +110,7 @@ class HelperResults:
                 out[helper] = why
         slow = [h for h, w in out.items() if w == "slow"]
         if slow and self.budget is not None and \
-                sum(self.seconds.get(h, 0.0) for h in slow) * max(cases, 1) < self.budget / 4:
+                sum(self.seconds.get(h, 0.0) for h in slow) * max(cases, 1) < self.budget / 2:
             # the helpers are fast: the composite's own code took the time (an endless loop)
             out = {h: w for h, w in out.items() if w != "slow"}
             slow = []

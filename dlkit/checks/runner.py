@@ -152,14 +152,14 @@ class KernelCall:
         return plain(output), plain(args)
 
 
-def _helper_result(name, fn, time_limit, seed):
+def _helper_result(name, fn, time_limit, seed, helpers):
     """A helper's own check in the learner's kernel (its own time budget), or why it cannot run."""
     from .specs import SPECS
 
     helper = (getattr(fn, "__globals__", None) or {}).get(name)
     if helper is None or not callable(helper):
         return "missing"
-    return SPECS[name].run(KernelCall(name, helper, time_limit), seed=seed, localise=False)
+    return SPECS[name].run(helpers.timed(name, KernelCall(name, helper, time_limit)), seed=seed, localise=False)
 
 
 def check(name: str, fn, *, time_limit: float = 10.0, seed=None, carry_forward: bool = True):
@@ -190,7 +190,7 @@ def check(name: str, fn, *, time_limit: float = 10.0, seed=None, carry_forward: 
     if not isinstance(carry_forward, bool):
         raise TypeError(f"check: carry_forward must be True or False, got {carry_forward!r}")
     spec = SPECS[name]
-    helpers = carry.HelperResults(lambda h: _helper_result(h, fn, time_limit, seed), budget=time_limit)
+    helpers = carry.HelperResults(lambda h: _helper_result(h, fn, time_limit, seed, helpers), budget=time_limit)
     first = spec.run(KernelCall(name, fn, time_limit), seed=seed, helper_results=helpers)
 
     def regrade(failing):

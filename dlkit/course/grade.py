@@ -399,7 +399,7 @@ def _helper_results(specs, ex, run, seed, budget=None):
             return "missing"
         if name in ex.delegations:
             return "flagged"
-        result = specs[name].run(run.call_for(name), seed=seed, helper_results=helpers)
+        result = specs[name].run(helpers.timed(name, run.call_for(name)), seed=seed, helper_results=helpers)
         if name in run.delegated or run.proxies.refused.get(name):
             return "flagged"
         return result
