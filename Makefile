@@ -5,6 +5,15 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 FIRST_NOTEBOOK := notebooks/student/01_notation_and_shapes.ipynb
+# JupyterLab refuses to start as root (containers, CI machines) without
+# --allow-root; a normal user does not need it.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+# The course's own JupyterLab defaults (no "Jupyter news?" pop-up): read from
+# .jupyter/lab/settings/overrides.json, so the learner's own settings in
+# ~/.jupyter stay untouched and still win where they say something.
+LAB_SETTINGS := --LabApp.app_settings_dir="$(CURDIR)/.jupyter/lab/settings"
+# Extra flags for `jupyter lab`, e.g. make course LAB_ARGS="--no-browser --port=8899"
+LAB_ARGS ?=
 
 .PHONY: course test test-unprivileged venv venv-test clean
 
@@ -24,7 +33,7 @@ venv: $(VENV)/.course
 venv-test: $(VENV)/.test
 
 course: venv
-	$(BIN)/jupyter lab $(FIRST_NOTEBOOK)
+	$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_SETTINGS) $(LAB_ARGS) $(FIRST_NOTEBOOK)
 
 # --cov: line coverage of dlkit/ printed after the tests (a few % slower, no files kept but .coverage).
 # As root, the grader's tests then run again as an unprivileged user (test-unprivileged): the

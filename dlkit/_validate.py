@@ -12,7 +12,9 @@ but keeps every (cheap) shape check.
 """
 from __future__ import annotations
 
+import math
 import numbers
+import os
 
 import numpy as np
 
@@ -140,11 +142,18 @@ def probabilities(func: str, AL) -> np.ndarray:
 
 
 def positive_number(func: str, name: str, x, *, integer: bool = False, allow_zero: bool = False):
+    """Check a number (a Python or numpy scalar, or a 0-d array such as np.array(0.1)); return it as a scalar."""
+    if isinstance(x, np.ndarray) and x.ndim == 0:
+        x = x[()]  # the numpy scalar inside a 0-d array
     kind = numbers.Integral if integer else numbers.Real
     if isinstance(x, bool) or not isinstance(x, kind):
         need = "an integer" if integer else "a number"
         raise TypeError(f"{func}: {name} must be {need}, got {describe(x)}")
-    if not np.isfinite(x) or x < 0 or (x == 0 and not allow_zero):
+    try:
+        finite = math.isfinite(x)  # not np.isfinite: it refuses Python ints beyond 64 bits such as 10**30
+    except OverflowError:  # an int too large for a float
+        finite = False
+    if not finite or x < 0 or (x == 0 and not allow_zero):
         need = "zero or more" if allow_zero else "greater than zero"
         raise ValueError(f"{func}: {name} must be finite and {need}, got {x!r}")
     return x
@@ -182,3 +191,81 @@ def layer_count(func: str, parameters) -> int:
             )
         prev = W.shape[0]
     return L
+
+
+def finite_caches(func: str, caches) -> None:
+    """Check model_forward's caches: L tuples ((A[l-1], W[l], b[l]), Z[l]) of finite 2-D arrays.
+
+    Shapes are checked by the backward blocks; this pass is the value scan,
+    skipped inside values_trusted() (train() made these caches itself).
+    """
+    if not isinstance(caches, (list, tuple)) or len(caches) == 0:
+        raise TypeError(f"{func}: caches must be the non-empty list returned by model_forward, got {describe(caches)}")
+    for l, cache in enumerate(caches, start=1):
+        if not (isinstance(cache, tuple) and len(cache) == 2 and isinstance(cache[0], tuple) and len(cache[0]) == 3):
+            raise TypeError(
+                f"{func}: caches[{l - 1}] (layer {l}) must be the tuple ((A_prev, W, b), Z) kept by "
+                f"linear_activation_forward, got {describe(cache)}"
+            )
+        if _trust_depth:
+            continue
+        (A_prev, W, b), Z = cache
+        for x, name, need in ((A_prev, f"A[{l - 1}]", f"(n[{l - 1}], m)"), (W, f"W[{l}]", f"(n[{l}], n[{l - 1}])"),
+                              (b, f"b[{l}]", f"(n[{l}], 1)"), (Z, f"Z[{l}]", f"(n[{l}], m)")):
+            matrix(func, f"{name} in caches[{l - 1}]", x, need)
+
+
+def same_layers(func: str, grads: dict, L: int) -> None:
+    """Refuse gradients of layers beyond L (grads from a deeper network than parameters)."""
+    # Two dict look-ups and a len(): update_parameters runs this every iteration of train().
+    if f"dW{L + 1}" not in grads and f"db{L + 1}" not in grads and len(grads) <= 3 * L:
+        return
+    extra = []
+    for key in grads:
+        if isinstance(key, str) and key[:2] in ("dW", "db", "dA") and key[2:].isdigit():
+            layer = int(key[2:]) + (key[:2] == "dA")  # dA{l-1} belongs to layer l
+            if layer > L:
+                extra.append(key)
+    if extra:
+        raise ValueError(
+            f"{func}: grads has {sorted(extra)} but parameters has L = {L} layers; "
+            f"grads must come from model_backward on the same network"
+        )
+
+
+def physical_memory() -> int | None:
+    """This machine's memory in bytes, or None where the OS does not say (not POSIX)."""
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def fits_in_memory(func: str, what: str, nbytes: int, dtype) -> None:
+    """Refuse, before allocating, arrays larger than the machine's memory (numpy would raise a bare MemoryError)."""
+    total = physical_memory()
+    if total is not None and nbytes > total:
+        raise ValueError(
+            f"{func}: {what} of {nbytes / 2**30:.1f} GiB ({np.dtype(dtype).name}), "
+            f"more than the {total / 2**30:.1f} GiB of memory this machine has; use smaller layers"
+        )
+
+
+def layer_sizes(func: str, layer_dims) -> list:
+    """Check ``layer_dims = [n[0], n[1], ..., n[L]]``: an ordered sequence of at least 2 positive integers."""
+    if isinstance(layer_dims, (str, bytes)) or not hasattr(layer_dims, "__len__") or (
+        isinstance(layer_dims, np.ndarray) and layer_dims.ndim != 1
+    ):
+        raise TypeError(f"{func}: layer_dims must be a list of layer sizes [n[0], ..., n[L]], got {describe(layer_dims)}")
+    if isinstance(layer_dims, (set, frozenset, dict)):  # iterating one gives the sizes in no set order
+        raise TypeError(
+            f"{func}: layer_dims must be a list of layer sizes [n[0], ..., n[L]] in order, got {describe(layer_dims)}: "
+            f"a {type(layer_dims).__name__} has no order; use a list"
+        )
+    dims = list(layer_dims)
+    if len(dims) < 2:
+        raise ValueError(f"{func}: layer_dims must list at least n[0] and n[1], got {dims!r}")
+    for l, n in enumerate(dims):
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+            raise ValueError(f"{func}: layer_dims[{l}] = n[{l}] must be a positive integer, got {n!r}")
+    return dims

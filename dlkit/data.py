@@ -104,6 +104,11 @@ def flatten(images) -> np.ndarray:
         raise ValueError(
             f"flatten: images must have shape (m, height, width[, channels]) or (m, n_x), got shape {images.shape}"
         )
+    if 0 in images.shape:
+        raise ValueError(
+            f"flatten: images has shape {images.shape} with no entries; "
+            f"images must be (m, height, width[, channels]) or (m, n_x) with every size at least 1"
+        )
     return images.reshape(images.shape[0], -1).T
 
 
@@ -178,6 +183,15 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _checked_sha256(sha256) -> str:
+    """load's ``sha256`` argument, lower-cased, or a clear error."""
+    if not isinstance(sha256, str):
+        raise TypeError(f"load: sha256 must be the file's SHA-256 as a string of 64 hex digits, got {type(sha256).__name__} {sha256!r}"[:160])
+    if len(sha256) != 64 or any(c not in "0123456789abcdefABCDEF" for c in sha256):
+        raise ValueError(f"load: sha256 must be 64 hex digits, got {sha256[:70]!r} ({len(sha256)} characters)")
+    return sha256.lower()
+
+
 def load(name_or_path, *, test=None, sha256: str | None = None) -> Dataset:
     """Load a dataset in the course's HDF5 layout and check it.
 
@@ -210,7 +224,7 @@ def _read(path: Path, shipped: bool, sha256, required, role: str = "a course-lay
     if not path.is_file():
         raise FileNotFoundError(f"load: {path} is not a file; {rebuild}")
 
-    want = sha256.lower() if sha256 else expected_sha256(path)
+    want = _checked_sha256(sha256) if sha256 is not None else expected_sha256(path)
     if shipped and want is None:
         raise DatasetError(f"load: data/{SUMS_FILE} has no checksum for {path.name}; {rebuild} to restore {SUMS_FILE}")
     if want is not None:

@@ -62,7 +62,7 @@ def numerical_gradient(f, x, h=1e-5):
         raise TypeError(f"numerical_gradient: x must be a float numpy array, got {v.describe(x)}")
     v.positive_number("numerical_gradient", "h", h)
     grad = np.zeros_like(x, dtype=np.float64)
-    it = np.nditer(x, flags=["multi_index"], op_flags=["readwrite"])
+    it = np.nditer(x, flags=["multi_index", "zerosize_ok"], op_flags=["readwrite"])  # no entries: an empty gradient
     for _ in it:
         i = it.multi_index
         old = x[i]
@@ -81,6 +81,8 @@ def numerical_gradient_array(f, x, df, h=1e-5):
     For a block out = f(x) with upstream gradient df (out's shape) this is
     what its backward must return for x.
     """
+    if not callable(f):
+        raise TypeError(f"numerical_gradient_array: f must be a block such as relu, a function of x, got {v.describe(f)}")
     df = _numbers("numerical_gradient_array", "df", df)
 
     def weighted_sum(x_):

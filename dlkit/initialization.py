@@ -28,19 +28,12 @@ def initialize_parameters(layer_dims, seed=1, scheme="course", dtype=np.float64)
     Returns a dict ``{"W1": ..., "b1": ..., ..., "WL": ..., "bL": ...}``.
     """
     func = "initialize_parameters"
-    if isinstance(layer_dims, (str, bytes)) or not hasattr(layer_dims, "__len__"):
-        raise TypeError(f"{func}: layer_dims must be a list of layer sizes [n[0], ..., n[L]], got {v.describe(layer_dims)}")
-    dims = list(layer_dims)
-    if len(dims) < 2:
-        raise ValueError(f"{func}: layer_dims must list at least n[0] and n[1], got {dims!r}")
-    for l, n in enumerate(dims):
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-            raise ValueError(f"{func}: layer_dims[{l}] = n[{l}] must be a positive integer, got {n!r}")
+    dims = v.layer_sizes(func, layer_dims)
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
         raise TypeError(f"{func}: seed must be a non-negative integer, got {v.describe(seed)}")
     if not 0 <= seed < 2**32:
         raise ValueError(f"{func}: seed must be between 0 and 2**32 - 1 (numpy's seed range), got {seed}")
-    if scheme not in SCHEMES:
+    if not isinstance(scheme, str) or scheme not in SCHEMES:
         raise ValueError(f"{func}: unknown scheme {scheme!r}; choose one of {list(SCHEMES)}")
     try:
         float_type = np.dtype(dtype)
@@ -49,6 +42,8 @@ def initialize_parameters(layer_dims, seed=1, scheme="course", dtype=np.float64)
     if float_type not in (np.float32, np.float64):
         raise TypeError(f"{func}: dtype must be np.float32 or np.float64, got {dtype!r}")
     dtype = float_type
+    sizes = sum(dims[l] * (dims[l - 1] + 1) for l in range(1, len(dims)))  # W[l] and b[l], in Python ints
+    v.fits_in_memory(func, f"layer_dims {dims} make W[l] and b[l]", sizes * dtype.itemsize, dtype)
 
     if scheme == "course":
         randn = np.random.RandomState(seed).randn

@@ -44,15 +44,8 @@ def model_forward(X, parameters, hidden_activation="relu"):
 
 
 def _check_caches(func, caches, AL):
-    """Check caches is model_forward's list of (linear_cache, Z) and matches AL; return L."""
-    if not isinstance(caches, (list, tuple)) or len(caches) == 0:
-        raise TypeError(f"{func}: caches must be the non-empty list returned by model_forward, got {v.describe(caches)}")
-    for l, cache in enumerate(caches, start=1):
-        if not (isinstance(cache, tuple) and len(cache) == 2 and isinstance(cache[0], tuple) and len(cache[0]) == 3):
-            raise TypeError(
-                f"{func}: caches[{l - 1}] (layer {l}) must be the tuple ((A_prev, W, b), Z) kept by "
-                f"linear_activation_forward, got {v.describe(cache)}"
-            )
+    """Check caches is model_forward's list of (linear_cache, Z), finite, and matches AL; return L."""
+    v.finite_caches(func, caches)
     ZL = caches[-1][1]
     if np.shape(ZL) != AL.shape:
         raise ValueError(
@@ -111,9 +104,10 @@ def update_parameters(parameters, grads, learning_rate, *, inplace=False):
     """
     func = "update_parameters"
     L = v.layer_count(func, parameters)
-    v.positive_number(func, "learning_rate", learning_rate)
+    learning_rate = v.positive_number(func, "learning_rate", learning_rate)
     if not isinstance(grads, dict):
         raise TypeError(f"{func}: grads must be the dict returned by model_backward, got {v.describe(grads)}")
+    v.same_layers(func, grads, L)
     updated = parameters if inplace else {}
     for l in range(1, L + 1):
         for p in ("W", "b"):

@@ -7,6 +7,8 @@ naming the function, never a bare numpy broadcasting error.
 """
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -58,6 +60,26 @@ def with_nan(a):
 
 def caches_for(X):
     return model_forward(X, two_layers())[1]
+
+
+def three_layers():
+    return {**two_layers(), "W2": np.ones((2, 3)), "b2": np.zeros((2, 1)), "W3": np.ones((1, 2)), "b3": np.zeros((1, 1))}
+
+
+def with_inf(a):
+    a = np.array(a, dtype=float)
+    a.flat[0] = np.inf
+    return a
+
+
+def with_cached(caches, index, name, change):
+    """A copy of caches with one array of caches[index] = ((A_prev, W, b), Z) changed."""
+    caches = list(caches)
+    (A_prev, W, b), Z = caches[index]
+    arrays = {"A_prev": A_prev, "W": W, "b": b, "Z": Z}
+    arrays[name] = change(arrays[name])
+    caches[index] = ((arrays["A_prev"], arrays["W"], arrays["b"]), arrays["Z"])
+    return caches
 
 
 CASES = [
@@ -221,6 +243,42 @@ CASES = [
      r"train: Y has 3 columns but the predictions have m = 2"),
     ("starting parameters not a dict", lambda: train(A4, Y2, [4, 1], parameters=[W34], progress=False), TypeError,
      r"train: parameters must be a dict with keys W1..WL and b1..bL, got list"),
+    # --- issue 14's fuzzer findings ---
+    ("NaN in a cached Z", lambda: model_backward(AL2, Y2, with_cached(caches_for(A4), 0, "Z", with_nan)), ValueError,
+     r"model_backward: Z\[1\] in caches\[0\] has 1 NaN or infinite value\(s\); every entry of Z\[1\] in caches\[0\] must be finite"),
+    ("inf in a cached A_prev", lambda: model_backward(AL2, Y2, with_cached(caches_for(A4), 1, "A_prev", with_inf)),
+     ValueError, r"model_backward: A\[1\] in caches\[1\] has 1 NaN or infinite value\(s\)"),
+    ("NaN in a cached W", lambda: model_backward(AL2, Y2, with_cached(caches_for(A4), 1, "W", with_nan)), ValueError,
+     r"model_backward: W\[2\] in caches\[1\] has 1 NaN or infinite value\(s\)"),
+    ("a ragged list as a cached Z",
+     lambda: model_backward(AL2, Y2, with_cached(caches_for(A4), 1, "Z", lambda Z: [[0.1, 0.2], [0.3]])), TypeError,
+     r"model_backward: Z\[2\] in caches\[1\] must be a 2-D array of shape \(n\[2\], m\), got list"),
+    ("layer_dims a set", lambda: initialize_parameters({4, 3, 1}), TypeError,
+     r"initialize_parameters: layer_dims must be a list of layer sizes \[n\[0\], ..., n\[L\]\] in order, got set .*"
+     r"a set has no order"),
+    ("layer_dims a dict", lambda: initialize_parameters({4: "a", 1: "b"}), TypeError,
+     r"initialize_parameters: layer_dims must be a list of layer sizes .* in order, got dict"),
+    ("layers too large for memory", lambda: initialize_parameters([4, 10**12, 1]), ValueError,
+     r"initialize_parameters: layer_dims \[4, 1000000000000, 1\] make W\[l\] and b\[l\] of 44703.5 GiB \(float64\), "
+     r"more than the .* GiB of memory this machine has; use smaller layers"),
+    ("grads for more layers than parameters",
+     lambda: update_parameters(two_layers(), model_backward(np.full((1, 2), 0.5), Y2, model_forward(A4, three_layers())[1]), 0.1),
+     ValueError, r"update_parameters: grads has \['dA2', 'dW3', 'db3'\] but parameters has L = 2 layers; "
+                 r"grads must come from model_backward on the same network"),
+    # --- found by fuzzing the public API for issue 14 (raw numpy/Python errors before) ---
+    ("scheme an array", lambda: initialize_parameters([2, 1], scheme=np.array(["he", "small"])), ValueError,
+     r"initialize_parameters: unknown scheme array\(\['he', 'small'\].*; choose one of"),
+    ("layer_dims a 0-d array", lambda: initialize_parameters(np.array(3)), TypeError,
+     r"initialize_parameters: layer_dims must be a list of layer sizes .*, got an array of shape \(\)"),
+    ("train's layer_dims a 0-d array", lambda: train(A4, Y2, np.array(4), progress=False), TypeError,
+     r"train: layer_dims must be a list of layer sizes .*, got an array of shape \(\)"),
+    ("learning rate an int beyond 64 bits", lambda: update_parameters(two_layers(), {}, 10**400), ValueError,
+     r"update_parameters: learning_rate must be finite and greater than zero, got 1000"),
+    ("threshold an int beyond 64 bits", lambda: predict(A4, two_layers(), threshold=10**30), ValueError,
+     r"predict: threshold must be a probability below 1, got 1000000000000000000000000000000"),
+    ("numerical_gradient_array of a non-function", lambda: dlkit.numerical_gradient_array(np.ones((2, 2)), np.ones((2, 2)),
+                                                                                           np.ones((2, 2))), TypeError,
+     r"numerical_gradient_array: f must be a block such as relu, a function of x, got an array of shape \(2, 2\)"),
     # --- gradient checking helpers ---
     ("f not callable", lambda: numerical_gradient(3, np.ones(2)), TypeError,
      r"numerical_gradient: f must be a function of x, got int 3"),
@@ -285,6 +343,38 @@ def test_random_shapes_work_or_fail_clearly(data):
         calls[name]()
     except (ValueError, TypeError) as e:
         assert str(e).startswith(f"{name}:"), f"{type(e).__name__}: {e}"
+
+
+def _memory_bytes():
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):  # not a POSIX system
+        return None
+
+
+@pytest.mark.skipif((_memory_bytes() or 0) > 44 * 2**30,
+                    reason="this machine has over 44 GiB, so 44.7 GiB of parameters are not refused up front")
+def test_the_issue_example_of_layers_too_large_for_memory():
+    """The fuzzer's [4, 10**9, 1]: a clear message before any allocation, not numpy's MemoryError for
+    W1 alone (29.8 GiB); W1, b1, W2 and b2 together are 6e9 float64 numbers, 44.7 GiB."""
+    with pytest.raises(ValueError, match=r"initialize_parameters: layer_dims \[4, 1000000000, 1\] make W\[l\] and b\[l\] "
+                                         r"of 44.7 GiB \(float64\)"):
+        initialize_parameters([4, 10**9, 1])
+
+
+@pytest.mark.parametrize("rate", [np.array(0.1), np.float32(0.1), np.array(1, dtype=np.int64)],
+                         ids=["0-d array", "float32 scalar", "0-d integer array"])
+def test_a_learning_rate_may_be_a_numpy_scalar(rate):
+    grads = {f"d{k}": np.ones_like(v) for k, v in two_layers().items()}
+    updated = update_parameters(two_layers(), grads, rate)
+    assert np.allclose(updated["W1"], 1 - float(rate))
+    assert type(updated["W1"]) is np.ndarray
+
+
+def test_the_numerical_gradient_of_an_empty_array_is_empty():
+    """Fuzzing found numpy's "Iteration of zero-sized operands is not enabled" here."""
+    grad = numerical_gradient(np.sum, np.ones((3, 0)))
+    assert grad.shape == (3, 0) and grad.dtype == np.float64
 
 
 def test_every_public_function_is_covered_by_an_error_case():

@@ -489,3 +489,21 @@ def test_two_d_sets_are_learnt_with_the_recommended_settings(name):
         parameters, _ = train(X, Y, s["layer_dims"], s["learning_rate"], s["num_iterations"], progress=False)
     assert accuracy(predict(X, parameters), Y) > 0.95
     assert accuracy(predict(*d.xy("test")[:1], parameters), d.xy("test")[1]) > 0.9
+
+
+@pytest.mark.parametrize("shape", [(0, 8, 8), (5, 0, 8), (0, 2)], ids=["no examples", "no pixels", "no points"])
+def test_flatten_of_an_empty_array_says_so(shape):
+    """Issue 14's fuzzer: numpy's reshape error, or an X with no rows, before."""
+    with pytest.raises(ValueError, match=rf"flatten: images has shape \({shape[0]}, {shape[1]}.*\) with no entries; "
+                                         r"images must be \(m, height, width\[, channels\]\) or \(m, n_x\) with every size at least 1"):
+        data.flatten(np.zeros(shape))
+
+
+@pytest.mark.parametrize("sha256, error, message", [
+    (123, TypeError, r"load: sha256 must be the file's SHA-256 as a string of 64 hex digits, got int 123"),
+    ("abc", ValueError, r"load: sha256 must be 64 hex digits, got 'abc' \(3 characters\)"),
+    ("z" * 64, ValueError, r"load: sha256 must be 64 hex digits, got 'zzzz"),
+], ids=["int (the fuzzer's AttributeError)", "too short", "not hex"])
+def test_a_malformed_checksum_argument_gets_a_clear_error(sha256, error, message):
+    with pytest.raises(error, match=message):
+        data.load("digits", sha256=sha256)

@@ -182,3 +182,33 @@ def test_a_diverging_run_stops_with_a_message_about_the_learning_rate():
         warnings.simplefilter("ignore", RuntimeWarning)  # overflow on the way to NaN is the point
         with pytest.raises(ValueError, match=r"train: learning_rate = 1e\+300 made gradient descent diverge.*smaller"):
             train(X, Y, LAYER_DIMS, learning_rate=1e300, num_iterations=50, progress=False)
+
+
+def test_a_learning_rate_so_large_that_the_cost_climbs_is_refused_by_name():
+    """Issue 14's fuzzer: at learning_rate = 1e6 the cost climbs (here from 0.684 to 19.8 in one step, |W|
+    to 2e13) while staying finite (compute_cost clamps A[L]), and train() used to return normally."""
+    X, Y = _data()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)  # no numpy overflow noise on the way either
+        with pytest.raises(ValueError, match=r"train: learning_rate = 1000000.0 made gradient descent diverge: the cost "
+                                             r"rose from 0.684 at iteration 0 to 19.824 at iteration 1, .*"
+                                             r"it needs a smaller learning_rate") as info:
+            train(X, Y, LAYER_DIMS, learning_rate=1e6, num_iterations=300, progress=False)
+    # Nothing is lost: the costs up to the divergence come with the error, to plot.
+    costs = info.value.costs
+    assert len(costs) == 2 and costs[0] == pytest.approx(0.684, abs=5e-4) and costs[1] > 10 * np.log(2)
+
+
+def test_a_learning_rate_with_spikes_that_still_descends_is_not_refused():
+    """Cost spikes (notebook 6 at 0.2 rises from 0.69 to about 0.9) are not divergence: here at
+    learning_rate = 4 the cost rises from 0.684 to 0.946 at iteration 12, then falls to 0.001."""
+    X, Y = _data()
+    _, costs = train(X, Y, LAYER_DIMS, learning_rate=4.0, num_iterations=300, progress=False)
+    assert max(costs) > costs[0] + 0.2 and costs[-1] < 0.01
+
+
+def test_learning_rate_may_be_a_0_d_array():
+    X, Y = _data()
+    _, given_as_array = train(X, Y, LAYER_DIMS, learning_rate=np.array(0.05), num_iterations=5, progress=False)
+    _, given_as_float = train(X, Y, LAYER_DIMS, learning_rate=0.05, num_iterations=5, progress=False)
+    assert given_as_array == given_as_float
