@@ -66,4 +66,4 @@ test-unprivileged:
 	    --ignore=tests/grading/test_dask.py
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) .venv-nbgrader

@@ -51,7 +51,7 @@ def _int_labels(func, name, labels, count, classes):
     return labels.astype(int)
 
 
-def image_grid(images, labels, classes, predictions=None, ncols=8, title="Examples"):
+def image_grid(images, labels, classes, predictions=None, ncols=8, title="Examples", digits=None):
     """Show images in a grid, each titled with its label (and the prediction, if given).
 
     images: (k, height, width) grey or (k, height, width, 3) colour, uint8
@@ -59,7 +59,10 @@ def image_grid(images, labels, classes, predictions=None, ncols=8, title="Exampl
     classes: the class names, e.g. ``Dataset.classes``; predictions: (k,) or
     (1, k), e.g. ``predict(X, parameters)``. A wrong prediction is marked in
     red with a red frame, its panel reading "predicted odd" above "true: even".
-    Figure title ``title``, with "(n wrong)" added when predictions are given.
+    digits: (k,) what each image shows, e.g. the digit 0..9 of the digits
+    dataset (``Dataset.extra["train_set_digit"]``), written before the label:
+    "7 (odd)". Figure title ``title``, with "(n wrong)" added when
+    predictions are given.
     """
     func = "image_grid"
     if not isinstance(images, np.ndarray) or images.ndim not in (3, 4) or (images.ndim == 4 and images.shape[3] not in (3, 4)):
@@ -77,10 +80,16 @@ def image_grid(images, labels, classes, predictions=None, ncols=8, title="Exampl
         predictions = _int_labels(func, "predictions", predictions, k, classes)
     if isinstance(ncols, bool) or not isinstance(ncols, numbers.Integral) or ncols < 1:
         raise ValueError(f"{func}: ncols must be a positive integer, got {ncols!r}")
+    if digits is not None:
+        digits = np.asarray(digits).reshape(-1) if np.ndim(digits) <= 2 else None
+        if digits is None or digits.size != k or digits.dtype.kind not in "ui":
+            raise ValueError(f"{func}: digits must hold one whole number per image ({k}), e.g. the digit 0..9 "
+                             f"each image shows")
 
     ncols = min(int(ncols), k)
     nrows = -(-k // ncols)
-    fig = _new_figure((1.4 * ncols, 1.6 * nrows + 0.8))
+    # two-line panel titles (a wrong prediction) need taller rows
+    fig = _new_figure((1.4 * ncols, (1.6 if predictions is None else 1.9) * nrows + 0.8))
     grey = images.ndim == 3
     vmax = 255 if images.dtype == np.uint8 else 1.0
     for i in range(k):
@@ -90,6 +99,8 @@ def image_grid(images, labels, classes, predictions=None, ncols=8, title="Exampl
         ax.set_xticks([])
         ax.set_yticks([])
         true = _class_name(classes, labels[i])
+        if digits is not None:
+            true = f"{int(digits[i])} ({true})"
         if predictions is None:
             ax.set_title(true, fontsize=9)
         elif predictions[i] == labels[i]:
@@ -104,6 +115,38 @@ def image_grid(images, labels, classes, predictions=None, ncols=8, title="Exampl
     fig.suptitle(title)
     fig.supxlabel("pixel column")
     fig.supylabel("pixel row")
+    fig.tight_layout()
+    return _close(fig)
+
+
+def classified_image(image, probability, classes, title="What the network says"):
+    """One image with the network's answer: its class and A[L], the probability of class 1.
+
+    image: (height, width) grey or (height, width, 3), uint8 0..255 or floats
+    in [0, 1] (a picture from the test set, or a digit drawn with
+    :class:`dlkit.drawing.DigitPad`); probability: A[L] for this image, a
+    number in [0, 1]; classes: the two class names. The panel reads e.g.
+    "odd (A[L] = 0.93)": the class is 1 when A[L] > 0.5, as ``predict`` says.
+    """
+    func = "classified_image"
+    if not isinstance(image, np.ndarray) or image.ndim not in (2, 3) or image.size == 0:
+        raise ValueError(f"{func}: image must be a numpy array (height, width) or (height, width, 3), "
+                         f"got {getattr(image, 'shape', type(image).__name__)}")
+    p = np.asarray(probability, dtype=float).reshape(-1) if not isinstance(probability, (str, bytes)) else None
+    if p is None or p.size != 1 or not 0 <= p[0] <= 1:
+        raise ValueError(f"{func}: probability must be A[L] for this image, one number in [0, 1], got {probability!r}")
+    if isinstance(classes, (str, bytes)) or not hasattr(classes, "__len__") or len(classes) != 2:
+        raise TypeError(f"{func}: classes must be the two class names, got {classes!r}")
+    p = float(p[0])
+    fig = _new_figure((3.2, 3.6))
+    ax = fig.add_subplot()
+    vmax = 255 if image.dtype == np.uint8 else 1.0
+    ax.imshow(image, cmap="gray_r" if image.ndim == 2 else None, vmin=0, vmax=vmax, interpolation="nearest")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("pixel column")
+    ax.set_ylabel("pixel row")
+    ax.set_title(f"{title}:\n{_class_name(classes, int(p > 0.5))} (A[L] = {p:.2f})", fontsize=10)
     fig.tight_layout()
     return _close(fig)
 

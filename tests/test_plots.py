@@ -169,3 +169,30 @@ def test_figures_are_deterministic():
     args = (_images(6), [0, 1, 0, 1, 0, 1], CLASSES)
     assert png(plots.image_grid(*args, predictions=[0, 0, 0, 1, 1, 1])) == png(plots.image_grid(*args, predictions=[0, 0, 0, 1, 1, 1]))
     assert png(plots.network_diagram([4, 3, 1], 7)) == png(plots.network_diagram([4, 3, 1], 7))
+
+
+def test_image_grid_shows_the_digit_with_its_class():
+    labels = np.array([1, 0, 1])
+    fig = plots.image_grid(_images(3), labels, CLASSES, digits=np.array([7, 4, 3]), predictions=[1, 1, 1], title="T")
+    _render(fig)
+    assert [ax.get_title() for ax in fig.axes] == ["7 (odd) (right)", "predicted odd\ntrue: 4 (even)", "3 (odd) (right)"]
+    with pytest.raises(ValueError, match=r"image_grid: digits must hold one whole number per image \(3\)"):
+        plots.image_grid(_images(3), labels, CLASSES, digits=[7, 4])
+    with pytest.raises(ValueError, match="digits must hold one whole number per image"):
+        plots.image_grid(_images(3), labels, CLASSES, digits=np.array([0.5, 1, 2]))
+
+
+def test_classified_image_says_the_class_and_the_probability():
+    fig = plots.classified_image(_images(1)[0], 0.934, CLASSES, title="Your digit")
+    _render(fig)
+    (ax,) = fig.axes
+    assert ax.get_title() == "Your digit:\nodd (A[L] = 0.93)"
+    assert ax.get_xlabel() == "pixel column" and ax.get_ylabel() == "pixel row"
+    assert plots.classified_image(_images(1)[0], np.array([[0.2]]), CLASSES).axes[0].get_title().endswith(
+        "even (A[L] = 0.20)")
+    with pytest.raises(ValueError, match=r"classified_image: probability must be A\[L\] for this image"):
+        plots.classified_image(_images(1)[0], 1.5, CLASSES)
+    with pytest.raises(ValueError, match="classified_image: image must be a numpy array"):
+        plots.classified_image(np.zeros(64), 0.5, CLASSES)
+    with pytest.raises(TypeError, match="classified_image: classes must be the two class names"):
+        plots.classified_image(_images(1)[0], 0.5, "odd")

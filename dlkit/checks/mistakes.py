@@ -312,3 +312,36 @@ def hint_for(mistake_id: str, **fmt) -> str:
         except KeyError:
             return GENERIC[suffix]
     return mistake_id
+
+# ---- L_layer_model (dlkit/checks/specs_train.py) -------------------------------------------
+CATALOG.update({
+    "L_layer_model.cost_after_update": "costs[i] must be the cost of the parameters iteration i starts with: "
+        "compute J from this iteration's A[L], before the update (forward, cost, backward, update, in this order).",
+    "L_layer_model.reinitialised_in_loop": "The parameters are initialised again at every iteration, so every step "
+        "starts from the same weights: call initialize_parameters(layer_dims, seed) once, before the loop.",
+    "L_layer_model.forward_not_repeated": "The forward pass runs only once, before the loop, so every iteration "
+        "reuses the first A[L] and caches: run model_forward(X, parameters) inside the loop, on the updated parameters.",
+    "L_layer_model.update_discarded": "The update is thrown away: update_parameters returns the new parameters, "
+        "so write parameters = update_parameters(parameters, grads, learning_rate).",
+    "L_layer_model.returns_initial_parameters": "The parameters returned are the initial ones: return the "
+        "parameters after the last update (the variable the loop assigns).",
+    "L_layer_model.costs_not_recorded": "costs is empty: append the cost J of every iteration, "
+        "costs.append(cost), inside the loop.",
+    "L_layer_model.costs_every_100": "costs must hold the cost J of every iteration (num_iterations values), "
+        "not one every 100 iterations: append it at each step.",
+    "L_layer_model.learning_rate_fixed": "The learning rate is a fixed number: pass the argument on, "
+        "update_parameters(parameters, grads, learning_rate), so the caller's alpha is used.",
+    "L_layer_model.learning_rate_applied_twice": "The learning rate is applied twice (the step is alpha^2 dW[l]): "
+        "update_parameters already computes W[l] - alpha dW[l], so pass it grads unscaled.",
+    "L_layer_model.learning_rate_not_passed": "update_parameters needs the learning rate as its third argument: "
+        "update_parameters(parameters, grads, learning_rate).",
+    "L_layer_model.iterations_off_by_one": "The loop must run exactly num_iterations times: "
+        "for i in range(num_iterations) (i = 0..num_iterations-1).",
+    "L_layer_model.seed_ignored": "The initialisation ignores the seed: call initialize_parameters(layer_dims, seed) "
+        "with the seed you were given, so a run can be repeated.",
+    "L_layer_model.returns_swapped": "L_layer_model must return (parameters, costs) in this order.",
+    "L_layer_model.returns_wrong_structure": "L_layer_model must return two things: parameters and costs.",
+    "L_layer_model.initialization_not_reproducible": "Your initialize_parameters returns different weights each time "
+        "it is called with the same seed, so no run can be repeated (nor this check know where your loop started): "
+        "draw from one np.random.RandomState(seed), as notebook 1 asks, then run this check again.",
+})

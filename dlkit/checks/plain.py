@@ -17,6 +17,9 @@ import numpy as np
 _MAX_DEPTH = 12          # deeper nesting than any exercise returns
 _MAX_TEXT = 80           # characters of repr kept in an Opaque
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+MAX_NAME = 100           # characters kept of an exception's type name
+MAX_MESSAGE = 500        # ... of its message
+MAX_LINE = 200           # ... of an echoed source line
 
 
 class Opaque:
@@ -25,8 +28,8 @@ class Opaque:
     __slots__ = ("type_name", "text")
 
     def __init__(self, type_name: str, text: str = ""):
-        self.type_name = str(type_name)
-        self.text = str(text)
+        self.type_name = safe_text(str(type_name), MAX_NAME)
+        self.text = safe_text(str(text), 2000)
 
     def __eq__(self, other):
         return type(other) is Opaque and (other.type_name, other.text) == (self.type_name, self.text)
@@ -54,14 +57,43 @@ class LearnerError(Exception):
             raise ValueError(f"LearnerError: kind must be one of {self.KINDS}, got {kind!r}")
         super().__init__(kind, exc_type, message, lineno, line)
         self.kind = kind
-        self.exc_type = str(exc_type)
-        self.message = scrub(str(message))
+        self.exc_type = safe_text(str(exc_type), MAX_NAME)
+        self.message = safe_text(scrub(str(message)).strip(), MAX_MESSAGE)
         self.lineno = lineno if type(lineno) is int else None
-        self.line = str(line).strip() if line is not None else None
+        self.line = safe_text(str(line).strip(), MAX_LINE) if line is not None else None
 
     def __str__(self):
         where = f" at line {self.lineno}" if self.lineno is not None else ""
         return f"{self.kind}: {self.exc_type}{where}: {self.message}"
+
+
+def safe_text(text, cap: int) -> str:
+    """Learner-originated text made safe to put inside one line of a report: the one sanitiser.
+
+    Every character Python does not count as printable (controls such as
+    newline, carriage return and the ANSI escape, Unicode line separators,
+    bidirectional and other format characters, unassigned code points, spaces
+    other than " ") is written as its escape (``\\n``, ``\\x1b``, ``\\u2028``), and the result is cut to ``cap``
+    characters (ending in ``...``), so the text can never start a line of its
+    own, recolour a terminal or be mistaken for another exercise's verdict.
+    Backslashes are kept as they are (escaped text stays readable); a
+    non-string (a hostile ``__str__`` result) becomes ``"?"``.
+    """
+    if type(text) is not str:
+        try:
+            text = str.__str__(text) if isinstance(text, str) else "?"
+        except BaseException:  # noqa: BLE001
+            text = "?"
+    text = text[: cap * 4]  # (only a cap's worth is kept: do not escape a megabyte first)
+    if not text.isprintable():  # (False for controls, separators, format and unassigned characters)
+        text = "".join(c if c.isprintable() or c == " " else _escape(c) for c in text)
+    return text if len(text) <= cap else text[: max(cap - 3, 0)] + "..."
+
+
+def _escape(c: str) -> str:
+    n = ord(c)
+    return {10: "\\n", 13: "\\r", 9: "\\t"}.get(n) or (
+        f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}")
 
 
 def scrub(text: str) -> str:

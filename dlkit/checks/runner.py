@@ -132,9 +132,10 @@ class KernelCall:
         if remaining <= 0:
             raise LearnerError("timeout", "TimeLimit", f"stopped after {self.time_limit:g} s")
         try:
-            # Learner prints and numpy warnings would flood the cell's output.
+            # Learner prints and numpy warnings would flood the cell's output (and any
+            # stderr output costs an nbgrader grade cell its points).
             with _time_limit(remaining), contextlib.redirect_stdout(io.StringIO()), \
-                    warnings.catch_warnings(), np.errstate(all="ignore"):
+                    contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
                 output = fn(*args)
         except _TimeLimit:
@@ -169,7 +170,8 @@ def check(name: str, fn, *, time_limit: float = 10.0, seed=None, carry_forward: 
     with ``check("linear_forward", linear_forward)`` shows its report. Never
     raises because of the learner's code: crashes, ``NotImplementedError`` and
     endless loops (stopped after ``time_limit`` seconds) are findings.
-    ``seed`` (an int) adds the hidden cases ``dlkit grade`` adds with the same seed.
+    ``seed`` (an int) adds the hidden cases ``dlkit grade`` adds with the same
+    seed (used by nbgrader grade cells, :mod:`dlkit.checks.nbgrader`).
     With ``carry_forward`` (the default) a composite that fails only because a helper it
     calls fails is judged again with dlkit's helper and keeps the points it earns then
     (:mod:`dlkit.checks.carry`); each helper's check has its own ``time_limit``.

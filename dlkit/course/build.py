@@ -43,9 +43,12 @@ def kernel_env(env=None) -> dict:
     """The environment for a notebook kernel (``os.environ`` by default, changed in place).
 
     dlkit is importable from this checkout even when it is not pip-installed,
-    and BLAS runs on one thread (see SINGLE_THREAD).
+    and BLAS runs on one thread (see SINGLE_THREAD). An instructor's hidden-case
+    seed (``$DLKIT_SEED_FILE``, for nbgrader's grade cells) is left out: the
+    stored outputs show the public cases on every machine.
     """
     env = os.environ if env is None else env
+    env.pop("DLKIT_SEED_FILE", None)
     paths = [str(PACKAGE_ROOT)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
     env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
     for key, value in SINGLE_THREAD.items():

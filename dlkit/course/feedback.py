@@ -11,6 +11,8 @@ import html
 import os
 import re
 
+from dlkit.checks.plain import safe_text
+
 _STATUS_WORDS = {
     "graded": "graded",
     "not_implemented": "not implemented yet",
@@ -27,20 +29,33 @@ def _safe_name(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", str(text))[:100] or "_"
 
 
+def _md(text) -> str:
+    """A learner-controlled string (learner id, names) as inert Markdown on one line."""
+    return re.sub(r"([\\`*{}\[\]()<>#+!|~-])", r"\\\1", safe_text(str(text), 200))
+
+
+def _fenced(text: str) -> list:
+    """A report as a code block whose fence is longer than any run of backticks inside it,
+    so no text in the report can close the block and be read as Markdown."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + "text", text, fence]
+
+
 def markdown(result: dict) -> str:
     """The feedback page for one graded submission, as Markdown."""
     rows = result["rows"]
     got = sum(r["points"] for r in rows)
     total = sum(r["max_points"] for r in rows)
-    lines = [f"# Feedback: {result['assignment']}", "",
-             f"Learner: **{result['learner']}** - score **{got}/{total}**", "",
+    lines = [f"# Feedback: {_md(result['assignment'])}", "",
+             f"Learner: **{_md(result['learner'])}** - score **{got}/{total}**", "",
              "| exercise | points | status |", "| --- | --- | --- |"]
     for r in rows:
         lines.append(f"| {r['exercise']} | {r['points']}/{r['max_points']} | {_STATUS_WORDS.get(r['status'], r['status'])} |")
     for r in rows:
         if r["status"] == "graded" and r["points"] == r["max_points"]:
             continue
-        lines += ["", f"## {r['exercise']}", "", "```text", r.get("report") or "(no report)", "```"]
+        lines += ["", f"## {r['exercise']}", "", *_fenced(r.get("report") or "(no report)")]
     return "\n".join(lines) + "\n"
 
 

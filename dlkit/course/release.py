@@ -5,6 +5,8 @@ For every ``notebooks/instructor/*.ipynb`` the student copy
 * has each region between ``### BEGIN SOLUTION`` and ``### END SOLUTION``
   replaced by ``# YOUR CODE HERE`` and ``raise NotImplementedError()``
   (indented like the BEGIN line, as nbgrader does);
+* loses each region from ``### BEGIN HIDDEN TESTS`` to ``### END HIDDEN TESTS``,
+  markers included (as nbgrader does), allowed in nbgrader grade cells only;
 * loses the outputs of the exercise and checkpoint cells (the learner has to
   earn them) and every execution count;
 * loses the cells marked ``{"dlkit": {"instructor_only": true}}`` and the
@@ -30,6 +32,8 @@ from .pairing import JUPYTEXT_KEY, TEXT_SUFFIX, disagreement, notebook_paths
 
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
+BEGIN_HIDDEN = "BEGIN HIDDEN TESTS"   # nbgrader matches these anywhere in a line
+END_HIDDEN = "END HIDDEN TESTS"
 STUB = ("# YOUR CODE HERE", "raise NotImplementedError()")
 DEFAULT_SOURCE = Path("notebooks/instructor")
 DEFAULT_DEST = Path("notebooks/student")
@@ -42,6 +46,30 @@ class ReleaseError(ValueError):
     """An instructor notebook that cannot be released (unbalanced markers, missing exercise)."""
 
 
+def _cut_regions(source: str, where: str, what: str, is_begin, is_end, replace, *, strict_end: bool):
+    """``source`` with every region from a line ``is_begin`` to a line ``is_end`` replaced by ``replace(begin_line)``.
+
+    Raises ReleaseError for a region opened inside another or never closed,
+    and (``strict_end``) for an end line without a region.
+    """
+    out, inside = [], False
+    for number, line in enumerate(source.split("\n"), start=1):
+        if is_begin(line):
+            if inside:
+                raise ReleaseError(f"{where}: line {number} opens a {what} region inside another one")
+            inside = True
+            out.extend(replace(line))
+        elif is_end(line):
+            if not inside and strict_end:
+                raise ReleaseError(f"{where}: line {number} ends a {what} region without a beginning before it")
+            inside = False
+        elif not inside:
+            out.append(line)
+    if inside:
+        raise ReleaseError(f"{where}: a {what} region is never closed")
+    return "\n".join(out)
+
+
 def strip_solutions(source: str, where: str = "cell") -> str:
     """Replace every BEGIN/END SOLUTION region of ``source`` with the stub.
 
@@ -51,24 +79,32 @@ def strip_solutions(source: str, where: str = "cell") -> str:
     """
     if not isinstance(source, str):
         raise TypeError(f"strip_solutions: source must be a str, got {type(source).__name__}")
-    out, inside = [], False
-    for number, line in enumerate(source.split("\n"), start=1):
-        marker = line.strip()
-        if marker == BEGIN:
-            if inside:
-                raise ReleaseError(f"{where}: line {number} opens a solution region inside another one")
-            inside = True
-            indent = line[: len(line) - len(line.lstrip())]
-            out.extend(indent + stub for stub in STUB)
-        elif marker == END:
-            if not inside:
-                raise ReleaseError(f"{where}: line {number} has {END!r} without a {BEGIN!r} before it")
-            inside = False
-        elif not inside:
-            out.append(line)
-    if inside:
-        raise ReleaseError(f"{where}: a {BEGIN!r} region is never closed with {END!r}")
-    return "\n".join(out)
+
+    def stub(begin_line):
+        indent = begin_line[: len(begin_line) - len(begin_line.lstrip())]
+        return [indent + line for line in STUB]
+
+    return _cut_regions(source, where, f"solution ({BEGIN!r} ... {END!r})", lambda line: line.strip() == BEGIN,
+                        lambda line: line.strip() == END, stub, strict_end=True)
+
+
+def strip_hidden_tests(source: str, where: str = "cell") -> str:
+    """``source`` without its hidden-test regions, markers included, as nbgrader's ClearHiddenTests removes them.
+
+    nbgrader finds the markers anywhere in a line and ignores an end line
+    outside a region. Raises ReleaseError when a region is nested in another
+    or never closed.
+    """
+    if not isinstance(source, str):
+        raise TypeError(f"strip_hidden_tests: source must be a str, got {type(source).__name__}")
+    return _cut_regions(source, where, f"hidden-test ({BEGIN_HIDDEN!r} ... {END_HIDDEN!r})",
+                        lambda line: BEGIN_HIDDEN in line, lambda line: END_HIDDEN in line, lambda line: [],
+                        strict_end=False)
+
+
+def _is_grade_cell(cell) -> bool:
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return isinstance(meta, dict) and bool(meta.get("grade"))
 
 
 def _dlkit_meta(cell) -> dict:
@@ -98,7 +134,9 @@ def student_notebook(nb, name: str = "notebook"):
                 found.append(meta["exercise"])
             elif has_markers:
                 raise ReleaseError(f'{where}: has solution markers but no "dlkit": {{"exercise": ...}} metadata')
-            cell.source = NBVAL_MARKER.sub("", strip_solutions(cell.source, where))
+            if BEGIN_HIDDEN in cell.source and not _is_grade_cell(cell):
+                raise ReleaseError(f"{where}: hidden tests belong in nbgrader grade cells (metadata nbgrader.grade)")
+            cell.source = NBVAL_MARKER.sub("", strip_solutions(strip_hidden_tests(cell.source, where), where))
             if "exercise" in meta or "checkpoint" in meta:
                 cell.outputs = []
             cell.execution_count = None

@@ -168,31 +168,6 @@ def test_wrong_solution_gets_the_specific_hint(open_notebook, shoot):
           "linear_backward without the 1/m: the checkpoint names the missing 1/m", checkpoint)
 
 
-def test_training_shows_a_progress_bar_and_the_cost_curve(open_notebook, shoot, timing):
-    curve = first_code_cell_containing(TRAINING, "cost_curve(")
-
-    notebook = open_notebook(TRAINING)
-    started = time.monotonic()
-    notebook.run_through(curve, timeout_ms=120_000)
-    timing(f"run {TRAINING} through the first training and cost curve", time.monotonic() - started)
-
-    # tqdm.auto draws an ipywidgets progress bar (text would mean the widget
-    # extension is missing); it must have reached 100 %.
-    bar = notebook.panel.locator(".jp-OutputArea-output .widget-hprogress").first
-    bar.wait_for(state="visible")
-    bar_box = notebook.panel.locator(".jp-OutputArea-output .widget-hbox:has(.widget-hprogress)").first
-    assert "100%" in squash(bar_box.inner_text()), bar_box.inner_text()
-
-    image = notebook.cell(curve).locator(".jp-OutputArea-output img").first
-    image.wait_for(state="visible")
-    assert image.evaluate("img => img.complete && img.naturalWidth > 0"), "cost curve did not load"
-    # The training cell at the top of the screen, the curve under it.
-    notebook.panel.locator(".jp-Cell:has(.widget-hprogress)").first.evaluate(
-        "el => el.scrollIntoView({block: 'start'})")
-    shoot(notebook, "06_training_progress_and_cost_curve",
-          "the training cell's progress bar at 100% and the cost curve under it")
-
-
 @pytest.mark.parametrize("name", sorted(path.name for path in STUDENT.glob("*.ipynb")))
 def test_every_student_notebook_renders(open_notebook, name):
     """Each notebook as a learner first sees it: every formula typeset, no
@@ -208,3 +183,129 @@ def test_every_student_notebook_renders(open_notebook, name):
     outputs = notebook.panel.locator(".jp-OutputArea-output").all_inner_texts()
     crashed = [text[:300] for text in outputs if "Traceback" in text or "Error displaying widget" in text]
     assert crashed == []
+
+
+# -- the payoff: the learner's own blocks train a network -------------------
+EARLIER = ["01_notation_and_shapes.ipynb", "02_forward_propagation.ipynb", "03_cost.ipynb",
+           "04_backward_propagation.ipynb", "05_model_backward.ipynb"]
+
+# relu with its mask the wrong way round: one failing block among twelve.
+WRONG_RELU = '''\
+def relu(Z):
+    """A learner's attempt that keeps the negative part."""
+    return np.minimum(0, Z)
+'''
+
+
+def solved_course(lab, folder: str, replace=None) -> Path:
+    """A folder in the lab holding the student notebooks 1 to 5 as a learner who solved them
+    saved them (the instructor's solution in every exercise cell, or ``replace[name]``), and
+    the unsolved notebook 6 to work in."""
+    replace = replace or {}
+    target = Path(lab.root_dir) / folder
+    target.mkdir()
+    for name in EARLIER + [TRAINING]:
+        nb = nbformat.read(STUDENT / name, as_version=4)
+        for cell in nb.cells:
+            exercise = cell.metadata.get("dlkit", {}).get("exercise")
+            if exercise and name != TRAINING:
+                cell.source = replace.get(exercise) or instructor_solution(name, exercise)
+        nbformat.write(nb, target / name)
+    return target
+
+
+def draw_on_pad(notebook, index: int) -> None:
+    """Press the mouse on the pad's grid and draw a vertical stroke, as a learner draws a 1."""
+    canvas = notebook.cell(index).locator(".jp-OutputArea-output canvas").last
+    canvas.wait_for(state="visible")
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    x = box["x"] + box["width"] * 0.5
+    notebook.page.mouse.move(x, box["y"] + box["height"] * 0.15)
+    notebook.page.mouse.down()
+    for step in range(1, 11):
+        notebook.page.mouse.move(x, box["y"] + box["height"] * (0.15 + 0.07 * step), steps=2)
+    notebook.page.mouse.up()
+
+
+def test_learner_trains_a_network_with_their_own_blocks(lab, open_notebook, shoot, timing):
+    solved_course(lab, "solved")
+    name = f"solved/{TRAINING}"
+    collected = first_code_cell_containing(TRAINING, "collect(")
+    cells = {exercise: (cell_index(TRAINING, "exercise", exercise), cell_index(TRAINING, "checkpoint", exercise))
+             for exercise in ("update_parameters", "L_layer_model")}
+    deep = first_code_cell_containing(TRAINING, "deep_parameters, deep_costs = train(")
+    pad = first_code_cell_containing(TRAINING, "DigitPad()")
+    classify = first_code_cell_containing(TRAINING, "pad.column()")
+
+    notebook = open_notebook(name)
+    started = time.monotonic()
+    notebook.run_through(collected)
+    table = notebook.output_text(collected)
+    assert "All 12 blocks are yours and pass their checkpoints." in table, table
+    shoot(notebook, "07_own_blocks_collected", "notebook 6: the learner's 12 blocks read from notebooks 1-5, all "
+          "theirs and passing", collected)
+
+    # Complete both exercises of notebook 6 as the learner types them.
+    done = collected
+    for exercise, (cell, checkpoint) in cells.items():
+        for index in range(done + 1, cell):
+            if notebook.is_code(index):
+                assert "Traceback" not in notebook.run(index)
+        done = checkpoint
+        solution = instructor_solution(TRAINING, exercise)
+        notebook.set_source(cell, solution)
+        notebook.run(cell)
+        report = notebook.run(checkpoint)
+        assert f"{exercise}: " in report and " passed " in report, report
+    shoot(notebook, "08_L_layer_model_passed", "the learner's L_layer_model passes its checkpoint",
+          cells["L_layer_model"][1])
+
+    for index in range(cells["L_layer_model"][1] + 1, deep + 1):
+        if notebook.is_code(index):
+            output = notebook.run(index, timeout_ms=300_000)
+            assert "Traceback" not in output, output
+    timing("notebook 6: collect, both exercises, train two networks with the learner's blocks",
+           time.monotonic() - started)
+    output = notebook.output_text(deep)
+    assert re.search(r"train accuracy: 100\.0%", output), output
+    image = notebook.cell(deep).locator(".jp-OutputArea-output img").first
+    image.wait_for(state="visible")
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0"), "cost curve did not load"
+    shoot(notebook, "09_own_network_cost_curve", "[64, 20, 7, 5, 1] trained by the learner's L_layer_model and "
+          "blocks: accuracies and the cost curve", deep)
+
+    # The rest: the comparison with dlkit, the mislabelled images, a test image, then the pad.
+    for index in range(deep + 1, pad + 1):
+        if notebook.is_code(index):
+            assert "Traceback" not in notebook.run(index, timeout_ms=300_000)
+    assert "your costs and dlkit's agree to float tolerance: True" in " ".join(
+        notebook.output_text(i) for i in range(deep + 1, pad))
+    draw_on_pad(notebook, pad)
+    shoot(notebook, "10_digit_drawn", "an 8x8 digit drawn with the mouse on the pad", pad)
+    output = notebook.run(classify)
+    inked = re.search(r"DigitPad\(8 x 8, (\d+) pixels inked\)", output)
+    assert inked and int(inked.group(1)) >= 4, output
+    image = notebook.cell(classify).locator(".jp-OutputArea-output img").first
+    image.wait_for(state="visible")
+    shoot(notebook, "11_drawn_digit_classified", "the drawn digit classified by the learner's network", classify)
+
+
+def test_one_failing_block_is_named_and_the_learner_still_finishes(lab, open_notebook, shoot):
+    solved_course(lab, "one_wrong", replace={"relu": WRONG_RELU})
+    name = f"one_wrong/{TRAINING}"
+    collected = first_code_cell_containing(TRAINING, "collect(")
+    notebook = open_notebook(name)
+    notebook.run_through(collected)
+    table = notebook.output_text(collected)
+    assert "11 of 12 blocks are yours" in table, table
+    assert "- relu: yours fails its checkpoint" in table and "Fix it in 02_forward_propagation.ipynb" in table, table
+    shoot(notebook, "12_one_block_failing", "relu fails its checkpoint: the table names it and uses dlkit's relu "
+          "for that block only", collected)
+    for exercise in ("update_parameters", "L_layer_model"):
+        notebook.set_source(cell_index(TRAINING, "exercise", exercise), instructor_solution(TRAINING, exercise))
+    deep = first_code_cell_containing(TRAINING, "deep_parameters, deep_costs = train(")
+    for index in range(collected + 1, deep + 1):
+        if notebook.is_code(index):
+            assert "Traceback" not in notebook.run(index, timeout_ms=300_000)
+    assert re.search(r"train accuracy: 100\.0%", notebook.output_text(deep)), notebook.output_text(deep)

@@ -19,6 +19,7 @@ try:
 except ImportError:  # pragma: no cover
     pass
 from . import catalog_relations  # noqa: F401,E402
+from . import catalog_train  # noqa: F401,E402
 
 
 def _id(item):

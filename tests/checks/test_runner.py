@@ -16,7 +16,8 @@ EXERCISES = ["initialize_parameters", "linear_forward", "sigmoid", "relu", "line
 
 
 def test_every_exercise_of_the_contract_has_a_spec():
-    assert list(SPECS) == EXERCISES
+    # L_layer_model, the loop the learner writes in notebook 6, has dlkit.train as its reference
+    assert list(SPECS) == EXERCISES + ["L_layer_model"]
     for name, spec in SPECS.items():
         assert spec.name == name and spec.max_points >= 1
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import textwrap
 
 import nbformat
@@ -269,3 +270,26 @@ GRADEBOOK_ATTACK = """
         conn.commit()
         return Z * 0 + float(seed[:3])
 """
+
+
+def grade_notebooks(tmp_dir, notebooks: dict, seed: int, timeout: float = 5.0) -> dict:
+    """Grade ``{learner: notebook JSON}`` as one batch of ASSIGNMENT (two workers, secrets hidden);
+    returns the gradebook's rows as ``{learner: {exercise: row}}``."""
+    from dlkit.course import gradebook as gb
+    from dlkit.course.grade import grade_all
+
+    secret_dir = secrets_dir()
+    folder = os.path.join(os.fspath(tmp_dir), ASSIGNMENT)
+    os.makedirs(folder)
+    for learner, text in notebooks.items():
+        with open(os.path.join(folder, f"{learner}.ipynb"), "w") as f:
+            f.write(text)
+    book = os.path.join(secret_dir, "class.sqlite")
+    grade_all([os.fspath(tmp_dir)], book, workers=2, timeout=timeout, seed=seed, progress=False, hide=[secret_dir])
+    conn = gb.connect(book)
+    rows = {}
+    for r in gb.rows(conn):
+        rows.setdefault(r["learner"], {})[r["exercise"]] = r
+    conn.close()
+    shutil.rmtree(secret_dir, ignore_errors=True)
+    return rows

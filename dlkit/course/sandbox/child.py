@@ -82,9 +82,49 @@ def _classify(obj, graded) -> str:
     return "function" if callable(obj) else "not_callable"
 
 
+def _process_state_resetter():
+    """A function that puts back the process state learner code can leave armed or changed
+    behind a call: interval timers (``alarm`` too) off, every signal's handler and the signal
+    mask as they were, trace and profile hooks off, the recursion limit as it was.
+
+    Everything it uses is bound now, before any learner code runs, so patching ``signal`` or
+    ``sys`` cannot disarm it. (A fresh child per exercise, see run.py, already discards the
+    rest; this covers what the definitions themselves, e.g. a default argument, left armed.)
+    """
+    setitimer, set_handler, sigmask, settrace, setprofile, setrecursionlimit = (
+        signal.setitimer, signal.signal, signal.pthread_sigmask, sys.settrace, sys.setprofile, sys.setrecursionlimit)
+    timers = (signal.ITIMER_REAL, signal.ITIMER_VIRTUAL, signal.ITIMER_PROF)
+    handlers = {}
+    for sig in signal.valid_signals():
+        try:
+            handler = signal.getsignal(sig)
+        except (OSError, ValueError):
+            continue
+        if handler is not None:  # (None: set outside Python, cannot be restored from here)
+            handlers[sig] = handler
+    mask, limit = signal.pthread_sigmask(signal.SIG_BLOCK, []), sys.getrecursionlimit()
+    handlers = tuple(handlers.items())
+
+    def reset():
+        for which in timers:
+            setitimer(which, 0)
+        for sig, handler in handlers:
+            try:
+                set_handler(sig, handler)
+            except (OSError, ValueError):
+                pass
+        sigmask(signal.SIG_SETMASK, mask)
+        settrace(None)
+        setprofile(None)
+        setrecursionlimit(limit)
+
+    return reset
+
+
 def serve(sock, graded):
     """The child's request loop (learner code runs only in here)."""
     send, recv, enc, dec, to_plain = send_msg, recv_msg, encode, decode, plain  # bound before learner code can patch
+    reset = _process_state_resetter()
     ns = {"__name__": "__main__", "__builtins__": builtins}
     sources = {}
     while True:
@@ -104,6 +144,7 @@ def serve(sock, graded):
                     exec(compile(src, filename, "exec"), ns)
                 except BaseException as exc:  # noqa: BLE001 - learner code may raise anything
                     errors.append(_describe_exc(exc, sources))
+            reset()
             defined = {name: _classify(ns.get(name), graded) for name in header.get("names", [])}
             send(sock, {"ok": True, "errors": errors, "defined": defined})
             continue
@@ -117,11 +158,14 @@ def serve(sock, graded):
                                   "message": f"name '{name}' is not defined in the notebook", "lineno": None, "line": None}
             else:
                 args = dec(header["args"], arrays)
+                reset()  # before: nothing armed by the definitions or an earlier call fires in this one
                 try:
                     out = fn(*args)
+                    reset()  # after: nothing fires while the child waits for the next request
                     reply["output"] = enc(to_plain(out), out_arrays)
                     reply["args_after"] = enc(to_plain(args), out_arrays)
                 except BaseException as exc:  # noqa: BLE001
+                    reset()
                     out_arrays = []
                     reply = {"error": _describe_exc(exc, sources)}
             try:

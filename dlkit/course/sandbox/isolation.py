@@ -27,6 +27,7 @@ import ctypes
 import os
 import shutil
 import signal
+import sys
 from dataclasses import dataclass, field
 
 NOBODY = 65534
@@ -262,6 +263,15 @@ def bwrap_command() -> list | None:
     cmd = [exe, "--unshare-user", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--die-with-parent",
            "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--tmpfs", "/var/tmp",
            "--tmpfs", "/dev/shm", "--uid", "0", "--gid", "0", "--cap-add", "ALL"]
+    # The zygote must still find Python and dlkit when they live under one of those fresh
+    # tmpfs folders (a checkout or venv in /tmp, as CI may have): bind them back, read-only.
+    # The zygote hides dlkit's folder itself once boot.py has read it.
+    private = ("/tmp", "/var/tmp", "/dev/shm")
+    needed = {os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),  # dlkit/
+              sys.prefix, sys.base_prefix, os.path.dirname(os.path.realpath(sys.executable))}
+    for path in sorted(needed):
+        if any(path == p or path.startswith(p + "/") for p in private):
+            cmd += ["--ro-bind", path, path]
     return cmd + ["--"]
 
 

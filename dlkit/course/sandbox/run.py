@@ -20,10 +20,14 @@ def learner_error(kind: str, exc_type: str, message: str, lineno=None, line=None
 class SubmissionRun:
     """Runs one submission's definitions in a child and provides ``call`` per exercise.
 
-    Each exercise has its own wall-clock budget of ``timeout`` seconds. A
-    timeout or crash stops that exercise only: the child is killed and the
-    next exercise gets a fresh child with the definitions loaded again, so an
-    infinite loop in one function does not zero the others.
+    Each exercise has its own wall-clock budget of ``timeout`` seconds and its
+    own child: the first call of an exercise closes the previous exercise's
+    child and forks a fresh one from the zygote with the definitions loaded
+    again. So nothing one exercise's code did to its process (a timer or
+    signal handler, a patched builtin or numpy function, a rebound global,
+    the recursion limit, trace hooks, numpy's error state, random state,
+    stdout, cwd, environment, warnings filters) is there when the next
+    exercise runs, and a timeout or crash stops that exercise only.
     """
 
     def __init__(self, zygote: Zygote, segments, names, *, graded=(), timeout=10.0, limits: Limits | None = None,
@@ -34,12 +38,14 @@ class SubmissionRun:
         self.limits = limits or Limits()
         self.proxies = proxies if proxies is not None else ProxyTable()
         self.child = None
+        self.child_exercise = None  # the exercise the running child serves (a child never serves two)
         self.load_errors = []  # exceptions raised while defining (first load only)
         self.defined = {}  # name -> "function" | "proxy" | "reference" | "missing" | "not_callable"
         self.delegated = set()  # graded exercises that are dlkit's stand-in of the same name
         self.children_started = 0
 
-    def _start(self, deadline):
+    def _start(self, deadline, exercise=None):
+        self.close()
         child = self.zygote.spawn(self.limits, self.graded)
         self.children_started += 1
         header, _ = child.request({"op": "load", "segments": self.segments, "names": self.names},
@@ -50,12 +56,12 @@ class SubmissionRun:
             defined = header.get("defined")
             self.defined = {k: v for k, v in defined.items() if type(v) is str} if type(defined) is dict else {}
             self.delegated |= {k for k, v in self.defined.items() if v == "reference"}
-        self.child = child
+        self.child, self.child_exercise = child, exercise
 
     def close(self):
         if self.child is not None:
             self.child.close()
-            self.child = None
+            self.child = self.child_exercise = None
 
     def call_for(self, exercise: str):
         """A ``call(fn_name, args) -> (output, args_after)`` whose time is charged to ``exercise``."""
@@ -69,8 +75,8 @@ class SubmissionRun:
             if stopped:
                 raise stopped[0]
             try:
-                if self.child is None:
-                    self._start(deadline)
+                if self.child is None or self.child_exercise != exercise:
+                    self._start(deadline, exercise)
                 arrays = []
                 tree = encode(args, arrays)
                 header, blobs = self.child.request({"op": "call", "fn": str(fn_name), "args": tree}, arrays,

@@ -18,7 +18,7 @@ import warnings
 from dlkit.checks import SPECS, check
 from dlkit.checks.runner import KernelCall
 
-from . import learners_backward, learners_forward  # noqa: F401  (registers the implementations)
+from . import learners_backward, learners_forward, learners_train  # noqa: F401  (registers the implementations)
 from .registry import BUGS, CORRECT
 from .scoring import HIDDEN_SEED, is_named, specific_text
 

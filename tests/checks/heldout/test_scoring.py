@@ -10,7 +10,7 @@ import pytest
 
 from dlkit.checks import SPECS
 
-from . import learners_backward, learners_forward  # noqa: F401  (registers the implementations)
+from . import learners_backward, learners_forward, learners_train  # noqa: F401  (registers the implementations)
 from .registry import BUGS, CORRECT
 from .scoring import _always_printed, is_named, specific_text
 
