@@ -120,6 +120,16 @@ class HelperResults:
         return out
 
 
+def run_spec(spec, call, *, helper_results=None, **kwargs) -> CheckResult:
+    """``spec.run(call, ...)`` with the helpers' results when that spec's ``run`` takes them (a spec
+    with a ``run`` of its own, e.g. L_layer_model's, may not)."""
+    import inspect
+
+    if helper_results is not None and "helper_results" in inspect.signature(spec.run).parameters:
+        kwargs["helper_results"] = helper_results
+    return spec.run(call, **kwargs)
+
+
 def _names(helpers) -> str:
     helpers = list(helpers)
     return helpers[0] if len(helpers) == 1 else ", ".join(helpers[:-1]) + " and " + helpers[-1]
@@ -175,4 +185,4 @@ def judge(spec, first: CheckResult, *, helpers: HelperResults, regrade, enabled:
     return carried(first, regrade(failing), failing)
 
 
-__all__ = ["WHY", "HelperResults", "carried", "carried_helpers", "judge", "why_failing"]
+__all__ = ["WHY", "HelperResults", "carried", "carried_helpers", "judge", "run_spec", "why_failing"]

@@ -193,7 +193,7 @@ def check(name: str, fn, *, time_limit: float = 10.0, seed=None, carry_forward: 
         raise TypeError(f"check: carry_forward must be True or False, got {carry_forward!r}")
     spec = SPECS[name]
     helpers = carry.HelperResults(lambda h: _helper_result(h, fn, time_limit, seed, helpers), budget=time_limit)
-    first = spec.run(KernelCall(name, fn, time_limit), seed=seed, helper_results=helpers)
+    first = carry.run_spec(spec, KernelCall(name, fn, time_limit), seed=seed, helper_results=helpers)
 
     def regrade(failing):
         substitutes = {h: getattr(dlkit, h) for h in failing}

@@ -396,7 +396,7 @@ def _remember_cases(spec):
 def _helper_results(specs, ex, run, seed, budget=None):
     """Each exercise's own result in this submission, judged once (as an exercise or as another's
     helper), each with its own time budget: a slow helper is not charged to the composite."""
-    from dlkit.checks.carry import HelperResults
+    from dlkit.checks.carry import HelperResults, run_spec
 
     def judge(name):
         if name in ex.syntax_errors:
@@ -405,7 +405,7 @@ def _helper_results(specs, ex, run, seed, budget=None):
             return "missing"
         if name in ex.delegations:
             return "flagged"
-        result = specs[name].run(helpers.timed(name, run.call_for(name)), seed=seed, helper_results=helpers)
+        result = run_spec(specs[name], helpers.timed(name, run.call_for(name)), seed=seed, helper_results=helpers)
         if name in run.delegated or run.proxies.refused.get(name):
             return "flagged"
         return result
