@@ -99,13 +99,13 @@ def build_class(folder: Path, n: int) -> list:
     return out
 
 
-def bench_dlkit(paths, workers, timeout, seed):
+def bench_dlkit(paths, workers, timeout, seed, carry_forward=True):
     from dlkit.course.grade import grade_all, isolation
 
     book = Path(tempfile.mkdtemp()) / "bench.sqlite"
     start = time.perf_counter()
     summary = grade_all([str(p) for p in paths], str(book), workers=workers, timeout=timeout, seed=seed,
-                        progress=False)
+                        progress=False, carry_forward=carry_forward)
     wall = time.perf_counter() - start
     shutil.rmtree(book.parent, ignore_errors=True)
     return summary, wall, isolation()
@@ -151,6 +151,8 @@ def main(argv=None) -> int:
     parser.add_argument("--timeout", type=float, default=1.0, help="seconds per exercise (dlkit grade --timeout)")
     parser.add_argument("--nbgrader-sample", type=int, default=6, help="submissions given to nbgrader (0: skip)")
     parser.add_argument("--target", type=float, default=20.0, help="submissions/s that counts as a pass")
+    parser.add_argument("--no-carry-forward", action="store_true",
+                        help="grade without error carried forward (dlkit grade --no-carry-forward), for a before/after")
     args = parser.parse_args(argv)
     if args.n < 1 or args.workers < 1:
         parser.error("--n and --workers must be at least 1")
@@ -161,8 +163,10 @@ def main(argv=None) -> int:
         for _, k in subs:
             kinds[k.split(":")[0]] = kinds.get(k.split(":")[0], 0) + 1
         print(f"class: {args.n} submissions {kinds}, workers {args.workers}, cores {os.cpu_count()}, "
-              f"timeout {args.timeout:g} s per exercise, hidden cases on")
-        summary, wall, iso = bench_dlkit([p for p, _ in subs], args.workers, args.timeout, seed=20261129)
+              f"timeout {args.timeout:g} s per exercise, hidden cases on, error carried forward "
+              f"{'off' if args.no_carry_forward else 'on'}; load average before {os.getloadavg()[0]:.1f}")
+        summary, wall, iso = bench_dlkit([p for p, _ in subs], args.workers, args.timeout, seed=20261129,
+                                         carry_forward=not args.no_carry_forward)
         rate = args.n / wall
         print(f"isolation: {iso.level} as uid {os.geteuid()} (+ RLIMIT_CPU/AS/NPROC=0/FSIZE/NOFILE, wall timeout, "
               f"no dlkit reference in the child)")

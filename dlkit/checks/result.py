@@ -33,6 +33,7 @@ class CheckResult:
     findings: list = field(default_factory=list)
     notes: list = field(default_factory=list)   # extra lines that are not mistakes
     cases: int = 0
+    carried_forward: dict = field(default_factory=dict)  # helper -> why it failed, when graded with dlkit's
 
     @property
     def passed(self) -> bool:
@@ -51,6 +52,10 @@ class CheckResult:
         n = len(self.findings)
         if self.status == "passed":
             head += f" passed ({self.cases} case{'s' if self.cases != 1 else ''})"
+            if self.carried_forward:
+                names = list(self.carried_forward)
+                names = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+                head += f" given dlkit's {names} (error carried forward)"
         elif self.status == "not_implemented":
             head += " - not implemented yet"
         elif self.status == "timeout":
@@ -77,4 +82,5 @@ class CheckResult:
             "name": self.name, "status": self.status, "passed": self.passed,
             "points": self.points, "max_points": self.max_points,
             "mistakes": self.mistakes, "hints": self.hints, "report": self.report(),
+            "carried_forward": dict(self.carried_forward),
         }

@@ -108,12 +108,14 @@ class KernelCall:
     one time budget of ``time_limit`` seconds.
     """
 
-    def __init__(self, name: str, fn, time_limit: float):
+    def __init__(self, name: str, fn, time_limit: float, substitutes=None):
         self.name = name
         self.fn = fn
         self.namespace = getattr(fn, "__globals__", None) or {}
         self.time_limit = float(time_limit)
         self.deadline = time.monotonic() + self.time_limit
+        # error carried forward: notebook names bound to dlkit's function during each call
+        self.substitutes = dict(substitutes or {})
 
     def _lookup(self, fn_name: str):
         if fn_name == self.name:
@@ -134,6 +136,21 @@ class KernelCall:
         return Finding(f"{spec.name}.reads_global", leftovers.finding_text(spec, self.fn, found))
 
     def __call__(self, fn_name: str, args: tuple):
+        if not self.substitutes:
+            return self._call(fn_name, args)
+        missing = object()
+        saved = {n: self.namespace.get(n, missing) for n in self.substitutes}
+        self.namespace.update(self.substitutes)
+        try:
+            return self._call(fn_name, args)
+        finally:  # the learner's own names come back, whatever happened
+            for n, v in saved.items():
+                if v is missing:
+                    self.namespace.pop(n, None)
+                else:
+                    self.namespace[n] = v
+
+    def _call(self, fn_name: str, args: tuple):
         fn = self._lookup(fn_name)
         args = plain(tuple(args))  # a private copy: the learner may change it
         remaining = self.deadline - time.monotonic()
@@ -162,7 +179,17 @@ class KernelCall:
         return plain(output), plain(args)
 
 
-def check(name: str, fn, *, time_limit: float = 10.0, seed=None):
+def _helper_result(name, fn, time_limit, seed, helpers):
+    """A helper's own check in the learner's kernel (its own time budget), or why it cannot run."""
+    from .specs import SPECS
+
+    helper = (getattr(fn, "__globals__", None) or {}).get(name)
+    if helper is None or not callable(helper):
+        return "missing"
+    return SPECS[name].run(helpers.timed(name, KernelCall(name, helper, time_limit)), seed=seed, localise=False)
+
+
+def check(name: str, fn, *, time_limit: float = 10.0, seed=None, carry_forward: bool = True):
     """Run the checkpoint of exercise ``name`` on the learner's function ``fn``.
 
     Returns a :class:`~dlkit.checks.result.CheckResult`; ending a notebook cell
@@ -171,7 +198,13 @@ def check(name: str, fn, *, time_limit: float = 10.0, seed=None):
     endless loops (stopped after ``time_limit`` seconds) are findings.
     ``seed`` (an int) adds the hidden cases ``dlkit grade`` adds with the same
     seed (used by nbgrader grade cells, :mod:`dlkit.checks.nbgrader`).
+    With ``carry_forward`` (the default) a composite that fails only because a helper it
+    calls fails is judged again with dlkit's helper and keeps the points it earns then
+    (:mod:`dlkit.checks.carry`); each helper's check has its own ``time_limit``.
     """
+    import dlkit
+
+    from . import carry
     from .specs import SPECS
 
     if name not in SPECS:
@@ -182,4 +215,14 @@ def check(name: str, fn, *, time_limit: float = 10.0, seed=None):
         raise ValueError(f"check: time_limit must be a number of seconds greater than zero, got {time_limit!r}")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise TypeError(f"check: seed must be a whole number or None, got {seed!r}")
-    return SPECS[name].run(KernelCall(name, fn, time_limit), seed=seed)
+    if not isinstance(carry_forward, bool):
+        raise TypeError(f"check: carry_forward must be True or False, got {carry_forward!r}")
+    spec = SPECS[name]
+    helpers = carry.HelperResults(lambda h: _helper_result(h, fn, time_limit, seed, helpers), budget=time_limit)
+    first = carry.run_spec(spec, KernelCall(name, fn, time_limit), seed=seed, helper_results=helpers)
+
+    def regrade(failing):
+        substitutes = {h: getattr(dlkit, h) for h in failing}
+        return spec.run(KernelCall(name, fn, time_limit, substitutes), seed=seed, localise=False)
+
+    return carry.judge(spec, first, helpers=helpers, regrade=regrade, enabled=carry_forward)

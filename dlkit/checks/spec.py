@@ -403,8 +403,13 @@ class Spec:
         chosen = everywhere or on_wrong
         return list(dict.fromkeys(chosen))
 
-    def run(self, call, *, seed=None, localise: bool = True) -> CheckResult:
-        """Judge the learner's function through ``call``; see the module docstring."""
+    def run(self, call, *, seed=None, localise: bool = True, helper_results=None) -> CheckResult:
+        """Judge the learner's function through ``call``; see the module docstring.
+
+        ``helper_results`` (a mapping with ``.get(name)``) gives the helpers' own results when the
+        caller has them (the grader graded them already, each in its own time budget); a helper
+        it maps to None is missing. Without it a helper is checked again through ``call``.
+        """
         cases = self.cases(seed)
         runs, crashes, raw = [], [], []
         findings: list[Finding] = []
@@ -455,7 +460,7 @@ class Spec:
             findings = [f for f in findings if not f.generic]
         notes = []
         if localise and (findings or crashes):
-            findings, notes = self._localise(call, runs, findings)
+            findings, notes = self._localise(call, runs, findings, helper_results)
 
         leftover = getattr(call, "leftover_finding", None)   # the notebook's kernel can see the function
         if findings and leftover is not None:
@@ -535,7 +540,7 @@ class Spec:
         text = paste(self.arg_names, case.args)
         return [f"To try it: {text}"] if text else []
 
-    def _localise(self, call, runs, findings):
+    def _localise(self, call, runs, findings, helper_results=None):
         from .specs import SPECS
 
         first, failing, details = [], [], []
@@ -545,10 +550,15 @@ class Spec:
             # after a crash it cannot, and a broken forward the learner calls may be the cause.
             if helper == self.name or helper not in SPECS or (helper == self.forward and wrong_runs):
                 continue
-            try:
-                result = SPECS[helper].run(call, localise=False)
-            except LearnerError:
-                continue
+            if helper_results is not None:
+                result = helper_results.get(helper)
+                if result is None:   # missing: the composite's own crash (a NameError) says so
+                    continue
+            else:
+                try:
+                    result = SPECS[helper].run(call, localise=False)
+                except LearnerError:
+                    continue
             # a helper cut short by the shared time budget has not shown a mistake
             if result.passed or result.status == "timeout" or self._helper_missing(result, helper):
                 continue

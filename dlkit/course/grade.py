@@ -179,8 +179,9 @@ def allowed_proxies(assignment: str, exercises, extra=()) -> dict:
     A notebook may use the blocks of *earlier* notebooks (in course order) from dlkit, as its
     instructor notebook does (``from dlkit import linear_forward`` in notebook 4). Never an
     exercise of the assignment being graded, never a private helper. ``extra`` names more
-    reference blocks the judge chooses to provide (error carried forward: a composite graded
-    again with the reference helper). Returns name -> reference function.
+    reference blocks the judge chooses to provide, graded ones included (error carried
+    forward: a composite graded again with the reference for its failing helpers; never the
+    composite itself). Returns name -> reference function.
     """
     import dlkit
 
@@ -192,7 +193,8 @@ def allowed_proxies(assignment: str, exercises, extra=()) -> dict:
     else:
         earlier = []  # an assignment outside the course's order: nothing but what the judge adds
     graded = set(exercises)
-    return {n: getattr(dlkit, n) for n in [*earlier, *extra] if n not in graded and callable(getattr(dlkit, n, None))}
+    names = [n for n in earlier if n not in graded] + list(extra)  # the judge's choice may be a graded helper
+    return {n: getattr(dlkit, n) for n in names if callable(getattr(dlkit, n, None))}
 
 
 def _known_assignment(name: str) -> bool:
@@ -251,14 +253,16 @@ def _row(name, status, points=0, max_points=0, mistakes=(), hints=(), report="")
 
 
 def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None, timeout: float = 10.0,
-                   seed=None, path: str = "", memory_bytes: int | None = None, hide=None, method="auto") -> dict:
+                   seed=None, path: str = "", memory_bytes: int | None = None, hide=None, method="auto",
+                   carry_forward: bool = True) -> dict:
     """Grade one notebook's bytes. Returns ``{learner, assignment, sha256, path, seconds, rows}``.
 
     ``assignment``/``exercises`` are the instructor's (``--assignment`` or the folder
     layout); without them the notebook gets one ``unreadable`` row saying so, since the
     learner's own metadata never decides. A notebook whose metadata names another
     assignment is graded as the instructor's and flagged (``result["flags"]``).
-    ``seed`` adds the hidden cases. ``hide`` lists folders and files the sandboxed
+    ``seed`` adds the hidden cases. ``carry_forward``: a composite that fails only because a
+    helper fails is graded again with dlkit's helper (:mod:`dlkit.checks.carry`). ``hide`` lists folders and files the sandboxed
     children must not see; ``method`` is the sandbox's isolation method. Never raises
     because of the notebook: a failure of the grader itself becomes ``crashed``
     rows that say so, and the batch goes on.
@@ -269,7 +273,8 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
         raise ValueError(f"grade_notebook: timeout must be a number of seconds > 0, got {timeout!r}")
     try:
         return _grade_notebook(learner, data, assignment=assignment, exercises=exercises, timeout=timeout,
-                               seed=seed, path=path, memory_bytes=memory_bytes, hide=hide, method=method)
+                               seed=seed, path=path, memory_bytes=memory_bytes, hide=hide, method=method,
+                               carry_forward=bool(carry_forward))
     except Exception as exc:  # noqa: BLE001 - a grader bug must not stop the batch
         from .submission import sha256
 
@@ -280,7 +285,8 @@ def grade_notebook(learner: str, data: bytes, *, assignment=None, exercises=None
                                                             [why], f"{n}: 0 - {why}") for n in names]}
 
 
-def _grade_notebook(learner, data, *, assignment, exercises, timeout, seed, path, memory_bytes, hide, method) -> dict:
+def _grade_notebook(learner, data, *, assignment, exercises, timeout, seed, path, memory_bytes, hide, method,
+                    carry_forward=True) -> dict:
     from dlkit.checks import SPECS
 
     from .sandbox import Limits, ProxyTable, SubmissionRun
@@ -330,8 +336,18 @@ def _grade_notebook(learner, data, *, assignment, exercises, timeout, seed, path
         try:
             run = SubmissionRun(_zygote(), ex.segments, needed, graded=exercises, timeout=timeout, limits=limits,
                                 proxies=ProxyTable(allowed, exercises))
+
+            def substituted_run(failing):
+                """A run of the same definitions where each failing helper is dlkit's (a proxy the judge answers)."""
+                bind = "import dlkit as _dlkit_carried\n" + "".join(f"{h} = _dlkit_carried.{h}\n" for h in failing)
+                return SubmissionRun(_zygote(), [*ex.segments, (bind, "error carried forward")], needed,
+                                     graded=exercises, timeout=timeout, limits=limits,
+                                     proxies=ProxyTable(allowed_proxies(assignment, exercises, failing), exercises))
+
+            helpers = _helper_results(SPECS, ex, run, seed, timeout)
             try:
-                rows = [_grade_exercise(SPECS, name, ex, run, seed) for name in exercises]
+                rows = [_grade_exercise(SPECS, name, ex, run, seed, helpers,
+                                        substituted_run if carry_forward else None) for name in exercises]
             finally:
                 run.close()
             break
@@ -377,7 +393,33 @@ def _remember_cases(spec):
     spec._dlkit_grade_memo = memo
 
 
-def _grade_exercise(specs, name, ex, run, seed) -> dict:
+def _helper_results(specs, ex, run, seed, budget=None):
+    """Each exercise's own result in this submission, judged once (as an exercise or as another's
+    helper), each with its own time budget: a slow helper is not charged to the composite."""
+    from dlkit.checks.carry import HelperResults, run_spec
+
+    def judge(name):
+        if name in ex.syntax_errors:
+            return "syntax_error"
+        if name not in ex.defined:
+            return "missing"
+        if name in ex.delegations:
+            return "flagged"
+        result = run_spec(specs[name], helpers.timed(name, run.call_for(name)), seed=seed, helper_results=helpers)
+        if name in run.delegated or run.proxies.refused.get(name):
+            return "flagged"
+        return result
+
+    helpers = HelperResults(judge, budget)
+    return helpers
+
+
+def _grade_exercise(specs, name, ex, run, seed, helpers=None, substituted_run=None) -> dict:
+    """One exercise's row. ``helpers``: the submission's :func:`_helper_results`; with
+    ``substituted_run`` (error carried forward) a composite failing because of a helper is graded
+    again in such a run, with its own time budget."""
+    from dlkit.checks import carry
+
     for spec in specs.values():
         _remember_cases(spec)
     spec = specs.get(name)
@@ -392,8 +434,22 @@ def _grade_exercise(specs, name, ex, run, seed) -> dict:
                     f"{name}: 0/{maxp} - no function named {name} in the notebook")
     if name in ex.delegations:  # seen in the code itself: no need to run it
         return _flagged(name, maxp, ex.delegations[name])
+    if helpers is None:
+        helpers = _helper_results(specs, ex, run, seed)
+
+    def regrade(failing):
+        second = substituted_run(failing)
+        try:
+            result = spec.run(second.call_for(name), seed=seed, localise=False)
+        finally:
+            second.close()
+        # a composite that asks for what the judge still refuses keeps its first result (and flag)
+        return None if second.proxies.refused.get(name) or name in second.delegated else result
+
     try:
-        result = spec.run(run.call_for(name), seed=seed)
+        result = helpers.result(name)
+        if not isinstance(result, str):
+            result = carry.judge(spec, result, helpers=helpers, regrade=regrade, enabled=substituted_run is not None)
     except Exception as exc:  # noqa: BLE001 - a checker bug must not stop the batch
         return _row(name, "crashed", 0, maxp, [f"{name}.grader_error"], [f"The grader failed: {type(exc).__name__}"],
                     f"{name}: 0/{maxp} - the grader failed on this submission ({type(exc).__name__}); tell the instructor")
@@ -424,7 +480,7 @@ def _read(path):
 
 def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, scheduler=None,
               feedback_dir=None, seed=None, progress=True, memory_bytes=None, hide=(), no_isolation=False,
-              method="auto") -> dict:
+              method="auto", carry_forward=True) -> dict:
     """Grade every submission in ``paths`` into the SQLite ``gradebook``; returns a summary dict.
 
     The assignment is the instructor's: ``assignment`` or the folder layout (see
@@ -433,6 +489,7 @@ def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, 
     isolate learner code here, unless ``no_isolation``. Already-recorded submissions (same
     learner, assignment and sha256) are skipped, so re-running after an interruption
     finishes the batch. The isolation level is recorded with the run and with each submission.
+    ``carry_forward=False`` turns error carried forward off (``--no-carry-forward``).
     """
     from tqdm import tqdm
 
@@ -471,7 +528,8 @@ def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, 
         if gb.done(conn, learner, stem, sha256(data)):
             continue
         todo.append((learner, path, data, stem, names))
-    kwargs = dict(timeout=timeout, seed=seed, memory_bytes=memory_bytes, hide=hide, method=method)
+    kwargs = dict(timeout=timeout, seed=seed, memory_bytes=memory_bytes, hide=hide, method=method,
+                  carry_forward=bool(carry_forward))
     if workers > 1 and scheduler is None:
         _close_zygote()  # the judges are forked: each starts its own
     start = time.monotonic()
@@ -599,7 +657,8 @@ def _grade_command(args) -> int:
     try:
         summary = grade_all(args.submissions, args.gradebook, assignment=args.assignment, workers=args.workers,
                             timeout=args.timeout, scheduler=args.scheduler, feedback_dir=args.feedback, seed=seed,
-                            progress=not args.quiet, hide=seed_dir, no_isolation=args.no_isolation)
+                            progress=not args.quiet, hide=seed_dir, no_isolation=args.no_isolation,
+                            carry_forward=not args.no_carry_forward)
     except (IsolationMissing, ValueError) as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -634,4 +693,7 @@ def register(subparsers) -> None:
                    help="print which protections the sandbox has on this machine and exit (1 if not all)")
     p.add_argument("--no-isolation", action="store_true",
                    help="grade even when the sandbox cannot isolate learner code (recorded in the gradebook)")
+    p.add_argument("--no-carry-forward", action="store_true",
+                   help="charge a failing helper to every exercise that calls it (default: error carried "
+                        "forward, a composite right given dlkit's helper keeps its points)")
     p.set_defaults(func=_grade_command)
