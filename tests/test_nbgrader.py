@@ -382,7 +382,13 @@ def test_the_feedback_is_the_checkpoint_report_with_the_hidden_cases(course):
             if row is None or row["status"] not in ("graded", "not_implemented", "timeout"):
                 continue
             assert not [o for o in cell.outputs if o.output_type == "error" or o.get("name") == "stderr"]
-            assert _cell_text(cell) == row["report"] + "\n", (learner, stem, name)
+            # A helper whose cell has a syntax error is, in a kernel, simply not defined: nbgrader's
+            # run can only say "missing" where dlkit grade (which parses each cell) says why.
+            # The points below are compared exactly either way.
+            from dlkit.checks.carry import WHY
+
+            report = row["report"].replace(WHY["syntax_error"], WHY["missing"])
+            assert _cell_text(cell) == report + "\n", (learner, stem, name)
             results = [o for o in cell.outputs if o.output_type == "execute_result"]
             assert [r.data["text/plain"] for r in results] == [str(row["points"])]
             checked += 1
