@@ -46,8 +46,9 @@ def _submission(loop=LOOP, preamble="import numpy as np", update=UPDATE) -> byte
     return nbformat.writes(nb).encode()
 
 
-def _rows(data, seed=None):
-    result = grade_notebook("learner", data, assignment="06_training", exercises=EXERCISES, timeout=10.0, seed=seed)
+def _rows(data, seed=None, carry_forward=True):
+    result = grade_notebook("learner", data, assignment="06_training", exercises=EXERCISES, timeout=10.0, seed=seed,
+                            carry_forward=carry_forward)
     return {r["exercise"]: r for r in result["rows"]}
 
 
@@ -74,6 +75,13 @@ def test_a_known_mistake_in_the_loop_is_named_by_the_grader():
 
 def test_a_wrong_update_parameters_is_named_as_the_cause_of_a_failing_loop():
     wrong_update = UPDATE.replace("v - learning_rate", "v + learning_rate")
-    rows = _rows(_submission(update=wrong_update))
+    # As submitted, the loop fails only because of update_parameters: named as the cause ...
+    rows = _rows(_submission(update=wrong_update), carry_forward=False)
     assert "update_parameters.gradient_ascent" in rows["update_parameters"]["mistakes"]
     assert "L_layer_model.helper_fails" in rows["L_layer_model"]["mistakes"], rows["L_layer_model"]
+    assert rows["L_layer_model"]["points"] == 0
+    # ... and with error carried forward (the default) the right loop keeps its points.
+    rows = _rows(_submission(update=wrong_update))
+    assert "update_parameters.gradient_ascent" in rows["update_parameters"]["mistakes"]
+    assert rows["L_layer_model"]["mistakes"] == ["L_layer_model.error_carried_forward"], rows["L_layer_model"]
+    assert rows["L_layer_model"]["points"] == rows["L_layer_model"]["max_points"]
