@@ -124,10 +124,18 @@ class LabServer:
         return f"http://127.0.0.1:{self.port}"
 
     def notebook_url(self, name: str) -> str:
-        """The notebook in a workspace of its own, so JupyterLab restores no
-        tab of an earlier page next to it."""
-        workspace = re.sub(r"[^A-Za-z0-9]+", "-", Path(name).stem)
-        return f"{self.base_url}/lab/workspaces/{workspace}/tree/{name}?token={self.token}"
+        """The notebook in a fresh workspace of its own, so JupyterLab
+        restores no tab of an earlier page next to it.
+
+        The workspace is named after the whole path plus a random suffix:
+        ``06_training.ipynb`` and ``solved/06_training.ipynb`` share a stem,
+        and a workspace named by the stem alone reopened the first one's tab
+        behind the second (its hidden cells then matched the cell locators).
+        ``reset`` starts the workspace empty even if the name was used before.
+        """
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", str(Path(name).with_suffix(""))).strip("-")
+        workspace = f"{slug}-{secrets.token_hex(4)}"
+        return f"{self.base_url}/lab/workspaces/{workspace}/tree/{name}?reset&token={self.token}"
 
     def _environment(self) -> dict:
         env = dict(os.environ)
@@ -249,6 +257,12 @@ class NotebookPage:
         self.page.goto(self.server.notebook_url(self.name), timeout=self.timeout_ms)
         self.panel.locator(".jp-Cell").first.wait_for(state="visible", timeout=self.timeout_ms)
         shown = time.monotonic()
+        # Cell indexes count the cells of every notebook panel on the page, so
+        # a second tab (a restored workspace) would shift them all: say so
+        # here rather than time out later on a cell in the hidden tab.
+        tabs = self.page.locator(".jp-NotebookPanel").count()
+        if tabs != 1:
+            raise AssertionError(f"{self.name}: the page shows {tabs} notebook tabs, expected only this one")
         if wait_kernel:
             self.wait_kernel_idle()
         return shown - started, time.monotonic() - shown
