@@ -35,6 +35,8 @@ def forward_chain(exp_caches):
     order = []
     for l, ((A_prev, W, b), Z) in enumerate(exp_caches, start=1):
         q = {"A_prev": A_prev, "W": W, "b": b, "Z": Z}
+        if l < len(exp_caches):
+            q["A"] = exp_caches[l][0][0]   # this layer's A, fed to the next: a cached Z holding it was overwritten
         if l > 1:
             q[f"Z[{l - 1}]"] = exp_caches[l - 2][1]   # the previous layer's Z fed on where its A belongs
         order += [((l - 1, 0, 0), f"caches[{l - 1}] linear_cache A_prev (A[{l - 1}])", q),

@@ -44,7 +44,8 @@ RELATIONS = {
     "b_twice": "{part} has b added twice: Z[l] = W[l] A[l-1] + b[l] adds b[l] once.",
     "b_missing": "{part} is missing b: Z[l] = W[l] A[l-1] + b[l].",
     "wrong_activation": "{part} is {g}(Z): the wrong activation (or the activation where none belongs) is applied.",
-    "activation_twice": "{part} is {g} applied to A, which is already {g}(Z): the activation is applied twice.",
+    "activation_twice": "{part} is {g} applied to A, which is already g(Z): an activation is applied twice "
+                        "(A = g(Z) once, on this layer's Z).",
     "slope_for_value": "{part} is the slope g'(Z) of the {g}, where the value belongs: the forward step "
                        "uses g(Z), the backward step g'(Z).",
     "value_for_slope": "{part} uses {g}(Z) itself where its slope belongs: dZ[l] = dA[l] * g'(Z[l]).",

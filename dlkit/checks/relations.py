@@ -136,11 +136,15 @@ def single_case(part, g, e, q, case):
                     found.append(("wrong_axis", {"part": part, "other": name, "how": words}))
     b = _f64(q.get("b"))
     if b is not None and Z is not None and g64.shape == e64.shape:
-        if part in ("Z", "Z[l]") or part.endswith("Z"):
-            if _close(g64, e64 + b):
-                found.append(("b_twice", {"part": part}))
-            if _close(g64, e64 - b):
-                found.append(("b_missing", {"part": part}))
+        # Z itself (whatever the part is called: Z, a cache's Z), or an activation of it (A)
+        forms = [(None, lambda x: x)] if _close(e64, Z) else \
+            [(act, fn) for act, (fn, _) in ACTIVATIONS.items() if _close(e64, fn(Z))]
+        with np.errstate(all="ignore"):
+            for act, fn in forms[:1]:
+                if _close(g64, fn(Z + b)):
+                    found.append(("b_twice", {"part": part}))
+                if _close(g64, fn(Z - b)):
+                    found.append(("b_missing", {"part": part}))
     found += _shape_free(part, g64, e64, q)
     if Z is not None and g64.ndim == 2:
         found += _on_wrong_input(part, g64, e64, q)
@@ -166,6 +170,9 @@ def single_case(part, g, e, q, case):
         k = _factor(g64, e64)
         if k is not None:
             found.append(("factor", {"part": part, "k": k, "m": m}))
+            if g64.ndim == 2 and g64.shape[0] == 1 and not _near(k, -1.0):
+                # one row: "off on row 0" on this case is the same mistake as on a case with more rows
+                found.append(("factor_on_some", {"part": part, "k": k, "which": "row", "index": [0]}))
             return found
         if g64.ndim == 2:
             found += _partial(part, g64, e64)
@@ -247,11 +254,10 @@ def _on_wrong_input(part, g, e, q):
         with np.errstate(all="ignore"):
             if same and _close(g, fn(-Z)) and not _close(e, fn(-Z)):
                 found.append(("input_negated", {"part": part, "g": words}))
-            for name in ("A_prev", "A"):
-                v = _f64(q.get(name))
-                if v is not None and v.shape == g.shape and _close(g, fn(v)) and not _close(e, fn(v)):
-                    if not (name == "A" and _close(g, fn(Z))):
-                        found.append(("activation_of_other", {"part": part, "g": words, "other": name}))
+            # (g(A), A already g(Z), is the activation applied twice: see activation_twice)
+            v = _f64(q.get("A_prev"))
+            if v is not None and v.shape == g.shape and _close(g, fn(v)) and not _close(e, fn(v)):
+                found.append(("activation_of_other", {"part": part, "g": words, "other": "A_prev"}))
     if not same:
         return found
     if dA is not None:
@@ -366,15 +372,21 @@ def explain(part, bad):
     # any other relation: the first (in order of specificity) that holds on every wrong case
     def key(rel):
         r, f = rel
-        return (r, tuple(sorted((k, str(v)) for k, v in f.items() if k not in ("part", "index", "k"))))
+        # which activation may differ with the case's own (linear_activation_forward's relu or sigmoid)
+        return (r, tuple(sorted((k, str(v)) for k, v in f.items() if k not in ("part", "index", "k", "g"))))
     common = [key(rel) for rel in per_case[0]]
     for rels in per_case[1:]:
         keys = {key(rel) for rel in rels}
         common = [c for c in common if c in keys]
+    whole = all(any(r == "factor" for r, _ in rels) for rels in per_case)   # a factor on the whole array
     for rel in per_case[0]:
-        if key(rel) in common and rel[0] != "factor":
+        if key(rel) in common and rel[0] != "factor" and not (rel[0] == "factor_on_some" and whole):
             r, f = rel
             f = dict(f)
+            if "g" in f:
+                gs = {dict(x[1]).get("g") for rels in per_case for x in rels if key(x) == key(rel)}
+                if len(gs) > 1:
+                    f["g"] = "g"
             if "k" in f:
                 f["k"] = fmt(f["k"])
             if "index" in f:

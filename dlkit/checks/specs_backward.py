@@ -14,7 +14,9 @@ import numpy as np
 import dlkit
 
 from . import cases as C
-from . import numeric
+from . import compare, numeric, relations
+from .mistakes import hint_for
+from .result import Finding
 from .plain import kind
 from .spec import Mutant, Spec, describe_args
 
@@ -103,6 +105,27 @@ def linear_exception_mistake(prefix, err):
     if _line_has(err, r"dZ@A_prev(?!\.T)|dot\(dZ,A_prev\)"):
         return f"{prefix}.dW_missing_transpose"
     return None
+
+
+def recovered_dZ(got, A_prev, W):
+    """The dZ that the learner's dA_prev = W^T dZ comes from (least squares, when W^T has full column
+    rank), checked against their dW and db; None when W^T cannot be undone, False when the three
+    gradients do not come from one dZ (or are not arrays of the right shapes)."""
+    n, n_prev = W.shape
+    m = A_prev.shape[1]
+    dA_prev, dW, db = (got.get(k) for k in GRADS)
+    if not all(type(x) is np.ndarray and x.dtype.kind in "fiu" for x in (dA_prev, dW, db)) \
+            or dA_prev.shape != (n_prev, m) or dW.shape != (n, n_prev) or db.shape != (n, 1):
+        return False
+    if n_prev < n or np.linalg.matrix_rank(W.T) < n:
+        return None
+    with np.errstate(all="ignore"):
+        dZ = np.linalg.lstsq(W.T, dA_prev.astype(np.float64), rcond=None)[0]
+        again = linear_grads(dZ, A_prev, W)
+    if not all(np.isfinite(x).all() for x in (dA_prev, dW, db)) or not all(
+            compare.close(g, a) for g, a in zip((dA_prev, dW, db), again)):
+        return False
+    return dZ
 
 
 def _linear_numeric(call, forward, fargs, upstream, m):
@@ -211,6 +234,9 @@ class ActivationBackward(Spec):
         # |Z| up to 300: the slope is 0 to machine precision there, and every form of it, even
         # e^-Z / (1 + e^-Z)^2, is still finite (its square overflows only past |Z| = 355)
         return C.values(rng, (n, m)), C.with_edges(C.values(rng, (n, m), 2.0), rng, zeros=True, low=100, high=300)
+
+    def case_info(self, args):
+        return {"m": args[1].shape[1]}   # the examples are the columns here too (for "m times too large")
 
     def split(self, out, case):
         return _single(self, out, "dZ")
@@ -337,6 +363,38 @@ class LinearActivationBackward(Spec):
     def numeric_parts(self, call, case):
         dA, ((A_prev, W, b), Z), activation = case.args
         return _linear_numeric(call, self.forward, (A_prev, W, b, activation), dA, dA.shape[1])
+
+    def explain_part(self, part, bad_runs):
+        """A wrong dZ shows in all three gradients: recover the learner's dZ and name its relation
+        (the slope taken at A or A_prev, a factor, ...); else the part's own relation."""
+        memo = self.__dict__.setdefault("_dz_memo", {})
+        key = tuple(id(run[1]) for run in bad_runs)
+        if key not in memo:
+            memo.clear()
+            memo[key] = self._explain_dz(bad_runs)
+        return memo[key] or super().explain_part(part, bad_runs)
+
+    def _explain_dz(self, bad_runs):
+        bad = []
+        for case, got, wrong in bad_runs:
+            dA, ((A_prev, W, b), Z), activation = case.args
+            with compare.tolerance(case.info.get("float32", False)):
+                dZ = recovered_dZ(got, A_prev, W)
+            if dZ is False:
+                return None          # the gradients do not come from one dZ: the linear step is wrong
+            if dZ is None:
+                continue             # W[l]^T cannot be undone on this case's shapes
+            with np.errstate(all="ignore"):
+                q = {"dA": dA, "Z": Z, "A": _g(activation)(Z), "A_prev": A_prev}
+                bad.append((case, dZ, self.quantities(case)["dZ"], "dZ", q))
+        if len(bad) < 2:
+            return None
+        found = relations.explain("dZ", bad)
+        if found is None:
+            return None
+        rid, fmt = found
+        return Finding(f"{self.name}.{rid}", hint_for(f"{self.name}.{rid}", **fmt),
+                       [f"With {bad[0][0].label}: the dZ your dA_prev, dW and db come from is not dA * g'(Z)."])
 
 
 SPECS = [LinearBackward(), ReluBackward(), SigmoidBackward(), LinearActivationBackward()]

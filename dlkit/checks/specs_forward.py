@@ -151,8 +151,13 @@ class _Activation(Spec):
         n, _, m = C.LAYER_SHAPES[i % len(C.LAYER_SHAPES)]
         return (C.with_edges(C.values(rng, (n, m), 2.0), rng, zeros=True),)
 
+    def case_info(self, args):
+        return {"m": args[0].shape[1]}
+
     def quantities(self, case):
-        return {"Z": case.args[0]}
+        Z = case.args[0]
+        with np.errstate(all="ignore"):
+            return {"Z": Z, "A": self.reference(Z)}
 
     def split(self, out, case):
         if type(out) in (tuple, list) and len(out) == 2 and type(out[0]) is np.ndarray:

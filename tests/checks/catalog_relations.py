@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 
-from dlkit import linear_activation_backward, linear_activation_forward, relu, sigmoid  # noqa: F401
+from dlkit import linear_activation_backward, linear_activation_forward, relu, relu_backward, sigmoid, sigmoid_backward  # noqa: F401
 
 from .registry import bug, correct
 
@@ -299,3 +299,133 @@ def initialize_parameters(layer_dims, seed=1):
         parameters["W" + str(l)] = rng.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
         parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
     return parameters
+
+
+# ---- relations the audit of issue 12 item 2 found without a tuning bug (docs/relations.md) ------
+
+
+@bug("linear_backward", "linear_backward.factor_1_over_m")
+def linear_backward(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    m_ = A_prev.shape[1]
+    dW = 1 / m_ * np.dot(dZ, A_prev.T) / m_       # the 1/m written twice
+    return np.dot(W.T, dZ), dW, np.sum(dZ, axis=1, keepdims=True) / m_
+
+
+@bug("sigmoid_backward", "sigmoid_backward.factor_m")
+def sigmoid_backward(dA, Z):
+    s = 1 / (1 + np.exp(-Z))
+    return dA * s * (1 - s) * Z.shape[1]          # "undoing" the 1/m of the cost here
+
+
+@bug("linear_backward", "linear_backward.factor")
+def linear_backward(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    m_ = A_prev.shape[1]
+    return W.T @ dZ, 3 * dZ @ A_prev.T / m_, np.sum(dZ, axis=1, keepdims=True) / m_
+
+
+@bug("linear_forward", "linear_forward.factor_on_some")
+def linear_forward(A_prev, W, b):
+    Z = W @ A_prev + b
+    Z[0] = Z[0] * 2                              # a debugging line left in
+    return Z, (A_prev, W, b)
+
+
+@bug("relu", "relu.transposed")
+def relu(Z):
+    A = np.zeros((Z.shape[1], Z.shape[0]))
+    for i in range(Z.shape[0]):
+        for j in range(Z.shape[1]):
+            A[j, i] = max(0.0, Z[i, j])
+    return A
+
+
+@bug("sigmoid", "sigmoid.activation_twice")
+def sigmoid(Z):
+    A = 1 / (1 + np.exp(-Z))
+    return 1 / (1 + np.exp(-A))
+
+
+@bug("linear_activation_forward", "linear_activation_forward.activation_twice")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = W @ A_prev + b
+    A = 1 / (1 + np.exp(-Z)) if activation == "sigmoid" else np.maximum(0, Z)
+    if activation == "sigmoid":
+        A = sigmoid(A)                           # dlkit's sigmoid, called on A again
+    return A, ((A_prev, W, b), Z)
+
+
+@bug("linear_activation_forward", "linear_activation_forward.activation_of_other")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = W @ A_prev + b
+    A = relu(A_prev) if activation == "relu" else sigmoid(A_prev)   # A_prev where Z belongs
+    return A, ((A_prev, W, b), Z)
+
+
+@bug("linear_activation_forward", "linear_activation_forward.b_twice")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = np.dot(W, A_prev) + b
+    Z += b
+    A = relu(Z) if activation == "relu" else sigmoid(Z)
+    return A, ((A_prev, W, b), Z)
+
+
+@bug("linear_activation_forward", "linear_activation_forward.b_twice")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = np.dot(W, A_prev) + b
+    A = relu(Z) if activation == "relu" else sigmoid(Z)
+    Z = Z + b                                     # a second line for the cache, b again
+    return A, ((A_prev, W, b), Z)
+
+
+@bug("linear_activation_forward", "linear_activation_forward.wrong_activation")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = W @ A_prev + b
+    A = np.tanh(Z) if activation == "relu" else sigmoid(Z)
+    return A, ((A_prev, W, b), Z)
+
+
+@bug("model_forward", "model_forward.b_twice")
+def model_forward(X, parameters):
+    caches, A = [], X
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        W, b = parameters[f"W{l}"], parameters[f"b{l}"]
+        Z = W @ A + b + b
+        caches.append(((A, W, b), Z))
+        A = np.maximum(0, Z) if l < L else 1 / (1 + np.exp(-Z))
+    return A, caches
+
+
+@bug("model_forward", "model_forward.cache_overwritten")
+def model_forward(X, parameters):
+    caches, A = [], X
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        W, b = parameters[f"W{l}"], parameters[f"b{l}"]
+        Z = W @ A + b
+        caches.append(((A, W, b), Z))
+        if l < L:
+            Z[Z < 0] = 0                          # ReLU in place: the cached Z changes with it
+            A = Z
+        else:
+            A = 1 / (1 + np.exp(-Z))
+    return A, caches
+
+
+@bug("linear_activation_backward", "linear_activation_backward.slope_of_other")
+def linear_activation_backward(dA, cache, activation):
+    (A_prev, W, b), Z = cache
+    A = sigmoid(Z) if activation == "sigmoid" else relu(Z)
+    dZ = sigmoid_backward(dA, A) if activation == "sigmoid" else relu_backward(dA, Z)   # A where Z belongs
+    m_ = A_prev.shape[1]
+    return W.T @ dZ, dZ @ A_prev.T / m_, np.sum(dZ, axis=1, keepdims=True) / m_
+
+
+@bug("linear_activation_backward", "linear_activation_backward.factor_half")
+def linear_activation_backward(dA, cache, activation):
+    (A_prev, W, b), Z = cache
+    dZ = sigmoid_backward(dA, Z) if activation == "sigmoid" else relu_backward(dA, Z) / 2
+    m_ = A_prev.shape[1]
+    return W.T @ dZ, dZ @ A_prev.T / m_, np.sum(dZ, axis=1, keepdims=True) / m_
