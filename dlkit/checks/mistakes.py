@@ -51,8 +51,10 @@ RELATIONS = {
     "value_for_slope": "{part} uses {g}(Z) itself where its slope belongs: dZ[l] = dA[l] * g'(Z[l]).",
     "integer_values": "{part} holds whole numbers only: an integer division (//), int() or an array made with "
                       "an integer dtype (np.zeros_like of an int array) dropped the fractions.",
-    "overflow": "{part} is NaN or infinite where |Z| is large (hundreds) and right elsewhere: np.exp overflows. "
-                "Use a form that stays finite, e.g. 1 / (1 + np.exp(-Z)).",
+    "overflow": "{part} is NaN or infinite where |Z| is large (hundreds) and right elsewhere: np.exp overflows "
+                "past 709 and this formula is numerically unstable (e^Z / (1 + e^Z) is inf / inf = nan). "
+                "Use a form that stays finite, e.g. s = 1 / (1 + np.exp(-Z)): 1 / inf is 0, the right value "
+                "(numpy's RuntimeWarning about the overflow is not a mistake: only the values count).",
     "no_clipping": "{part} is NaN or infinite when A[L] is exactly 0 or 1: clip A[L] first, "
                    "AL = np.clip(AL, eps, 1 - eps), as the notebook says.",
     "other_layer": "{part} holds what {other} should be: a layer index is off by one (the key's number, "

@@ -429,3 +429,40 @@ def linear_activation_backward(dA, cache, activation):
     dZ = sigmoid_backward(dA, Z) if activation == "sigmoid" else relu_backward(dA, Z) / 2
     m_ = A_prev.shape[1]
     return W.T @ dZ, dZ @ A_prev.T / m_, np.sum(dZ, axis=1, keepdims=True) / m_
+
+
+# ---- |Z| in the hundreds: numerically unstable formulas (issue 12 item 4) ------------------------
+
+
+@bug("sigmoid_backward", "sigmoid_backward.overflow")
+def sigmoid_backward(dA, Z):
+    s = np.exp(Z) / (1 + np.exp(Z))              # inf / inf = nan for Z past 709
+    return dA * s * (1 - s)
+
+
+@correct("sigmoid_backward")
+def sigmoid_backward(dA, Z):
+    s = np.exp(-np.logaddexp(0, -Z))             # stable: log(1 + e^-Z) without overflow
+    return dA * s * (1 - s)
+
+
+@bug("linear_activation_forward", "linear_activation_forward.overflow")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = W @ A_prev + b
+    A = np.maximum(0, Z) if activation == "relu" else np.exp(Z) / (1 + np.exp(Z))
+    return A, ((A_prev, W, b), Z)
+
+
+@correct("linear_activation_forward")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = W @ A_prev + b
+    if activation == "sigmoid":
+        A = np.where(Z >= 0, 1 / (1 + np.exp(-np.abs(Z))), np.exp(-np.abs(Z)) / (1 + np.exp(-np.abs(Z))))
+    else:
+        A = np.where(Z > 0, Z, 0.0)
+    return A, ((A_prev, W, b), Z)
+
+
+@correct("sigmoid")
+def sigmoid(Z):
+    return np.exp(-np.logaddexp(0, -Z))          # stable
