@@ -36,6 +36,9 @@ class Extracted:
     syntax_errors: dict  # exercise name -> "SyntaxError at line N: ..." for cells that do not parse
     delegations: dict  # exercise name -> why it looks like it hands off to dlkit's reference
     metadata: dict = field(default_factory=dict)  # the notebook's "dlkit" metadata (untrusted)
+    # exercise -> ([(global, its value's source)], unused parameters): notebook-level data (a demo
+    # cell's m = 4) the exercise's function reads (dlkit.checks.leftovers.static_leftovers)
+    leftovers: dict = field(default_factory=dict)
 
 
 def sha256(data: bytes) -> str:
@@ -224,7 +227,31 @@ def extract(nb, names, *, extra_needed=()) -> Extracted:
     defined = set().union(*(b for b, _ in info)) if info else set()
     exercises = [n for n in names if n not in syntax_errors]
     return Extracted(segments, defined, syntax_errors, find_delegations([s for s, _, _ in kept], exercises),
-                     notebook_dlkit_metadata(nb))
+                     notebook_dlkit_metadata(nb), _leftovers(kept, exercises))
+
+
+def _leftovers(kept, exercises) -> dict:
+    """exercise -> static_leftovers of its last definition, for the kept statements (notebook order)."""
+    from dlkit.checks.leftovers import static_leftovers
+
+    data, funcs = {}, {}
+    for stmt, src, _ in kept:
+        bound = _bound_names(stmt)
+        for name in bound:   # a later def or import of the same name is no longer data
+            data.pop(name, None)
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            text = " ".join((ast.get_source_segment(src, stmt.value) or "...").split())
+            for name in bound:
+                data[name] = text if len(text) <= 40 else text[:37] + "..."
+        elif isinstance(stmt, ast.FunctionDef) and stmt.name in exercises:
+            funcs[stmt.name] = (stmt, None)
+    out = {}
+    for name, (node, _) in funcs.items():
+        # the data as the notebook leaves it: a kernel run top to bottom calls the function with these
+        found, unused = static_leftovers(node, data)
+        if found:
+            out[name] = (found, unused)
+    return out
 
 
 # ---------------------------------------------------------------------------
