@@ -104,6 +104,9 @@ def explain(spec, err, case):
                        f"entry on the whole array.", details)
     if err.exc_type != "ValueError":
         return None
+    passed = _wrong_array_passed(spec, err, line, details)
+    if passed is not None:
+        return passed
     shape_error = any(w in err.message for w in ("broadcast", "matmul", "aligned", "has shape"))
     met = _met(err, _operands(line, err.local_shapes)) if shape_error else []
     if len(met) != 2:
@@ -135,6 +138,59 @@ def explain(spec, err, case):
                        f"{pair} in a matrix product: the inner sizes must agree ((n, k) times (k, m)); a transpose "
                        f"is missing or one too many. {spec.equation}", details)
     return None
+
+
+# what an exercise's argument must be, in the lecture's words (for a helper given another array)
+WHAT = {"Z": "this layer's Z[l], the cache's second item ((A_prev, W, b), Z = cache)",
+        "dA": "dA[l], the gradient coming back into this layer", "A_prev": "A[l-1], this layer's input",
+        "dZ": "dZ[l] = dA[l] * g'(Z[l])"}
+
+
+def _call_args(line, helper):
+    """The arguments written in ``helper(...)`` on ``line`` (top-level commas), or None."""
+    start = re.search(rf"\b{helper}\(", line)
+    if start is None:
+        return None
+    depth, args, cur = 1, [], ""
+    for ch in line[start.end():]:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth == 0:
+            break
+        if ch == "," and depth == 1:
+            args.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    args.append(cur.strip())
+    return args if depth == 0 else None
+
+
+def _wrong_array_passed(spec, err, line, details):
+    """A helper (one of the exercises) given another array than the one its argument names: dlkit's
+    'relu_backward: dA has shape (2, 4) but Z has shape (3, 4); they must match', from a line
+    calling relu_backward(dA, A_prev)."""
+    from .specs import SPECS
+
+    said = re.match(r"(\w+): (\w+) has shape \(([\d, ]+)\) but (\w+) has shape \(([\d, ]+)\); they must match",
+                    err.message)
+    if said is None or said.group(1) not in SPECS or said.group(1) == spec.name:
+        return None
+    helper, names = said.group(1), SPECS[said.group(1)].arg_names
+    args = _call_args(line, helper)
+    if not args or len(args) > len(names):
+        return None
+    given = dict(zip(names, args))
+    shapes = {said.group(2): said.group(3), said.group(4): said.group(5)}
+    # the argument whose array is not the one it names (A_prev where Z belongs): its letter differs
+    odd = [p for p in shapes if p in given and given[p].split("[")[0].lstrip("d")[:1] != p.lstrip("d")[:1]]
+    if len(odd) != 1:
+        return None
+    param = odd[0]
+    other = next(p for p in shapes if p != param)
+    return Finding(f"{spec.name}.wrong_array_passed",
+                   f"{helper} was given {given[param]} ({shapes[param]}) as its {param}: {param} must be "
+                   f"{WHAT.get(param, param)}, of the shape of {other} ({shapes[other]}).", details)
 
 
 __all__ = ["explain"]

@@ -317,16 +317,24 @@ def _partial(part, g, e):
         if axis == 1 and right == list(range(len(right))) and not np.any(g[:, len(right):]):
             found.append(("last_columns_zero", {"part": part, "index": list(range(len(right), n))}))
             continue
-        if axis == 1 and right == [0]:
-            found.append(("first_column_only", {"part": part}))
-            continue
         wrong = [i for i in range(n) if i not in right]
         ks = [compare.factor(take(g, i), take(e, i)) if np.count_nonzero(take(e, i)) >= 2
-              else _scalar_factor(take(g, i)[0], take(e, i)[0]) if take(e, i).size == 1 and take(e, i)[0] else None
-              for i in wrong]
+              else _one_entry_factor(take(g, i), take(e, i)) for i in wrong]
+        # one factor on the wrong columns is the more precise finding; "the first column only" is also
+        # said, so that a case where that is all that holds agrees with the others
         if all(k is not None for k in ks) and max(ks) - min(ks) <= 1e-4 * max(abs(k) for k in ks):
             found.append(("factor_on_some", {"part": part, "k": ks[0], "which": words, "index": wrong}))
+        if axis == 1 and right == [0]:
+            found.append(("first_column_only", {"part": part}))
     return found
+
+
+def _one_entry_factor(g, e):
+    """g = k e for a row/column of e with one non-zero entry (a sigmoid's 0 at Z = -900 elsewhere)."""
+    nz = e != 0
+    if np.count_nonzero(nz) != 1 or np.any(g[~nz] != 0):
+        return None
+    return _scalar_factor(g[nz][0], e[nz][0])
 
 
 FACTORS = {-1.0: "sign_flipped", 2.0: "factor_2", 0.5: "factor_half"}
@@ -379,8 +387,18 @@ def explain(part, bad):
         keys = {key(rel) for rel in rels}
         common = [c for c in common if c in keys]
     whole = all(any(r == "factor" for r, _ in rels) for rels in per_case)   # a factor on the whole array
+
+    def chance(rel):
+        """An arbitrary factor seen on one case only: as likely a coincidence as a mistake."""
+        r, f = rel
+        if len(per_case) > 1 or r not in ("factor", "factor_on_some"):
+            return False
+        m = bad[0][0].info.get("m")
+        return not any(_near(f["k"], v) for v in (-1.0, 2.0, 0.5) + ((m, 1 / m) if m else ()))
+
     for rel in per_case[0]:
-        if key(rel) in common and rel[0] != "factor" and not (rel[0] == "factor_on_some" and whole):
+        if key(rel) in common and rel[0] != "factor" and not (rel[0] == "factor_on_some" and whole) \
+                and not chance(rel):
             r, f = rel
             f = dict(f)
             if "g" in f:
@@ -394,7 +412,7 @@ def explain(part, bad):
             return r, f
     # else constant factors: one named factor on every wrong case, or k * m constant (a fixed m)
     factors = [[f for r, f in rels if r == "factor"] for rels in per_case]
-    if all(factors):
+    if all(factors) and not chance(("factor", factors[0][0])):
         found = _common_factor([f[0]["k"] for f in factors], [f[0]["m"] for f in factors])
         if found:
             rid, fmt_ = found

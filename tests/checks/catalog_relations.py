@@ -8,7 +8,8 @@ import math
 
 import numpy as np
 
-from dlkit import linear_activation_backward, linear_activation_forward, relu, relu_backward, sigmoid, sigmoid_backward  # noqa: F401
+from dlkit import (linear_activation_backward, linear_activation_forward, linear_backward, relu,  # noqa: F401
+                   relu_backward, sigmoid, sigmoid_backward)
 
 from .registry import bug, correct
 
@@ -466,3 +467,59 @@ def linear_activation_forward(A_prev, W, b, activation):
 @correct("sigmoid")
 def sigmoid(Z):
     return np.exp(-np.logaddexp(0, -Z))          # stable
+
+
+# ---- A where Z belongs in the backward blocks, and dZ[l] recovered layer by layer ------------------
+
+
+@bug("linear_activation_backward", "linear_activation_backward.wrong_array_passed")
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    A_prev, W, b = linear_cache
+    if activation == "relu":
+        dZ = relu_backward(dA, A_prev)            # the input A[l-1] where this layer's Z belongs
+    else:
+        dZ = sigmoid_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)
+
+
+@bug("model_backward", "model_backward.slope_of_other")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    m_ = AL.shape[1]
+    dAL = -(Y / AL) + (1 - Y) / (1 - AL)
+    (A_prev, W, b), Z = caches[L - 1]
+    dZ = sigmoid_backward(dAL, AL)                # the slope taken at A[L], not at Z[L]
+    grads[f"dA{L - 1}"], grads[f"dW{L}"], grads[f"db{L}"] = W.T @ dZ, dZ @ A_prev.T / m_, dZ.sum(1, keepdims=True) / m_
+    for l in reversed(range(L - 1)):
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = \
+            linear_activation_backward(grads["dA" + str(l + 1)], caches[l], "relu")
+    return grads
+
+
+@bug("model_backward", "model_backward.factor_half")
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dAL = -(Y / AL) + (1 - Y) / (1 - AL)
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = \
+        linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+    for l in reversed(range(L - 1)):
+        (A_prev, W, b), Z = caches[l]
+        dZ = grads["dA" + str(l + 1)] * (Z > 0) / 2    # a 1/2 from the cost's derivative, misplaced
+        m_ = A_prev.shape[1]
+        grads["dA" + str(l)] = W.T @ dZ
+        grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dZ @ A_prev.T / m_, dZ.sum(1, keepdims=True) / m_
+    return grads
+
+
+@bug("sigmoid", "sigmoid.factor_on_some")
+def sigmoid(Z):
+    A = np.zeros(Z.shape)
+    m_ = Z.shape[1]
+    for j in range(m_):
+        A[:, j] = 1 / (1 + np.exp(-Z[:, j]))
+    if m_ > 1:
+        A[:, m_ - 1] += A[:, m_ - 1]              # the last column added in twice
+    return A
