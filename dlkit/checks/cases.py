@@ -65,7 +65,8 @@ def with_edges(Z: np.ndarray, rng: np.random.Generator, zeros: bool = False, low
 
 
 def saturated(AL: np.ndarray, Y: np.ndarray) -> np.ndarray:
-    """A[L] rounded to exactly 0 on one example with y = 0 and to exactly 1 on one with y = 1, as a
+    """A[L] rounded to exactly 0 on one example with y = 0 and to exactly 1 on one with y = 1 (and within
+    1e-12 of them on two others), as a
     sigmoid in float64 does for |Z| > 37: only a clipped (or otherwise guarded) log stays finite.
     The cost is still defined without doubt: whatever the clipping's eps, these terms are ~0."""
     AL = np.array(AL, dtype=np.float64)
@@ -75,6 +76,11 @@ def saturated(AL: np.ndarray, Y: np.ndarray) -> np.ndarray:
             AL[0, zero[-1]] = 0.0
         if one.size:
             AL[0, one[-1]] = 1.0
+        # and within 1e-12 of them on two more such examples (a sigmoid of |Z| near 28 does that)
+        if zero.size >= 2:
+            AL[0, zero[-2]] = 1e-12
+        if one.size >= 2:
+            AL[0, one[-2]] = 1 - 1e-12
     return AL
 
 
