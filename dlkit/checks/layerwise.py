@@ -76,6 +76,8 @@ def first_wrong(spec, chain, got_of, exp_of, case):
             continue
         with compare.tolerance(case.info.get("float32", False)):
             problem = compare.mismatch_any(label, got, exp, case.info.get("m"))
+        if problem and case.info.get("hidden"):
+            problem = compare.redact(problem)
         if problem:
             return index, key, problem
     return None
