@@ -9,7 +9,8 @@ activation or its slope, a sum over the wrong axis, the first column only,
 whole numbers, NaN only where |Z| is large, where A[L] is 0 or 1 or where Z is
 exactly 0. A relation is reported only when it holds on *every* case where the
 part is wrong; its id is ``<exercise>.<relation>`` and its hint a template in
-``mistakes.RELATIONS``.
+``mistakes.RELATIONS``. docs/relations.md maps issue 12's list onto the ids, the code that finds
+them and the tuning-catalog bug that exercises each.
 """
 from __future__ import annotations
 

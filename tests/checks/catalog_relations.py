@@ -523,3 +523,4 @@ def sigmoid(Z):
     if m_ > 1:
         A[:, m_ - 1] += A[:, m_ - 1]              # the last column added in twice
     return A
+

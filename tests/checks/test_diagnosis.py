@@ -35,6 +35,10 @@ def test_relations_name_transforms_of_the_references_quantities():
     S = 1 / (1 + np.exp(-Z))
     assert "activation_twice" in _relations_on("A", 1 / (1 + np.exp(-S)), S, {"Z": Z, "A": S})
     assert "slope_for_value" in _relations_on("A", (Z > 0) * 1.0, A, {"Z": Z})
+    dA = rng.standard_normal((3, 4))
+    assert "value_for_slope" in _relations_on("dZ", dA * S, dA * S * (1 - S), {"Z": Z, "dA": dA})
+    A_prev = rng.standard_normal((3, 4))
+    assert "activation_of_other" in _relations_on("A", np.maximum(A_prev, 0), A, {"Z": Z, "A_prev": A_prev})
     assert "integer_values" in _relations_on("Z", np.trunc(Z), Z, {})
     assert "first_column_only" in _relations_on("Z", np.repeat(Z[:, :1], 4, axis=1), Z, {})
     assert "wrong_axis" in _relations_on("db", np.sum(Z, axis=0, keepdims=True) / 4, np.sum(Z, 1, keepdims=True) / 4,
