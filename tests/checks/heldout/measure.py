@@ -1,7 +1,8 @@
 """Measure the checkpoints on the held-out learner code (issue 12).
 
-    python -m tests.checks.heldout.measure          # figures, then every unnamed bug's report
-    python -m tests.checks.heldout.measure --json   # the same, as JSON
+    python -m tests.checks.heldout.measure              # round 1: figures, then every unnamed bug's report
+    python -m tests.checks.heldout.measure --json       # the same, as JSON
+    python -m tests.checks.heldout.measure --round 3    # round 3 (round3_*.py, registry3.py), same rule
 
 Prints false passes (a bug that passes the public check or the grader's hidden
 run), false fails (a correct implementation that fails either), and named /
@@ -18,8 +19,9 @@ import warnings
 from dlkit.checks import SPECS, check
 from dlkit.checks.runner import KernelCall
 
-from . import learners_backward, learners_forward, learners_train  # noqa: F401  (registers the implementations)
-from .registry import BUGS, CORRECT
+from . import learners_backward, learners_forward, learners_train  # noqa: F401  (registers round 1)
+from . import round3_backward, round3_forward, round3_train  # noqa: F401  (registers round 3)
+from . import registry, registry3
 from .scoring import HIDDEN_SEED, is_named, specific_text
 
 TIME_LIMIT = 5
@@ -31,7 +33,11 @@ def _run(exercise, fn):
     return public, hidden
 
 
-def measure() -> dict:
+ROUNDS = {1: registry, 3: registry3}   # each round's implementations, counted separately
+
+
+def measure(round_=1) -> dict:
+    BUGS, CORRECT = ROUNDS[round_].BUGS, ROUNDS[round_].CORRECT
     bugs, corrects = [], []
     for b in BUGS:
         public, hidden = _run(b.exercise, b.fn)
@@ -53,7 +59,7 @@ def measure() -> dict:
     false_fails = [c for c in corrects if not (c["passes_public"] and c["passes_hidden"])]
     named = [b for b in bugs if b["named"]]
     return {
-        "bugs": len(bugs), "correct": len(corrects),
+        "round": round_, "bugs": len(bugs), "correct": len(corrects),
         "false_passes": len(false_passes), "false_fails": len(false_fails),
         "named": len(named), "named_rate": round(len(named) / len(bugs), 3),
         "named_without_contract_bugs": sum(b["named"] for b in bugs if not b["contract"]),
@@ -65,7 +71,7 @@ def measure() -> dict:
 
 
 def _print(fig: dict):
-    print(f"held-out set: {fig['bugs']} bugs, {fig['correct']} correct implementations")
+    print(f"held-out set, round {fig['round']}: {fig['bugs']} bugs, {fig['correct']} correct implementations")
     print(f"false passes: {fig['false_passes']}")
     for b in fig["results"]["bugs"]:
         if b["passes_public"] or b["passes_hidden"]:
@@ -91,10 +97,12 @@ def _print(fig: dict):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), default=1,
+                        help="which held-out round to measure (default 1, learners_*.py)")
     args = parser.parse_args(argv)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        fig = measure()
+        fig = measure(args.round)
     if args.json:
         json.dump(fig, sys.stdout, indent=1)
         print()

@@ -10,7 +10,9 @@ import pytest
 
 from dlkit.checks import SPECS
 
-from . import learners_backward, learners_forward, learners_train  # noqa: F401  (registers the implementations)
+from . import learners_backward, learners_forward, learners_train  # noqa: F401  (registers round 1)
+from . import round3_backward, round3_forward, round3_train  # noqa: F401  (registers round 3)
+from . import registry3
 from .registry import BUGS, CORRECT
 from .scoring import _always_printed, is_named, specific_text
 
@@ -22,7 +24,23 @@ def test_every_exercise_is_covered_with_enough_cases():
     assert len(keys) == len(set(keys))
 
 
-@pytest.mark.parametrize("bug", BUGS, ids=[b.key for b in BUGS])
+def test_round_3_covers_every_exercise_with_enough_cases():
+    # round 3 (README.md): >= 60 bugs and >= 25 correct, every exercise with >= 3 bugs and >= 1 correct
+    bugs, corrects = registry3.BUGS, registry3.CORRECT
+    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
+    assert len(bugs) >= 60 and len(corrects) >= 25
+    for name in SPECS:
+        assert sum(b.exercise == name for b in bugs) >= 3, name
+    keys = [x.key for x in bugs + corrects]
+    assert len(keys) == len(set(keys))
+    # the rounds are counted separately: nothing of round 3 is in round 1's lists
+    assert not {x.key for x in BUGS + CORRECT} & set(keys)
+
+
+ALL_BUGS = BUGS + registry3.BUGS
+
+
+@pytest.mark.parametrize("bug", ALL_BUGS, ids=[b.key for b in ALL_BUGS])
 def test_no_pattern_is_satisfied_by_an_equation_every_report_prints(bug):
     # Hints quote the exercise's equation (and its helpers'); a pattern that matches
     # an equation would count any finding of that exercise as naming the bug.
