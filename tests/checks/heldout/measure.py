@@ -27,10 +27,33 @@ from .scoring import HIDDEN_SEED, is_named, specific_text
 TIME_LIMIT = 5
 
 
+class _Crashed:
+    """The checkpoint itself raised (an engine error, not the learner's): it neither passes nor names anything."""
+    passed = False
+    mistakes = ()
+
+    def __init__(self, exc):
+        self.error = f"{type(exc).__name__}: {exc}"
+
+    def __str__(self):   # one line: the scoring rule drops the first line, so nothing is ever named by it
+        return f"CHECKPOINT CRASHED (dlkit.checks raised {self.error})"
+
+
+def _guarded(run):
+    try:
+        return run()
+    except Exception as exc:   # noqa: BLE001  (recorded and counted as an engine error, never hidden)
+        return _Crashed(exc)
+
+
 def _run(exercise, fn):
-    public = check(exercise, fn, time_limit=TIME_LIMIT)
-    hidden = SPECS[exercise].run(KernelCall(exercise, fn, TIME_LIMIT), seed=HIDDEN_SEED)
+    public = _guarded(lambda: check(exercise, fn, time_limit=TIME_LIMIT))
+    hidden = _guarded(lambda: SPECS[exercise].run(KernelCall(exercise, fn, TIME_LIMIT), seed=HIDDEN_SEED))
     return public, hidden
+
+
+def _crashes(key, public, hidden):
+    return [f"{key} ({where}): {r.error}" for where, r in (("public", public), ("hidden", hidden)) if isinstance(r, _Crashed)]
 
 
 ROUNDS = {1: registry, 3: registry3}   # each round's implementations, counted separately
@@ -38,9 +61,10 @@ ROUNDS = {1: registry, 3: registry3}   # each round's implementations, counted s
 
 def measure(round_=1) -> dict:
     BUGS, CORRECT = ROUNDS[round_].BUGS, ROUNDS[round_].CORRECT
-    bugs, corrects = [], []
+    bugs, corrects, crashes = [], [], []
     for b in BUGS:
         public, hidden = _run(b.exercise, b.fn)
+        crashes += _crashes(b.key, public, hidden)
         report = str(public)
         bugs.append({
             "key": b.key, "exercise": b.exercise, "mistake": b.mistake, "contract": b.contract,
@@ -50,6 +74,7 @@ def measure(round_=1) -> dict:
         })
     for c in CORRECT:
         public, hidden = _run(c.exercise, c.fn)
+        crashes += _crashes(c.key, public, hidden)
         corrects.append({
             "key": c.key, "exercise": c.exercise, "why": c.why,
             "passes_public": public.passed, "passes_hidden": hidden.passed,
@@ -66,12 +91,18 @@ def measure(round_=1) -> dict:
         "bugs_without_contract": sum(not b["contract"] for b in bugs),
         "false_pass_keys": [b["key"] for b in false_passes],
         "false_fail_keys": [c["key"] for c in false_fails],
+        "checkpoint_crashes": crashes,
         "results": {"bugs": bugs, "correct": corrects},
     }
 
 
 def _print(fig: dict):
     print(f"held-out set, round {fig['round']}: {fig['bugs']} bugs, {fig['correct']} correct implementations")
+    if fig["checkpoint_crashes"]:
+        print(f"checkpoint crashes (dlkit.checks itself raised; counted as failing, never as named): "
+              f"{len(fig['checkpoint_crashes'])}")
+        for line in fig["checkpoint_crashes"]:
+            print(f"  {line}")
     print(f"false passes: {fig['false_passes']}")
     for b in fig["results"]["bugs"]:
         if b["passes_public"] or b["passes_hidden"]:

@@ -24,7 +24,8 @@ activation = "relu"
 @bug("initialize_parameters", "the generator RandomState(seed) is created again inside the loop, so every layer "
      "restarts the same random stream (layer 2's first numbers are layer 1's)",
      [r"generator", r"RandomState", r"re-?seed", r"(created|made|seeded) (again|anew|inside|in the loop|for each|per layer|every)",
-      r"same (random )?(numbers|draws|stream|sequence)", r"once,? before the loop"])
+      r"same (random )?(numbers|draws|stream|sequence)", r"once,? before the loop"],
+     contract="exact draw (same numbers as everybody else's)")
 def initialize_parameters(layer_dims, seed=1):
     parameters = {}
     for l in range(1, len(layer_dims)):
@@ -36,7 +37,8 @@ def initialize_parameters(layer_dims, seed=1):
 
 @bug("initialize_parameters", "RandomState(1) hard-coded: the seed argument is ignored",
      [r"seed.{0,40}(ignored|not used|never used|fixed|hard-?coded)", r"ignores? the seed", r"(other|another|different|any) seeds?",
-      r"seed (you were|argument|parameter)"])
+      r"seed (you were|argument|parameter)"],
+     contract="exact draw (same numbers as everybody else's)")
 def initialize_parameters(layer_dims, seed=1):
     rng = np.random.RandomState(1)
     parameters = {}
@@ -47,7 +49,8 @@ def initialize_parameters(layer_dims, seed=1):
 
 
 @bug("initialize_parameters", "the layers are drawn from the last to the first (reversed loop), not in the order 1, 2, ..., L",
-     [r"order", r"revers", r"backwards", r"last (layer )?first", r"layer 1 first", r"drawn (before|after)"])
+     [r"order", r"revers", r"backwards", r"last (layer )?first", r"layer 1 first", r"drawn (before|after)"],
+     contract="exact draw (same numbers as everybody else's)")
 def initialize_parameters(layer_dims, seed=1):
     rng = np.random.RandomState(seed)
     parameters = {}
@@ -71,7 +74,7 @@ def initialize_parameters(layer_dims, seed=1):
 
 
 @bug("initialize_parameters", "the scale is int(np.sqrt(n[l-1])): the square root rounded down to a whole number",
-     INTEGER + [r"int\(", r"whole number"])
+     INTEGER + [r"int\(", r"whole number"], contract="initialisation scale")
 def initialize_parameters(layer_dims, seed=1):
     rng = np.random.RandomState(seed)
     parameters = {}
@@ -503,7 +506,8 @@ def compute_cost(AL, Y):
 
 
 @bug("compute_cost", "returns np.float32(cost): a numpy float32, not a Python float (and rounded to single precision)",
-     [r"float32", r"python float", r"float\(", r"numpy (scalar|number|float)", r"dtype", r"single precision"])
+     [r"float32", r"python float", r"float\(", r"numpy (scalar|number|float)", r"dtype", r"single precision"],
+     contract="return a Python float")
 def compute_cost(AL, Y):
     m_ = Y.shape[1]
     AL = np.clip(AL, np.finfo(float).eps, 1 - np.finfo(float).eps)

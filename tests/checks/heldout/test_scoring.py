@@ -80,3 +80,16 @@ def test_dlkit_input_check_messages_are_kept():
               "  ValueError: linear_activation_backward: dA has shape (2, 3) but must be (1, 3)")
     assert "dA has shape (2, 3) but must be (1, 3)" in specific_text(report, "model_backward")
     assert specific_text("relu: 0/1\n  TypeError: only 0-dimensional arrays can be converted", "relu") == ""
+
+
+def test_a_crashing_checkpoint_fails_and_names_nothing():
+    # measure.py records a checkpoint that itself raises as failing, with a one-line report the rule never names
+    from .measure import _guarded
+
+    def crash():
+        raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
+
+    result = _guarded(crash)
+    assert not result.passed and "TypeError" in str(result)
+    assert specific_text(str(result), "L_layer_model") == ""
+    assert not is_named(str(result), "L_layer_model", [r"TypeError", r"crash", r"."], result.passed)
