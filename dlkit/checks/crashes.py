@@ -97,6 +97,13 @@ def explain(spec, err, case):
     line = err.line or ""
     details = [f"line {err.lineno}: {line}"] if line else []
     fn = re.search(r"\bmath\.(\w+)", line)
+    if err.exc_type == "OverflowError":
+        # math.exp past 709 raises where np.exp gives inf (and 1 / (1 + inf) is the right 0)
+        return Finding(f"{spec.name}.overflow",
+                       f"{'math.' + fn.group(1) if fn else 'exp'} overflows (OverflowError) where |Z| is large "
+                       f"(past 709; the checkpoint tries |Z| in the hundreds): use np.exp on the whole array, "
+                       f"s = 1 / (1 + np.exp(-Z)), which gives inf there and 1 / inf = 0, the right value "
+                       f"(numpy only warns).", details)
     if err.exc_type == "TypeError" and (fn or re.search(r"only (length|size)-1 arrays|0-dimensional", err.message)):
         name = fn.group(1) if fn else "exp"
         return Finding(f"{spec.name}.math_on_array",

@@ -524,3 +524,29 @@ def sigmoid(Z):
         A[:, m_ - 1] += A[:, m_ - 1]              # the last column added in twice
     return A
 
+
+
+@bug("sigmoid", "sigmoid.overflow")
+def sigmoid(Z):
+    A = np.zeros(Z.shape)
+    for i in range(Z.shape[0]):
+        for j in range(Z.shape[1]):
+            A[i, j] = 1 / (1 + math.exp(-Z[i, j]))   # math.exp(1000) raises OverflowError
+    return A
+
+
+@correct("sigmoid")
+def sigmoid(Z):
+    A = np.zeros(Z.shape)
+    for i in range(Z.shape[0]):                     # a loop with a guarded math.exp
+        for j in range(Z.shape[1]):
+            z = Z[i, j]
+            A[i, j] = 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+    return A
+
+
+@correct("compute_cost")
+def compute_cost(AL, Y):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.nan_to_num(Y * np.log(AL)) + np.nan_to_num((1 - Y) * np.log(1 - AL))   # 0 log 0 taken as 0
+    return float(-np.sum(terms) / Y.shape[1])
