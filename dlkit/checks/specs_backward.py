@@ -369,12 +369,13 @@ class LinearActivationBackward(Spec):
     def explain_part(self, part, bad_runs):
         """A wrong dZ shows in all three gradients: recover the learner's dZ and name its relation
         (the slope taken at A or A_prev, a factor, ...); else the part's own relation."""
-        memo = self.__dict__.setdefault("_dz_memo", {})
-        key = tuple(id(run[1]) for run in bad_runs)
-        if key not in memo:
-            memo.clear()
-            memo[key] = self._explain_dz(bad_runs)
-        return memo[key] or super().explain_part(part, bad_runs)
+        # the three parts of one check ask in turn: explain once (the outputs are held, so that
+        # another check's outputs can never be taken for them)
+        outs = [run[1] for run in bad_runs]
+        memo = self.__dict__.get("_dz_memo")
+        if memo is None or len(memo[0]) != len(outs) or any(a is not b for a, b in zip(memo[0], outs)):
+            memo = self.__dict__["_dz_memo"] = (outs, self._explain_dz(bad_runs))
+        return memo[1] or super().explain_part(part, bad_runs)
 
     def _explain_dz(self, bad_runs):
         bad = []
