@@ -107,6 +107,29 @@ def linear_exception_mistake(prefix, err):
     return None
 
 
+def _nan_where_large(spec, case, got) -> bool:
+    """True if the learner's gradients are what a dZ that is NaN at some entries where |Z| is large
+    (an overflow) and right elsewhere gives: dA_prev NaN on those entries' columns, dW and db on their
+    rows, and right everywhere else."""
+    dA, ((A_prev, W, b), Z), activation = case.args
+    parts = [got.get(k) for k in GRADS]
+    exp = case.expected
+    if not all(type(x) is np.ndarray and x.dtype.kind == "f" and x.shape == e.shape for x, e in zip(parts, exp)) \
+            or all(np.isfinite(x).all() for x in parts):
+        return False
+    dA_prev, dW, db = parts
+    rows = ~np.isfinite(db[:, 0])
+    cols = ~np.isfinite(dA_prev).all(axis=0)
+    big = (np.abs(Z) > 30) & rows[:, None] & cols[None, :]
+    if not rows.any() or not cols.any() or not (big.any(axis=1)[rows].all() and big.any(axis=0)[cols].all()):
+        return False
+    if not (np.isfinite(dW[~rows]).all() and (~np.isfinite(dW[rows])).all() and (~np.isfinite(dA_prev[:, cols])).all()):
+        return False
+    with compare.tolerance(case.info.get("float32", False)):
+        return all(compare.close(g, e) for g, e in ((dA_prev[:, ~cols], exp[0][:, ~cols]), (dW[~rows], exp[1][~rows]),
+                                                   (db[~rows], exp[2][~rows])) if e.size)
+
+
 def recovered_dZ(got, A_prev, W):
     """The dZ that the learner's dA_prev = W^T dZ comes from (least squares, when W^T has full column
     rank), checked against their dW and db; None when W^T cannot be undone, False when the three
@@ -315,6 +338,11 @@ class LinearActivationBackward(Spec):
     def random_case(self, rng, i):
         A_prev, W, b = C.linear_inputs(rng, i)
         dA = C.values(rng, (W.shape[0], A_prev.shape[1]))
+        if i == 3:
+            # a sigmoid case with Z[l] in the hundreds on two rows (b[l] = +-800), still consistent: a slope
+            # written inline with s = e^Z / (1 + e^Z) is nan there, s = 1 / (1 + e^-Z) gives the right 0
+            b = b.copy()
+            b[0, 0], b[-1, 0] = 800.0, -800.0
         return self._case(A_prev, W, b, dA, ("relu", "sigmoid")[i % 2])
 
     def case_info(self, args):
@@ -378,6 +406,11 @@ class LinearActivationBackward(Spec):
         return memo[1] or super().explain_part(part, bad_runs)
 
     def _explain_dz(self, bad_runs):
+        if all(_nan_where_large(self, case, got) for case, got, _ in bad_runs):
+            case = bad_runs[0][0]
+            return Finding(f"{self.name}.overflow", hint_for(f"{self.name}.overflow", part="dZ"),
+                           [f"With {case.label}: dA_prev, dW and db are NaN where the dZ rows with |Z| in the "
+                            f"hundreds reach them, and right elsewhere."])
         bad = []
         for case, got, wrong in bad_runs:
             dA, ((A_prev, W, b), Z), activation = case.args

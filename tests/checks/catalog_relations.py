@@ -550,3 +550,27 @@ def compute_cost(AL, Y):
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = np.nan_to_num(Y * np.log(AL)) + np.nan_to_num((1 - Y) * np.log(1 - AL))   # 0 log 0 taken as 0
     return float(-np.sum(terms) / Y.shape[1])
+
+
+@bug("linear_activation_backward", "linear_activation_backward.overflow")
+def linear_activation_backward(dA, cache, activation):
+    (A_prev, W, b), Z = cache
+    if activation == "sigmoid":
+        s = np.exp(Z) / (1 + np.exp(Z))           # inf / inf = nan where Z is in the hundreds
+        dZ = dA * s * (1 - s)
+    else:
+        dZ = dA * (Z > 0)
+    m_ = A_prev.shape[1]
+    return W.T @ dZ, dZ @ A_prev.T / m_, np.sum(dZ, axis=1, keepdims=True) / m_
+
+
+@correct("linear_activation_backward")
+def linear_activation_backward(dA, cache, activation):
+    (A_prev, W, b), Z = cache
+    if activation == "sigmoid":
+        s = np.exp(-np.logaddexp(0, -Z))          # stable
+        dZ = dA * s * (1 - s)
+    else:
+        dZ = np.where(Z > 0, dA, 0.0)
+    m_ = A_prev.shape[1]
+    return W.T @ dZ, dZ @ A_prev.T / m_, np.sum(dZ, axis=1, keepdims=True) / m_
