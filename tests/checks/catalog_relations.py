@@ -574,3 +574,15 @@ def linear_activation_backward(dA, cache, activation):
         dZ = np.where(Z > 0, dA, 0.0)
     m_ = A_prev.shape[1]
     return W.T @ dZ, dZ @ A_prev.T / m_, np.sum(dZ, axis=1, keepdims=True) / m_
+
+
+@bug("model_forward", "model_forward.overflow")
+def model_forward(X, parameters):
+    caches, A = [], X
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        W, b = parameters[f"W{l}"], parameters[f"b{l}"]
+        Z = np.dot(W, A) + b
+        caches.append(((A, W, b), Z))
+        A = np.maximum(0, Z) if l < L else np.exp(Z) / (1 + np.exp(Z))   # nan where Z[L] is in the hundreds
+    return A, caches
