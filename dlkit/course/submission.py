@@ -239,7 +239,8 @@ def _leftovers(kept, exercises) -> dict:
         bound = _bound_names(stmt)
         for name in bound:   # a later def or import of the same name is no longer data
             data.pop(name, None)
-        if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and not isinstance(stmt.value, (ast.Lambda, ast.Name, ast.Attribute)):
+            # (a lambda, or another name, np.exp, may well be a function: only values count as data)
             text = " ".join((ast.get_source_segment(src, stmt.value) or "...").split())
             for name in bound:
                 data[name] = text if len(text) <= 40 else text[:37] + "..."

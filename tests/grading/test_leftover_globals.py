@@ -71,3 +71,15 @@ def test_right_code_reading_a_global_is_not_reported(graded):
     # the right notebook's functions read no lecture-named global; its preamble's are never named
     for name, row in graded["right"].items():
         assert row["points"] == row["max_points"] and "reads the global" not in row["report"], row["report"]
+
+
+def test_a_function_bound_by_assignment_is_not_data():
+    src = """
+        def linear_activation_forward(A_prev, W, b, activation):
+            Z = W @ A_prev + b
+            return g(Z), ((A_prev, W, b), Z)
+    """
+    ex = extract(nbformat.reads(notebook({"linear_activation_forward": src},
+                                         preamble="import numpy as np\ng = lambda Z: Z\nexp = np.exp"), as_version=4),
+                 ["linear_activation_forward"], extra_needed=["g", "exp"])
+    assert "linear_activation_forward" not in ex.leftovers
