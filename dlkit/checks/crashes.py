@@ -13,6 +13,7 @@ import re
 import dlkit
 
 from .compare import shape_text
+from .mistakes import hint_for
 from .result import Finding
 
 # exercises whose equations hold a matrix product (W[l] A[l-1], dZ[l] A[l-1]^T, W[l]^T dZ[l])
@@ -195,9 +196,10 @@ def _wrong_array_passed(spec, err, line, details):
         return None
     param = odd[0]
     other = next(p for p in shapes if p != param)
-    return Finding(f"{spec.name}.wrong_array_passed",
-                   f"{helper} was given {given[param]} ({shapes[param]}) as its {param}: {param} must be "
-                   f"{WHAT.get(param, param)}, of the shape of {other} ({shapes[other]}).", details)
+    mid = f"{spec.name}.wrong_array_passed"
+    return Finding(mid, hint_for(mid, part=SPECS[helper].parts[0], helper=helper, given=given[param],
+                                 shape=f"({shapes[param]})", param=param, need=WHAT.get(param, param), other=other,
+                                 other_shape=f"({shapes[other]})"), details)
 
 
 __all__ = ["explain"]

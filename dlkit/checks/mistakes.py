@@ -87,6 +87,8 @@ RELATIONS = {
     "cache_only_item": "{part} is {what} alone: {missing} is not kept; it must be {items}.",
     "caches_dict": "{part} is a dict: it must be a list with one cache per layer, caches[l-1] for layer l "
                    "(caches = [], then caches.append(cache)).",
+    "wrong_array_passed": "{part} comes from {helper} given {given} {shape} as its {param}: {param} must be {need}, "
+                          "of the shape of {other} {other_shape}.",
     "slope_at_zero": "{part} is wrong only where Z is exactly 0: the notebook takes ReLU's slope at Z = 0 to be 0, "
                      "so use Z > 0 (not Z >= 0).",
 }

@@ -107,7 +107,8 @@ def test_every_relation_id_has_a_hint():
     for rid in RELATIONS:
         hint = hint_for(f"linear_backward.{rid}", part="dW", other="W", how="summed over axis=0", g="ReLU",
                         k="3", which="row", index="1", M=4, got="dW, db, dA_prev", want="dA_prev, dW, db",
-                        what="Z", items="(A_prev, W, b)", missing="Z")
+                        what="Z", items="(A_prev, W, b)", missing="Z", helper="relu_backward", given="A_prev",
+                        shape="(3, 4)", param="Z", need="Z[l]", other_shape="(2, 4)")
         assert "{" not in hint and "(?)" not in hint and hint.endswith("."), rid
         # a relation names the wrong part first; the order of the outputs is about all of them
         assert hint.startswith("dW") or rid == "outputs_order" and hint.startswith("The outputs"), rid
@@ -159,4 +160,4 @@ def test_the_report_names_the_learners_own_mistake_not_dlkits_helper():
     # a composite that calls dlkit's own helpers and errs in its own line only: one finding, about that line
     result = check("linear_activation_backward", _one("linear_activation_backward.wrong_array_passed"))
     assert result.mistakes == ["linear_activation_backward.wrong_array_passed"], str(result)
-    assert "relu_backward was given A_prev" in result.hints[0]
+    assert "dZ comes from relu_backward given A_prev (3, 4) as its Z" in result.hints[0], result.hints[0]
