@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import compare, crashes, relations, structure
+from . import compare, crashes, relations, source, structure
 from .mistakes import hint_for
 from .numeric import roughly
 from .plain import LearnerError, plain, same
@@ -43,9 +43,12 @@ PASTE_ENTRIES = 30     # a case is pasted into the report only when it has at mo
 
 
 def ordered(findings) -> list:
-    """The most specific findings first: recognised mistakes, then a crash's own message, then generic ones."""
+    """The most specific findings first: recognised mistakes, then a crash's own message, then
+    constructs found in the learner's source (:mod:`source`), then generic ones."""
     def rank(f):
         if f.generic:
+            return 3
+        if ".source." in f.id:   # a construct in the code: after what the outputs showed, before the generic line
             return 2
         return 1 if f.id.endswith(("shape_error", "wrong_signature")) or ".raised_" in f.id else 0
     return sorted(findings, key=rank)
@@ -470,6 +473,8 @@ class Spec:
             found = leftover(self)
             if found is not None:   # a global from a demo cell behind a wrong output: the cause first
                 findings = [found] + findings
+        if not crashes and any(f.generic for f in findings):
+            findings += self._source_findings(call, findings)
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)
@@ -480,6 +485,20 @@ class Spec:
         if status != "passed" and points == self.max_points:
             points -= 1  # e.g. right values but inputs changed in place
         return CheckResult(self.name, status, points, self.max_points, findings, notes, cases=len(cases))
+
+    def _source_findings(self, call, findings) -> list:
+        """The last resort before the generic line: constructs in the learner's own source that a correct
+        solution never needs (:mod:`source`), at most two (one when the outputs named something already)."""
+        get = getattr(call, "learner_source", None)   # the notebook's kernel and the grader know the source
+        found = get(self.name) if get is not None else None
+        if not found:
+            return []
+        text, first_line = found
+        limit = source.MAX_SOURCE_FINDINGS if all(f.generic for f in findings) else 1
+        named = source.findings(self.name, text, first_line=first_line, limit=limit + 1)
+        if any(f.id.endswith(".reads_global") for f in findings):   # that finding names the unused argument
+            named = [f for f in named if not f.id.endswith(".source.unused_argument")]
+        return named[:limit]
 
     def _weigh_mistakes(self, runs, public=False) -> list:
         """Findings for the wrong parts: the known mistakes that reproduce them, else a shape/value message."""

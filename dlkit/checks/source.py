@@ -1,0 +1,568 @@
+"""Source-level diagnosis: constructs in the learner's code that a correct solution of the exercise
+never needs, named in the lecture's words.
+
+Used only as a last resort: when a graded part is wrong and the report would otherwise carry only
+the generic comparison ("dW has the right shape but 6 of 6 values differ ... Look at <equation>"),
+:func:`findings` reads the learner's function once (``ast``) and reports at most two constructs
+below, before the generic line. A rule never runs on a right output, so a harmless construct in
+correct code is never a finding; each rule is still written to stay silent on the correct
+formulations the tuning catalog holds (loops, einsum, np.where, @, np.dot, dict dispatch).
+
+Ids are ``<exercise>.source.<rule>``; the hints are ``SOURCE`` in :mod:`mistakes`.
+
+=====================  ==========================================  ======================================
+rule                   what it looks for                           exercises
+=====================  ==========================================  ======================================
+m_not_columns          ``m = X.size``, ``len(X)``, ``X.shape[0]``  backward blocks, compute_cost (rows)
+rounding               round/floor/ceil/trunc, ``int(...)`` of a   all
+                       computed value, ``.astype(int)``,
+                       ``dtype=int``
+integer_division       ``//`` (other than ``len(...) // 2``)       all
+sum_wrong_axis         sum/mean over ``axis=0`` of an array that   linear_backward, linear_activation_
+                       is not transposed                           backward, model_backward
+clip_bounds            ``np.clip(AL, lo, hi)`` with bounds other   compute_cost
+                       than [eps, 1 - eps], eps <= 1e-12
+string_identity        ``activation is "relu"``                    all
+activation_name        a string such as "ReLU", "tanh", "sigmod"   activation blocks, model_forward,
+                       where "relu" / "sigmoid" belong             model_backward
+branch_mismatch        the ``activation == "relu"`` branch calls   linear_activation_forward/backward
+                       sigmoid (or the reverse)
+divide_by_one          ``1/1 + np.exp(-Z)`` (precedence)           all
+sigmoid_exponent       ``1 / (1 + np.exp(Z))``: no minus           sigmoid, sigmoid_backward, activation
+                                                                   blocks, model_forward
+log_base               np.log10 / np.log2 in the cost              compute_cost, model_backward
+entrywise_for_matrix   ``W * A_prev``, ``dZ * A_prev.T``,          linear_forward, linear_backward,
+                       ``W.T * dZ`` (np.multiply)                  activation blocks
+matrix_for_entrywise   np.dot / @ / np.matmul                      sigmoid, relu, relu_backward,
+                                                                   sigmoid_backward
+relu_bound             a bound other than 0 in relu (leaky,        relu, relu_backward, activation blocks
+                       np.maximum(1e-3, Z), an upper clip)
+relu_mask_on_dA        the relu slope read from dA, not Z          relu_backward, linear_activation_
+                                                                   backward
+init_uniform           rand / uniform / random where randn         initialize_parameters
+                       belongs
+init_scale             ``* 0.01`` or He's ``np.sqrt(2 / n)``       initialize_parameters
+                       where ``/ np.sqrt(n[l-1])`` belongs
+init_sqrt_index        ``np.sqrt(layer_dims[l])`` while W's        initialize_parameters
+                       columns are ``layer_dims[l - 1]``
+caches_flattened       ``caches += cache`` / ``caches.extend``     model_forward
+unused_argument        an argument the function never reads        all
+=====================  ==========================================  ======================================
+"""
+from __future__ import annotations
+
+import ast
+import difflib
+import functools
+import inspect
+import textwrap
+
+import numpy as np
+
+from .mistakes import hint_for
+from .result import Finding
+
+MAX_SOURCE_FINDINGS = 2
+
+BACKWARD = {"linear_backward", "linear_activation_backward", "model_backward"}
+ACTIVATION_BLOCKS = {"linear_activation_forward", "linear_activation_backward"}
+MATRIX = {"linear_forward", "linear_backward"} | ACTIVATION_BLOCKS
+ENTRYWISE = {"sigmoid", "relu", "relu_backward", "sigmoid_backward"}
+RELU = {"relu", "relu_backward"} | ACTIVATION_BLOCKS
+SIGMOID = {"sigmoid", "sigmoid_backward", "model_forward"} | ACTIVATION_BLOCKS
+NAMED_ACTIVATIONS = ACTIVATION_BLOCKS | {"model_forward", "model_backward"}
+ROUNDING = {"round", "around", "rint", "floor", "ceil", "trunc", "fix"}
+INT_TYPES = {"int", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "intc", "int_"}
+
+
+def learner_source(fn):
+    """The source of ``fn``'s definition (dedented), or None (a builtin, a function typed at a prompt)."""
+    try:
+        return textwrap.dedent(inspect.getsource(fn))
+    except (OSError, TypeError):
+        return None
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(source: str):
+    """The first function definition in ``source`` (ast), or None; parsed once per source text."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return node
+    return None
+
+
+# -- small AST helpers ----------------------------------------------------------------------------
+
+def _tail(func) -> str:
+    """'round' for np.round, round, x.round; '' for anything else."""
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return ""
+
+
+def _dotted(node) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = _dotted(node.value)
+        return f"{inner}.{node.attr}" if inner else ""
+    return ""
+
+
+def _is_np(func, *names) -> bool:
+    """func is np.<name> (or numpy.<name>) for one of ``names``."""
+    return isinstance(func, ast.Attribute) and func.attr in names and _dotted(func.value) in ("np", "numpy")
+
+
+def _kw(call, name):
+    return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+def _const(node):
+    return node.value if isinstance(node, ast.Constant) else None
+
+
+def _negated(node) -> bool:
+    """-Z, -1 * Z, Z * -1, 0 - Z, np.negative(Z)."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+        return any(isinstance(_const(s), (int, float)) and _const(s) < 0 or _negated(s) for s in (node.left, node.right))
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and _const(node.left) == 0:
+        return True
+    return isinstance(node, ast.Call) and _is_np(node.func, "negative")
+
+
+def _mentions_len(node) -> bool:
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "len" for n in ast.walk(node))
+
+
+def _calls_of(body) -> set:
+    names = set()
+    for stmt in body:
+        for n in ast.walk(stmt):
+            if isinstance(n, ast.Call):
+                names.add(_tail(n.func))
+    return names
+
+
+class _Ctx:
+    """What the rules share about one definition: its nodes, parameters and constant names."""
+
+    def __init__(self, fn_node):
+        self.fn = fn_node
+        self.nodes = list(ast.walk(fn_node))
+        self.params = [a.arg for a in fn_node.args.posonlyargs + fn_node.args.args + fn_node.args.kwonlyargs]
+        self.loads = {n.id for n in self.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        self.constants = {}   # name -> number, for names assigned once to a constant expression
+        for n in self.nodes:
+            if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name):
+                value = self.number(n.value)
+                if value is not None:
+                    self.constants[n.targets[0].id] = value
+
+    def number(self, node):
+        """The value of a constant expression (numbers, + - * /, np.finfo(float).eps, known names), or None."""
+        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            return self.constants.get(node.id)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            v = self.number(node.operand)
+            return None if v is None else -v
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
+            a, b = self.number(node.left), self.number(node.right)
+            if a is None or b is None or isinstance(node.op, ast.Div) and b == 0:
+                return None
+            return {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b, ast.Div: a / b if b else None}[type(node.op)]
+        if isinstance(node, ast.Attribute) and node.attr in ("eps", "tiny") and isinstance(node.value, ast.Call) \
+                and _tail(node.value.func) == "finfo":
+            arg = ast.unparse(node.value.args[0]) if node.value.args else "float"
+            kind = np.float32 if "32" in arg else np.float64
+            return float(getattr(np.finfo(kind), node.attr))
+        return None
+
+
+# -- the rules: each yields (rule, fields for the hint, node) -------------------------------------
+
+def _m_not_columns(ctx, name):
+    if "m" not in ctx.loads:
+        return
+    for n in ctx.nodes:
+        if not (isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "m" for t in n.targets)):
+            continue
+        v, what, array = n.value, None, None
+        if isinstance(v, ast.Attribute) and v.attr == "size" and name != "compute_cost":
+            what, array = "counts every entry (n[l] x m of them)", v.value
+        elif isinstance(v, ast.Call) and _is_np(v.func, "size") and v.args and len(v.args) == 1 \
+                and _kw(v, "axis") is None and name != "compute_cost":
+            what, array = "counts every entry (n[l] x m of them)", v.args[0]
+        elif isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "len" and v.args \
+                and not (isinstance(v.args[0], ast.Attribute) and v.args[0].attr == "T") \
+                and not isinstance(v.args[0], ast.Subscript):
+            what, array = "is the number of rows", v.args[0]
+        elif isinstance(v, ast.Subscript) and isinstance(v.value, ast.Attribute) and v.value.attr == "shape" \
+                and _const(v.slice) in (0, -2):
+            what, array = "is the number of rows", v.value.value
+        if what:
+            yield "m_not_columns", {"code": ast.unparse(v), "what": what,
+                                    "fix": f"{ast.unparse(array)}.shape[1]"}, n
+
+
+def _rounding(ctx, name):
+    for n in ctx.nodes:
+        if not isinstance(n, ast.Call):
+            continue
+        tail = _tail(n.func)
+        if tail in ROUNDING and (isinstance(n.func, ast.Name) or _is_np(n.func, tail)
+                                 or isinstance(n.func, ast.Attribute) and tail == "round"):
+            yield "rounding", {"code": ast.unparse(n)}, n
+        elif tail == "astype" and n.args and _int_type(n.args[0]) and not _boolean(n.func.value):
+            yield "rounding", {"code": ast.unparse(n)}, n
+        elif (isinstance(n.func, ast.Name) and n.func.id == "int" or _is_np(n.func, *INT_TYPES)) and n.args \
+                and not _mentions_len(n.args[0]) \
+                and any(isinstance(s, (ast.BinOp, ast.Call)) for s in ast.walk(n.args[0])):
+            yield "rounding", {"code": ast.unparse(n)}, n
+        elif _kw(n, "dtype") is not None and _int_type(_kw(n, "dtype")) and name != "initialize_parameters" \
+                and not any(_boolean(a) for a in n.args):
+            yield "rounding", {"code": ast.unparse(n)}, n
+
+
+def _int_type(node) -> bool:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value in INT_TYPES
+    return (isinstance(node, ast.Name) and node.id in INT_TYPES) or _is_np(node, *INT_TYPES)
+
+
+def _boolean(node) -> bool:
+    """A mask: a comparison (Z > 0), possibly in parentheses or combined with & |."""
+    if isinstance(node, ast.Compare):
+        return True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr)):
+        return _boolean(node.left) or _boolean(node.right)
+    return isinstance(node, ast.Call) and _is_np(node.func, "greater", "greater_equal", "less", "less_equal")
+
+
+def _integer_division(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.FloorDiv):
+            if isinstance(n, ast.BinOp) and (_mentions_len(n.left) or _const(n.right) == 2):
+                continue    # L = len(parameters) // 2: a count of layers, a whole number
+            yield "integer_division", {"code": ast.unparse(n)}, n
+
+
+def _sum_wrong_axis(ctx, name):
+    for n in ctx.nodes:
+        if not isinstance(n, ast.Call) or _tail(n.func) not in ("sum", "mean", "average"):
+            continue
+        if isinstance(n.func, ast.Attribute) and _dotted(n.func.value) in ("np", "numpy"):
+            operand = n.args[0] if n.args else None
+            axis = _kw(n, "axis") if _kw(n, "axis") is not None else (n.args[1] if len(n.args) > 1 else None)
+        elif isinstance(n.func, ast.Attribute):
+            operand = n.func.value
+            axis = _kw(n, "axis") if _kw(n, "axis") is not None else (n.args[0] if n.args else None)
+        else:
+            continue
+        transposed = operand is not None and (
+            isinstance(operand, ast.Attribute) and operand.attr == "T"
+            or isinstance(operand, ast.Call) and _tail(operand.func) in ("transpose",))
+        if axis is not None and _const(axis) in (0, -2) and not transposed:
+            yield "sum_wrong_axis", {"code": ast.unparse(n)}, n
+
+
+def _clip_bounds(ctx, name):
+    for n in ctx.nodes:
+        if not isinstance(n, ast.Call) or _tail(n.func) != "clip":
+            continue
+        args = n.args[1:] if _is_np(n.func, "clip") else n.args
+        lo = args[0] if args else _kw(n, "a_min")
+        hi = args[1] if len(args) > 1 else _kw(n, "a_max")
+        lo_v = ctx.number(lo) if lo is not None else None
+        hi_v = ctx.number(hi) if hi is not None else None
+        if lo_v is None and hi_v is None:
+            continue
+        bad_lo = lo_v is not None and not (0 < lo_v <= 1e-12)
+        bad_hi = hi_v is not None and not (0 < 1 - hi_v <= 1e-12)
+        if bad_lo or bad_hi or lo is None or hi is None or \
+                isinstance(lo, ast.Constant) and lo.value is None or isinstance(hi, ast.Constant) and hi.value is None:
+            yield "clip_bounds", {"code": ast.unparse(n)}, n
+
+
+def _string_identity(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, ast.Compare) and any(isinstance(op, (ast.Is, ast.IsNot)) for op in n.ops) \
+                and any(isinstance(_const(s), str) for s in [n.left, *n.comparators]):
+            yield "string_identity", {"code": ast.unparse(n)}, n
+
+
+def _activation_like(text: str) -> bool:
+    low = text.strip().lower()
+    if text in ("relu", "sigmoid") or not low.isidentifier() and low.replace("-", "_").replace(" ", "_") == low:
+        return False
+    if low in ("relu", "sigmoid", "tanh", "leaky_relu", "leakyrelu", "softmax", "linear", "logistic"):
+        return True
+    return bool(difflib.get_close_matches(low, ["relu", "sigmoid"], n=1, cutoff=0.75))
+
+
+def _activation_name(ctx, name):
+    strings = []
+    for n in ctx.nodes:
+        if isinstance(n, ast.Compare):
+            strings += [s for s in [n.left, *n.comparators] if isinstance(_const(s), str)]
+            for s in n.comparators:
+                if isinstance(s, (ast.Tuple, ast.List, ast.Set)):
+                    strings += [e for e in s.elts if isinstance(_const(e), str)]
+        elif isinstance(n, ast.Dict):
+            strings += [k for k in n.keys if k is not None and isinstance(_const(k), str)]
+        elif isinstance(n, ast.Call):
+            if _tail(n.func) in ("linear_activation_forward", "linear_activation_backward"):
+                strings += [a for a in n.args if isinstance(_const(a), str)]
+            strings += [k.value for k in n.keywords if k.arg == "activation" and isinstance(_const(k.value), str)]
+    for s in strings:
+        if s.value not in ("relu", "sigmoid") and _activation_like(s.value):
+            yield "activation_name", {"name": repr(s.value)}, s
+
+
+def _branch_mismatch(ctx, name):
+    own = {"relu": {"relu", "relu_backward"}, "sigmoid": {"sigmoid", "sigmoid_backward"}}
+    for n in ctx.nodes:
+        if not (isinstance(n, ast.If) and isinstance(n.test, ast.Compare) and len(n.test.ops) == 1
+                and isinstance(n.test.ops[0], ast.Eq)):
+            continue
+        label = next((_const(s) for s in (n.test.left, *n.test.comparators) if _const(s) in own), None)
+        if label is None:
+            continue
+        other = "sigmoid" if label == "relu" else "relu"
+        called = _calls_of(n.body)
+        if called & own[other] and not called & own[label]:
+            yield "branch_mismatch", {"branch": repr(label), "called": sorted(called & own[other])[0],
+                                      "want": sorted(own[label])[0 if name == "linear_activation_forward" else -1]}, n
+
+
+def _divide_by_one(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)) and isinstance(n.left, ast.BinOp) \
+                and isinstance(n.left.op, ast.Div) and _const(n.left.right) == 1:
+            yield "divide_by_one", {"code": ast.unparse(n)}, n
+
+
+def _sigmoid_exponent(ctx, name):
+    for n in ctx.nodes:
+        if not (isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div) and _const(n.left) == 1
+                and isinstance(n.right, ast.BinOp) and isinstance(n.right.op, ast.Add)):
+            continue
+        for side in (n.right.left, n.right.right):
+            if isinstance(side, ast.Call) and _tail(side.func) == "exp" and side.args and not _negated(side.args[0]) \
+                    and _const(n.right.left if side is n.right.right else n.right.right) == 1:
+                yield "sigmoid_exponent", {"code": ast.unparse(n)}, n
+
+
+def _log_base(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, ast.Call) and _tail(n.func) in ("log10", "log2"):
+            yield "log_base", {"code": ast.unparse(n), "base": _tail(n.func)[3:]}, n
+
+
+_W, _A, _DZ = {"W"}, {"A_prev", "A", "X", "A0"}, {"dZ"}
+
+
+def _role(node):
+    """('W' | 'A' | 'dZ', transposed) for a bare array name (optionally .T), else None."""
+    transposed = isinstance(node, ast.Attribute) and node.attr == "T"
+    base = node.value if transposed else node
+    if not isinstance(base, ast.Name):
+        return None
+    for role, names in (("W", _W), ("A", _A), ("dZ", _DZ)):
+        if base.id in names:
+            return role, transposed
+    return None
+
+
+def _entrywise_for_matrix(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult):
+            pair = (n.left, n.right)
+        elif isinstance(n, ast.Call) and _is_np(n.func, "multiply") and len(n.args) == 2:
+            pair = tuple(n.args)
+        else:
+            continue
+        roles = [_role(p) for p in pair]
+        if None in roles:
+            continue
+        kinds = {r for r, _ in roles}
+        if kinds in ({"W", "A"}, {"W", "dZ"}, {"dZ", "A"}):
+            eq = {frozenset({"W", "A"}): "Z[l] = W[l] A[l-1] + b[l]", frozenset({"W", "dZ"}): "dA[l-1] = W[l]^T dZ[l]",
+                  frozenset({"dZ", "A"}): "dW[l] = 1/m dZ[l] A[l-1]^T"}[frozenset(kinds)]
+            yield "entrywise_for_matrix", {"code": ast.unparse(n), "eq": eq}, n
+
+
+def _matrix_for_entrywise(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult) or \
+                isinstance(n, ast.Call) and _is_np(n.func, "dot", "matmul", "inner", "tensordot", "outer"):
+            yield "matrix_for_entrywise", {"code": ast.unparse(n)}, n
+
+
+def _relu_bound(ctx, name):
+    for n in ctx.nodes:
+        if not isinstance(n, ast.Call):
+            continue
+        if _is_np(n.func, "maximum") and len(n.args) == 2:
+            for a in n.args:
+                v = ctx.number(a)
+                scaled = isinstance(a, ast.BinOp) and isinstance(a.op, ast.Mult) and any(
+                    ctx.number(s) not in (None, 0.0) for s in (a.left, a.right))
+                if v is not None and v != 0 or scaled:
+                    yield "relu_bound", {"code": ast.unparse(n)}, n
+                    break
+        elif _is_np(n.func, "where") and len(n.args) == 3:
+            other = n.args[2]
+            if isinstance(other, ast.BinOp) and isinstance(other.op, ast.Mult) and any(
+                    ctx.number(s) not in (None, 0.0) for s in (other.left, other.right)):
+                yield "relu_bound", {"code": ast.unparse(n)}, n
+        elif _tail(n.func) == "clip" and name in ("relu", "linear_activation_forward"):
+            args = n.args[1:] if _is_np(n.func, "clip") else n.args
+            lo = ctx.number(args[0]) if args else None
+            hi = args[1] if len(args) > 1 else None
+            if lo not in (None, 0.0) or hi is not None and _const(hi) is not None:
+                yield "relu_bound", {"code": ast.unparse(n)}, n
+    for n in ctx.nodes:   # a mask with another threshold: Z > 0.5, Z >= 1
+        if isinstance(n, ast.Compare) and len(n.ops) == 1 and isinstance(n.ops[0], (ast.Gt, ast.GtE, ast.Lt, ast.LtE)):
+            v = ctx.number(n.comparators[0])
+            if v is not None and v != 0 and isinstance(n.left, ast.Name) and n.left.id.startswith("Z"):
+                yield "relu_bound", {"code": ast.unparse(n)}, n
+
+
+def _relu_mask_on_dA(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, ast.Compare) and len(n.ops) == 1:
+            sides = [n.left, n.comparators[0]]
+            if any(isinstance(s, ast.Name) and s.id in ("dA", "dA_prev") for s in sides) and \
+                    any(ctx.number(s) == 0 for s in sides):
+                yield "relu_mask_on_dA", {"code": ast.unparse(n)}, n
+
+
+def _init_uniform(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, ast.Call) and _tail(n.func) in ("rand", "random", "uniform", "random_sample", "randint") \
+                and isinstance(n.func, ast.Attribute):
+            yield "init_uniform", {"code": ast.unparse(n), "fn": _tail(n.func)}, n
+
+
+def _init_scale(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult):
+            for a, b in ((n.left, n.right), (n.right, n.left)):
+                v = _const(a)
+                if isinstance(v, float) and v not in (1.0,) and any(
+                        isinstance(s, ast.Call) and _tail(s.func) in ("randn", "normal", "standard_normal")
+                        for s in ast.walk(b)):
+                    yield "init_scale", {"code": ast.unparse(n)}, n
+                    break
+        elif isinstance(n, ast.Call) and _is_np(n.func, "sqrt") and n.args and isinstance(n.args[0], ast.BinOp) \
+                and isinstance(n.args[0].op, ast.Div) and ctx.number(n.args[0].left) not in (None, 1.0):
+            yield "init_scale", {"code": ast.unparse(n)}, n
+
+
+def _init_sqrt_index(ctx, name):
+    for n in ctx.nodes:
+        if not (isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div) and isinstance(n.left, ast.Call)
+                and _tail(n.left.func) == "randn" and len(n.left.args) == 2
+                and isinstance(n.right, ast.Call) and _is_np(n.right.func, "sqrt") and n.right.args):
+            continue
+        cols, under = n.left.args[1], n.right.args[0]
+        if isinstance(cols, ast.Subscript) and isinstance(under, ast.Subscript) \
+                and ast.unparse(cols.value) == ast.unparse(under.value) \
+                and ast.unparse(cols.slice) != ast.unparse(under.slice):
+            yield "init_sqrt_index", {"code": ast.unparse(n.right), "cols": ast.unparse(cols)}, n
+
+
+def _caches_flattened(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add) and isinstance(n.target, ast.Name) \
+                and "cache" in n.target.id and isinstance(n.value, (ast.Name, ast.Tuple)):
+            yield "caches_flattened", {"code": ast.unparse(n)}, n
+        elif isinstance(n, ast.Call) and _tail(n.func) == "extend" and n.args \
+                and isinstance(n.func, ast.Attribute) and "cache" in ast.unparse(n.func.value) \
+                and not isinstance(n.args[0], ast.List):
+            yield "caches_flattened", {"code": ast.unparse(n)}, n
+
+
+def _unused_argument(ctx, name):
+    for p in ctx.params:
+        if p not in ctx.loads and not p.startswith("_"):
+            yield "unused_argument", {"arg": p}, ctx.fn
+            return
+
+
+ALL = None   # every exercise
+RULES = (    # (rule, exercises it applies to, the check); the order is the order of preference
+    ("unused_argument", ALL, _unused_argument),
+    ("m_not_columns", BACKWARD | {"compute_cost"}, _m_not_columns),
+    ("string_identity", ALL, _string_identity),
+    ("activation_name", NAMED_ACTIVATIONS, _activation_name),
+    ("branch_mismatch", ACTIVATION_BLOCKS, _branch_mismatch),
+    ("entrywise_for_matrix", MATRIX, _entrywise_for_matrix),
+    ("matrix_for_entrywise", ENTRYWISE, _matrix_for_entrywise),
+    ("sigmoid_exponent", SIGMOID, _sigmoid_exponent),
+    ("divide_by_one", ALL, _divide_by_one),
+    ("relu_mask_on_dA", {"relu_backward", "linear_activation_backward"}, _relu_mask_on_dA),
+    ("relu_bound", RELU, _relu_bound),
+    ("sum_wrong_axis", BACKWARD, _sum_wrong_axis),
+    ("clip_bounds", {"compute_cost"}, _clip_bounds),
+    ("log_base", {"compute_cost", "model_backward"}, _log_base),
+    ("init_uniform", {"initialize_parameters"}, _init_uniform),
+    ("init_scale", {"initialize_parameters"}, _init_scale),
+    ("init_sqrt_index", {"initialize_parameters"}, _init_sqrt_index),
+    ("caches_flattened", {"model_forward"}, _caches_flattened),
+    ("integer_division", ALL, _integer_division),
+    ("rounding", ALL, _rounding),
+)
+RULE_IDS = tuple(r for r, _, _ in RULES)
+
+
+def scan(name: str, source: str) -> list:
+    """[(rule, hint fields, line number in ``source``)] of the constructs found, in order of preference
+    (one per rule)."""
+    if not isinstance(name, str):
+        raise TypeError(f"scan: name must be an exercise name (str), got {type(name).__name__}")
+    if not isinstance(source, str):
+        raise TypeError(f"scan: source must be the function's source text (str), got {type(source).__name__}")
+    fn_node = _parse(source)
+    if fn_node is None:
+        return []
+    ctx = _Ctx(fn_node)
+    found = []
+    for rule, exercises, check in RULES:
+        if exercises is not None and name not in exercises:
+            continue
+        hit = next(iter(check(ctx, name)), None)
+        if hit is not None:
+            found.append((hit[0], hit[1], getattr(hit[2], "lineno", fn_node.lineno)))
+    return found
+
+
+def findings(name: str, source: str, *, first_line: int = 1, limit: int = MAX_SOURCE_FINDINGS) -> list:
+    """At most ``limit`` Findings (ids ``<name>.source.<rule>``) for the constructs in ``source``;
+    ``first_line`` is the line number of the definition's first line where the learner sees it."""
+    if source is None:
+        return []
+    out = []
+    lines = source.splitlines()
+    for rule, fields, lineno in scan(name, source)[:max(0, int(limit))]:
+        mistake_id = f"{name}.source.{rule}"
+        details = []
+        if rule != "unused_argument" and 0 < lineno <= len(lines):
+            details.append(f"line {lineno + first_line - 1}: {lines[lineno - 1].strip()}")
+        out.append(Finding(mistake_id, hint_for(mistake_id, exercise=name, **fields), details))
+    return out
+
+
+__all__ = ["findings", "scan", "learner_source", "RULE_IDS", "MAX_SOURCE_FINDINGS"]
