@@ -108,35 +108,28 @@ SOURCE = {
     "source.clip_bounds": "The clip {code} is not the lecture's: clip A[L] to [eps, 1 - eps] with "
                           "eps = np.finfo(float).eps (about 2.2e-16), so that log stays finite and no A[L] "
                           "inside (0, 1) moves by more than eps.",
-    "source.string_identity": "{code} compares strings with `is`, which asks whether they are the same object, "
-                              "not the same text: compare with ==, activation == \"relu\".",
-    "source.activation_name": "Your code uses the activation name {name}: the lecture's names are \"relu\" and "
-                              "\"sigmoid\", in lower case, exactly as the caller passes them.",
-    "source.branch_mismatch": "The branch for activation == {branch} calls {called}: each branch uses its own "
-                              "activation ({want} for {branch}).",
     "source.divide_by_one": "{code} divides by 1 first: / binds tighter than +, so 1/1 + np.exp(-Z) is "
                             "1 + e^(-Z); write 1 / (1 + np.exp(-Z)).",
     "source.sigmoid_exponent": "{code} is 1 / (1 + e^Z) = 1 - sigmoid(Z): the exponent of the sigmoid is -Z, "
                                "sigma(Z) = 1 / (1 + np.exp(-Z)).",
     "source.log_base": "{code} is the logarithm to base {base}; the cost uses the natural logarithm, np.log.",
-    "source.entrywise_for_matrix": "{code} multiplies entry by entry (* or np.multiply); {eq} is a matrix product: "
-                                   "np.dot or @.",
-    "source.matrix_for_entrywise": "{code} is a matrix product; {exercise} works entry by entry "
-                                   "(dZ = dA * g'(Z) with *, or np.multiply).",
+    "source.matrix_for_entrywise": "{code} is a matrix product; {exercise} works entry by entry (each entry of its "
+                                   "output comes from the same entry of its inputs): use * (np.multiply), "
+                                   "np.maximum, np.exp.",
     "source.relu_bound": "{code}: relu is max(0, Z), with 0 as its only bound and its only threshold (no leak for "
                          "negative Z, no upper limit), and its slope is 1 where Z > 0, else 0.",
     "source.relu_mask_on_dA": "{code} reads the relu slope from dA; the slope g'(Z[l]) depends on Z[l]: "
                               "dZ[l] = dA[l] * (Z[l] > 0).",
-    "source.init_uniform": "W[l] is drawn with {fn} (uniform numbers); the lecture draws from the standard normal, "
-                           "rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]).",
-    "source.init_scale": "W[l] is scaled by {code}; notebook 1 asks for rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]), "
-                         "so that your numbers are the same as everybody else's.",
-    "source.init_sqrt_index": "The scale {code} is not W[l]'s: W[l] has n[l-1] = {cols} columns, and it is "
-                              "divided by np.sqrt(n[l-1]), the same {cols}.",
+    "source.squared_error": "{code} squares a difference: that is the squared error; the cost of this course is the "
+                            "cross-entropy, J = -1/m sum(Y log A[L] + (1 - Y) log(1 - A[L])).",
+    "source.softmax": "{code} divides by a sum of exponentials, the softmax; the output layer here is the sigmoid, "
+                      "entry by entry: sigma(Z) = 1 / (1 + np.exp(-Z)).",
+    "source.shift_by_max": "{code} shifts Z by its maximum (the softmax trick); the sigmoid is not unchanged by a "
+                           "shift, so every value moves: use Z itself, sigma(Z) = 1 / (1 + np.exp(-Z)).",
+    "source.random_draw": "Your code draws random numbers ({code}): forward and backward propagation are "
+                          "deterministic (no dropout, no noise); only initialize_parameters draws, from its seed.",
     "source.caches_flattened": "{code} adds the parts of a cache to the list one by one; caches holds one cache per "
                                "layer: caches.append(cache).",
-    "source.unused_argument": "Your function never uses its argument {arg}: a value written in its place (a number, "
-                              "or a variable from another cell) is not the one the caller passes.",
 }
 
 CATALOG = {

@@ -14,45 +14,42 @@ Ids are ``<exercise>.source.<rule>``; the hints are ``SOURCE`` in :mod:`mistakes
 rule                   what it looks for                           exercises
 =====================  ==========================================  ======================================
 m_not_columns          ``m = X.size``, ``len(X)``, ``X.shape[0]``  backward blocks, compute_cost (rows)
-rounding               round/floor/ceil/trunc, ``int(...)`` of a   all
-                       computed value, ``.astype(int)``,
-                       ``dtype=int``
-integer_division       ``//`` (other than ``len(...) // 2``)       all
+squared_error          ``(AL - Y) ** 2``, np.square: a squared     compute_cost
+                       error where the cross-entropy belongs
+softmax                ``np.exp(Z) / np.sum(np.exp(Z))``           sigmoid, sigmoid_backward, activation
+                                                                   blocks, model_forward
+sigmoid_exponent       ``1 / (1 + np.exp(Z))``: no minus           (same)
+shift_by_max           ``Z - np.max(Z)`` (the softmax trick)       (same)
+divide_by_one          ``1/1 + np.exp(-Z)`` (precedence)           all
+matrix_for_entrywise   np.dot / @ / np.matmul                      sigmoid, relu, relu_backward,
+                                                                   sigmoid_backward
+relu_mask_on_dA        the relu slope read from dA, not Z          relu_backward, linear_activation_
+                                                                   backward
+relu_bound             a bound or threshold other than 0 in relu   relu, relu_backward, activation blocks
+                       (np.maximum(0.01, Z), np.clip(Z, 0, 3),
+                       Z > 0.5)
 sum_wrong_axis         sum/mean over ``axis=0`` of an array that   linear_backward, linear_activation_
                        is not transposed                           backward, model_backward
 clip_bounds            ``np.clip(AL, lo, hi)`` with bounds other   compute_cost
                        than [eps, 1 - eps], eps <= 1e-12
-string_identity        ``activation is "relu"``                    all
-activation_name        a string such as "ReLU", "tanh", "sigmod"   activation blocks, model_forward,
-                       where "relu" / "sigmoid" belong             model_backward
-branch_mismatch        the ``activation == "relu"`` branch calls   linear_activation_forward/backward
-                       sigmoid (or the reverse)
-divide_by_one          ``1/1 + np.exp(-Z)`` (precedence)           all
-sigmoid_exponent       ``1 / (1 + np.exp(Z))``: no minus           sigmoid, sigmoid_backward, activation
-                                                                   blocks, model_forward
-log_base               np.log10 / np.log2 in the cost              compute_cost, model_backward
-entrywise_for_matrix   ``W * A_prev``, ``dZ * A_prev.T``,          linear_forward, linear_backward,
-                       ``W.T * dZ`` (np.multiply)                  activation blocks
-matrix_for_entrywise   np.dot / @ / np.matmul                      sigmoid, relu, relu_backward,
-                                                                   sigmoid_backward
-relu_bound             a bound other than 0 in relu (leaky,        relu, relu_backward, activation blocks
-                       np.maximum(1e-3, Z), an upper clip)
-relu_mask_on_dA        the relu slope read from dA, not Z          relu_backward, linear_activation_
-                                                                   backward
-init_uniform           rand / uniform / random where randn         initialize_parameters
-                       belongs
-init_scale             ``* 0.01`` or He's ``np.sqrt(2 / n)``       initialize_parameters
-                       where ``/ np.sqrt(n[l-1])`` belongs
-init_sqrt_index        ``np.sqrt(layer_dims[l])`` while W's        initialize_parameters
-                       columns are ``layer_dims[l - 1]``
+log_base               np.log10 / np.log2                          compute_cost, model_backward
 caches_flattened       ``caches += cache`` / ``caches.extend``     model_forward
-unused_argument        an argument the function never reads        all
+random_draw            np.random.* (dropout, noise)                all but initialize_parameters and
+                                                                   L_layer_model
+integer_division       ``//`` (other than ``len(...) // 2``)       all
+rounding               round/floor/ceil/trunc, ``int(...)`` of a   all
+                       computed value, ``.astype(int)`` of a
+                       value (not of a mask), ``dtype=int``
 =====================  ==========================================  ======================================
+
+A rule is tried only on the exercises listed, where a correct solution never needs the construct
+(``.astype(int)`` of the mask ``Z > 0`` is fine, ``len(parameters) // 2`` too; ``Y.size`` is m in
+compute_cost, where Y is (1, m)). The first construct of each rule counts; rules are tried in the
+order above.
 """
 from __future__ import annotations
 
 import ast
-import difflib
 import functools
 import inspect
 import textwrap
@@ -70,7 +67,9 @@ MATRIX = {"linear_forward", "linear_backward"} | ACTIVATION_BLOCKS
 ENTRYWISE = {"sigmoid", "relu", "relu_backward", "sigmoid_backward"}
 RELU = {"relu", "relu_backward"} | ACTIVATION_BLOCKS
 SIGMOID = {"sigmoid", "sigmoid_backward", "model_forward"} | ACTIVATION_BLOCKS
-NAMED_ACTIVATIONS = ACTIVATION_BLOCKS | {"model_forward", "model_backward"}
+# every exercise but the two that draw (initialize_parameters from its seed, L_layer_model through it)
+DETERMINISTIC = {"linear_forward", "sigmoid", "relu", "compute_cost", "model_forward", "relu_backward",
+                 "sigmoid_backward", "update_parameters", "model_backward"} | MATRIX
 ROUNDING = {"round", "around", "rint", "floor", "ceil", "trunc", "fix"}
 INT_TYPES = {"int", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "intc", "int_"}
 
@@ -142,15 +141,6 @@ def _negated(node) -> bool:
 
 def _mentions_len(node) -> bool:
     return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "len" for n in ast.walk(node))
-
-
-def _calls_of(body) -> set:
-    names = set()
-    for stmt in body:
-        for n in ast.walk(stmt):
-            if isinstance(n, ast.Call):
-                names.add(_tail(n.func))
-    return names
 
 
 class _Ctx:
@@ -295,57 +285,6 @@ def _clip_bounds(ctx, name):
             yield "clip_bounds", {"code": ast.unparse(n)}, n
 
 
-def _string_identity(ctx, name):
-    for n in ctx.nodes:
-        if isinstance(n, ast.Compare) and any(isinstance(op, (ast.Is, ast.IsNot)) for op in n.ops) \
-                and any(isinstance(_const(s), str) for s in [n.left, *n.comparators]):
-            yield "string_identity", {"code": ast.unparse(n)}, n
-
-
-def _activation_like(text: str) -> bool:
-    low = text.strip().lower()
-    if text in ("relu", "sigmoid") or not low.isidentifier() and low.replace("-", "_").replace(" ", "_") == low:
-        return False
-    if low in ("relu", "sigmoid", "tanh", "leaky_relu", "leakyrelu", "softmax", "linear", "logistic"):
-        return True
-    return bool(difflib.get_close_matches(low, ["relu", "sigmoid"], n=1, cutoff=0.75))
-
-
-def _activation_name(ctx, name):
-    strings = []
-    for n in ctx.nodes:
-        if isinstance(n, ast.Compare):
-            strings += [s for s in [n.left, *n.comparators] if isinstance(_const(s), str)]
-            for s in n.comparators:
-                if isinstance(s, (ast.Tuple, ast.List, ast.Set)):
-                    strings += [e for e in s.elts if isinstance(_const(e), str)]
-        elif isinstance(n, ast.Dict):
-            strings += [k for k in n.keys if k is not None and isinstance(_const(k), str)]
-        elif isinstance(n, ast.Call):
-            if _tail(n.func) in ("linear_activation_forward", "linear_activation_backward"):
-                strings += [a for a in n.args if isinstance(_const(a), str)]
-            strings += [k.value for k in n.keywords if k.arg == "activation" and isinstance(_const(k.value), str)]
-    for s in strings:
-        if s.value not in ("relu", "sigmoid") and _activation_like(s.value):
-            yield "activation_name", {"name": repr(s.value)}, s
-
-
-def _branch_mismatch(ctx, name):
-    own = {"relu": {"relu", "relu_backward"}, "sigmoid": {"sigmoid", "sigmoid_backward"}}
-    for n in ctx.nodes:
-        if not (isinstance(n, ast.If) and isinstance(n.test, ast.Compare) and len(n.test.ops) == 1
-                and isinstance(n.test.ops[0], ast.Eq)):
-            continue
-        label = next((_const(s) for s in (n.test.left, *n.test.comparators) if _const(s) in own), None)
-        if label is None:
-            continue
-        other = "sigmoid" if label == "relu" else "relu"
-        called = _calls_of(n.body)
-        if called & own[other] and not called & own[label]:
-            yield "branch_mismatch", {"branch": repr(label), "called": sorted(called & own[other])[0],
-                                      "want": sorted(own[label])[0 if name == "linear_activation_forward" else -1]}, n
-
-
 def _divide_by_one(ctx, name):
     for n in ctx.nodes:
         if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)) and isinstance(n.left, ast.BinOp) \
@@ -368,39 +307,6 @@ def _log_base(ctx, name):
     for n in ctx.nodes:
         if isinstance(n, ast.Call) and _tail(n.func) in ("log10", "log2"):
             yield "log_base", {"code": ast.unparse(n), "base": _tail(n.func)[3:]}, n
-
-
-_W, _A, _DZ = {"W"}, {"A_prev", "A", "X", "A0"}, {"dZ"}
-
-
-def _role(node):
-    """('W' | 'A' | 'dZ', transposed) for a bare array name (optionally .T), else None."""
-    transposed = isinstance(node, ast.Attribute) and node.attr == "T"
-    base = node.value if transposed else node
-    if not isinstance(base, ast.Name):
-        return None
-    for role, names in (("W", _W), ("A", _A), ("dZ", _DZ)):
-        if base.id in names:
-            return role, transposed
-    return None
-
-
-def _entrywise_for_matrix(ctx, name):
-    for n in ctx.nodes:
-        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult):
-            pair = (n.left, n.right)
-        elif isinstance(n, ast.Call) and _is_np(n.func, "multiply") and len(n.args) == 2:
-            pair = tuple(n.args)
-        else:
-            continue
-        roles = [_role(p) for p in pair]
-        if None in roles:
-            continue
-        kinds = {r for r, _ in roles}
-        if kinds in ({"W", "A"}, {"W", "dZ"}, {"dZ", "A"}):
-            eq = {frozenset({"W", "A"}): "Z[l] = W[l] A[l-1] + b[l]", frozenset({"W", "dZ"}): "dA[l-1] = W[l]^T dZ[l]",
-                  frozenset({"dZ", "A"}): "dW[l] = 1/m dZ[l] A[l-1]^T"}[frozenset(kinds)]
-            yield "entrywise_for_matrix", {"code": ast.unparse(n), "eq": eq}, n
 
 
 def _matrix_for_entrywise(ctx, name):
@@ -449,45 +355,11 @@ def _relu_mask_on_dA(ctx, name):
                 yield "relu_mask_on_dA", {"code": ast.unparse(n)}, n
 
 
-def _init_uniform(ctx, name):
-    for n in ctx.nodes:
-        if isinstance(n, ast.Call) and _tail(n.func) in ("rand", "random", "uniform", "random_sample", "randint") \
-                and isinstance(n.func, ast.Attribute):
-            yield "init_uniform", {"code": ast.unparse(n), "fn": _tail(n.func)}, n
-
-
-def _init_scale(ctx, name):
-    for n in ctx.nodes:
-        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult):
-            for a, b in ((n.left, n.right), (n.right, n.left)):
-                v = _const(a)
-                if isinstance(v, float) and v not in (1.0,) and any(
-                        isinstance(s, ast.Call) and _tail(s.func) in ("randn", "normal", "standard_normal")
-                        for s in ast.walk(b)):
-                    yield "init_scale", {"code": ast.unparse(n)}, n
-                    break
-        elif isinstance(n, ast.Call) and _is_np(n.func, "sqrt") and n.args and isinstance(n.args[0], ast.BinOp) \
-                and isinstance(n.args[0].op, ast.Div) and ctx.number(n.args[0].left) not in (None, 1.0):
-            yield "init_scale", {"code": ast.unparse(n)}, n
-
-
-def _init_sqrt_index(ctx, name):
-    for n in ctx.nodes:
-        if not (isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div) and isinstance(n.left, ast.Call)
-                and _tail(n.left.func) == "randn" and len(n.left.args) == 2
-                and isinstance(n.right, ast.Call) and _is_np(n.right.func, "sqrt") and n.right.args):
-            continue
-        cols, under = n.left.args[1], n.right.args[0]
-        if isinstance(cols, ast.Subscript) and isinstance(under, ast.Subscript) \
-                and ast.unparse(cols.value) == ast.unparse(under.value) \
-                and ast.unparse(cols.slice) != ast.unparse(under.slice):
-            yield "init_sqrt_index", {"code": ast.unparse(n.right), "cols": ast.unparse(cols)}, n
-
-
 def _caches_flattened(ctx, name):
     for n in ctx.nodes:
         if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add) and isinstance(n.target, ast.Name) \
-                and "cache" in n.target.id and isinstance(n.value, (ast.Name, ast.Tuple)):
+                and "cache" in n.target.id and (isinstance(n.value, ast.Name)
+                                                or isinstance(n.value, ast.Tuple) and len(n.value.elts) != 1):
             yield "caches_flattened", {"code": ast.unparse(n)}, n
         elif isinstance(n, ast.Call) and _tail(n.func) == "extend" and n.args \
                 and isinstance(n.func, ast.Attribute) and "cache" in ast.unparse(n.func.value) \
@@ -495,33 +367,58 @@ def _caches_flattened(ctx, name):
             yield "caches_flattened", {"code": ast.unparse(n)}, n
 
 
-def _unused_argument(ctx, name):
-    for p in ctx.params:
-        if p not in ctx.loads and not p.startswith("_"):
-            yield "unused_argument", {"arg": p}, ctx.fn
-            return
+def _squared_error(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Pow) and ctx.number(n.right) == 2 \
+                or isinstance(n, ast.Call) and (_is_np(n.func, "square") or _is_np(n.func, "power")
+                                                and len(n.args) == 2 and ctx.number(n.args[1]) == 2):
+            yield "squared_error", {"code": ast.unparse(n)}, n
+
+
+def _random_draw(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and (
+                _dotted(n.func.value) in ("np.random", "numpy.random", "random")
+                or n.func.attr in ("randn", "rand", "RandomState", "default_rng", "binomial")):
+            yield "random_draw", {"code": ast.unparse(n)}, n
+
+
+def _is_max(node) -> bool:
+    return isinstance(node, ast.Call) and (_is_np(node.func, "max", "amax", "nanmax")
+                                           or isinstance(node.func, ast.Attribute) and node.func.attr == "max")
+
+
+def _shift_by_max(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub) and _is_max(n.right):
+            yield "shift_by_max", {"code": ast.unparse(n)}, n
+
+
+def _softmax(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div) and any(
+                isinstance(s, ast.Call) and _tail(s.func) == "sum" and any(
+                    isinstance(e, ast.Call) and _tail(e.func) == "exp" for e in ast.walk(s))
+                for s in ast.walk(n.right)):
+            yield "softmax", {"code": ast.unparse(n)}, n
 
 
 ALL = None   # every exercise
 RULES = (    # (rule, exercises it applies to, the check); the order is the order of preference
-    ("unused_argument", ALL, _unused_argument),
     ("m_not_columns", BACKWARD | {"compute_cost"}, _m_not_columns),
-    ("string_identity", ALL, _string_identity),
-    ("activation_name", NAMED_ACTIVATIONS, _activation_name),
-    ("branch_mismatch", ACTIVATION_BLOCKS, _branch_mismatch),
-    ("entrywise_for_matrix", MATRIX, _entrywise_for_matrix),
-    ("matrix_for_entrywise", ENTRYWISE, _matrix_for_entrywise),
+    ("squared_error", {"compute_cost"}, _squared_error),
+    ("softmax", SIGMOID, _softmax),
     ("sigmoid_exponent", SIGMOID, _sigmoid_exponent),
+    ("shift_by_max", SIGMOID, _shift_by_max),
     ("divide_by_one", ALL, _divide_by_one),
+    ("matrix_for_entrywise", ENTRYWISE, _matrix_for_entrywise),
     ("relu_mask_on_dA", {"relu_backward", "linear_activation_backward"}, _relu_mask_on_dA),
     ("relu_bound", RELU, _relu_bound),
     ("sum_wrong_axis", BACKWARD, _sum_wrong_axis),
     ("clip_bounds", {"compute_cost"}, _clip_bounds),
     ("log_base", {"compute_cost", "model_backward"}, _log_base),
-    ("init_uniform", {"initialize_parameters"}, _init_uniform),
-    ("init_scale", {"initialize_parameters"}, _init_scale),
-    ("init_sqrt_index", {"initialize_parameters"}, _init_sqrt_index),
     ("caches_flattened", {"model_forward"}, _caches_flattened),
+    ("random_draw", DETERMINISTIC, _random_draw),
     ("integer_division", ALL, _integer_division),
     ("rounding", ALL, _rounding),
 )
