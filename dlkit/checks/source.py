@@ -151,12 +151,18 @@ class _Ctx:
         self.nodes = list(ast.walk(fn_node))
         self.params = [a.arg for a in fn_node.args.posonlyargs + fn_node.args.args + fn_node.args.kwonlyargs]
         self.loads = {n.id for n in self.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        # names bound by for loops and comprehensions (sum(row) of one row is a plain sum)
+        self.loop_vars = {t.id for n in self.nodes if isinstance(n, (ast.For, ast.comprehension))
+                          for t in ast.walk(n.target) if isinstance(t, ast.Name)}
         self.constants = {}   # name -> number, for names assigned once to a constant expression
         for n in self.nodes:
             if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name):
                 value = self.number(n.value)
                 if value is not None:
                     self.constants[n.targets[0].id] = value
+
+    def is_loop_var(self, node) -> bool:
+        return isinstance(node, ast.Name) and node.id in self.loop_vars
 
     def number(self, node):
         """The value of a constant expression (numbers, + - * /, np.finfo(float).eps, known names), or None."""
@@ -186,9 +192,16 @@ def _m_not_columns(ctx, name):
     if "m" not in ctx.loads:
         return
     for n in ctx.nodes:
-        if not (isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "m" for t in n.targets)):
+        if not isinstance(n, ast.Assign):
             continue
         v, what, array = n.value, None, None
+        for t in n.targets:   # n, m = dZ.shape is right; m, n = dZ.shape takes the rows
+            if isinstance(t, ast.Tuple) and len(t.elts) == 2 and isinstance(t.elts[0], ast.Name) \
+                    and t.elts[0].id == "m" and isinstance(v, ast.Attribute) and v.attr == "shape":
+                yield "m_not_columns", {"code": f"{ast.unparse(t).strip('()')} = {ast.unparse(v)}",
+                                        "what": "puts the number of rows in m", "fix": f"{ast.unparse(v)}[1]"}, n
+        if not any(isinstance(t, ast.Name) and t.id == "m" for t in n.targets):
+            continue
         if isinstance(v, ast.Attribute) and v.attr == "size" and name != "compute_cost":
             what, array = "counts every entry (n[l] x m of them)", v.value
         elif isinstance(v, ast.Call) and _is_np(v.func, "size") and v.args and len(v.args) == 1 \
@@ -258,6 +271,11 @@ def _sum_wrong_axis(ctx, name):
         elif isinstance(n.func, ast.Attribute):
             operand = n.func.value
             axis = _kw(n, "axis") if _kw(n, "axis") is not None else (n.args[0] if n.args else None)
+        elif isinstance(n.func, ast.Name) and n.func.id == "sum" and len(n.args) == 1 \
+                and isinstance(n.args[0], (ast.Name, ast.BinOp, ast.Call)) and not ctx.is_loop_var(n.args[0]):
+            # Python's sum of a 2-D array adds its rows: the same as axis=0
+            yield "sum_wrong_axis", {"code": f"{ast.unparse(n)} (Python's sum)"}, n
+            continue
         else:
             continue
         transposed = operand is not None and (
@@ -317,6 +335,8 @@ def _matrix_for_entrywise(ctx, name):
 
 
 def _relu_bound(ctx, name):
+    # the sigmoid branch of an activation block may bound Z for stability (np.clip(Z, -500, 500),
+    # Z < -30): clips and thresholds count in relu and relu_backward alone, negative bounds nowhere
     for n in ctx.nodes:
         if not isinstance(n, ast.Call):
             continue
@@ -325,7 +345,7 @@ def _relu_bound(ctx, name):
                 v = ctx.number(a)
                 scaled = isinstance(a, ast.BinOp) and isinstance(a.op, ast.Mult) and any(
                     ctx.number(s) not in (None, 0.0) for s in (a.left, a.right))
-                if v is not None and v != 0 or scaled:
+                if v is not None and v > 0 or scaled:
                     yield "relu_bound", {"code": ast.unparse(n)}, n
                     break
         elif _is_np(n.func, "where") and len(n.args) == 3:
@@ -333,12 +353,16 @@ def _relu_bound(ctx, name):
             if isinstance(other, ast.BinOp) and isinstance(other.op, ast.Mult) and any(
                     ctx.number(s) not in (None, 0.0) for s in (other.left, other.right)):
                 yield "relu_bound", {"code": ast.unparse(n)}, n
-        elif _tail(n.func) == "clip" and name in ("relu", "linear_activation_forward"):
+        elif _is_np(n.func, "heaviside") and len(n.args) == 2 and ctx.number(n.args[1]) not in (None, 0.0):
+            yield "relu_bound", {"code": ast.unparse(n)}, n
+        elif _tail(n.func) == "clip" and name == "relu":
             args = n.args[1:] if _is_np(n.func, "clip") else n.args
             lo = ctx.number(args[0]) if args else None
             hi = args[1] if len(args) > 1 else None
             if lo not in (None, 0.0) or hi is not None and _const(hi) is not None:
                 yield "relu_bound", {"code": ast.unparse(n)}, n
+    if name not in ("relu", "relu_backward"):
+        return
     for n in ctx.nodes:   # a mask with another threshold: Z > 0.5, Z >= 1
         if isinstance(n, ast.Compare) and len(n.ops) == 1 and isinstance(n.ops[0], (ast.Gt, ast.GtE, ast.Lt, ast.LtE)):
             v = ctx.number(n.comparators[0])
@@ -380,7 +404,8 @@ def _random_draw(ctx, name):
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and (
                 _dotted(n.func.value) in ("np.random", "numpy.random", "random")
                 or n.func.attr in ("randn", "rand", "RandomState", "default_rng", "binomial")):
-            yield "random_draw", {"code": ast.unparse(n)}, n
+            if n.func.attr != "seed":   # seeding draws nothing
+                yield "random_draw", {"code": ast.unparse(n)}, n
 
 
 def _is_max(node) -> bool:

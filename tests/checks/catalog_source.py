@@ -76,6 +76,14 @@ def linear_backward(dZ, linear_cache):
 # ---- the wrong axis ---------------------------------------------------------------------------------
 
 
+@bug("linear_backward", "linear_backward.source.sum_wrong_axis")
+def linear_backward(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    m = A_prev.shape[1]
+    db = (sum(dZ) / m).reshape(-1, 1)     # Python's sum adds the rows
+    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, db
+
+
 @bug("model_backward", "model_backward.source.sum_wrong_axis")
 def model_backward(AL, Y, caches):
     grads, L = {}, len(caches)

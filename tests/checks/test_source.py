@@ -59,6 +59,20 @@ def test_m_rules_know_where_a_count_is_m():
     assert rules("linear_forward", "def f(A, W, b):\n    m = A.size\n    return m") == []   # no m in Z = W A + b
 
 
+def test_m_unpacked_from_the_shape():
+    assert rules("linear_backward", "def f(dZ, c):\n    n, m = dZ.shape\n    return m") == []
+    found = source.findings("linear_backward", "def f(dZ, c):\n    m, n = dZ.shape\n    return m")
+    assert [f.id for f in found] == ["linear_backward.source.m_not_columns"]
+    assert "m, n = dZ.shape, which puts the number of rows in m" in found[0].hint and "dZ.shape[1]" in found[0].hint
+
+
+def test_python_sum_adds_the_rows():
+    assert rules("linear_backward", "def f(dZ, c):\n    return sum(dZ) / 4") == ["sum_wrong_axis"]
+    for good in ["sum(dZ.T)", "np.array([[sum(row)] for row in dZ])", "sum(x for x in dZ.T)",
+                 "np.sum(dZ, axis=1, keepdims=True)", "np.mean(dZ.T, axis=0)", "dZ.sum(1, keepdims=True)"]:
+        assert rules("linear_backward", f"def f(dZ, c):\n    return {good}") == [], good
+
+
 def test_whole_numbers_but_not_counts_or_masks():
     assert rules("relu_backward", "def f(dA, Z):\n    return dA * (Z > 0).astype(int)") == []
     assert rules("relu_backward", "def f(dA, Z):\n    return dA * Z.astype(int)") == ["rounding"]
@@ -96,6 +110,20 @@ def test_relu_rules():
                 "np.where(Z > 0, Z, 0.01 * Z)"]:
         assert rules("relu", f"def relu(Z):\n    return {bad}") == ["relu_bound"], bad
     assert rules("relu_backward", "def f(dA, Z):\n    return dA * (dA > 0)") == ["relu_mask_on_dA"]
+    assert rules("relu_backward", "def f(dA, Z):\n    return dA * np.heaviside(Z, 0.5)") == ["relu_bound"]
+    assert rules("relu_backward", "def f(dA, Z):\n    return dA * np.heaviside(Z, 0)") == []
+    # the sigmoid branch of an activation block may bound Z for stability: not relu's bound
+    stable = """
+        def linear_activation_forward(A_prev, W, b, activation):
+            Z = W @ A_prev + b
+            if activation == "sigmoid":
+                Zc = np.clip(Z, -500, 500)
+                A = np.where(Z < -30, 0.0, 1 / (1 + np.exp(-Zc)))
+            else:
+                A = np.maximum(Z, -0.0)
+            return A, ((A_prev, W, b), Z)
+    """
+    assert rules("linear_activation_forward", stable) == []
     assert rules("relu_backward", "def f(dA, Z):\n    return np.dot(dA, Z > 0)") == ["matrix_for_entrywise"]
 
 
