@@ -128,6 +128,10 @@ SOURCE = {
                            "shift, so every value moves: use Z itself, sigma(Z) = 1 / (1 + np.exp(-Z)).",
     "source.random_draw": "Your code draws random numbers ({code}): forward and backward propagation are "
                           "deterministic (no dropout, no noise); only initialize_parameters draws, from its seed.",
+    "source.dAL_formula": "Your dA[L] = {code} is not -(Y / A[L] - (1 - Y) / (1 - A[L])): at A[L] = {al}, "
+                          "Y = {y} it gives {got} instead of {want}.",
+    "source.Y_for_AL": "{code} takes Y where A[L] belongs: the cost has log(A[L]) and log(1 - A[L]), and dA[L] "
+                       "divides by A[L] and 1 - A[L]; Y only multiplies.",
     "source.caches_flattened": "{code} adds the parts of a cache to the list one by one; caches holds one cache per "
                                "layer: caches.append(cache).",
 }

@@ -3,8 +3,9 @@ never needs, named in the lecture's words.
 
 Used only as a last resort: when a graded part is wrong and the report would otherwise carry only
 the generic comparison ("dW has the right shape but 6 of 6 values differ ... Look at <equation>"),
+or numpy's own message for a crash nothing recognised (``<exercise>.raised_<Error>``),
 :func:`findings` reads the learner's function once (``ast``) and reports at most two constructs
-below, before the generic line. A rule never runs on a right output, so a harmless construct in
+below (one after a crash, or when the outputs named something else), before the generic line. A rule never runs on a right output, so a harmless construct in
 correct code is never a finding; each rule is still written to stay silent on the correct
 formulations the tuning catalog holds (loops, einsum, np.where, @, np.dot, dict dispatch).
 
@@ -13,7 +14,13 @@ Ids are ``<exercise>.source.<rule>``; the hints are ``SOURCE`` in :mod:`mistakes
 =====================  ==========================================  ======================================
 rule                   what it looks for                           exercises
 =====================  ==========================================  ======================================
-m_not_columns          ``m = X.size``, ``len(X)``, ``X.shape[0]``  backward blocks, compute_cost (rows)
+m_not_columns          ``m = X.size``, ``len(X)``, ``X.shape[0]``, backward blocks, compute_cost (rows)
+                       ``m, n = X.shape``
+dAL_formula            ``dAL = <expression of AL and Y>`` that,    model_backward
+                       evaluated at a few points, is not
+                       -(Y / AL - (1 - Y) / (1 - AL))
+Y_for_AL               ``np.log(1 - Y)``, ``... / (1 - Y)``: Y     compute_cost, model_backward
+                       where A[L] belongs
 squared_error          ``(AL - Y) ** 2``, np.square: a squared     compute_cost
                        error where the cross-entropy belongs
 softmax                ``np.exp(Z) / np.sum(np.exp(Z))``           sigmoid, sigmoid_backward, activation
@@ -26,10 +33,10 @@ matrix_for_entrywise   np.dot / @ / np.matmul                      sigmoid, relu
 relu_mask_on_dA        the relu slope read from dA, not Z          relu_backward, linear_activation_
                                                                    backward
 relu_bound             a bound or threshold other than 0 in relu   relu, relu_backward, activation blocks
-                       (np.maximum(0.01, Z), np.clip(Z, 0, 3),
-                       Z > 0.5)
+                       (np.maximum(0.01, Z), a leak, heaviside(Z,  (clips and thresholds: relu and
+                       0.5), np.clip(Z, 0, 3), Z > 0.5)            relu_backward only)
 sum_wrong_axis         sum/mean over ``axis=0`` of an array that   linear_backward, linear_activation_
-                       is not transposed                           backward, model_backward
+                       is not transposed; Python's ``sum(dZ)``     backward, model_backward
 clip_bounds            ``np.clip(AL, lo, hi)`` with bounds other   compute_cost
                        than [eps, 1 - eps], eps <= 1e-12
 log_base               np.log10 / np.log2                          compute_cost, model_backward
@@ -428,9 +435,82 @@ def _softmax(ctx, name):
             yield "softmax", {"code": ast.unparse(n)}, n
 
 
+def _only_Y(node) -> bool:
+    """An expression of Y and numbers alone (Y, 1 - Y): no A[L] in it."""
+    names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} - {"np", "numpy"}
+    # Y.shape[1], len(Y), np.sum(Y) are counts, not values of Y
+    other = [n for n in ast.walk(node) if isinstance(n, (ast.Call, ast.Attribute, ast.Subscript))]
+    return names == {"Y"} and not other
+
+
+def _Y_for_AL(ctx, name):
+    for n in ctx.nodes:
+        if isinstance(n, ast.Call) and _tail(n.func) in ("log", "log1p") and n.args and _only_Y(n.args[0]):
+            yield "Y_for_AL", {"code": ast.unparse(n)}, n
+        elif isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div) and _only_Y(n.right):
+            yield "Y_for_AL", {"code": ast.unparse(n)}, n
+        elif isinstance(n, ast.Call) and _is_np(n.func, "divide") and len(n.args) == 2 and _only_Y(n.args[1]):
+            yield "Y_for_AL", {"code": ast.unparse(n)}, n
+
+
+_DAL_FUNCS = {"divide": np.divide, "multiply": np.multiply, "subtract": np.subtract, "add": np.add,
+              "negative": np.negative, "true_divide": np.divide}
+
+
+def _evaluate(node, env):
+    """The value of an arithmetic expression of AL and Y (numbers, + - * / **, np.divide, ...), or None."""
+    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        return float(node.value)
+    if isinstance(node, ast.Name):
+        return env.get(node.id)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        v = _evaluate(node.operand, env)
+        return None if v is None else (-v if isinstance(node.op, ast.USub) else v)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)):
+        a, b = _evaluate(node.left, env), _evaluate(node.right, env)
+        if a is None or b is None or isinstance(node.op, ast.Div) and b == 0 \
+                or isinstance(node.op, ast.Pow) and abs(b) > 4:
+            return None
+        return {ast.Add: lambda: a + b, ast.Sub: lambda: a - b, ast.Mult: lambda: a * b,
+                ast.Div: lambda: a / b, ast.Pow: lambda: a ** b}[type(node.op)]()
+    if isinstance(node, ast.Call) and _is_np(node.func, *_DAL_FUNCS) and not node.keywords:
+        args = [_evaluate(a, env) for a in node.args]
+        if None in args or len(args) not in (1, 2):
+            return None
+        with np.errstate(all="ignore"):
+            v = float(_DAL_FUNCS[node.func.attr](*args))
+        return v if np.isfinite(v) else None
+    return None
+
+
+def _dAL_formula(ctx, name):
+    """dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L])), checked by evaluating the learner's own expression."""
+    al = next((p for p in ctx.params if p in ("AL", "A_L", "AL_")), None)
+    if al is None or "Y" not in ctx.params:
+        return
+    for n in ctx.nodes:
+        if not (isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                and n.targets[0].id.lower() in ("dal", "da_l", "dal_", "dalast", "da")):
+            continue
+        names = {x.id for x in ast.walk(n.value) if isinstance(x, ast.Name)} - {"np", "numpy"}
+        if al not in names or not names <= {al, "Y"}:
+            continue
+        for a, y in ((0.3, 1.0), (0.3, 0.0), (0.8, 1.0), (0.8, 0.0)):
+            got = _evaluate(n.value, {al: a, "Y": y})
+            if got is None:
+                break
+            want = -(y / a - (1 - y) / (1 - a))
+            if abs(got - want) > 1e-9 * max(1.0, abs(want)):
+                yield "dAL_formula", {"code": ast.unparse(n.value), "al": a, "y": y, "got": f"{got:.4g}",
+                                      "want": f"{want:.4g}"}, n
+                break
+
+
 ALL = None   # every exercise
 RULES = (    # (rule, exercises it applies to, the check); the order is the order of preference
     ("m_not_columns", BACKWARD | {"compute_cost"}, _m_not_columns),
+    ("dAL_formula", {"model_backward"}, _dAL_formula),
+    ("Y_for_AL", {"compute_cost", "model_backward"}, _Y_for_AL),
     ("squared_error", {"compute_cost"}, _squared_error),
     ("softmax", SIGMOID, _softmax),
     ("sigmoid_exponent", SIGMOID, _sigmoid_exponent),

@@ -473,7 +473,9 @@ class Spec:
             found = leftover(self)
             if found is not None:   # a global from a demo cell behind a wrong output: the cause first
                 findings = [found] + findings
-        if not crashes and any(f.generic for f in findings):
+        unnamed_crash = crashes and findings and (".raised_" in findings[0].id or findings[0].id.endswith(
+            ".shape_error")) and not findings[0].id.endswith("raised_NameError")   # a missing name: not the code's numbers
+        if any(f.generic for f in findings) or unnamed_crash:
             findings += self._source_findings(call, findings)
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
@@ -487,8 +489,9 @@ class Spec:
         return CheckResult(self.name, status, points, self.max_points, findings, notes, cases=len(cases))
 
     def _source_findings(self, call, findings) -> list:
-        """The last resort before the generic line: constructs in the learner's own source that a correct
-        solution never needs (:mod:`source`), at most two (one when the outputs named something already)."""
+        """The last resort before the generic line (or after numpy's message for a crash nothing
+        recognised): constructs in the learner's own source that a correct solution never needs
+        (:mod:`source`), at most two (one after a crash or when the outputs named something already)."""
         get = getattr(call, "learner_source", None)   # the notebook's kernel and the grader know the source
         found = get(self.name) if get is not None else None
         if not found:

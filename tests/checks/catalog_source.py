@@ -122,6 +122,41 @@ def compute_cost(AL, Y):
     return float(np.sum((AL - Y) ** 2) / m)
 
 
+@bug("compute_cost", "compute_cost.source.Y_for_AL")
+def compute_cost(AL, Y):
+    m = Y.shape[1]
+    AL = np.clip(AL, 1e-15, 1 - 1e-15)
+    losses = Y * np.log(AL) + (1 - Y) * np.log(1 - AL) + (1 - AL) * np.log(1 - Y + 1e-15)
+    return float(-np.sum(losses) / m)
+
+
+# ---- dA[L] -------------------------------------------------------------------------------------------
+
+
+@bug("model_backward", "model_backward.source.dAL_formula")
+def model_backward(AL, Y, caches):
+    grads, L = {}, len(caches)
+    dAL = -(Y / AL - (1 - Y) / 1 - AL)
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = \
+        linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+    for l in reversed(range(L - 1)):
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = \
+            linear_activation_backward(grads["dA" + str(l + 1)], caches[l], "relu")
+    return grads
+
+
+@bug("model_backward", "model_backward.source.Y_for_AL")
+def model_backward(AL, Y, caches):
+    grads, L = {}, len(caches)
+    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - Y))    # a crash: dA[L] is infinite where Y = 1
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = \
+        linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+    for l in reversed(range(L - 1)):
+        grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = \
+            linear_activation_backward(grads["dA" + str(l + 1)], caches[l], "relu")
+    return grads
+
+
 # ---- sigmoid formulas ----------------------------------------------------------------------------
 
 

@@ -92,6 +92,27 @@ def test_clip_bounds_accept_the_lecture_eps_and_smaller():
         assert rules("compute_cost", code) == ([] if expr in ok else ["clip_bounds"]), expr
 
 
+def test_Y_where_AL_belongs_but_not_m_from_Y():
+    assert rules("compute_cost", "def f(AL, Y):\n    return np.sum(np.log(1 - Y)) / Y.shape[1]") == ["Y_for_AL"]
+    assert rules("compute_cost", "def f(AL, Y):\n    return -np.sum(Y * np.log(AL)) / Y.shape[1]") == []
+    assert rules("compute_cost", "def f(AL, Y):\n    return -np.log(np.where(Y == 1, AL, 1 - AL)).mean()") == []
+    assert rules("model_backward", "def f(AL, Y, c):\n    dAL = -(Y / AL - (1 - Y) / (1 - Y))\n    return dAL") \
+        == ["Y_for_AL"]
+
+
+def test_dAL_is_checked_by_evaluating_the_learners_expression():
+    for good in ["-(Y / AL - (1 - Y) / (1 - AL))", "-(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))",
+                 "(1 - Y) / (1 - AL) - Y / AL", "-Y / AL + (1 - Y) / (1 - AL)", "(AL - Y) / (AL * (1 - AL))"]:
+        assert rules("model_backward", f"def f(AL, Y, caches):\n    dAL = {good}\n    return dAL") == [], good
+    found = source.findings("model_backward", "def f(AL, Y, caches):\n    dAL = -(Y / AL - (1 - Y) / 1 - AL)\n"
+                                              "    return dAL")
+    assert found[0].id == "model_backward.source.dAL_formula"
+    assert "at A[L] = 0.3, Y = 1.0 it gives -3.033 instead of -3.333" in found[0].hint
+    # an expression of other names (a helper's output, a clipped AL) is not evaluated
+    assert rules("model_backward", "def f(AL, Y, c):\n    A = np.clip(AL, 1e-9, 1)\n    dAL = A - Y\n"
+                                   "    return dAL") == []
+
+
 def test_sigmoid_formulas():
     assert rules("sigmoid", "def f(Z):\n    return 1 / (1 + np.exp(Z))") == ["sigmoid_exponent"]
     for good in ["1 / (1 + np.exp(-Z))", "1 / (1 + np.exp(-1 * Z))", "np.exp(Z) / (1 + np.exp(Z))",
