@@ -132,6 +132,8 @@ SOURCE = {
                           "Y = {y} it gives {got} instead of {want}.",
     "source.Y_for_AL": "{code} takes Y where A[L] belongs: the cost has log(A[L]) and log(1 - A[L]), and dA[L] "
                        "divides by A[L] and 1 - A[L]; Y only multiplies.",
+    "source.foreign_operation": "{code} computes {what}, which none of {exercise}'s equations has: "
+                                "write the equation as it stands (it is shown below).",
     "source.caches_flattened": "{code} adds the parts of a cache to the list one by one; caches holds one cache per "
                                "layer: caches.append(cache).",
 }

@@ -43,6 +43,8 @@ log_base               np.log10 / np.log2                          compute_cost,
 caches_flattened       ``caches += cache`` / ``caches.extend``     model_forward
 random_draw            np.random.* (dropout, noise)                all but initialize_parameters and
                                                                    L_layer_model
+foreign_operation      a numpy function none of the exercise's     (see FOREIGN: e.g. np.exp in relu,
+                       equations has (e^x, log, sqrt, std, mean)   np.sqrt in update_parameters)
 integer_division       ``//`` (other than ``len(...) // 2``)       all
 rounding               round/floor/ceil/trunc, ``int(...)`` of a   all
                        computed value, ``.astype(int)`` of a
@@ -506,6 +508,31 @@ def _dAL_formula(ctx, name):
                 break
 
 
+# numpy functions that none of an exercise's equations has: (function names, the words, exercises)
+FOREIGN = (
+    (("exp", "expm1", "exp2"), "e^x", {"linear_forward", "linear_backward", "relu", "relu_backward",
+                                       "update_parameters", "compute_cost"}),
+    (("log", "log1p"), "a logarithm", {"linear_forward", "linear_backward", "relu", "relu_backward",
+                                       "update_parameters", "sigmoid", "sigmoid_backward"}),
+    (("sqrt",), "a square root", DETERMINISTIC),
+    (("std", "var", "norm"), "a spread or a norm", DETERMINISTIC),
+    (("mean", "average"), "an average", {"linear_forward", "sigmoid", "relu", "linear_activation_forward",
+                                         "model_forward", "relu_backward", "sigmoid_backward", "update_parameters"}),
+)
+
+
+def _foreign_operation(ctx, name):
+    for n in ctx.nodes:
+        if not isinstance(n, ast.Call) or not isinstance(n.func, ast.Attribute):
+            continue
+        tail = n.func.attr
+        numpy_call = _dotted(n.func.value) in ("np", "numpy", "np.linalg", "numpy.linalg", "math")
+        for names, words, exercises in FOREIGN:
+            if tail in names and name in exercises and (numpy_call or tail in ("mean", "std", "var")):
+                yield "foreign_operation", {"code": ast.unparse(n), "what": words}, n
+                break
+
+
 ALL = None   # every exercise
 RULES = (    # (rule, exercises it applies to, the check); the order is the order of preference
     ("m_not_columns", BACKWARD | {"compute_cost"}, _m_not_columns),
@@ -524,6 +551,7 @@ RULES = (    # (rule, exercises it applies to, the check); the order is the orde
     ("log_base", {"compute_cost", "model_backward"}, _log_base),
     ("caches_flattened", {"model_forward"}, _caches_flattened),
     ("random_draw", DETERMINISTIC, _random_draw),
+    ("foreign_operation", DETERMINISTIC, _foreign_operation),
     ("integer_division", ALL, _integer_division),
     ("rounding", ALL, _rounding),
 )

@@ -148,6 +148,17 @@ def test_relu_rules():
     assert rules("relu_backward", "def f(dA, Z):\n    return np.dot(dA, Z > 0)") == ["matrix_for_entrywise"]
 
 
+def test_operations_none_of_the_equations_has():
+    assert rules("relu", "def relu(Z):\n    return np.log(1 + np.exp(Z))") == ["foreign_operation"]
+    assert rules("update_parameters", "def f(p, g, lr):\n    return p - lr * g / np.sqrt(g ** 2)") \
+        == ["foreign_operation"]
+    # the same functions where an equation has them
+    assert rules("sigmoid", "def f(Z):\n    return 1 / (1 + np.exp(-Z))") == []
+    assert rules("compute_cost", "def f(AL, Y):\n    return -np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))") == []
+    assert rules("linear_backward", "def f(dZ, c):\n    return np.mean(dZ, axis=1, keepdims=True)") == []
+    assert rules("initialize_parameters", "def f(d, s):\n    return np.random.RandomState(s).randn(3, 2) / np.sqrt(2)") == []
+
+
 def test_a_syntax_error_or_no_function_finds_nothing():
     assert source.scan("relu", "def relu(Z) return Z") == []
     assert source.scan("relu", "relu = lambda Z: Z") == []
@@ -193,3 +204,13 @@ def test_nothing_from_the_source_when_the_outputs_named_the_mistake():
         return np.round(W.T @ dZ, 20), dZ @ A_prev.T, np.sum(dZ, axis=1, keepdims=True) / m   # dW: no 1/m
     result = check("linear_backward", linear_backward)
     assert result.mistakes == ["linear_backward.dW_missing_1_over_m"]
+
+
+def test_every_rule_is_in_the_module_table_and_the_docs():
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "relations.md").read_text()
+    table = source.__doc__
+    for rule in source.RULE_IDS:
+        assert f"\n{rule} " in table, f"{rule} missing from source.py's table"
+        assert f"| `{rule}` |" in docs, f"{rule} missing from docs/relations.md"
