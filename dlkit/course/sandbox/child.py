@@ -1,7 +1,7 @@
 """The child: one forked process per submission that runs the learner's code and answers requests.
 
-Before a line of learner code runs, :func:`child_main` gives the child a fresh
-empty working folder, a clean environment, a capped stdout/stderr and the
+Before a line of learner code runs, :func:`child_main` gives the child its own
+empty /tmp, /var/tmp and /dev/shm (isolated; /tmp is its working folder), a clean environment, a capped stdout/stderr and the
 limits and unprivileged identity of :func:`isolation.lock_down_child`. Then
 :func:`serve` answers the judge: ``load`` (run the learner's definitions),
 ``call`` (one function with arguments; meanwhile the learner's code may ask
@@ -21,7 +21,7 @@ import tempfile
 from dlkit.checks.plain import plain
 
 from . import proxies
-from .isolation import Isolation, libc, lock_down_child, _PR_SET_PDEATHSIG
+from .isolation import Isolation, libc, lock_down_child, private_scratch, _PR_SET_PDEATHSIG
 from .protocol import decode, encode, recv_msg, send_msg
 
 
@@ -177,12 +177,18 @@ def serve(sock, graded):
         send(sock, {"error": {"kind": "exception", "exc_type": "ProtocolError", "message": f"unknown op {op!r}"}})
 
 
-def child_main(sock: socket.socket, workdir: str, limits: dict, graded, iso: Isolation) -> None:
-    """Runs in the freshly forked child: lock down, then serve. Never returns."""
+def child_main(sock: socket.socket, workdir, limits: dict, graded, iso: Isolation) -> None:
+    """Runs in the freshly forked child: lock down, then serve. Never returns.
+
+    ``workdir``: the folder the zygote made for this child without isolation; None when
+    isolated: the child then mounts its own empty /tmp, /var/tmp and /dev/shm and works in /tmp.
+    """
     code = 0
     try:
         libc().prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         os.setsid()
+        if iso.method != "none":
+            workdir = private_scratch()  # no writable path shared with any other child
         keep = sock.fileno()
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)
