@@ -590,9 +590,7 @@ def _results(todo, kwargs, workers, scheduler):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        import nbformat  # noqa: F401 - slow to import (its validators): once here, inherited by the judges
-
-        import dlkit.checks  # noqa: F401
+        import dlkit.checks  # noqa: F401 - once here, inherited by the judges
 
         # Judges are forked from this (trusted) process: they start at once. The sandbox zygote
         # each judge starts is a fresh exec, never a fork of a judge, so no secret is in its memory.

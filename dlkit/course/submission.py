@@ -43,18 +43,26 @@ def sha256(data: bytes) -> str:
 
 
 def read_notebook(data: bytes):
-    """Parse notebook bytes of any nbformat 4.x (or 3) into an nbformat v4 node, without validating.
+    """Parse notebook bytes of any nbformat 4.x (or 3) into a v4 notebook (a dict), without validating.
 
-    Raises :class:`Unreadable` with the reason when the bytes are not a notebook.
+    A version 4 notebook is plain JSON whose cells are already what the grader reads, so it is
+    parsed with :mod:`json` alone, as ``nbformat.reads`` would (it does not validate either):
+    importing nbformat costs more than a second (its JSON-schema validators), once per batch
+    and per judge. Older versions go through nbformat's converter. Raises :class:`Unreadable`
+    with the reason when the bytes are not a notebook.
     """
-    import nbformat
-    from nbformat import reader
+    import json
 
     if not isinstance(data, (bytes, bytearray)):
         raise TypeError(f"read_notebook: data must be bytes, got {type(data).__name__}")
     try:
         text = bytes(data).decode("utf-8")
-        nb = nbformat.convert(reader.reads(text), 4)
+        nb = json.loads(text)
+        if not (type(nb) is dict and nb.get("nbformat", 1) == 4):
+            import nbformat
+            from nbformat import reader
+
+            nb = nbformat.convert(reader.reads(text), 4)
     except Exception as exc:  # noqa: BLE001 - any parse failure means "unreadable"
         raise Unreadable(f"not a readable notebook: {type(exc).__name__}: {str(exc)[:200]}") from None
     if not isinstance(nb.get("cells"), list):
@@ -63,7 +71,8 @@ def read_notebook(data: bytes):
 
 
 def notebook_dlkit_metadata(nb) -> dict:
-    meta = nb.get("metadata", {}).get("dlkit", {})
+    meta = nb.get("metadata", {})
+    meta = meta.get("dlkit", {}) if isinstance(meta, dict) else {}
     return dict(meta) if isinstance(meta, dict) else {}
 
 
