@@ -14,6 +14,7 @@ Parsing happens in the judging process; nothing here executes learner code.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import re
 import symtable
@@ -188,7 +189,7 @@ def extract(nb, names, *, extra_needed=()) -> Extracted:
     ``extra_needed`` are other names the checks may call (helpers, forward
     blocks); they are kept if the notebook defines or imports them.
     """
-    stmts = []  # (stmt, cell source, label)
+    stmts = []  # (_Kept, label)
     syntax_errors = {}
     for index, cell in enumerate(nb.get("cells", [])):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
@@ -197,19 +198,17 @@ def extract(nb, names, *, extra_needed=()) -> Extracted:
         if src is None or not src.strip():
             continue
         label = f"cell {index + 1}"
-        try:
-            tree = ast.parse(src)
-        except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:  # (too deeply nested code too)
+        parsed = _parse_cell(src) if len(src) <= _CACHED_CELL_CHARS else _parse_cell.__wrapped__(src)
+        if parsed[0] == "error":
             for name in _DEF_RE.findall(src):
                 if name in names:
-                    line = getattr(exc, "lineno", None)
-                    syntax_errors[name] = f"SyntaxError in {label} at line {line}: {getattr(exc, 'msg', exc)}"
+                    syntax_errors[name] = f"SyntaxError in {label} at line {parsed[1]}: {parsed[2]}"
             continue
-        stmts.extend((stmt, src, label) for stmt in tree.body if _keep(stmt))
+        stmts.extend((kept, label) for kept in parsed[1])
 
     # Keep what the graded functions need, transitively (imports of matplotlib for a demo are dropped).
     needed = set(names) | set(extra_needed)
-    info = [(_bound_names(s), _used_names(s)) for s, _, _ in stmts]
+    info = [(k.bound, k.used) for k, _ in stmts]
     while True:
         grown = set(needed)
         for bound, used in info:
@@ -218,22 +217,51 @@ def extract(nb, names, *, extra_needed=()) -> Extracted:
         if grown == needed:
             break
         needed = grown
-    kept = [(s, src, label) for (s, src, label), (bound, _) in zip(stmts, info) if bound & needed]
+    kept = [(k, label) for k, label in stmts if k.bound & needed]
+    # Each statement runs on its own, so one broken import does not stop the rest.
+    segments = [(k.text, label) for k, label in kept]
+    defined = set().union(*(b for b, _ in info)) if info else set()
+    exercises = [n for n in names if n not in syntax_errors]
+    return Extracted(segments, defined, syntax_errors, find_delegations([k.stmt for k, _ in kept], exercises),
+                     notebook_dlkit_metadata(nb))
 
-    segments = []
-    for stmt, src, label in kept:
-        # Each statement runs on its own, so one broken import does not stop the rest.
-        # Pad with blank lines so line numbers match the learner's cell.
+
+@dataclass(frozen=True)
+class _Kept:
+    """One top-level definition of a cell, with what it binds and needs and the text to run."""
+
+    stmt: ast.AST
+    bound: frozenset
+    used: frozenset
+    text: str  # padded with blank lines so that line numbers match the learner's cell
+
+
+_CACHED_CELL_CHARS = 100_000  # a larger cell is parsed each time (the cache holds at most 4096 cells)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_cell(src: str):
+    """("ok", (_Kept, ...)) or ("error", lineno, message) for one cell's source.
+
+    Cached by the source text: most cells of a class's notebooks are the same (the provided
+    code, the learners' unchanged cells), and this parse (``ast`` and ``symtable``) was the
+    larger part of reading a submission. Nothing here or in ``extract`` changes the nodes.
+    """
+    try:
+        tree = ast.parse(src)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:  # (too deeply nested code too)
+        return ("error", getattr(exc, "lineno", None), str(getattr(exc, "msg", exc)))
+    kept = []
+    for stmt in tree.body:
+        if not _keep(stmt):
+            continue
         text = ast.get_source_segment(src, stmt, padded=True) or ""
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and stmt.decorator_list:
             first = stmt.decorator_list[0].lineno
         else:
             first = stmt.lineno
-        segments.append(("\n" * (first - 1) + text, label))
-    defined = set().union(*(b for b, _ in info)) if info else set()
-    exercises = [n for n in names if n not in syntax_errors]
-    return Extracted(segments, defined, syntax_errors, find_delegations([s for s, _, _ in kept], exercises),
-                     notebook_dlkit_metadata(nb))
+        kept.append(_Kept(stmt, frozenset(_bound_names(stmt)), frozenset(_used_names(stmt)), "\n" * (first - 1) + text))
+    return ("ok", tuple(kept))
 
 
 # ---------------------------------------------------------------------------

@@ -18,6 +18,7 @@ judge; see ``proxies.py``).
 from __future__ import annotations
 
 import json
+import math
 import re
 import socket
 import struct
@@ -115,23 +116,27 @@ def _array_bytes(arr: np.ndarray) -> bytes:
     return b"".join([_NPY_MAGIC, struct.pack("<H", len(head)), head, arr.tobytes()])
 
 
-def _load_array(blob: bytes) -> np.ndarray:
-    """Parse one .npy blob strictly (numeric dtypes only, no pickle); ValueError if malformed."""
-    if blob[:8] != _NPY_MAGIC or len(blob) < 10:
+def _load_array(blob, buffer=None, offset=0) -> np.ndarray:
+    """Parse one .npy blob strictly (numeric dtypes only, no pickle); ValueError if malformed.
+
+    ``blob`` may be a memoryview into ``buffer`` (a bytearray) at ``offset``: the array then
+    shares that buffer's memory (writable, no copy); else it is a copy of ``blob``'s data.
+    """
+    if len(blob) < 10 or bytes(blob[:8]) != _NPY_MAGIC:
         raise ValueError("not an .npy 1.0 blob")
     (n,) = struct.unpack("<H", blob[8:10])
-    m = _NPY_HEADER.fullmatch(blob[10:10 + n].decode("latin1"))
+    m = _NPY_HEADER.fullmatch(bytes(blob[10:10 + n]).decode("latin1"))
     if m is None:
         raise ValueError("unexpected .npy header (only arrays of numbers are accepted)")
     dtype = np.dtype(m.group(1))
     shape = tuple(int(d) for d in m.group(3).replace(" ", "").split(",") if d)
-    count = int(np.prod(shape, dtype=np.int64)) if shape else 1
-    data = blob[10 + n:]
-    if len(data) != count * dtype.itemsize:
+    count = math.prod(shape)
+    if len(blob) - 10 - n != count * dtype.itemsize:
         raise ValueError("the .npy blob's data does not match its shape")
-    arr = np.frombuffer(data, dtype=dtype, count=count)
     order = "F" if m.group(2) == "True" else "C"
-    return arr.reshape(shape, order=order).copy()
+    if buffer is None:
+        return np.frombuffer(blob, dtype=dtype, count=count, offset=10 + n).reshape(shape, order=order).copy()
+    return np.frombuffer(buffer, dtype=dtype, count=count, offset=offset + 10 + n).reshape(shape, order=order)
 
 
 def send_msg(sock: socket.socket, header: dict, arrays=()) -> None:
@@ -142,7 +147,7 @@ def send_msg(sock: socket.socket, header: dict, arrays=()) -> None:
     sock.sendall(b"".join([struct.pack(">Q", len(head)), head, *blobs]))
 
 
-def _recv_exact(sock: socket.socket, n: int, deadline: float | None) -> bytes:
+def _recv_exact(sock: socket.socket, n: int, deadline: float | None) -> bytearray:
     buf = bytearray(n)
     view = memoryview(buf)
     got = 0
@@ -159,11 +164,15 @@ def _recv_exact(sock: socket.socket, n: int, deadline: float | None) -> bytes:
         if k == 0:
             raise EOFError
         got += k
-    return bytes(buf)
+    return buf
 
 
-def recv_msg(sock: socket.socket, deadline: float | None = None, max_bytes: int = 256 << 20):
-    """Receive one message; TimeoutError past ``deadline``, EOFError if the peer died."""
+def recv_msg(sock: socket.socket, deadline: float | None = None, max_bytes: int = 256 << 20, copy: bool = True):
+    """Receive one message; TimeoutError past ``deadline``, EOFError if the peer died.
+
+    ``copy=False`` (the judge): the arrays are views into the message's one buffer; with
+    ``copy`` (the child) each owns its memory, as ``np.load`` would give learner code.
+    """
     (n,) = struct.unpack(">Q", _recv_exact(sock, 8, deadline))
     if n > MAX_HEADER:
         raise ProtocolError(f"header of {n} bytes is too large")
@@ -174,12 +183,17 @@ def recv_msg(sock: socket.socket, deadline: float | None = None, max_bytes: int 
     sizes = header.get("sizes") if type(header) is dict else None
     if type(sizes) is not list or not all(type(s) is int and s >= 0 for s in sizes):
         raise ProtocolError("header has no valid 'sizes'")
-    if sum(sizes) > max_bytes:
-        raise ProtocolError(f"output of {sum(sizes)} bytes is larger than the {max_bytes} allowed")
-    arrays = []
+    total = sum(sizes)
+    if total > max_bytes:
+        raise ProtocolError(f"output of {total} bytes is larger than the {max_bytes} allowed")
+    # All blobs in one read; each array is a view into that one buffer (no copy per array).
+    data = _recv_exact(sock, total, deadline) if total else bytearray()
+    view = memoryview(data)
+    arrays, offset = [], 0
     for s in sizes:
         try:
-            arrays.append(_load_array(_recv_exact(sock, s, deadline)))
+            arrays.append(_load_array(view[offset:offset + s], None if copy else data, offset))
         except (ValueError, OSError) as exc:  # malformed npy, or object dtype
             raise ProtocolError(f"bad array: {exc}") from None
+        offset += s
     return header, arrays

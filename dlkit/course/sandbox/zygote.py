@@ -240,7 +240,7 @@ class Child:
         try:
             send_msg(self.sock, header, arrays)
             while True:
-                reply = recv_msg(self.sock, deadline, self.limits.max_message)
+                reply = recv_msg(self.sock, deadline, self.limits.max_message, copy=False)
                 if reply[0].get("op") != "proxy":
                     break
                 if on_proxy is None:
