@@ -17,6 +17,7 @@ judge; see ``proxies.py``).
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -105,15 +106,31 @@ _NPY_HEADER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _npy_header(descr: str, shape: tuple) -> bytes:
+    """The .npy 1.0 preamble (magic, length, padded header) of a C-ordered array (cached: few shapes recur)."""
+    dims = "".join(f"{d}, " for d in shape).rstrip(" ") if len(shape) != 1 else f"{shape[0]},"
+    head = f"{{'descr': '{descr}', 'fortran_order': False, 'shape': ({dims}), }}"
+    pad = 64 - (len(_NPY_MAGIC) + 2 + len(head) + 1) % 64
+    head = (head + " " * pad + "\n").encode("latin1")
+    return _NPY_MAGIC + struct.pack("<H", len(head)) + head
+
+
 def _array_bytes(arr: np.ndarray) -> bytes:
     if arr.dtype.kind not in "fiub" or arr.dtype.fields is not None:
         raise TypeError(f"only arrays of numbers are sent, not dtype {arr.dtype}")
     arr = arr if arr.flags.c_contiguous else arr.copy(order="C")  # (ascontiguousarray would make 0-d 1-d)
-    shape = "".join(f"{d}, " for d in arr.shape).rstrip(" ") if len(arr.shape) != 1 else f"{arr.shape[0]},"
-    head = f"{{'descr': '{arr.dtype.str}', 'fortran_order': False, 'shape': ({shape}), }}"
-    pad = 64 - (len(_NPY_MAGIC) + 2 + len(head) + 1) % 64
-    head = (head + " " * pad + "\n").encode("latin1")
-    return b"".join([_NPY_MAGIC, struct.pack("<H", len(head)), head, arr.tobytes()])
+    return _npy_header(arr.dtype.str, arr.shape) + arr.tobytes()
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_npy_header(text: str):
+    """(dtype, shape, count, order) of a .npy header, or None when it is not one of numbers (cached)."""
+    m = _NPY_HEADER.fullmatch(text)
+    if m is None:
+        return None
+    shape = tuple(int(d) for d in m.group(3).replace(" ", "").split(",") if d)
+    return np.dtype(m.group(1)), shape, math.prod(shape), "F" if m.group(2) == "True" else "C"
 
 
 def _load_array(blob, buffer=None, offset=0) -> np.ndarray:
@@ -125,15 +142,12 @@ def _load_array(blob, buffer=None, offset=0) -> np.ndarray:
     if len(blob) < 10 or bytes(blob[:8]) != _NPY_MAGIC:
         raise ValueError("not an .npy 1.0 blob")
     (n,) = struct.unpack("<H", blob[8:10])
-    m = _NPY_HEADER.fullmatch(bytes(blob[10:10 + n]).decode("latin1"))
-    if m is None:
+    parsed = _parse_npy_header(bytes(blob[10:10 + n]).decode("latin1"))
+    if parsed is None:
         raise ValueError("unexpected .npy header (only arrays of numbers are accepted)")
-    dtype = np.dtype(m.group(1))
-    shape = tuple(int(d) for d in m.group(3).replace(" ", "").split(",") if d)
-    count = math.prod(shape)
+    dtype, shape, count, order = parsed
     if len(blob) - 10 - n != count * dtype.itemsize:
         raise ValueError("the .npy blob's data does not match its shape")
-    order = "F" if m.group(2) == "True" else "C"
     if buffer is None:
         return np.frombuffer(blob, dtype=dtype, count=count, offset=10 + n).reshape(shape, order=order).copy()
     return np.frombuffer(buffer, dtype=dtype, count=count, offset=offset + 10 + n).reshape(shape, order=order)
