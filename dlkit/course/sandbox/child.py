@@ -91,18 +91,20 @@ def _process_state_resetter():
     ``sys`` cannot disarm it. (A fresh child per exercise, see run.py, already discards the
     rest; this covers what the definitions themselves, e.g. a default argument, left armed.)
     """
+    import _signal  # the C functions: signal.signal's wrapper converts to and from enums, 10x the cost
+
     setitimer, set_handler, sigmask, settrace, setprofile, setrecursionlimit = (
-        signal.setitimer, signal.signal, signal.pthread_sigmask, sys.settrace, sys.setprofile, sys.setrecursionlimit)
+        _signal.setitimer, _signal.signal, _signal.pthread_sigmask, sys.settrace, sys.setprofile, sys.setrecursionlimit)
     timers = (signal.ITIMER_REAL, signal.ITIMER_VIRTUAL, signal.ITIMER_PROF)
     handlers = {}
-    for sig in signal.valid_signals():
+    for sig in _signal.valid_signals():
         try:
-            handler = signal.getsignal(sig)
+            handler = _signal.getsignal(sig)
         except (OSError, ValueError):
             continue
         if handler is not None:  # (None: set outside Python, cannot be restored from here)
             handlers[sig] = handler
-    mask, limit = signal.pthread_sigmask(signal.SIG_BLOCK, []), sys.getrecursionlimit()
+    mask, limit = _signal.pthread_sigmask(signal.SIG_BLOCK, []), sys.getrecursionlimit()
     handlers = tuple(handlers.items())
 
     def reset():
