@@ -119,7 +119,8 @@ def is_proxy(obj) -> str | None:
 # generator), and the same calls recur for every learner (every right training loop asks
 # model_forward the same questions). Keyed by the block and a digest of the exact arguments.
 _ANSWERS = collections.OrderedDict()
-_ANSWER_COUNT, _ANSWER_BYTES = 4096, 1 << 20  # entries kept; the largest answer remembered
+_ANSWER_COUNT, _ANSWER_BYTES, _ANSWER_TOTAL_BYTES = 4096, 1 << 20, 64 << 20  # entries; largest answer; all
+_ANSWER_TOTAL = [0]  # bytes of arrays remembered
 
 
 def _answer_key(name, fn, tree, arrays):
@@ -166,7 +167,7 @@ class ProxyTable:
         key = _answer_key(name, fn, header.get("args"), arrays)
         if key is not None and key in _ANSWERS:
             _ANSWERS.move_to_end(key)
-            reply, blobs = _ANSWERS[key]
+            reply, blobs, _ = _ANSWERS[key]
             return reply, list(blobs)
         try:
             args = decode(header.get("args"), arrays)
@@ -175,11 +176,13 @@ class ProxyTable:
             out = plain(fn(*args[0], **{str(k): v for k, v in args[1].items()}))
             blobs = []
             reply = {"output": encode(out, blobs)}
-            if key is not None and sum(b.nbytes for b in blobs) <= _ANSWER_BYTES:
+            size = sum(b.nbytes for b in blobs)
+            if key is not None and size <= _ANSWER_BYTES:
                 # copies: nothing the judge does later changes a remembered answer
-                _ANSWERS[key] = (reply, tuple(np.array(b, copy=True) for b in blobs))
-                if len(_ANSWERS) > _ANSWER_COUNT:
-                    _ANSWERS.popitem(last=False)
+                _ANSWERS[key] = (reply, tuple(np.array(b, copy=True) for b in blobs), size)
+                _ANSWER_TOTAL[0] += size
+                while len(_ANSWERS) > _ANSWER_COUNT or _ANSWER_TOTAL[0] > _ANSWER_TOTAL_BYTES:
+                    _ANSWER_TOTAL[0] -= _ANSWERS.popitem(last=False)[1][2]
             return reply, blobs
         except (ProtocolError, TypeError, ValueError) as exc:
             kind = "TypeError" if isinstance(exc, TypeError) else "ValueError"
