@@ -4,10 +4,11 @@ normal user, and opens without the "Jupyter news?" pop-up.
 The server test runs the Makefile's own course command (with LAB_ARGS for a
 free port, a known token and no browser), waits until the server answers,
 reads the settings JupyterLab hands the page, and stops it. It runs as
-whoever runs the suite (root in CI). A live start as an unprivileged user
-needs a virtualenv that user can read, which the suite's .venv (made from
-/root's Python) is not, so for the other identity the test checks the command
-make would run: `--allow-root` exactly when `id -u` is 0.
+whoever runs the suite (root in CI). As root, a second live test runs the
+same command as uid 65534 on a fresh copy of the tracked files, the system
+Python and no .venv, so the first README command is tried from nothing as a
+normal user too; and the dry run checks `--allow-root` is passed exactly when
+`id -u` is 0.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -61,24 +63,19 @@ def _get(url: str):
         return json.load(response)
 
 
-@pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "jupyter").exists(),
-                    reason="needs the course venv (.venv with JupyterLab), which `make test` builds")
-def test_make_course_starts_jupyterlab_without_news_popup(tmp_path):
-    port, token = _free_port(), "dlkit-test-token"
-    lab_args = (f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0 "
-                f"--IdentityProvider.token={token}")
-    # A fresh HOME and JUPYTER dirs: the learner's (here the tester's) global
-    # settings can neither hide nor cause the pop-up, so what is asserted is
-    # what the course ships.
-    env = {**os.environ, "HOME": str(tmp_path), "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
-           "JUPYTER_DATA_DIR": str(tmp_path / "data"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
-    server = subprocess.Popen(
-        ["make", "--no-print-directory", "-C", str(ROOT), "course", f"LAB_ARGS={lab_args}"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+def _lab_args(port: int, token: str) -> str:
+    return (f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0 "
+            f"--IdentityProvider.token={token}")
+
+
+def _serve_and_check(command: list[str], env: dict, port: int, token: str, start_timeout: float) -> None:
+    """Run ``command`` (a `make course`), wait until JupyterLab answers on
+    ``port``, check the course's notification settings reach the page, stop it."""
+    server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + start_timeout
         while True:
             try:
                 status = _get(f"{base}/api/status?token={token}")
@@ -106,3 +103,57 @@ def test_make_course_starts_jupyterlab_without_news_popup(tmp_path):
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
         server.stdout.close()
+
+
+@pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "jupyter").exists(),
+                    reason="needs the course venv (.venv with JupyterLab), which `make test` builds")
+def test_make_course_starts_jupyterlab_without_news_popup(tmp_path):
+    port, token = _free_port(), "dlkit-test-token"
+    # A fresh HOME and JUPYTER dirs: the learner's (here the tester's) global
+    # settings can neither hide nor cause the pop-up, so what is asserted is
+    # what the course ships.
+    env = {**os.environ, "HOME": str(tmp_path), "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+           "JUPYTER_DATA_DIR": str(tmp_path / "data"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
+    command = ["make", "--no-print-directory", "-C", str(ROOT), "course", f"LAB_ARGS={_lab_args(port, token)}"]
+    _serve_and_check(command, env, port, token, start_timeout=120)
+
+
+NOBODY = 65534
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="run as a normal user, the test above already is the "
+                    "normal-user start; this one needs root to switch to uid 65534")
+def test_make_course_on_a_fresh_checkout_as_a_normal_user():
+    """The README's first command, as a normal user, from nothing: a copy of
+    the tracked files owned by uid 65534, no .venv, the system Python, a
+    clean environment. `make course` must build its own .venv (pip from the
+    package index) and start JupyterLab without --allow-root."""
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "setpriv (util-linux) is needed to run make course as uid 65534"
+    python = shutil.which("python3", path="/usr/bin:/bin")
+    assert python, "a system python3 in /usr/bin that uid 65534 can run is needed"
+    # Not under /tmp/pytest-of-root (mode 700): uid 65534 must reach it.
+    base = Path(tempfile.mkdtemp(prefix="dlkit-course-nobody-", dir="/var/tmp"))
+    try:
+        checkout, home = base / "dlkit", base / "home"
+        tracked = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True,
+                                 check=True).stdout.decode().split("\0")
+        for name in filter(None, tracked):
+            source = ROOT / name
+            if source.is_file():
+                (checkout / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, checkout / name)
+        home.mkdir()
+        for path in [base, *base.rglob("*")]:
+            os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
+        port, token = _free_port(), "dlkit-test-token-nobody"
+        env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8"}
+        command = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+                   "make", "--no-print-directory", "-C", str(checkout), "course",
+                   f"LAB_ARGS={_lab_args(port, token)}"]
+        # Minutes, not seconds: this start installs JupyterLab into the new .venv first.
+        _serve_and_check(command, env, port, token, start_timeout=900)
+        assert (checkout / ".venv" / ".course").exists(), "make course did not record its venv"
+        assert (checkout / ".venv").stat().st_uid == NOBODY
+    finally:
+        shutil.rmtree(base, ignore_errors=True)

@@ -112,6 +112,9 @@ CATALOG = {
         "scale randn by 0.01 or 1/sqrt(n[l-1]), not by less.",
     "initialize_parameters.W_scale": "W[l] is random but not at the scale the notebook asks for: "
         "W[l] = rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]) (not * 0.01, not * np.sqrt(2 / n[l-1])).",
+    "initialize_parameters.W_not_seeded": "W[l] has the right scale but not everybody's numbers: create one "
+        "generator, rng = np.random.RandomState(seed), from the seed argument, once, before the loop, and draw "
+        "W1, W2, ..., WL in that order with rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]).",
     "initialize_parameters.W_not_centred": "W[l] is all positive: np.random.rand draws from [0, 1). "
         "Use np.random.randn (normal, mean 0) so that weights have both signs.",
     # ---- linear_forward ---------------------------------------------------------------------

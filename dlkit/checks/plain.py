@@ -199,8 +199,12 @@ def kind(x) -> str:
 
 
 def fmt(x) -> str:
-    """A number rounded to 4 significant digits, the same text on every machine."""
-    x = float(x)
+    """A number rounded to 4 significant digits, the same text on every machine.
+
+    ``x`` may also be an array holding one number, of any shape ((1, 1) included:
+    numpy 2 refuses float() of those).
+    """
+    x = float(np.asarray(x).reshape(-1)[0]) if isinstance(x, np.ndarray) and x.size == 1 else float(x)
     if x != x:
         return "nan"
     if x in (float("inf"), float("-inf")):

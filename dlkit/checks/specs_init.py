@@ -1,10 +1,16 @@
-"""The spec for initialize_parameters, judged by properties, never by exact random values.
+"""The spec for initialize_parameters: the numbers notebook 1 asks for, explained by properties.
 
-Any generator (legacy np.random.seed/randn, default_rng, RandomState) passes,
-at the scale notebook 1 asks for, randn / sqrt(n[l-1]) (Xavier's scale); what
-fails is a wrong shape, a non-zero b, weights that do not break symmetry (all
-zeros, identical rows), weights too large or too small for the layer's fan-in,
-and another scale (0.01, He's sqrt(2 / n[l-1])).
+Notebook 1 asks for one generator, rng = np.random.RandomState(seed), created
+once before the loop, and W[l] = rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1])
+drawn for l = 1, 2, ..., L, "so that your numbers are the same as everybody
+else's": notebook 6 then compares the learner's training run with dlkit's,
+which only works with the same starting weights. So W is graded by its
+values for the case's seed (legacy np.random.seed(seed) + np.random.randn
+draws the same numbers and passes too). When W is wrong, the report first
+says which property is off (a wrong shape, a non-zero b, weights that do not
+break symmetry, weights too large or too small for the layer's fan-in,
+another scale such as 0.01 or He's sqrt(2 / n[l-1])); only when every
+property is right does it say the numbers are not the seeded ones.
 """
 from __future__ import annotations
 
@@ -91,27 +97,38 @@ def _weight_problems(W, l, n_prev):
     return []
 
 
+def _unseeded(got, exp, args):
+    """[(mistake id, sentence)] when every W[l] has the right properties but not the seeded values."""
+    dims, seed = args
+    for l in range(1, len(dims)):
+        W, W_exp = got.get(f"W{l}"), exp[f"W{l}"]
+        if type(W) is np.ndarray and W.shape == W_exp.shape and not np.allclose(W, W_exp, rtol=1e-6, atol=1e-9):
+            return [("initialize_parameters.W_not_seeded", f"W{l} has the right shape but not the "
+                     f"numbers of rng = np.random.RandomState({seed}) drawn layer by layer from W1")]
+    return []
+
+
 class InitializeParameters(Spec):
-    """Judged by properties (shapes, zero b, symmetry breaking, scale), never by exact random values."""
+    """Graded by the seeded values; a wrong W is explained by its properties first."""
 
     name = "initialize_parameters"
-    arg_names = ("layer_dims",)
+    arg_names = ("layer_dims", "seed")
     parts = ("shapes", "b", "W")
     equation = "Look at W[l] (n[l], n[l-1]) with small random values and b[l] (n[l], 1) of zeros, for l = 1..L."
     n_random = 2
 
-    def reference(self, layer_dims):
-        return dlkit.initialize_parameters(layer_dims)
+    def reference(self, layer_dims, seed):
+        return dlkit.initialize_parameters(layer_dims, seed)
 
     def fixed_cases(self):
-        return [([3, 2, 1],), ([100, 20, 5, 1],)]
+        return [([3, 2, 1], 1), ([100, 20, 5, 1], 3)]
 
     def random_case(self, rng, i):
         depth = 2 + i % 3
-        return ([int(n) for n in rng.integers(2, 40, depth)] + [1],)
+        return [int(n) for n in rng.integers(2, 40, depth)] + [1], int(rng.integers(0, 1000))
 
     def describe(self, args):
-        return f"layer_dims = {args[0]}"
+        return f"layer_dims = {args[0]}, seed = {args[1]}"
 
     def split(self, out, case):
         if type(out) is not dict:
@@ -120,14 +137,21 @@ class InitializeParameters(Spec):
 
     def part_mismatch(self, part, got, exp, case):
         texts = [text for p, _, text in _init_problems(got, case.args[0]) if p == part]
+        if not texts and part == "W":
+            texts = [text for _, text in _unseeded(got, exp, case.args)]
         return texts[0] if texts else None
 
     def diagnose(self, part, runs, mutant_cache):
-        ids = []
+        ids, unseeded = [], []
         for case, got_parts, wrong in runs:
             if part in wrong and part in got_parts:
                 ids += [mid for p, mid, _ in _init_problems(got_parts[part], case.args[0]) if p == part and mid]
-        return list(dict.fromkeys(ids))
+                if part == "W":
+                    exp_parts, _ = self.split(case.expected, case)
+                    unseeded += [mid for mid, _ in _unseeded(got_parts[part], exp_parts[part], case.args)]
+        # "not the seeded numbers" only when no case shows a property off (a small case has too few
+        # entries to judge the scale, so * 0.01 is only caught on the larger one)
+        return list(dict.fromkeys(ids or unseeded))
 
     def exception_mistake(self, err, case):
         if err.exc_type == "KeyError":

@@ -17,12 +17,22 @@ from .registry import bug, correct
 
 
 @correct("initialize_parameters")
-def initialize_parameters(layer_dims):
-    np.random.seed(1)
+def initialize_parameters(layer_dims, seed=1):
+    rng = np.random.RandomState(seed)
     parameters = {}
     L = len(layer_dims)
     for l in range(1, L):
-        parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])
+        parameters["W" + str(l)] = rng.randn(layer_dims[l], layer_dims[l - 1]) / layer_dims[l - 1] ** 0.5
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@bug("initialize_parameters", "initialize_parameters.W_not_seeded")   # the right scale, another generator
+def initialize_parameters(layer_dims, seed=1):
+    rng = np.random.default_rng(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) / np.sqrt(layer_dims[l - 1])
         parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
     return parameters
 
@@ -36,7 +46,7 @@ def initialize_parameters(layer_dims, seed=3):
 
 
 @bug("initialize_parameters", "initialize_parameters.W_scale")   # He: notebook 1 asks for / sqrt(n[l-1])
-def initialize_parameters(layer_dims):
+def initialize_parameters(layer_dims, seed=1):
     rng = np.random.RandomState(0)
     parameters = {}
     for l in range(1, len(layer_dims)):
@@ -46,13 +56,13 @@ def initialize_parameters(layer_dims):
 
 
 @bug("initialize_parameters", "initialize_parameters.W_zeros")
-def initialize_parameters(layer_dims):
+def initialize_parameters(layer_dims, seed=1):
     return {k: v for l in range(1, len(layer_dims)) for k, v in (
         (f"W{l}", np.zeros((layer_dims[l], layer_dims[l - 1]))), (f"b{l}", np.zeros((layer_dims[l], 1))))}
 
 
 @bug("initialize_parameters", "initialize_parameters.missing_layers")
-def initialize_parameters(layer_dims):
+def initialize_parameters(layer_dims, seed=1):
     parameters = {}
     L = len(layer_dims) - 1
     for l in range(1, L):
@@ -62,7 +72,7 @@ def initialize_parameters(layer_dims):
 
 
 @bug("initialize_parameters", "initialize_parameters.W_transposed")
-def initialize_parameters(layer_dims):
+def initialize_parameters(layer_dims, seed=1):
     parameters = {}
     for l in range(1, len(layer_dims)):
         parameters[f"W{l}"] = np.random.randn(layer_dims[l - 1], layer_dims[l]) * 0.01
@@ -71,7 +81,7 @@ def initialize_parameters(layer_dims):
 
 
 @bug("initialize_parameters", "initialize_parameters.b_not_column")
-def initialize_parameters(layer_dims):
+def initialize_parameters(layer_dims, seed=1):
     parameters = {}
     for l in range(1, len(layer_dims)):
         parameters[f"W{l}"] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
@@ -80,7 +90,7 @@ def initialize_parameters(layer_dims):
 
 
 @bug("initialize_parameters", "initialize_parameters.W_too_large")
-def initialize_parameters(layer_dims):
+def initialize_parameters(layer_dims, seed=1):
     parameters = {}
     for l in range(1, len(layer_dims)):
         parameters[f"W{l}"] = np.random.randn(layer_dims[l], layer_dims[l - 1])
@@ -89,7 +99,7 @@ def initialize_parameters(layer_dims):
 
 
 @bug("initialize_parameters", "initialize_parameters.W_not_centred")
-def initialize_parameters(layer_dims):
+def initialize_parameters(layer_dims, seed=1):
     parameters = {}
     for l in range(1, len(layer_dims)):
         parameters[f"W{l}"] = np.random.rand(layer_dims[l], layer_dims[l - 1]) * 0.01
@@ -98,7 +108,7 @@ def initialize_parameters(layer_dims):
 
 
 @bug("initialize_parameters", "initialize_parameters.W_symmetric")
-def initialize_parameters(layer_dims):
+def initialize_parameters(layer_dims, seed=1):
     parameters = {}
     for l in range(1, len(layer_dims)):
         row = np.random.randn(1, layer_dims[l - 1]) * 0.01
@@ -108,7 +118,7 @@ def initialize_parameters(layer_dims):
 
 
 @bug("initialize_parameters", "initialize_parameters.b_not_zero")
-def initialize_parameters(layer_dims):
+def initialize_parameters(layer_dims, seed=1):
     parameters = {}
     for l in range(1, len(layer_dims)):
         parameters[f"W{l}"] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
@@ -428,7 +438,7 @@ def update_parameters(parameters, grads, learning_rate):
 
 
 @bug("initialize_parameters", "initialize_parameters.W_too_small")
-def initialize_parameters(layer_dims):
+def initialize_parameters(layer_dims, seed=1):
     parameters = {}
     for l in range(1, len(layer_dims)):
         parameters[f"W{l}"] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 1e-5
@@ -636,7 +646,7 @@ def model_backward(AL, Y, caches):
 
 
 @bug("initialize_parameters", "initialize_parameters.zeros_shape_not_a_tuple")
-def initialize_parameters(layer_dims):
+def initialize_parameters(layer_dims, seed=1):
     parameters = {}
     for l in range(1, len(layer_dims)):
         parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
@@ -645,7 +655,7 @@ def initialize_parameters(layer_dims):
 
 
 @bug("initialize_parameters", "initialize_parameters.randn_shape_tuple")
-def initialize_parameters(layer_dims):
+def initialize_parameters(layer_dims, seed=1):
     parameters = {}
     for l in range(1, len(layer_dims)):
         parameters["W" + str(l)] = np.random.randn((layer_dims[l], layer_dims[l - 1])) * 0.01

@@ -1,7 +1,8 @@
 """Measure the checkpoints on the held-out learner code (issue 12).
 
-    python -m tests.checks.heldout.measure          # figures, then every unnamed bug's report
-    python -m tests.checks.heldout.measure --json   # the same, as JSON
+    python -m tests.checks.heldout.measure              # round 1: figures, then every unnamed bug's report
+    python -m tests.checks.heldout.measure --json       # the same, as JSON
+    python -m tests.checks.heldout.measure --round 3    # round 3 (round3_*.py, registry3.py), same rule
 
 Prints false passes (a bug that passes the public check or the grader's hidden
 run), false fails (a correct implementation that fails either), and named /
@@ -18,23 +19,52 @@ import warnings
 from dlkit.checks import SPECS, check
 from dlkit.checks.runner import KernelCall
 
-from . import learners_backward, learners_forward, learners_train  # noqa: F401  (registers the implementations)
-from .registry import BUGS, CORRECT
+from . import learners_backward, learners_forward, learners_train  # noqa: F401  (registers round 1)
+from . import round3_backward, round3_forward, round3_train  # noqa: F401  (registers round 3)
+from . import registry, registry3
 from .scoring import HIDDEN_SEED, is_named, specific_text
 
 TIME_LIMIT = 5
 
 
+class _Crashed:
+    """The checkpoint itself raised (an engine error, not the learner's): it neither passes nor names anything."""
+    passed = False
+    mistakes = ()
+
+    def __init__(self, exc):
+        self.error = f"{type(exc).__name__}: {exc}"
+
+    def __str__(self):   # one line: the scoring rule drops the first line, so nothing is ever named by it
+        return f"CHECKPOINT CRASHED (dlkit.checks raised {self.error})"
+
+
+def _guarded(run):
+    try:
+        return run()
+    except Exception as exc:   # noqa: BLE001  (recorded and counted as an engine error, never hidden)
+        return _Crashed(exc)
+
+
 def _run(exercise, fn):
-    public = check(exercise, fn, time_limit=TIME_LIMIT)
-    hidden = SPECS[exercise].run(KernelCall(exercise, fn, TIME_LIMIT), seed=HIDDEN_SEED)
+    public = _guarded(lambda: check(exercise, fn, time_limit=TIME_LIMIT))
+    hidden = _guarded(lambda: SPECS[exercise].run(KernelCall(exercise, fn, TIME_LIMIT), seed=HIDDEN_SEED))
     return public, hidden
 
 
-def measure() -> dict:
-    bugs, corrects = [], []
+def _crashes(key, public, hidden):
+    return [f"{key} ({where}): {r.error}" for where, r in (("public", public), ("hidden", hidden)) if isinstance(r, _Crashed)]
+
+
+ROUNDS = {1: registry, 3: registry3}   # each round's implementations, counted separately
+
+
+def measure(round_=1) -> dict:
+    BUGS, CORRECT = ROUNDS[round_].BUGS, ROUNDS[round_].CORRECT
+    bugs, corrects, crashes = [], [], []
     for b in BUGS:
         public, hidden = _run(b.exercise, b.fn)
+        crashes += _crashes(b.key, public, hidden)
         report = str(public)
         bugs.append({
             "key": b.key, "exercise": b.exercise, "mistake": b.mistake, "contract": b.contract,
@@ -44,6 +74,7 @@ def measure() -> dict:
         })
     for c in CORRECT:
         public, hidden = _run(c.exercise, c.fn)
+        crashes += _crashes(c.key, public, hidden)
         corrects.append({
             "key": c.key, "exercise": c.exercise, "why": c.why,
             "passes_public": public.passed, "passes_hidden": hidden.passed,
@@ -53,19 +84,25 @@ def measure() -> dict:
     false_fails = [c for c in corrects if not (c["passes_public"] and c["passes_hidden"])]
     named = [b for b in bugs if b["named"]]
     return {
-        "bugs": len(bugs), "correct": len(corrects),
+        "round": round_, "bugs": len(bugs), "correct": len(corrects),
         "false_passes": len(false_passes), "false_fails": len(false_fails),
         "named": len(named), "named_rate": round(len(named) / len(bugs), 3),
         "named_without_contract_bugs": sum(b["named"] for b in bugs if not b["contract"]),
         "bugs_without_contract": sum(not b["contract"] for b in bugs),
         "false_pass_keys": [b["key"] for b in false_passes],
         "false_fail_keys": [c["key"] for c in false_fails],
+        "checkpoint_crashes": crashes,
         "results": {"bugs": bugs, "correct": corrects},
     }
 
 
 def _print(fig: dict):
-    print(f"held-out set: {fig['bugs']} bugs, {fig['correct']} correct implementations")
+    print(f"held-out set, round {fig['round']}: {fig['bugs']} bugs, {fig['correct']} correct implementations")
+    if fig["checkpoint_crashes"]:
+        print(f"checkpoint crashes (dlkit.checks itself raised; counted as failing, never as named): "
+              f"{len(fig['checkpoint_crashes'])}")
+        for line in fig["checkpoint_crashes"]:
+            print(f"  {line}")
     print(f"false passes: {fig['false_passes']}")
     for b in fig["results"]["bugs"]:
         if b["passes_public"] or b["passes_hidden"]:
@@ -91,10 +128,12 @@ def _print(fig: dict):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), default=1,
+                        help="which held-out round to measure (default 1, learners_*.py)")
     args = parser.parse_args(argv)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        fig = measure()
+        fig = measure(args.round)
     if args.json:
         json.dump(fig, sys.stdout, indent=1)
         print()

@@ -10,7 +10,9 @@ import pytest
 
 from dlkit.checks import SPECS
 
-from . import learners_backward, learners_forward, learners_train  # noqa: F401  (registers the implementations)
+from . import learners_backward, learners_forward, learners_train  # noqa: F401  (registers round 1)
+from . import round3_backward, round3_forward, round3_train  # noqa: F401  (registers round 3)
+from . import registry3
 from .registry import BUGS, CORRECT
 from .scoring import _always_printed, is_named, specific_text
 
@@ -22,7 +24,23 @@ def test_every_exercise_is_covered_with_enough_cases():
     assert len(keys) == len(set(keys))
 
 
-@pytest.mark.parametrize("bug", BUGS, ids=[b.key for b in BUGS])
+def test_round_3_covers_every_exercise_with_enough_cases():
+    # round 3 (README.md): >= 60 bugs and >= 25 correct, every exercise with >= 3 bugs and >= 1 correct
+    bugs, corrects = registry3.BUGS, registry3.CORRECT
+    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
+    assert len(bugs) >= 60 and len(corrects) >= 25
+    for name in SPECS:
+        assert sum(b.exercise == name for b in bugs) >= 3, name
+    keys = [x.key for x in bugs + corrects]
+    assert len(keys) == len(set(keys))
+    # the rounds are counted separately: nothing of round 3 is in round 1's lists
+    assert not {x.key for x in BUGS + CORRECT} & set(keys)
+
+
+ALL_BUGS = BUGS + registry3.BUGS
+
+
+@pytest.mark.parametrize("bug", ALL_BUGS, ids=[b.key for b in ALL_BUGS])
 def test_no_pattern_is_satisfied_by_an_equation_every_report_prints(bug):
     # Hints quote the exercise's equation (and its helpers'); a pattern that matches
     # an equation would count any finding of that exercise as naming the bug.
@@ -62,3 +80,16 @@ def test_dlkit_input_check_messages_are_kept():
               "  ValueError: linear_activation_backward: dA has shape (2, 3) but must be (1, 3)")
     assert "dA has shape (2, 3) but must be (1, 3)" in specific_text(report, "model_backward")
     assert specific_text("relu: 0/1\n  TypeError: only 0-dimensional arrays can be converted", "relu") == ""
+
+
+def test_a_crashing_checkpoint_fails_and_names_nothing():
+    # measure.py records a checkpoint that itself raises as failing, with a one-line report the rule never names
+    from .measure import _guarded
+
+    def crash():
+        raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
+
+    result = _guarded(crash)
+    assert not result.passed and "TypeError" in str(result)
+    assert specific_text(str(result), "L_layer_model") == ""
+    assert not is_named(str(result), "L_layer_model", [r"TypeError", r"crash", r"."], result.passed)
