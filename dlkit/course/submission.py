@@ -236,10 +236,10 @@ class _Kept:
     text: str  # padded with blank lines so that line numbers match the learner's cell
 
 
-_CACHED_CELL_CHARS = 100_000  # a larger cell is parsed each time (the cache holds at most 4096 cells)
+_CACHED_CELL_CHARS = 16_000  # a larger cell is parsed each time (the cache holds at most 2048 cells)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=2048)
 def _parse_cell(src: str):
     """("ok", (_Kept, ...)) or ("error", lineno, message) for one cell's source.
 
