@@ -191,3 +191,19 @@ def test_version_4_is_read_as_nbformat_reads_it_without_importing_nbformat():
             f"read_notebook(open({paths[0]!r}, 'rb').read()); print('nbformat' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert out.returncode == 0 and out.stdout.strip() == "False", out.stderr
+
+
+def test_a_cell_seen_before_gives_the_same_extract_with_its_own_cell_label():
+    # cells are parsed once per distinct text (cached): a second notebook with the same cells at
+    # other positions, one with a syntax error, still gets its own labels and line numbers
+    broken = "def relu(Z):\n    return np.maximum(0, Z\n"
+    first = extract(cells_of(notebook({"relu": broken})), EXERCISES)
+    nb = cells_of(notebook({"relu": broken}))
+    nb.cells.insert(1, nbformat.v4.new_markdown_cell("moved"))
+    second = extract(nb, EXERCISES)
+    assert first.syntax_errors["relu"].startswith("SyntaxError in cell ")
+    label = first.syntax_errors["relu"].split(" at ")[0]
+    n = int(label.rsplit(" ", 1)[1])
+    assert second.syntax_errors["relu"] == first.syntax_errors["relu"].replace(f"cell {n} ", f"cell {n + 1} ")
+    assert [t for t, _ in first.segments] == [t for t, _ in second.segments]
+    assert [int(lab.split()[1]) + 1 for _, lab in first.segments] == [int(lab.split()[1]) for _, lab in second.segments]
