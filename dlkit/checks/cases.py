@@ -4,7 +4,7 @@ Shapes vary (non-square layers, m = 1, larger m, several depths); values stay
 away from the places where correct formulas legitimately differ (Z close to 0
 in composites, where a numerical gradient of ReLU is unreliable), and reach the
 edges the notebooks talk about where every correct formula agrees: |Z| in the
-hundreds for the activations, Z exactly 0 for ReLU's slope, A[L] exactly 0 or
+hundreds (800 to 1000, where np.exp overflows) for the activations and their slopes, Z exactly 0 for ReLU's slope, A[L] exactly 0 or
 1 (on the label that makes its term vanish) for the cost.
 Caches are built by dlkit's own forward pass, so A really is g(Z) and A[L]
 really is sigmoid(Z[L]): the shortcut dZ[L] = A[L] - Y is then exact.
@@ -50,7 +50,7 @@ def linear_inputs(rng: np.random.Generator, i: int):
     return A_prev, W, b
 
 
-def with_edges(Z: np.ndarray, rng: np.random.Generator, zeros: bool = False, low=720, high=900) -> np.ndarray:
+def with_edges(Z: np.ndarray, rng: np.random.Generator, zeros: bool = False, low=800, high=1000) -> np.ndarray:
     """Z with its first entry a large positive number and its last a large negative one (from
     ``low`` to ``high``: past 709, np.exp overflows in float64) and, with ``zeros``, its second
     entry exactly 0 (where ReLU's slope is taken to be 0). Arrays of fewer than 4 entries are left
@@ -65,7 +65,8 @@ def with_edges(Z: np.ndarray, rng: np.random.Generator, zeros: bool = False, low
 
 
 def saturated(AL: np.ndarray, Y: np.ndarray) -> np.ndarray:
-    """A[L] rounded to exactly 0 on one example with y = 0 and to exactly 1 on one with y = 1, as a
+    """A[L] rounded to exactly 0 on one example with y = 0 and to exactly 1 on one with y = 1 (and within
+    1e-12 of them on two others), as a
     sigmoid in float64 does for |Z| > 37: only a clipped (or otherwise guarded) log stays finite.
     The cost is still defined without doubt: whatever the clipping's eps, these terms are ~0."""
     AL = np.array(AL, dtype=np.float64)
@@ -75,6 +76,11 @@ def saturated(AL: np.ndarray, Y: np.ndarray) -> np.ndarray:
             AL[0, zero[-1]] = 0.0
         if one.size:
             AL[0, one[-1]] = 1.0
+        # and within 1e-12 of them on two more such examples (a sigmoid of |Z| near 28 does that)
+        if zero.size >= 2:
+            AL[0, zero[-2]] = 1e-12
+        if one.size >= 2:
+            AL[0, one[-2]] = 1 - 1e-12
     return AL
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import contextvars
 
+import re
+
 import numpy as np
 
 from .plain import fmt, kind
@@ -57,9 +59,14 @@ def close(got, exp) -> bool:
         return True
     rtol, atol = _tolerance.get()
     abs_e = np.abs(e)
+    scale = float(abs_e.max())
+    if not np.isfinite(scale):
+        # the scale of the finite entries: an inf (a mutant's overflow) must not make every value "close"
+        finite = abs_e[np.isfinite(abs_e)]
+        scale = float(finite.max()) if finite.size else 0.0
     with np.errstate(invalid="ignore"):
         # np.allclose's test |g - e| <= atol + rtol |e|, written out (allclose's overhead dominates small arrays)
-        ok = np.abs(g - e) <= atol * float(abs_e.max()) + 1e-12 + rtol * abs_e
+        ok = np.abs(g - e) <= atol * scale + 1e-12 + rtol * abs_e
     if ok.all():
         return True
     if np.isfinite(g).all() and np.isfinite(e).all():
@@ -134,6 +141,16 @@ def mismatch(label: str, got, exp, m=None):
     k = factor(g, e)
     said = factor_text(k, m) if k is not None else None
     return text + (f": {said}" if said else "")
+
+
+_NUMBER = r"[-+]?(?:\d[\d.]*(?:e[-+]?\d+)?|nan|inf)"
+
+
+def redact(text: str) -> str:
+    """A mismatch sentence without its numbers ('at [0, 2] expected 0.88, got 1.76' -> 'at [0, 2]'), for a
+    hidden case: the grader's feedback names its shapes and where it differs, never its values."""
+    text = re.sub(rf" expected {_NUMBER}, got {_NUMBER}", "", text)
+    return re.sub(rf"should be {_NUMBER}, got {_NUMBER}", "is not the expected number", text)
 
 
 def mismatch_any(label: str, got, exp, m=None):

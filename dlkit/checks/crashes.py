@@ -13,6 +13,7 @@ import re
 import dlkit
 
 from .compare import shape_text
+from .mistakes import hint_for
 from .result import Finding
 
 # exercises whose equations hold a matrix product (W[l] A[l-1], dZ[l] A[l-1]^T, W[l]^T dZ[l])
@@ -97,6 +98,13 @@ def explain(spec, err, case):
     line = err.line or ""
     details = [f"line {err.lineno}: {line}"] if line else []
     fn = re.search(r"\bmath\.(\w+)", line)
+    if err.exc_type == "OverflowError":
+        # math.exp past 709 raises where np.exp gives inf (and 1 / (1 + inf) is the right 0)
+        return Finding(f"{spec.name}.overflow",
+                       f"{'math.' + fn.group(1) if fn else 'exp'} overflows (OverflowError) where |Z| is large "
+                       f"(past 709; the checkpoint tries |Z| in the hundreds): use np.exp on the whole array, "
+                       f"s = 1 / (1 + np.exp(-Z)), which gives inf there and 1 / inf = 0, the right value "
+                       f"(numpy only warns).", details)
     if err.exc_type == "TypeError" and (fn or re.search(r"only (length|size)-1 arrays|0-dimensional", err.message)):
         name = fn.group(1) if fn else "exp"
         return Finding(f"{spec.name}.math_on_array",
@@ -104,6 +112,9 @@ def explain(spec, err, case):
                        f"entry on the whole array.", details)
     if err.exc_type != "ValueError":
         return None
+    passed = _wrong_array_passed(spec, err, line, details)
+    if passed is not None:
+        return passed
     shape_error = any(w in err.message for w in ("broadcast", "matmul", "aligned", "has shape"))
     met = _met(err, _operands(line, err.local_shapes)) if shape_error else []
     if len(met) != 2:
@@ -135,6 +146,60 @@ def explain(spec, err, case):
                        f"{pair} in a matrix product: the inner sizes must agree ((n, k) times (k, m)); a transpose "
                        f"is missing or one too many. {spec.equation}", details)
     return None
+
+
+# what an exercise's argument must be, in the lecture's words (for a helper given another array)
+WHAT = {"Z": "this layer's Z[l], the cache's second item ((A_prev, W, b), Z = cache)",
+        "dA": "dA[l], the gradient coming back into this layer", "A_prev": "A[l-1], this layer's input",
+        "dZ": "dZ[l] = dA[l] * g'(Z[l])"}
+
+
+def _call_args(line, helper):
+    """The arguments written in ``helper(...)`` on ``line`` (top-level commas), or None."""
+    start = re.search(rf"\b{helper}\(", line)
+    if start is None:
+        return None
+    depth, args, cur = 1, [], ""
+    for ch in line[start.end():]:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth == 0:
+            break
+        if ch == "," and depth == 1:
+            args.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    args.append(cur.strip())
+    return args if depth == 0 else None
+
+
+def _wrong_array_passed(spec, err, line, details):
+    """A helper (one of the exercises) given another array than the one its argument names: dlkit's
+    'relu_backward: dA has shape (2, 4) but Z has shape (3, 4); they must match', from a line
+    calling relu_backward(dA, A_prev)."""
+    from .specs import SPECS
+
+    said = re.match(r"(\w+): (\w+) has shape \(([\d, ]+)\) but (\w+) has shape \(([\d, ]+)\); they must match",
+                    err.message)
+    if said is None or said.group(1) not in SPECS or said.group(1) == spec.name:
+        return None
+    helper, names = said.group(1), SPECS[said.group(1)].arg_names
+    args = _call_args(line, helper)
+    if not args or len(args) > len(names):
+        return None
+    given = dict(zip(names, args))
+    shapes = {said.group(2): said.group(3), said.group(4): said.group(5)}
+    # the argument whose array is not the one it names (A_prev where Z belongs): its letter differs
+    odd = [p for p in shapes if p in given and given[p].split("[")[0].lstrip("d")[:1] != p.lstrip("d")[:1]]
+    if len(odd) != 1:
+        return None
+    param = odd[0]
+    other = next(p for p in shapes if p != param)
+    mid = f"{spec.name}.wrong_array_passed"
+    return Finding(mid, hint_for(mid, part=SPECS[helper].parts[0], helper=helper, given=given[param],
+                                 shape=f"({shapes[param]})", param=param, need=WHAT.get(param, param), other=other,
+                                 other_shape=f"({shapes[other]})"), details)
 
 
 __all__ = ["explain"]

@@ -35,6 +35,8 @@ def forward_chain(exp_caches):
     order = []
     for l, ((A_prev, W, b), Z) in enumerate(exp_caches, start=1):
         q = {"A_prev": A_prev, "W": W, "b": b, "Z": Z}
+        if l < len(exp_caches):
+            q["A"] = exp_caches[l][0][0]   # this layer's A, fed to the next: a cached Z holding it was overwritten
         if l > 1:
             q[f"Z[{l - 1}]"] = exp_caches[l - 2][1]   # the previous layer's Z fed on where its A belongs
         order += [((l - 1, 0, 0), f"caches[{l - 1}] linear_cache A_prev (A[{l - 1}])", q),
@@ -74,6 +76,8 @@ def first_wrong(spec, chain, got_of, exp_of, case):
             continue
         with compare.tolerance(case.info.get("float32", False)):
             problem = compare.mismatch_any(label, got, exp, case.info.get("m"))
+        if problem and case.info.get("hidden"):
+            problem = compare.redact(problem)
         if problem:
             return index, key, problem
     return None
@@ -101,7 +105,7 @@ def explain_backward(spec, runs):
     if other is not None and _index_mistake_everywhere(spec, bad, key, other):
         rid, fmt = "other_layer", {"part": key, "other": other}
     else:
-        rel = relations.explain(key, _first_wrong_everywhere(spec, bad))
+        rel = _dz_relation(spec, bad) or relations.explain(key, _first_wrong_everywhere(spec, bad))
         if rel is None:
             return Finding(f"{spec.name}.{key[:2]}_wrong", f"{where}: {problem}. {spec.equation}", [f"(with {case.label})"],
                            generic=True)
@@ -121,6 +125,40 @@ def _first_wrong_everywhere(spec, bad):
         key = found[1]
         out.append((case, got.get(key), exp[key], key, dict(chain)[key]))
     return out
+
+
+def _dz_relation(spec, bad):
+    """(relation id, fmt) for the dZ[l] the first wrong layer's dA[l-1], dW[l], db[l] all come from
+    (recovered from dA[l-1] = W[l]^T dZ[l]), when that layer (counted from the output) is the same on
+    every wrong case, else None."""
+    from .specs_backward import recovered_dZ
+
+    rows, layers = [], set()
+    for case, got_parts, _ in bad:
+        AL, Y, caches = case.args
+        got, exp = _grads(got_parts), _grads(spec.split(case.expected, case)[0])
+        found = first_wrong(spec, [(k, k) for k, _ in backward_chain(caches, exp)], got.get, exp.get, case)
+        if found is None:
+            return None
+        l = int(found[1][2:]) + (1 if found[1].startswith("dA") else 0)
+        layers.add(len(caches) - l)   # the same layer counted from the output (depths differ by case)
+        (A_prev, W, b), Z = caches[l - 1]
+        with compare.tolerance(case.info.get("float32", False)):
+            dZ = recovered_dZ({"dA_prev": got.get(f"dA{l - 1}"), "dW": got.get(f"dW{l}"), "db": got.get(f"db{l}")},
+                              A_prev, W)
+        if dZ is False:
+            return None
+        if dZ is None:
+            continue
+        L = len(caches)
+        with np.errstate(all="ignore"):
+            dA = -(Y / AL) + (1 - Y) / (1 - AL) if l == L else exp[f"dA{l}"]
+            A = 1 / (1 + np.exp(-Z)) if l == L else np.maximum(Z, 0)
+            dZ_exp = dA * (A * (1 - A) if l == L else (Z > 0))
+        rows.append((case, dZ, dZ_exp, f"dZ{l}", {"dA": dA, "Z": Z, "A": A, "A_prev": A_prev}))
+    if len(layers) != 1 or len(rows) < 2 or not np.isfinite(np.asarray(rows[0][2], dtype=np.float64)).all():
+        return None
+    return relations.explain(rows[0][3], rows)
 
 
 def _grads(parts):

@@ -104,10 +104,34 @@ def global_reads_in_source(source: str, fn_name: str) -> list:
     return []
 
 
-def finding_text(spec, fn, found) -> str:
+def _function_reads(node) -> tuple:
+    """(names read but not bound, parameters never read) of an ast.FunctionDef."""
+    params = [a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs]
+    bound = set(params)
+    loads = []
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
+            bound.add(sub.id)
+        elif isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and sub.id not in loads:
+            loads.append(sub.id)
+        elif isinstance(sub, (ast.FunctionDef, ast.Lambda)) and sub is not node:
+            bound.update(a.arg for a in sub.args.args)
+    return [n for n in loads if n not in bound], [p for p in params if p not in loads]
+
+
+def static_leftovers(node, data: dict) -> tuple:
+    """The grader's view, from the source alone: ([(name, value text)], unused parameters) for the
+    notebook-level data ``data`` (name -> the source of the value last assigned to it) that the
+    function ``node`` (an ast.FunctionDef) reads, by the same rule as :func:`leftover_globals`."""
+    reads, unused = _function_reads(node)
+    found = [(name, data[name]) for name in reads if name in data and (name in LECTURE_NAMES or unused)]
+    return found, unused
+
+
+def finding_text(spec, fn, found, unused=None) -> str:
     """The hint for the first leftover global: which global, and what to use instead."""
     name, value = found[0]
-    unused = unused_parameters(fn)
+    unused = unused_parameters(fn) if unused is None else unused
     if unused:
         instead = f"instead of using its argument {unused[0]}"
     elif name == "m":
@@ -118,4 +142,4 @@ def finding_text(spec, fn, found) -> str:
             f"a function must work from its arguments alone.")
 
 
-__all__ = ["leftover_globals", "unused_parameters", "global_reads_in_source", "finding_text"]
+__all__ = ["leftover_globals", "unused_parameters", "global_reads_in_source", "static_leftovers", "finding_text"]

@@ -44,14 +44,17 @@ RELATIONS = {
     "b_twice": "{part} has b added twice: Z[l] = W[l] A[l-1] + b[l] adds b[l] once.",
     "b_missing": "{part} is missing b: Z[l] = W[l] A[l-1] + b[l].",
     "wrong_activation": "{part} is {g}(Z): the wrong activation (or the activation where none belongs) is applied.",
-    "activation_twice": "{part} is {g} applied to A, which is already {g}(Z): the activation is applied twice.",
+    "activation_twice": "{part} is {g} applied to A, which is already g(Z): an activation is applied twice "
+                        "(A = g(Z) once, on this layer's Z).",
     "slope_for_value": "{part} is the slope g'(Z) of the {g}, where the value belongs: the forward step "
                        "uses g(Z), the backward step g'(Z).",
     "value_for_slope": "{part} uses {g}(Z) itself where its slope belongs: dZ[l] = dA[l] * g'(Z[l]).",
     "integer_values": "{part} holds whole numbers only: an integer division (//), int() or an array made with "
                       "an integer dtype (np.zeros_like of an int array) dropped the fractions.",
-    "overflow": "{part} is NaN or infinite where |Z| is large (hundreds) and right elsewhere: np.exp overflows. "
-                "Use a form that stays finite, e.g. 1 / (1 + np.exp(-Z)).",
+    "overflow": "{part} is NaN or infinite where |Z| is large (hundreds) and right elsewhere: np.exp overflows "
+                "past 709 and this formula is numerically unstable (e^Z / (1 + e^Z) is inf / inf = nan). "
+                "Use a form that stays finite, e.g. s = 1 / (1 + np.exp(-Z)): 1 / inf is 0, the right value "
+                "(numpy's RuntimeWarning about the overflow is not a mistake: only the values count).",
     "no_clipping": "{part} is NaN or infinite when A[L] is exactly 0 or 1: clip A[L] first, "
                    "AL = np.clip(AL, eps, 1 - eps), as the notebook says.",
     "other_layer": "{part} holds what {other} should be: a layer index is off by one (the key's number, "
@@ -84,6 +87,8 @@ RELATIONS = {
     "cache_only_item": "{part} is {what} alone: {missing} is not kept; it must be {items}.",
     "caches_dict": "{part} is a dict: it must be a list with one cache per layer, caches[l-1] for layer l "
                    "(caches = [], then caches.append(cache)).",
+    "wrong_array_passed": "{part} comes from {helper} given {given} {shape} as its {param}: {param} must be {need}, "
+                          "of the shape of {other} {other_shape}.",
     "slope_at_zero": "{part} is wrong only where Z is exactly 0: the notebook takes ReLU's slope at Z = 0 to be 0, "
                      "so use Z > 0 (not Z >= 0).",
 }

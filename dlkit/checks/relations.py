@@ -9,7 +9,8 @@ activation or its slope, a sum over the wrong axis, the first column only,
 whole numbers, NaN only where |Z| is large, where A[L] is 0 or 1 or where Z is
 exactly 0. A relation is reported only when it holds on *every* case where the
 part is wrong; its id is ``<exercise>.<relation>`` and its hint a template in
-``mistakes.RELATIONS``.
+``mistakes.RELATIONS``. docs/relations.md maps issue 12's list onto the ids, the code that finds
+them and the tuning-catalog bug that exercises each.
 """
 from __future__ import annotations
 
@@ -136,11 +137,15 @@ def single_case(part, g, e, q, case):
                     found.append(("wrong_axis", {"part": part, "other": name, "how": words}))
     b = _f64(q.get("b"))
     if b is not None and Z is not None and g64.shape == e64.shape:
-        if part in ("Z", "Z[l]") or part.endswith("Z"):
-            if _close(g64, e64 + b):
-                found.append(("b_twice", {"part": part}))
-            if _close(g64, e64 - b):
-                found.append(("b_missing", {"part": part}))
+        # Z itself (whatever the part is called: Z, a cache's Z), or an activation of it (A)
+        forms = [(None, lambda x: x)] if _close(e64, Z) else \
+            [(act, fn) for act, (fn, _) in ACTIVATIONS.items() if _close(e64, fn(Z))]
+        with np.errstate(all="ignore"):
+            for act, fn in forms[:1]:
+                if _close(g64, fn(Z + b)):
+                    found.append(("b_twice", {"part": part}))
+                if _close(g64, fn(Z - b)):
+                    found.append(("b_missing", {"part": part}))
     found += _shape_free(part, g64, e64, q)
     if Z is not None and g64.ndim == 2:
         found += _on_wrong_input(part, g64, e64, q)
@@ -166,6 +171,9 @@ def single_case(part, g, e, q, case):
         k = _factor(g64, e64)
         if k is not None:
             found.append(("factor", {"part": part, "k": k, "m": m}))
+            if g64.ndim == 2 and g64.shape[0] == 1 and not _near(k, -1.0):
+                # one row: "off on row 0" on this case is the same mistake as on a case with more rows
+                found.append(("factor_on_some", {"part": part, "k": k, "which": "row", "index": [0]}))
             return found
         if g64.ndim == 2:
             found += _partial(part, g64, e64)
@@ -247,11 +255,10 @@ def _on_wrong_input(part, g, e, q):
         with np.errstate(all="ignore"):
             if same and _close(g, fn(-Z)) and not _close(e, fn(-Z)):
                 found.append(("input_negated", {"part": part, "g": words}))
-            for name in ("A_prev", "A"):
-                v = _f64(q.get(name))
-                if v is not None and v.shape == g.shape and _close(g, fn(v)) and not _close(e, fn(v)):
-                    if not (name == "A" and _close(g, fn(Z))):
-                        found.append(("activation_of_other", {"part": part, "g": words, "other": name}))
+            # (g(A), A already g(Z), is the activation applied twice: see activation_twice)
+            v = _f64(q.get("A_prev"))
+            if v is not None and v.shape == g.shape and _close(g, fn(v)) and not _close(e, fn(v)):
+                found.append(("activation_of_other", {"part": part, "g": words, "other": "A_prev"}))
     if not same:
         return found
     if dA is not None:
@@ -311,16 +318,24 @@ def _partial(part, g, e):
         if axis == 1 and right == list(range(len(right))) and not np.any(g[:, len(right):]):
             found.append(("last_columns_zero", {"part": part, "index": list(range(len(right), n))}))
             continue
-        if axis == 1 and right == [0]:
-            found.append(("first_column_only", {"part": part}))
-            continue
         wrong = [i for i in range(n) if i not in right]
         ks = [compare.factor(take(g, i), take(e, i)) if np.count_nonzero(take(e, i)) >= 2
-              else _scalar_factor(take(g, i)[0], take(e, i)[0]) if take(e, i).size == 1 and take(e, i)[0] else None
-              for i in wrong]
+              else _one_entry_factor(take(g, i), take(e, i)) for i in wrong]
+        # one factor on the wrong columns is the more precise finding; "the first column only" is also
+        # said, so that a case where that is all that holds agrees with the others
         if all(k is not None for k in ks) and max(ks) - min(ks) <= 1e-4 * max(abs(k) for k in ks):
             found.append(("factor_on_some", {"part": part, "k": ks[0], "which": words, "index": wrong}))
+        if axis == 1 and right == [0]:
+            found.append(("first_column_only", {"part": part}))
     return found
+
+
+def _one_entry_factor(g, e):
+    """g = k e for a row/column of e with one non-zero entry (a sigmoid's 0 at Z = -900 elsewhere)."""
+    nz = e != 0
+    if np.count_nonzero(nz) != 1 or np.any(g[~nz] != 0):
+        return None
+    return _scalar_factor(g[nz][0], e[nz][0])
 
 
 FACTORS = {-1.0: "sign_flipped", 2.0: "factor_2", 0.5: "factor_half"}
@@ -366,15 +381,31 @@ def explain(part, bad):
     # any other relation: the first (in order of specificity) that holds on every wrong case
     def key(rel):
         r, f = rel
-        return (r, tuple(sorted((k, str(v)) for k, v in f.items() if k not in ("part", "index", "k"))))
+        # which activation may differ with the case's own (linear_activation_forward's relu or sigmoid)
+        return (r, tuple(sorted((k, str(v)) for k, v in f.items() if k not in ("part", "index", "k", "g"))))
     common = [key(rel) for rel in per_case[0]]
     for rels in per_case[1:]:
         keys = {key(rel) for rel in rels}
         common = [c for c in common if c in keys]
+    whole = all(any(r == "factor" for r, _ in rels) for rels in per_case)   # a factor on the whole array
+
+    def chance(rel):
+        """An arbitrary factor seen on one case only: as likely a coincidence as a mistake."""
+        r, f = rel
+        if len(per_case) > 1 or r not in ("factor", "factor_on_some"):
+            return False
+        m = bad[0][0].info.get("m")
+        return not any(_near(f["k"], v) for v in (-1.0, 2.0, 0.5) + ((m, 1 / m) if m else ()))
+
     for rel in per_case[0]:
-        if key(rel) in common and rel[0] != "factor":
+        if key(rel) in common and rel[0] != "factor" and not (rel[0] == "factor_on_some" and whole) \
+                and not chance(rel):
             r, f = rel
             f = dict(f)
+            if "g" in f:
+                gs = {dict(x[1]).get("g") for rels in per_case for x in rels if key(x) == key(rel)}
+                if len(gs) > 1:
+                    f["g"] = "g"
             if "k" in f:
                 f["k"] = fmt(f["k"])
             if "index" in f:
@@ -382,7 +413,7 @@ def explain(part, bad):
             return r, f
     # else constant factors: one named factor on every wrong case, or k * m constant (a fixed m)
     factors = [[f for r, f in rels if r == "factor"] for rels in per_case]
-    if all(factors):
+    if all(factors) and not chance(("factor", factors[0][0])):
         found = _common_factor([f[0]["k"] for f in factors], [f[0]["m"] for f in factors])
         if found:
             rid, fmt_ = found

@@ -14,7 +14,9 @@ import numpy as np
 import dlkit
 
 from . import cases as C
-from . import numeric
+from . import compare, numeric, relations
+from .mistakes import hint_for
+from .result import Finding
 from .plain import kind
 from .spec import Mutant, Spec, describe_args
 
@@ -103,6 +105,50 @@ def linear_exception_mistake(prefix, err):
     if _line_has(err, r"dZ@A_prev(?!\.T)|dot\(dZ,A_prev\)"):
         return f"{prefix}.dW_missing_transpose"
     return None
+
+
+def _nan_where_large(spec, case, got) -> bool:
+    """True if the learner's gradients are what a dZ that is NaN at some entries where |Z| is large
+    (an overflow) and right elsewhere gives: dA_prev NaN on those entries' columns, dW and db on their
+    rows, and right everywhere else."""
+    dA, ((A_prev, W, b), Z), activation = case.args
+    parts = [got.get(k) for k in GRADS]
+    exp = case.expected
+    if not all(type(x) is np.ndarray and x.dtype.kind == "f" and x.shape == e.shape for x, e in zip(parts, exp)) \
+            or all(np.isfinite(x).all() for x in parts):
+        return False
+    dA_prev, dW, db = parts
+    rows = ~np.isfinite(db[:, 0])
+    cols = ~np.isfinite(dA_prev).all(axis=0)
+    big = (np.abs(Z) > 30) & rows[:, None] & cols[None, :]
+    if not rows.any() or not cols.any() or not (big.any(axis=1)[rows].all() and big.any(axis=0)[cols].all()):
+        return False
+    if not (np.isfinite(dW[~rows]).all() and (~np.isfinite(dW[rows])).all() and (~np.isfinite(dA_prev[:, cols])).all()):
+        return False
+    with compare.tolerance(case.info.get("float32", False)):
+        return all(compare.close(g, e) for g, e in ((dA_prev[:, ~cols], exp[0][:, ~cols]), (dW[~rows], exp[1][~rows]),
+                                                   (db[~rows], exp[2][~rows])) if e.size)
+
+
+def recovered_dZ(got, A_prev, W):
+    """The dZ that the learner's dA_prev = W^T dZ comes from (least squares, when W^T has full column
+    rank), checked against their dW and db; None when W^T cannot be undone, False when the three
+    gradients do not come from one dZ (or are not arrays of the right shapes)."""
+    n, n_prev = W.shape
+    m = A_prev.shape[1]
+    dA_prev, dW, db = (got.get(k) for k in GRADS)
+    if not all(type(x) is np.ndarray and x.dtype.kind in "fiu" for x in (dA_prev, dW, db)) \
+            or dA_prev.shape != (n_prev, m) or dW.shape != (n, n_prev) or db.shape != (n, 1):
+        return False
+    if n_prev < n or np.linalg.matrix_rank(W.T) < n:
+        return None
+    with np.errstate(all="ignore"):
+        dZ = np.linalg.lstsq(W.T, dA_prev.astype(np.float64), rcond=None)[0]
+        again = linear_grads(dZ, A_prev, W)
+    if not all(np.isfinite(x).all() for x in (dA_prev, dW, db)) or not all(
+            compare.close(g, a) for g, a in zip((dA_prev, dW, db), again)):
+        return False
+    return dZ
 
 
 def _linear_numeric(call, forward, fargs, upstream, m):
@@ -208,9 +254,13 @@ class ActivationBackward(Spec):
 
     def random_case(self, rng, i):
         n, _, m = C.LAYER_SHAPES[i % len(C.LAYER_SHAPES)]
-        # |Z| up to 300: the slope is 0 to machine precision there, and every form of it, even
-        # e^-Z / (1 + e^-Z)^2, is still finite (its square overflows only past |Z| = 355)
-        return C.values(rng, (n, m)), C.with_edges(C.values(rng, (n, m), 2.0), rng, zeros=True, low=100, high=300)
+        # |Z| from 800 to 1000 on the first random case (np.exp overflows past 709: s = e^Z / (1 + e^Z)
+        # gives nan there, s = 1 / (1 + e^-Z) the right 0 or 1), in the hundreds on the others
+        low, high = (800, 1000) if i == 0 else (100, 300)
+        return C.values(rng, (n, m)), C.with_edges(C.values(rng, (n, m), 2.0), rng, zeros=True, low=low, high=high)
+
+    def case_info(self, args):
+        return {"m": args[1].shape[1]}   # the examples are the columns here too (for "m times too large")
 
     def split(self, out, case):
         return _single(self, out, "dZ")
@@ -222,7 +272,8 @@ class ActivationBackward(Spec):
 
     def quantities(self, case):
         dA, Z = case.args
-        return {"dA": dA, "Z": Z, "A": _g(self.forward)(Z)}
+        with np.errstate(all="ignore"):
+            return {"dA": dA, "Z": Z, "A": _g(self.forward)(Z)}
 
     def numeric_parts(self, call, case):
         dA, Z = case.args
@@ -287,6 +338,11 @@ class LinearActivationBackward(Spec):
     def random_case(self, rng, i):
         A_prev, W, b = C.linear_inputs(rng, i)
         dA = C.values(rng, (W.shape[0], A_prev.shape[1]))
+        if i == 3:
+            # a sigmoid case with Z[l] in the hundreds on two rows (b[l] = +-800), still consistent: a slope
+            # written inline with s = e^Z / (1 + e^Z) is nan there, s = 1 / (1 + e^-Z) gives the right 0
+            b = b.copy()
+            b[0, 0], b[-1, 0] = 800.0, -800.0
         return self._case(A_prev, W, b, dA, ("relu", "sigmoid")[i % 2])
 
     def case_info(self, args):
@@ -337,6 +393,44 @@ class LinearActivationBackward(Spec):
     def numeric_parts(self, call, case):
         dA, ((A_prev, W, b), Z), activation = case.args
         return _linear_numeric(call, self.forward, (A_prev, W, b, activation), dA, dA.shape[1])
+
+    def explain_part(self, part, bad_runs):
+        """A wrong dZ shows in all three gradients: recover the learner's dZ and name its relation
+        (the slope taken at A or A_prev, a factor, ...); else the part's own relation."""
+        # the three parts of one check ask in turn: explain once (the outputs are held, so that
+        # another check's outputs can never be taken for them)
+        outs = [run[1] for run in bad_runs]
+        memo = self.__dict__.get("_dz_memo")
+        if memo is None or len(memo[0]) != len(outs) or any(a is not b for a, b in zip(memo[0], outs)):
+            memo = self.__dict__["_dz_memo"] = (outs, self._explain_dz(bad_runs))
+        return memo[1] or super().explain_part(part, bad_runs)
+
+    def _explain_dz(self, bad_runs):
+        if all(_nan_where_large(self, case, got) for case, got, _ in bad_runs):
+            case = bad_runs[0][0]
+            return Finding(f"{self.name}.overflow", hint_for(f"{self.name}.overflow", part="dZ"),
+                           [f"With {case.label}: dA_prev, dW and db are NaN where the dZ rows with |Z| in the "
+                            f"hundreds reach them, and right elsewhere."])
+        bad = []
+        for case, got, wrong in bad_runs:
+            dA, ((A_prev, W, b), Z), activation = case.args
+            with compare.tolerance(case.info.get("float32", False)):
+                dZ = recovered_dZ(got, A_prev, W)
+            if dZ is False:
+                return None          # the gradients do not come from one dZ: the linear step is wrong
+            if dZ is None:
+                continue             # W[l]^T cannot be undone on this case's shapes
+            with np.errstate(all="ignore"):
+                q = {"dA": dA, "Z": Z, "A": _g(activation)(Z), "A_prev": A_prev}
+                bad.append((case, dZ, self.quantities(case)["dZ"], "dZ", q))
+        if len(bad) < 2:
+            return None
+        found = relations.explain("dZ", bad)
+        if found is None:
+            return None
+        rid, fmt = found
+        return Finding(f"{self.name}.{rid}", hint_for(f"{self.name}.{rid}", **fmt),
+                       [f"With {bad[0][0].label}: the dZ your dA_prev, dW and db come from is not dA * g'(Z)."])
 
 
 SPECS = [LinearBackward(), ReluBackward(), SigmoidBackward(), LinearActivationBackward()]

@@ -151,8 +151,13 @@ class _Activation(Spec):
         n, _, m = C.LAYER_SHAPES[i % len(C.LAYER_SHAPES)]
         return (C.with_edges(C.values(rng, (n, m), 2.0), rng, zeros=True),)
 
+    def case_info(self, args):
+        return {"m": args[0].shape[1]}
+
     def quantities(self, case):
-        return {"Z": case.args[0]}
+        Z = case.args[0]
+        with np.errstate(all="ignore"):
+            return {"Z": Z, "A": self.reference(Z)}
 
     def split(self, out, case):
         if type(out) in (tuple, list) and len(out) == 2 and type(out[0]) is np.ndarray:
@@ -204,7 +209,13 @@ class LinearActivationForward(Spec):
         return [(A_prev, W, b, "sigmoid"), (A_prev, W, b, "relu")]
 
     def random_case(self, rng, i):
-        return (*C.linear_inputs(rng, i), ("relu", "sigmoid")[i % 2])
+        A_prev, W, b = C.linear_inputs(rng, i)
+        if i == 3:
+            # a sigmoid case with Z[l] in the hundreds on two rows (b[l] = +-800): a sigmoid written
+            # inline as e^Z / (1 + e^Z) overflows to nan there, 1 / (1 + e^-Z) gives the right 1 and 0
+            b = b.copy()
+            b[0, 0], b[-1, 0] = 800.0, -800.0
+        return A_prev, W, b, ("relu", "sigmoid")[i % 2]
 
     def case_info(self, args):
         return {"m": args[0].shape[1]}
@@ -215,7 +226,8 @@ class LinearActivationForward(Spec):
     def quantities(self, case):
         A_prev, W, b, activation = case.args
         Z = W @ A_prev + b
-        return {"A_prev": A_prev, "W": W, "b": b, "Z": Z, "A": {"relu": _relu, "sigmoid": _sig}[activation](Z)}
+        with np.errstate(all="ignore"):
+            return {"A_prev": A_prev, "W": W, "b": b, "Z": Z, "A": {"relu": _relu, "sigmoid": _sig}[activation](Z)}
 
     def mutants(self):
         g = {"relu": _relu, "sigmoid": _sig}

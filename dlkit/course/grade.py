@@ -393,6 +393,29 @@ def _remember_cases(spec):
     spec._dlkit_grade_memo = memo
 
 
+class with_leftovers:
+    """``call`` with the ``leftover_finding(spec)`` hook Spec.run asks a call for: the grader's static
+    view of the globals left over from demo cells that the function reads (``Extracted.leftovers``),
+    reported when its output is wrong, as the notebook's checkpoint does."""
+
+    def __new__(cls, call, found):
+        if not found:
+            return call
+        self = super().__new__(cls)
+        self.call, self.found = call, found
+        return self
+
+    def __call__(self, fn_name, args):
+        return self.call(fn_name, args)
+
+    def leftover_finding(self, spec):
+        from dlkit.checks import leftovers
+        from dlkit.checks.result import Finding
+
+        found, unused = self.found
+        return Finding(f"{spec.name}.reads_global", leftovers.finding_text(spec, None, found, unused))
+
+
 def _helper_results(specs, ex, run, seed, budget=None):
     """Each exercise's own result in this submission, judged once (as an exercise or as another's
     helper), each with its own time budget: a slow helper is not charged to the composite."""
@@ -405,7 +428,8 @@ def _helper_results(specs, ex, run, seed, budget=None):
             return "missing"
         if name in ex.delegations:
             return "flagged"
-        result = run_spec(specs[name], helpers.timed(name, run.call_for(name)), seed=seed, helper_results=helpers)
+        call = with_leftovers(helpers.timed(name, run.call_for(name)), ex.leftovers.get(name))
+        result = run_spec(specs[name], call, seed=seed, helper_results=helpers)
         if name in run.delegated or run.proxies.refused.get(name):
             return "flagged"
         return result
@@ -440,7 +464,7 @@ def _grade_exercise(specs, name, ex, run, seed, helpers=None, substituted_run=No
     def regrade(failing):
         second = substituted_run(failing)
         try:
-            result = spec.run(second.call_for(name), seed=seed, localise=False)
+            result = spec.run(with_leftovers(second.call_for(name), ex.leftovers.get(name)), seed=seed, localise=False)
         finally:
             second.close()
         # a composite that asks for what the judge still refuses keeps its first result (and flag)

@@ -37,6 +37,9 @@ class Extracted:
     syntax_errors: dict  # exercise name -> "SyntaxError at line N: ..." for cells that do not parse
     delegations: dict  # exercise name -> why it looks like it hands off to dlkit's reference
     metadata: dict = field(default_factory=dict)  # the notebook's "dlkit" metadata (untrusted)
+    # exercise -> ([(global, its value's source)], unused parameters): notebook-level data (a demo
+    # cell's m = 4) the exercise's function reads (dlkit.checks.leftovers.static_leftovers)
+    leftovers: dict = field(default_factory=dict)
 
 
 def sha256(data: bytes) -> str:
@@ -223,7 +226,7 @@ def extract(nb, names, *, extra_needed=()) -> Extracted:
     defined = set().union(*(b for b, _ in info)) if info else set()
     exercises = [n for n in names if n not in syntax_errors]
     return Extracted(segments, defined, syntax_errors, find_delegations([k.stmt for k, _ in kept], exercises),
-                     notebook_dlkit_metadata(nb))
+                     notebook_dlkit_metadata(nb), _leftovers([(k.stmt, k.src, label) for k, label in kept], exercises))
 
 
 @dataclass(frozen=True)
@@ -234,6 +237,7 @@ class _Kept:
     bound: frozenset
     used: frozenset
     text: str  # padded with blank lines so that line numbers match the learner's cell
+    src: str  # the whole cell (for the source of its values: _leftovers)
 
 
 _CACHED_CELL_CHARS = 16_000  # a larger cell is parsed each time (the cache holds at most 2048 cells)
@@ -260,8 +264,34 @@ def _parse_cell(src: str):
             first = stmt.decorator_list[0].lineno
         else:
             first = stmt.lineno
-        kept.append(_Kept(stmt, frozenset(_bound_names(stmt)), frozenset(_used_names(stmt)), "\n" * (first - 1) + text))
+        kept.append(_Kept(stmt, frozenset(_bound_names(stmt)), frozenset(_used_names(stmt)), "\n" * (first - 1) + text, src))
     return ("ok", tuple(kept))
+
+
+def _leftovers(kept, exercises) -> dict:
+    """exercise -> static_leftovers of its last definition, for the kept statements (notebook order:
+    [(stmt, its cell's source, label)])."""
+    from dlkit.checks.leftovers import static_leftovers
+
+    data, funcs = {}, {}
+    for stmt, src, _ in kept:
+        bound = _bound_names(stmt)
+        for name in bound:   # a later def or import of the same name is no longer data
+            data.pop(name, None)
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and not isinstance(stmt.value, (ast.Lambda, ast.Name, ast.Attribute)):
+            # (a lambda, or another name, np.exp, may well be a function: only values count as data)
+            text = " ".join((ast.get_source_segment(src, stmt.value) or "...").split())
+            for name in bound:
+                data[name] = text if len(text) <= 40 else text[:37] + "..."
+        elif isinstance(stmt, ast.FunctionDef) and stmt.name in exercises:
+            funcs[stmt.name] = (stmt, None)
+    out = {}
+    for name, (node, _) in funcs.items():
+        # the data as the notebook leaves it: a kernel run top to bottom calls the function with these
+        found, unused = static_leftovers(node, data)
+        if found:
+            out[name] = (found, unused)
+    return out
 
 
 # ---------------------------------------------------------------------------

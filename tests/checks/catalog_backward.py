@@ -156,9 +156,16 @@ def sigmoid_backward(dA, Z):
     return dA * s * (1 - s)
 
 
+@bug("sigmoid_backward", "sigmoid_backward.overflow")
+def sigmoid_backward(dA, cache):
+    # right algebra, numerically unstable: for Z = -800, e = inf and inf / inf is nan (the slope is 0)
+    e = np.exp(-cache)
+    return dA * e / (1 + e) ** 2
+
+
 @correct("sigmoid_backward")
 def sigmoid_backward(dA, cache):
-    e = np.exp(-cache)
+    e = np.exp(-np.abs(cache))                   # the same form, stable: e <= 1, and the slope is even
     return dA * e / (1 + e) ** 2
 
 

@@ -1,6 +1,8 @@
 """The diagnosis engine's promises beyond one id per bug: relations on their own, reports a
 learner can act on (most specific first, at most three, no finding about code the learner
 did not write, a random case pasted only in the notebook), and the issue's learner list."""
+import re
+
 import numpy as np
 import pytest
 
@@ -33,6 +35,10 @@ def test_relations_name_transforms_of_the_references_quantities():
     S = 1 / (1 + np.exp(-Z))
     assert "activation_twice" in _relations_on("A", 1 / (1 + np.exp(-S)), S, {"Z": Z, "A": S})
     assert "slope_for_value" in _relations_on("A", (Z > 0) * 1.0, A, {"Z": Z})
+    dA = rng.standard_normal((3, 4))
+    assert "value_for_slope" in _relations_on("dZ", dA * S, dA * S * (1 - S), {"Z": Z, "dA": dA})
+    A_prev = rng.standard_normal((3, 4))
+    assert "activation_of_other" in _relations_on("A", np.maximum(A_prev, 0), A, {"Z": Z, "A_prev": A_prev})
     assert "integer_values" in _relations_on("Z", np.trunc(Z), Z, {})
     assert "first_column_only" in _relations_on("Z", np.repeat(Z[:, :1], 4, axis=1), Z, {})
     assert "wrong_axis" in _relations_on("db", np.sum(Z, axis=0, keepdims=True) / 4, np.sum(Z, 1, keepdims=True) / 4,
@@ -101,7 +107,57 @@ def test_every_relation_id_has_a_hint():
     for rid in RELATIONS:
         hint = hint_for(f"linear_backward.{rid}", part="dW", other="W", how="summed over axis=0", g="ReLU",
                         k="3", which="row", index="1", M=4, got="dW, db, dA_prev", want="dA_prev, dW, db",
-                        what="Z", items="(A_prev, W, b)", missing="Z")
+                        what="Z", items="(A_prev, W, b)", missing="Z", helper="relu_backward", given="A_prev",
+                        shape="(3, 4)", param="Z", need="Z[l]", other_shape="(2, 4)")
         assert "{" not in hint and "(?)" not in hint and hint.endswith("."), rid
         # a relation names the wrong part first; the order of the outputs is about all of them
         assert hint.startswith("dW") or rid == "outputs_order" and hint.startswith("The outputs"), rid
+
+
+def _right_but_on_wide_batches(Z):
+    # right on every public case (m <= 5), wrong on the hidden ones with m = 12 and 40
+    A = 1 / (1 + np.exp(-Z))
+    return 2 * A if Z.shape[1] > 10 else A
+
+
+def test_a_hidden_case_shows_its_shapes_never_its_values():
+    fn = _right_but_on_wide_batches
+    assert check("sigmoid", fn).passed            # the notebook cannot see the mistake
+    hidden = SPECS["sigmoid"].run(KernelCall("sigmoid", fn, 5), seed=7)
+    text = str(hidden)
+    assert not hidden.passed and "Z (2, 12)" in text, text
+    assert not re.search(r"(expected|got|should be) -?\d", text) and "To try it" not in text, text
+    cases = SPECS["sigmoid"].cases(7)
+    shown = {f"{v:.4g}" for c in cases if c.info["hidden"] for v in np.ravel(c.expected)[:3]}
+    assert not any(v in text for v in shown if len(v) > 3), text
+
+
+def test_a_hidden_case_in_a_composite_shows_no_values():
+    def model_backward(AL, Y, caches):
+        grads = dlkit.model_backward(AL, Y, caches)
+        if AL.shape[1] > 20:                       # wrong only on the hidden wide batch
+            grads["dW1"] = grads["dW1"] * 3
+        return grads
+    assert check("model_backward", model_backward).passed
+    hidden = SPECS["model_backward"].run(KernelCall("model_backward", model_backward, 5), seed=7)
+    assert not hidden.passed and "layer_dims" in str(hidden), str(hidden)
+    assert not re.search(r"(expected|got|should be) -?\d", str(hidden)), str(hidden)
+
+
+def test_a_public_case_too_large_to_paste_is_described_by_its_shapes():
+    def linear_backward(dZ, linear_cache):
+        dA_prev, dW, db = dlkit.linear_backward(dZ, linear_cache)
+        return (dA_prev, 2 * dW, db) if dZ.shape == (3, 5) else (dA_prev, dW, db)   # random case 0 only
+    result = check("linear_backward", linear_backward)
+    text = str(result)
+    assert not result.passed and "dZ (3, 5), A_prev (4, 5)" in text, text
+    assert "To try it" not in text, text          # 50 numbers: too many to paste
+    from dlkit.checks.spec import paste
+    assert paste(("Z",), (np.zeros((5, 7)),)) is None and paste(("Z",), (np.zeros((1, 2)),)) == "Z = np.array([[0.0, 0.0]])"
+
+
+def test_the_report_names_the_learners_own_mistake_not_dlkits_helper():
+    # a composite that calls dlkit's own helpers and errs in its own line only: one finding, about that line
+    result = check("linear_activation_backward", _one("linear_activation_backward.wrong_array_passed"))
+    assert result.mistakes == ["linear_activation_backward.wrong_array_passed"], str(result)
+    assert "dZ comes from relu_backward given A_prev (3, 4) as its Z" in result.hints[0], result.hints[0]
