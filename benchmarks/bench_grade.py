@@ -164,7 +164,8 @@ def main(argv=None) -> int:
             kinds[k.split(":")[0]] = kinds.get(k.split(":")[0], 0) + 1
         print(f"class: {args.n} submissions {kinds}, workers {args.workers}, cores {os.cpu_count()}, "
               f"timeout {args.timeout:g} s per exercise, hidden cases on, error carried forward "
-              f"{'off' if args.no_carry_forward else 'on'}; load average before {os.getloadavg()[0]:.1f}")
+              f"{'off' if args.no_carry_forward else 'on'}; load average before "
+              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         summary, wall, iso = bench_dlkit([p for p, _ in subs], args.workers, args.timeout, seed=20261129,
                                          carry_forward=not args.no_carry_forward)
         rate = args.n / wall
@@ -173,9 +174,11 @@ def main(argv=None) -> int:
         print(f"dlkit grade: {args.n} submissions in {wall:.2f} s = {rate:.1f} submissions/s "
               f"(workers and sandbox start included); exercise rows by status {summary['statuses']}")
         cpu = summary["cpu_seconds"] / args.n
-        print(f"CPU per submission (judge + sandboxed child): {1000 * cpu:.0f} ms, so {os.cpu_count()} idle cores "
-              f"can grade ~{(os.cpu_count() or 1) / cpu:.0f} submissions/s; load average now "
-              f"{os.getloadavg()[0]:.1f} (other work shares these cores)")
+        judge = summary.get("judge_cpu_seconds", 0.0) / args.n
+        print(f"CPU per submission (judge + sandboxed child): {1000 * cpu:.0f} ms (judge {1000 * judge:.0f} ms, "
+              f"children {1000 * (cpu - judge):.0f} ms, the hostile loops' {args.timeout:g} s timeouts included), "
+              f"so {os.cpu_count()} idle cores can grade ~{(os.cpu_count() or 1) / cpu:.0f} submissions/s; "
+              f"load average now {' '.join(f'{x:.2f}' for x in os.getloadavg())} (other work shares these cores)")
         sample = [p for p, k in subs if "02_forward" in str(p) and not k.startswith("hostile")][: args.nbgrader_sample]
         if args.nbgrader_sample > 0 and sample:
             _, wall_same, _ = bench_dlkit(sample, args.workers, args.timeout, seed=20261129)

@@ -565,7 +565,7 @@ def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, 
     start = time.monotonic()
     tqdm.monitor_interval = 0  # no monitor thread: the judges are forked from this process
     bar = tqdm(total=len(todo), unit="submission", disable=not progress, desc="grading", file=sys.stderr)
-    counts, cpu, flagged = {}, 0.0, 0
+    counts, cpu, judge_cpu, flagged = {}, 0.0, 0.0, 0
     for result in _results(todo, kwargs, workers, scheduler):
         result["run_id"] = run_id
         gb.record(conn, result)
@@ -574,6 +574,7 @@ def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, 
 
             write_feedback(result, feedback_dir)
         cpu += result.get("judge_cpu", 0.0) + result.get("child_cpu", 0.0)
+        judge_cpu += result.get("judge_cpu", 0.0)
         flagged += bool(result.get("flags"))
         for row in result["rows"]:
             counts[row["status"]] = counts.get(row["status"], 0) + 1
@@ -583,7 +584,8 @@ def grade_all(paths, gradebook, *, assignment=None, workers=None, timeout=10.0, 
     seconds = time.monotonic() - start
     return {"submissions": len(subs), "graded": len(todo), "skipped": len(subs) - len(todo),
             "seconds": seconds, "per_second": len(todo) / seconds if seconds > 0 else 0.0, "statuses": counts,
-            "cpu_seconds": cpu, "isolation": iso.level, "flagged_submissions": flagged}
+            "cpu_seconds": cpu, "judge_cpu_seconds": judge_cpu, "isolation": iso.level,
+            "flagged_submissions": flagged}
 
 
 def _lifeline():
@@ -620,9 +622,7 @@ def _results(todo, kwargs, workers, scheduler):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        import nbformat  # noqa: F401 - slow to import (its validators): once here, inherited by the judges
-
-        import dlkit.checks  # noqa: F401
+        import dlkit.checks  # noqa: F401 - once here, inherited by the judges
 
         # Judges are forked from this (trusted) process: they start at once. The sandbox zygote
         # each judge starts is a fresh exec, never a fork of a judge, so no secret is in its memory.

@@ -14,6 +14,7 @@ Parsing happens in the judging process; nothing here executes learner code.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import re
 import symtable
@@ -49,18 +50,26 @@ def sha256(data: bytes) -> str:
 
 
 def read_notebook(data: bytes):
-    """Parse notebook bytes of any nbformat 4.x (or 3) into an nbformat v4 node, without validating.
+    """Parse notebook bytes of any nbformat 4.x (or 3) into a v4 notebook (a dict), without validating.
 
-    Raises :class:`Unreadable` with the reason when the bytes are not a notebook.
+    A version 4 notebook is plain JSON whose cells are already what the grader reads, so it is
+    parsed with :mod:`json` alone, as ``nbformat.reads`` would (it does not validate either):
+    importing nbformat costs more than a second (its JSON-schema validators), once per batch
+    and per judge. Older versions go through nbformat's converter. Raises :class:`Unreadable`
+    with the reason when the bytes are not a notebook.
     """
-    import nbformat
-    from nbformat import reader
+    import json
 
     if not isinstance(data, (bytes, bytearray)):
         raise TypeError(f"read_notebook: data must be bytes, got {type(data).__name__}")
     try:
         text = bytes(data).decode("utf-8")
-        nb = nbformat.convert(reader.reads(text), 4)
+        nb = json.loads(text)
+        if not (type(nb) is dict and nb.get("nbformat", 1) == 4):
+            import nbformat
+            from nbformat import reader
+
+            nb = nbformat.convert(reader.reads(text), 4)
     except Exception as exc:  # noqa: BLE001 - any parse failure means "unreadable"
         raise Unreadable(f"not a readable notebook: {type(exc).__name__}: {str(exc)[:200]}") from None
     if not isinstance(nb.get("cells"), list):
@@ -69,7 +78,8 @@ def read_notebook(data: bytes):
 
 
 def notebook_dlkit_metadata(nb) -> dict:
-    meta = nb.get("metadata", {}).get("dlkit", {})
+    meta = nb.get("metadata", {})
+    meta = meta.get("dlkit", {}) if isinstance(meta, dict) else {}
     return dict(meta) if isinstance(meta, dict) else {}
 
 
@@ -185,7 +195,7 @@ def extract(nb, names, *, extra_needed=()) -> Extracted:
     ``extra_needed`` are other names the checks may call (helpers, forward
     blocks); they are kept if the notebook defines or imports them.
     """
-    stmts = []  # (stmt, cell source, label)
+    stmts = []  # (_Kept, label)
     syntax_errors = {}
     for index, cell in enumerate(nb.get("cells", [])):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
@@ -194,19 +204,17 @@ def extract(nb, names, *, extra_needed=()) -> Extracted:
         if src is None or not src.strip():
             continue
         label = f"cell {index + 1}"
-        try:
-            tree = ast.parse(src)
-        except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:  # (too deeply nested code too)
+        parsed = _parse_cell(src) if len(src) <= _CACHED_CELL_CHARS else _parse_cell.__wrapped__(src)
+        if parsed[0] == "error":
             for name in _DEF_RE.findall(src):
                 if name in names:
-                    line = getattr(exc, "lineno", None)
-                    syntax_errors[name] = f"SyntaxError in {label} at line {line}: {getattr(exc, 'msg', exc)}"
+                    syntax_errors[name] = f"SyntaxError in {label} at line {parsed[1]}: {parsed[2]}"
             continue
-        stmts.extend((stmt, src, label) for stmt in tree.body if _keep(stmt))
+        stmts.extend((kept, label) for kept in parsed[1])
 
     # Keep what the graded functions need, transitively (imports of matplotlib for a demo are dropped).
     needed = set(names) | set(extra_needed)
-    info = [(_bound_names(s), _used_names(s)) for s, _, _ in stmts]
+    info = [(k.bound, k.used) for k, _ in stmts]
     while True:
         grown = set(needed)
         for bound, used in info:
@@ -215,26 +223,19 @@ def extract(nb, names, *, extra_needed=()) -> Extracted:
         if grown == needed:
             break
         needed = grown
-    kept = [(s, src, label) for (s, src, label), (bound, _) in zip(stmts, info) if bound & needed]
-
-    segments = []
-    for stmt, src, label in kept:
-        # Each statement runs on its own, so one broken import does not stop the rest.
-        # Pad with blank lines so line numbers match the learner's cell.
-        text = ast.get_source_segment(src, stmt, padded=True) or ""
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and stmt.decorator_list:
-            first = stmt.decorator_list[0].lineno
-        else:
-            first = stmt.lineno
-        segments.append(("\n" * (first - 1) + text, label))
+    kept = [(k, label) for k, label in stmts if k.bound & needed]
+    # Each statement runs on its own, so one broken import does not stop the rest.
+    segments = [(k.text, label) for k, label in kept]
     defined = set().union(*(b for b, _ in info)) if info else set()
     exercises = [n for n in names if n not in syntax_errors]
-    return Extracted(segments, defined, syntax_errors, find_delegations([s for s, _, _ in kept], exercises),
-                     notebook_dlkit_metadata(nb), _leftovers(kept, exercises), _sources(kept, exercises))
+    statements = [(k.stmt, k.src, label) for k, label in kept]
+    return Extracted(segments, defined, syntax_errors, find_delegations([k.stmt for k, _ in kept], exercises),
+                     notebook_dlkit_metadata(nb), _leftovers(statements, exercises), _sources(statements, exercises))
 
 
 def _sources(kept, exercises) -> dict:
-    """exercise -> (source of its last definition, its first line in the cell)."""
+    """exercise -> (source of its last definition, its first line in the cell), for the kept
+    statements ([(stmt, its cell's source, label)], notebook order)."""
     out = {}
     for stmt, src, _ in kept:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in exercises:
@@ -244,8 +245,48 @@ def _sources(kept, exercises) -> dict:
     return out
 
 
+@dataclass(frozen=True)
+class _Kept:
+    """One top-level definition of a cell, with what it binds and needs and the text to run."""
+
+    stmt: ast.AST
+    bound: frozenset
+    used: frozenset
+    text: str  # padded with blank lines so that line numbers match the learner's cell
+    src: str  # the whole cell (for the source of its values: _leftovers)
+
+
+_CACHED_CELL_CHARS = 16_000  # a larger cell is parsed each time (the cache holds at most 2048 cells)
+
+
+@functools.lru_cache(maxsize=2048)
+def _parse_cell(src: str):
+    """("ok", (_Kept, ...)) or ("error", lineno, message) for one cell's source.
+
+    Cached by the source text: most cells of a class's notebooks are the same (the provided
+    code, the learners' unchanged cells), and this parse (``ast`` and ``symtable``) was the
+    larger part of reading a submission. Nothing here or in ``extract`` changes the nodes.
+    """
+    try:
+        tree = ast.parse(src)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:  # (too deeply nested code too)
+        return ("error", getattr(exc, "lineno", None), str(getattr(exc, "msg", exc)))
+    kept = []
+    for stmt in tree.body:
+        if not _keep(stmt):
+            continue
+        text = ast.get_source_segment(src, stmt, padded=True) or ""
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and stmt.decorator_list:
+            first = stmt.decorator_list[0].lineno
+        else:
+            first = stmt.lineno
+        kept.append(_Kept(stmt, frozenset(_bound_names(stmt)), frozenset(_used_names(stmt)), "\n" * (first - 1) + text, src))
+    return ("ok", tuple(kept))
+
+
 def _leftovers(kept, exercises) -> dict:
-    """exercise -> static_leftovers of its last definition, for the kept statements (notebook order)."""
+    """exercise -> static_leftovers of its last definition, for the kept statements (notebook order:
+    [(stmt, its cell's source, label)])."""
     from dlkit.checks.leftovers import static_leftovers
 
     data, funcs = {}, {}

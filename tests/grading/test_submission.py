@@ -166,3 +166,44 @@ def test_needed_constants_run_but_demos_do_not():
     assert "TINY = np.finfo" in text and "default_rng" not in text  # only what a function needs
     assert "/nonexistent" not in text and "10**9" not in text
     assert points(nbformat.writes(nb)) == FULL
+
+
+def test_version_4_is_read_as_nbformat_reads_it_without_importing_nbformat():
+    # The grader reads v4 notebooks with json alone (nbformat's import costs a second per batch):
+    # the same code to run and metadata as nbformat's reader gives, for every notebook of the course.
+    import glob
+    import subprocess
+    import sys
+
+    paths = sorted(glob.glob(os.path.join(REPO, "notebooks", "*", "*.ipynb")))
+    assert len(paths) >= 10
+    from dlkit.course.submission import notebook_dlkit_metadata
+    from nbformat import reader
+
+    names = [n for ex in ASSIGNMENTS.values() for n in ex]
+    for path in paths:
+        with open(path, "rb") as f:
+            data = f.read()
+        ours, theirs = read_notebook(data), nbformat.convert(reader.reads(data.decode("utf-8")), 4)
+        assert extract(ours, names).segments == extract(theirs, names).segments, path
+        assert notebook_dlkit_metadata(ours) == notebook_dlkit_metadata(theirs), path
+    code = ("import sys; from dlkit.course.submission import read_notebook; "
+            f"read_notebook(open({paths[0]!r}, 'rb').read()); print('nbformat' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert out.returncode == 0 and out.stdout.strip() == "False", out.stderr
+
+
+def test_a_cell_seen_before_gives_the_same_extract_with_its_own_cell_label():
+    # cells are parsed once per distinct text (cached): a second notebook with the same cells at
+    # other positions, one with a syntax error, still gets its own labels and line numbers
+    broken = "def relu(Z):\n    return np.maximum(0, Z\n"
+    first = extract(cells_of(notebook({"relu": broken})), EXERCISES)
+    nb = cells_of(notebook({"relu": broken}))
+    nb.cells.insert(1, nbformat.v4.new_markdown_cell("moved"))
+    second = extract(nb, EXERCISES)
+    assert first.syntax_errors["relu"].startswith("SyntaxError in cell ")
+    label = first.syntax_errors["relu"].split(" at ")[0]
+    n = int(label.rsplit(" ", 1)[1])
+    assert second.syntax_errors["relu"] == first.syntax_errors["relu"].replace(f"cell {n} ", f"cell {n + 1} ")
+    assert [t for t, _ in first.segments] == [t for t, _ in second.segments]
+    assert [int(lab.split()[1]) + 1 for _, lab in first.segments] == [int(lab.split()[1]) for _, lab in second.segments]

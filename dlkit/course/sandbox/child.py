@@ -1,7 +1,7 @@
 """The child: one forked process per submission that runs the learner's code and answers requests.
 
-Before a line of learner code runs, :func:`child_main` gives the child a fresh
-empty working folder, a clean environment, a capped stdout/stderr and the
+Before a line of learner code runs, :func:`child_main` gives the child its own
+empty /tmp, /var/tmp and /dev/shm (isolated; /tmp is its working folder), a clean environment, a capped stdout/stderr and the
 limits and unprivileged identity of :func:`isolation.lock_down_child`. Then
 :func:`serve` answers the judge: ``load`` (run the learner's definitions),
 ``call`` (one function with arguments; meanwhile the learner's code may ask
@@ -21,7 +21,7 @@ import tempfile
 from dlkit.checks.plain import plain
 
 from . import proxies
-from .isolation import Isolation, libc, lock_down_child, _PR_SET_PDEATHSIG
+from .isolation import Isolation, libc, lock_down_child, private_scratch, _PR_SET_PDEATHSIG
 from .protocol import decode, encode, recv_msg, send_msg
 
 
@@ -91,18 +91,20 @@ def _process_state_resetter():
     ``sys`` cannot disarm it. (A fresh child per exercise, see run.py, already discards the
     rest; this covers what the definitions themselves, e.g. a default argument, left armed.)
     """
+    import _signal  # the C functions: signal.signal's wrapper converts to and from enums, 10x the cost
+
     setitimer, set_handler, sigmask, settrace, setprofile, setrecursionlimit = (
-        signal.setitimer, signal.signal, signal.pthread_sigmask, sys.settrace, sys.setprofile, sys.setrecursionlimit)
+        _signal.setitimer, _signal.signal, _signal.pthread_sigmask, sys.settrace, sys.setprofile, sys.setrecursionlimit)
     timers = (signal.ITIMER_REAL, signal.ITIMER_VIRTUAL, signal.ITIMER_PROF)
     handlers = {}
-    for sig in signal.valid_signals():
+    for sig in _signal.valid_signals():
         try:
-            handler = signal.getsignal(sig)
+            handler = _signal.getsignal(sig)
         except (OSError, ValueError):
             continue
         if handler is not None:  # (None: set outside Python, cannot be restored from here)
             handlers[sig] = handler
-    mask, limit = signal.pthread_sigmask(signal.SIG_BLOCK, []), sys.getrecursionlimit()
+    mask, limit = _signal.pthread_sigmask(signal.SIG_BLOCK, []), sys.getrecursionlimit()
     handlers = tuple(handlers.items())
 
     def reset():
@@ -177,12 +179,18 @@ def serve(sock, graded):
         send(sock, {"error": {"kind": "exception", "exc_type": "ProtocolError", "message": f"unknown op {op!r}"}})
 
 
-def child_main(sock: socket.socket, workdir: str, limits: dict, graded, iso: Isolation) -> None:
-    """Runs in the freshly forked child: lock down, then serve. Never returns."""
+def child_main(sock: socket.socket, workdir, limits: dict, graded, iso: Isolation) -> None:
+    """Runs in the freshly forked child: lock down, then serve. Never returns.
+
+    ``workdir``: the folder the zygote made for this child without isolation; None when
+    isolated: the child then mounts its own empty /tmp, /var/tmp and /dev/shm and works in /tmp.
+    """
     code = 0
     try:
         libc().prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         os.setsid()
+        if iso.method != "none":
+            workdir = private_scratch()  # no writable path shared with any other child
         keep = sock.fileno()
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)

@@ -11,12 +11,19 @@ Two ways to the same isolation, chosen by who runs the grader:
   zygote's mounts (so it cannot unmount what hides the gradebook).
 
 Either way the zygote makes the whole file system read-only for its children
-(``mount_setattr`` with ``AT_RECURSIVE``), mounts fresh tmpfs on ``/tmp``,
-``/var/tmp`` and ``/dev/shm``, and covers the folders and files to hide (the
-gradebook, the seed, instructor notebooks, submissions and dlkit's own source)
-with empty read-only mounts. Where the kernel refuses an unprivileged user
-namespace, ``bwrap`` (Debian's ``bubblewrap``) sets up the same from outside
-(``bwrap_command``).
+(``mount_setattr`` with ``AT_RECURSIVE``) and covers the folders and files to
+hide (the gradebook, the seed, instructor notebooks, submissions and dlkit's own
+source) with empty read-only mounts. Where the kernel refuses an unprivileged
+user namespace, ``bwrap`` (Debian's ``bubblewrap``) makes the namespaces from
+outside (``bwrap_command``) and the zygote does the rest itself.
+
+The only writable places are then ``/tmp``, ``/var/tmp`` and ``/dev/shm``, and
+each child gets its own empty ones (:func:`private_scratch`: a mount and an IPC
+namespace of its own with fresh tmpfs, gone when the child exits), so that no
+writable path, and no SysV IPC object, is shared between two children: what
+one learner's code leaves there cannot reach a later learner's. Kernel
+keyrings, the one other store that outlives a process and is not namespaced
+as root, are refused to the child by a seccomp filter (:func:`_deny_keyrings`).
 
 :class:`Isolation` is what the zygote reports back; ``report()`` is the text of
 ``dlkit grade --check-isolation``.
@@ -32,7 +39,7 @@ from dataclasses import dataclass, field
 
 NOBODY = 65534
 
-_CLONE_NEWNS, _CLONE_NEWUSER = 0x00020000, 0x10000000
+_CLONE_NEWNS, _CLONE_NEWUSER, _CLONE_NEWIPC = 0x00020000, 0x10000000, 0x08000000
 _CLONE_NEWPID, _CLONE_NEWNET = 0x20000000, 0x40000000
 _MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_NOEXEC = 0x1, 0x2, 0x4, 0x8
 _MS_BIND, _MS_REC, _MS_PRIVATE = 0x1000, 0x4000, 0x40000
@@ -61,7 +68,7 @@ PROTECTIONS = (
     ("network_namespace", "no network (own network namespace, loopback down)"),
     ("mount_namespace", "own mount namespace"),
     ("readonly_root", "the whole file system is read-only for learner code"),
-    ("private_tmp", "private /tmp, /var/tmp, /dev/shm (fresh tmpfs)"),
+    ("private_tmp", "private /tmp, /var/tmp, /dev/shm for each child (fresh tmpfs), own SysV IPC, no keyrings"),
     ("hidden_secrets", "gradebook, seed, instructor notebooks, submissions and dlkit's source hidden"),
     ("pid_namespace", "own pid namespace and /proc (cannot see or signal the grader)"),
     ("unprivileged_id", "learner code runs as uid/gid 65534 with no capabilities"),
@@ -144,10 +151,10 @@ def isolate_zygote(hide=(), method: str = "auto", lifeline: int | None = None) -
         iso.notes.append("isolation switched off (--no-isolation): learner code runs as the grader's user")
         return iso
     if method == "bwrap":
+        # bwrap made the user, network and mount namespaces (and left us the capabilities): the
+        # rest is done here as below, after boot.py has read dlkit's files.
         iso.method = "bwrap"
         iso.user_namespace = iso.network_namespace = iso.mount_namespace = True
-        iso.readonly_root = iso.private_tmp = True  # bwrap's --ro-bind / / and --tmpfs
-        _hide(lc, hide, iso)  # here, after boot.py has read dlkit's files (bwrap left us the capabilities)
     else:
         uid, gid = os.geteuid(), os.getegid()
         if iso.root:
@@ -167,17 +174,21 @@ def isolate_zygote(hide=(), method: str = "auto", lifeline: int | None = None) -
             _write("/proc/self/gid_map", f"0 {gid} 1")
             iso.user_namespace = True
         iso.network_namespace = iso.mount_namespace = True
-        if lc.mount(b"none", b"/", None, _MS_REC | _MS_PRIVATE, None) != 0:
-            iso.notes.append(_errno("making / private"))
-            return iso
-        _readonly_root(lc, iso)
-        _hide(lc, hide, iso)
-        ok = True
-        for d in (b"/tmp", b"/var/tmp", b"/dev/shm"):
-            if os.path.isdir(d) and lc.mount(b"tmpfs", d, b"tmpfs", _MS_NOSUID | _MS_NODEV, b"size=256m,mode=1777") != 0:
-                ok = False
-                iso.notes.append(_errno(f"a private {d.decode()}"))
-        iso.private_tmp = ok
+    if lc.mount(b"none", b"/", None, _MS_REC | _MS_PRIVATE, None) != 0:
+        iso.notes.append(_errno("making / private"))
+        return iso
+    # Read-only everywhere (bwrap's own /dev tmpfs too), then hide; /proc is mounted afresh by
+    # the pid namespace's init below, and each child mounts its own scratch tmpfs.
+    _readonly_root(lc, iso)
+    _hide(lc, hide, iso)
+    ok = True
+    for d in SCRATCH if method != "bwrap" else ():  # not the host's (bwrap's --tmpfs already are not)
+        if os.path.isdir(d) and lc.mount(b"tmpfs", d, b"tmpfs", _MS_NOSUID | _MS_NODEV | _MS_RDONLY, b"size=4k,mode=0555") != 0:
+            ok = False
+            iso.notes.append(_errno(f"covering the host's {d.decode()}"))
+    # Each child mounts its own writable ones over these (private_scratch); whether it can is
+    # probed here once, before any child (and before the pid namespace, whose first child is its init).
+    iso.private_tmp = ok and _probe_child_scratch(iso)
     iso.pid_namespace = _own_pid_namespace(lc, iso, lifeline)
     iso.unprivileged_id = True  # done by each child (lock_down_child), which fails rather than run privileged
     return iso
@@ -210,6 +221,91 @@ def _hide(lc, hide, iso) -> None:
             ok = False
             iso.notes.append(_errno(f"hiding {path}"))
     iso.hidden_secrets = ok and bool(iso.readonly_root or iso.root)
+
+
+SCRATCH = (b"/tmp", b"/var/tmp", b"/dev/shm")  # the only writable folders a child has, each its own
+_SCRATCH_OPTIONS = b"size=64m,nr_inodes=4096,mode=1777"
+
+
+def private_scratch() -> str:
+    """In a freshly forked child, before lock-down and any learner code: a mount namespace and an
+    IPC namespace of its own, with a fresh empty tmpfs on ``/tmp``, ``/var/tmp`` and ``/dev/shm``.
+
+    The rest of the file system is read-only (the zygote's ``mount_setattr``), so these are the
+    only writable paths, and no two children share one: a file written by one exercise's child
+    (or one learner's) is gone for the next, whichever path it was written to, and so is a SysV
+    shared-memory segment, semaphore or message queue. The tmpfs die with the child's namespace.
+    Returns the child's working folder (``/tmp``, also its ``$HOME`` and ``$TMPDIR``). Raises
+    OSError when any step fails: a child never runs learner code with a shared scratch folder.
+    """
+    lc = libc()
+    if lc.unshare(_CLONE_NEWNS | _CLONE_NEWIPC) != 0:
+        raise OSError(_errno("the child's own mount and IPC namespaces"))
+    for d in SCRATCH:
+        if os.path.isdir(d) and lc.mount(b"tmpfs", d, b"tmpfs", _MS_NOSUID | _MS_NODEV, _SCRATCH_OPTIONS) != 0:
+            raise OSError(_errno(f"the child's own {d.decode()}"))
+    return "/tmp"
+
+
+def _probe_child_scratch(iso) -> bool:
+    """Whether a child forked here gets its own scratch folders and no keyrings (what each child
+    then insists on: see child_main), tried once in a short-lived process."""
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            private_scratch()
+            _deny_keyrings(libc())
+            code = 0
+        except BaseException:  # noqa: BLE001 - reported through the exit code
+            pass
+        os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        iso.notes.append("a child cannot get its own mount and IPC namespaces, tmpfs or seccomp filter")
+        return False
+    return True
+
+
+# seccomp: the system calls of the kernel keyrings, per architecture (audit arch, add_key,
+# request_key, keyctl). A key added to the user keyring (@u) of uid 65534 outlives the child and
+# is visible to every later child as root (keyrings are per user namespace), so the child gets none.
+_KEYRING_SYSCALLS = {"x86_64": (0xC000003E, (248, 249, 250)), "aarch64": (0xC00000B7, (217, 218, 219))}
+_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER = 22, 2
+_SECCOMP_RET_ALLOW, _SECCOMP_RET_ERRNO, _EPERM = 0x7FFF0000, 0x00050000, 1
+
+
+class _SockFilter(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_uint16), ("jt", ctypes.c_uint8), ("jf", ctypes.c_uint8), ("k", ctypes.c_uint32)]
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_SockFilter))]
+
+
+def _deny_keyrings(lc) -> None:
+    """A seccomp filter: add_key, request_key and keyctl fail with EPERM, and so does every system
+    call of another ABI (i386 ``int 0x80``, x32), which could reach them by other numbers.
+    Needs ``no_new_privs`` or CAP_SYS_ADMIN; raises OSError on an unknown architecture."""
+    machine = os.uname().machine
+    if machine not in _KEYRING_SYSCALLS:
+        raise OSError(f"no keyring filter for the {machine} architecture")
+    arch, calls = _KEYRING_SYSCALLS[machine]
+    ld, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06  # BPF_LD|W|ABS, BPF_JMP|JEQ|K, BPF_JMP|JGE|K, BPF_RET|K
+    deny = _SECCOMP_RET_ERRNO | _EPERM
+    prog = [(ld, 0, 0, 4),  # seccomp_data.arch
+            (jeq, 1, 0, arch), (ret, 0, 0, deny),
+            (ld, 0, 0, 0)]  # seccomp_data.nr
+    if machine == "x86_64":
+        prog.append((jge, len(calls) + 1, 0, 0x40000000))  # x32 numbers -> deny
+    for i, nr in enumerate(calls):
+        prog.append((jeq, len(calls) - i, 0, nr))  # -> deny
+    prog += [(ret, 0, 0, _SECCOMP_RET_ALLOW), (ret, 0, 0, deny)]
+    filters = (_SockFilter * len(prog))(*[_SockFilter(*f) for f in prog])
+    fprog = _SockFprog(len(prog), filters)
+    if lc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 or \
+            lc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
+        raise OSError(_errno("the seccomp filter against keyrings"))
 
 
 REAPER = {"pid": None}  # the pid namespace's init, forked by the zygote (which ends it last)
@@ -308,6 +404,8 @@ def lock_down_child(iso: Isolation, workdir: str, limits: dict) -> None:
         rl.setrlimit(rl.RLIMIT_NPROC, (0, 0))
     lc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
     lc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
+    if iso.method != "none":
+        _deny_keyrings(lc)
 
 
 def _drop_capabilities(lc) -> None:

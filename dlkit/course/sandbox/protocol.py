@@ -17,7 +17,9 @@ judge; see ``proxies.py``).
 """
 from __future__ import annotations
 
+import functools
 import json
+import math
 import re
 import socket
 import struct
@@ -104,34 +106,51 @@ _NPY_HEADER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _npy_header(descr: str, shape: tuple) -> bytes:
+    """The .npy 1.0 preamble (magic, length, padded header) of a C-ordered array (cached: few shapes recur)."""
+    dims = "".join(f"{d}, " for d in shape).rstrip(" ") if len(shape) != 1 else f"{shape[0]},"
+    head = f"{{'descr': '{descr}', 'fortran_order': False, 'shape': ({dims}), }}"
+    pad = 64 - (len(_NPY_MAGIC) + 2 + len(head) + 1) % 64
+    head = (head + " " * pad + "\n").encode("latin1")
+    return _NPY_MAGIC + struct.pack("<H", len(head)) + head
+
+
 def _array_bytes(arr: np.ndarray) -> bytes:
     if arr.dtype.kind not in "fiub" or arr.dtype.fields is not None:
         raise TypeError(f"only arrays of numbers are sent, not dtype {arr.dtype}")
     arr = arr if arr.flags.c_contiguous else arr.copy(order="C")  # (ascontiguousarray would make 0-d 1-d)
-    shape = "".join(f"{d}, " for d in arr.shape).rstrip(" ") if len(arr.shape) != 1 else f"{arr.shape[0]},"
-    head = f"{{'descr': '{arr.dtype.str}', 'fortran_order': False, 'shape': ({shape}), }}"
-    pad = 64 - (len(_NPY_MAGIC) + 2 + len(head) + 1) % 64
-    head = (head + " " * pad + "\n").encode("latin1")
-    return b"".join([_NPY_MAGIC, struct.pack("<H", len(head)), head, arr.tobytes()])
+    return _npy_header(arr.dtype.str, arr.shape) + arr.tobytes()
 
 
-def _load_array(blob: bytes) -> np.ndarray:
-    """Parse one .npy blob strictly (numeric dtypes only, no pickle); ValueError if malformed."""
-    if blob[:8] != _NPY_MAGIC or len(blob) < 10:
+@functools.lru_cache(maxsize=1024)
+def _parse_npy_header(text: str):
+    """(dtype, shape, count, order) of a .npy header, or None when it is not one of numbers (cached)."""
+    m = _NPY_HEADER.fullmatch(text)
+    if m is None:
+        return None
+    shape = tuple(int(d) for d in m.group(3).replace(" ", "").split(",") if d)
+    return np.dtype(m.group(1)), shape, math.prod(shape), "F" if m.group(2) == "True" else "C"
+
+
+def _load_array(blob, buffer=None, offset=0) -> np.ndarray:
+    """Parse one .npy blob strictly (numeric dtypes only, no pickle); ValueError if malformed.
+
+    ``blob`` may be a memoryview into ``buffer`` (a bytearray) at ``offset``: the array then
+    shares that buffer's memory (writable, no copy); else it is a copy of ``blob``'s data.
+    """
+    if len(blob) < 10 or bytes(blob[:8]) != _NPY_MAGIC:
         raise ValueError("not an .npy 1.0 blob")
     (n,) = struct.unpack("<H", blob[8:10])
-    m = _NPY_HEADER.fullmatch(blob[10:10 + n].decode("latin1"))
-    if m is None:
+    parsed = _parse_npy_header(bytes(blob[10:10 + n]).decode("latin1"))
+    if parsed is None:
         raise ValueError("unexpected .npy header (only arrays of numbers are accepted)")
-    dtype = np.dtype(m.group(1))
-    shape = tuple(int(d) for d in m.group(3).replace(" ", "").split(",") if d)
-    count = int(np.prod(shape, dtype=np.int64)) if shape else 1
-    data = blob[10 + n:]
-    if len(data) != count * dtype.itemsize:
+    dtype, shape, count, order = parsed
+    if len(blob) - 10 - n != count * dtype.itemsize:
         raise ValueError("the .npy blob's data does not match its shape")
-    arr = np.frombuffer(data, dtype=dtype, count=count)
-    order = "F" if m.group(2) == "True" else "C"
-    return arr.reshape(shape, order=order).copy()
+    if buffer is None:
+        return np.frombuffer(blob, dtype=dtype, count=count, offset=10 + n).reshape(shape, order=order).copy()
+    return np.frombuffer(buffer, dtype=dtype, count=count, offset=offset + 10 + n).reshape(shape, order=order)
 
 
 def send_msg(sock: socket.socket, header: dict, arrays=()) -> None:
@@ -142,7 +161,7 @@ def send_msg(sock: socket.socket, header: dict, arrays=()) -> None:
     sock.sendall(b"".join([struct.pack(">Q", len(head)), head, *blobs]))
 
 
-def _recv_exact(sock: socket.socket, n: int, deadline: float | None) -> bytes:
+def _recv_exact(sock: socket.socket, n: int, deadline: float | None) -> bytearray:
     buf = bytearray(n)
     view = memoryview(buf)
     got = 0
@@ -159,11 +178,15 @@ def _recv_exact(sock: socket.socket, n: int, deadline: float | None) -> bytes:
         if k == 0:
             raise EOFError
         got += k
-    return bytes(buf)
+    return buf
 
 
-def recv_msg(sock: socket.socket, deadline: float | None = None, max_bytes: int = 256 << 20):
-    """Receive one message; TimeoutError past ``deadline``, EOFError if the peer died."""
+def recv_msg(sock: socket.socket, deadline: float | None = None, max_bytes: int = 256 << 20, copy: bool = True):
+    """Receive one message; TimeoutError past ``deadline``, EOFError if the peer died.
+
+    ``copy=False`` (the judge): the arrays are views into the message's one buffer; with
+    ``copy`` (the child) each owns its memory, as ``np.load`` would give learner code.
+    """
     (n,) = struct.unpack(">Q", _recv_exact(sock, 8, deadline))
     if n > MAX_HEADER:
         raise ProtocolError(f"header of {n} bytes is too large")
@@ -174,12 +197,17 @@ def recv_msg(sock: socket.socket, deadline: float | None = None, max_bytes: int 
     sizes = header.get("sizes") if type(header) is dict else None
     if type(sizes) is not list or not all(type(s) is int and s >= 0 for s in sizes):
         raise ProtocolError("header has no valid 'sizes'")
-    if sum(sizes) > max_bytes:
-        raise ProtocolError(f"output of {sum(sizes)} bytes is larger than the {max_bytes} allowed")
-    arrays = []
+    total = sum(sizes)
+    if total > max_bytes:
+        raise ProtocolError(f"output of {total} bytes is larger than the {max_bytes} allowed")
+    # All blobs in one read; each array is a view into that one buffer (no copy per array).
+    data = _recv_exact(sock, total, deadline) if total else bytearray()
+    view = memoryview(data)
+    arrays, offset = [], 0
     for s in sizes:
         try:
-            arrays.append(_load_array(_recv_exact(sock, s, deadline)))
+            arrays.append(_load_array(view[offset:offset + s], None if copy else data, offset))
         except (ValueError, OSError) as exc:  # malformed npy, or object dtype
             raise ProtocolError(f"bad array: {exc}") from None
+        offset += s
     return header, arrays

@@ -55,8 +55,13 @@ def zygote_main(fd: int, config: dict) -> None:
             pass
     proxies.install_stand_ins()
     iso = isolate_zygote(config.get("hide", []), config.get("method", "auto"), config.get("lifeline"))
-    base = tempfile.mkdtemp(prefix="dlkit-sandbox-")
-    os.chmod(base, 0o711)
+    # Isolated, each child mounts its own empty /tmp and works there (isolation.private_scratch).
+    # Without isolation (--no-isolation) it gets a fresh folder in the host's /tmp, removed when it
+    # is reaped; but the host's /tmp itself is shared then (see docs/grading.md).
+    base = None
+    if iso.method == "none":
+        base = tempfile.mkdtemp(prefix="dlkit-sandbox-")
+        os.chmod(base, 0o711)
     ctl.sendall((json.dumps({"isolation": iso.__dict__}) + "\n").encode())
     running = {}  # pid -> folder of children not yet reaped
     lifeline = config.get("lifeline")
@@ -80,19 +85,20 @@ def zygote_main(fd: int, config: dict) -> None:
             use = resource.getrusage(resource.RUSAGE_CHILDREN)
             ctl.sendall(json.dumps({"cpu": use.ru_utime + use.ru_stime}).encode())
             continue
-        workdir = tempfile.mkdtemp(dir=base)
+        workdir = tempfile.mkdtemp(dir=base) if base is not None else None
         child_sock = socket.socket(fileno=fds[0])
         pid = os.fork()
         if pid == 0:
             ctl.close()
             child.child_main(child_sock, workdir, req["limits"], req.get("graded", []), iso)
         child_sock.close()
-        running[pid] = workdir
+        running[pid] = workdir or ""
         pidfd = os.pidfd_open(pid)  # valid until we reap it, so the judge never kills a reused pid
         socket.send_fds(ctl, [json.dumps({"pid": pid}).encode()], [pidfd])
         os.close(pidfd)
     _kill_all(running, wait=True)
-    shutil.rmtree(base, ignore_errors=True)
+    if base is not None:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def _kill_all(running, wait):
@@ -122,7 +128,9 @@ def _reap(running: dict) -> None:
             break
         if pid == 0:
             break
-        shutil.rmtree(running.pop(pid, ""), ignore_errors=True)
+        folder = running.pop(pid, "")
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 class Zygote:
@@ -232,7 +240,7 @@ class Child:
         try:
             send_msg(self.sock, header, arrays)
             while True:
-                reply = recv_msg(self.sock, deadline, self.limits.max_message)
+                reply = recv_msg(self.sock, deadline, self.limits.max_message, copy=False)
                 if reply[0].get("op") != "proxy":
                     break
                 if on_proxy is None:
