@@ -573,9 +573,13 @@ def scan(name: str, source: str) -> list:
     for rule, exercises, check in RULES:
         if exercises is not None and name not in exercises:
             continue
-        hit = next(iter(check(ctx, name)), None)
-        if hit is not None:
-            found.append((hit[0], hit[1], getattr(hit[2], "lineno", fn_node.lineno)))
+        try:
+            hits = list(check(ctx, name))
+        except Exception:   # an odd construct a rule did not foresee: a diagnosis must never break the check
+            continue
+        if hits:   # the rule's first construct in the learner's reading order
+            rule_id, fields, node = min(hits, key=lambda h: (getattr(h[2], "lineno", 0), getattr(h[2], "col_offset", 0)))
+            found.append((rule_id, fields, getattr(node, "lineno", fn_node.lineno)))
     return found
 
 
@@ -584,12 +588,15 @@ def findings(name: str, source: str, *, first_line: int = 1, limit: int = MAX_SO
     ``first_line`` is the line number of the definition's first line where the learner sees it."""
     if source is None:
         return []
+    for arg, value, low in (("first_line", first_line, 1), ("limit", limit, 0)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise ValueError(f"findings: {arg} must be a whole number of at least {low}, got {value!r}")
     out = []
     lines = source.splitlines()
-    for rule, fields, lineno in scan(name, source)[:max(0, int(limit))]:
+    for rule, fields, lineno in scan(name, source)[:limit]:
         mistake_id = f"{name}.source.{rule}"
         details = []
-        if rule != "unused_argument" and 0 < lineno <= len(lines):
+        if 0 < lineno <= len(lines):
             details.append(f"line {lineno + first_line - 1}: {lines[lineno - 1].strip()}")
         out.append(Finding(mistake_id, hint_for(mistake_id, exercise=name, **fields), details))
     return out

@@ -170,6 +170,18 @@ def test_arguments_are_checked():
         source.scan("relu", 3)
     with pytest.raises(TypeError, match="name must be"):
         source.scan(None, "def f(): pass")
+    with pytest.raises(ValueError, match="first_line must be a whole number of at least 1, got 0"):
+        source.findings("relu", "def relu(Z):\n    return Z", first_line=0)
+    with pytest.raises(ValueError, match="limit must be"):
+        source.findings("relu", "def relu(Z):\n    return Z", limit=-1)
+
+
+def test_the_first_construct_in_reading_order_and_at_most_the_limit():
+    code = "def f(dZ, c):\n    a = np.round(dZ)\n    m = dZ.size\n    return np.floor(a) / m // 2 + 1 // m"
+    found = source.findings("linear_backward", code, limit=9)
+    assert [f.id.split(".source.")[1] for f in found] == ["m_not_columns", "integer_division", "rounding"]
+    assert found[2].details == ["line 2: a = np.round(dZ)"]
+    assert len(source.findings("linear_backward", code)) == source.MAX_SOURCE_FINDINGS
 
 
 def test_the_kernel_gives_the_exercise_its_own_source_only():
