@@ -368,3 +368,70 @@ def model_forward(X, parameters):
                                              "relu" if l < L else "sigmoid")
         caches += [cache]
     return A, caches
+
+
+@correct("compute_cost")
+def compute_cost(AL, Y):
+    eps = np.finfo(float).eps
+    picked = np.where(Y == 1, np.clip(AL, eps, 1 - eps), np.clip(1 - AL, eps, 1 - eps))
+    return float(-np.log(picked).mean())
+
+
+@correct("model_backward")
+def model_backward(AL, Y, caches):
+    grads, L = {}, len(caches)
+    dAL = (AL - Y) / (AL * (1 - AL))
+    dA = dAL
+    for l in range(L, 0, -1):
+        dA_prev, dW, db = linear_activation_backward(dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = dA_prev, dW, db
+        dA = dA_prev
+    return grads
+
+
+@correct("linear_activation_forward")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = np.add(np.matmul(W, A_prev), b)
+    if activation == "sigmoid":
+        A = 1 / (1 + np.exp(-np.clip(Z, -500, 500)))
+    else:
+        A = np.where(Z > 0, Z, 0)
+    return A, ((A_prev, W, b), Z)
+
+
+@correct("sigmoid")
+def sigmoid(Z):
+    return np.exp(-np.logaddexp(0, -Z))
+
+
+@correct("update_parameters")
+def update_parameters(parameters, grads, learning_rate):
+    import copy
+
+    new = copy.deepcopy(parameters)
+    for key in parameters:
+        new[key] = parameters[key] - learning_rate * grads["d" + key]
+    return new
+
+
+@correct("linear_backward")
+def linear_backward(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    m = dZ.shape[-1]
+    return np.matmul(W.T, dZ), np.matmul(dZ, A_prev.T) / m, np.sum(dZ, axis=-1, keepdims=True) / m
+
+
+@correct("model_forward")
+def model_forward(X, parameters):
+    L = len(parameters) // 2
+    caches, A = [], X
+    for l in range(1, L + 1):
+        act = "sigmoid" if l == L else "relu"
+        A, cache = linear_activation_forward(A, parameters["W" + str(l)], parameters["b" + str(l)], act)
+        caches.extend([cache])
+    return A, caches
+
+
+@correct("relu_backward")
+def relu_backward(dA, Z):
+    return dA * np.heaviside(Z, 0)
