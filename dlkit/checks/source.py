@@ -41,6 +41,8 @@ clip_bounds            ``np.clip(AL, lo, hi)`` with bounds other   compute_cost
                        than [eps, 1 - eps], eps <= 1e-12
 log_base               np.log10 / np.log2                          compute_cost, model_backward
 caches_flattened       ``caches += cache`` / ``caches.extend``     model_forward
+layer_key              ``"W" + l`` (TypeError), ``"dW" + "l"``      all
+                       (KeyError 'dWl'): the key is "W" + str(l)
 random_draw            np.random.* (dropout, noise)                all but initialize_parameters and
                                                                    L_layer_model
 foreign_operation      a numpy function none of the exercise's     (see FOREIGN: e.g. np.exp in relu,
@@ -155,8 +157,9 @@ def _mentions_len(node) -> bool:
 class _Ctx:
     """What the rules share about one definition: its nodes, parameters and constant names."""
 
-    def __init__(self, fn_node):
+    def __init__(self, fn_node, source: str):
         self.fn = fn_node
+        self.source = source
         self.nodes = list(ast.walk(fn_node))
         self.params = [a.arg for a in fn_node.args.posonlyargs + fn_node.args.args + fn_node.args.kwonlyargs]
         self.loads = {n.id for n in self.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
@@ -169,6 +172,11 @@ class _Ctx:
                 value = self.number(n.value)
                 if value is not None:
                     self.constants[n.targets[0].id] = value
+
+    def text(self, node) -> str:
+        """The learner's own spelling of ``node`` (one line), else ast's."""
+        segment = ast.get_source_segment(self.source, node)
+        return " ".join(segment.split()) if segment else ast.unparse(node)
 
     def is_loop_var(self, node) -> bool:
         return isinstance(node, ast.Name) and node.id in self.loop_vars
@@ -207,8 +215,8 @@ def _m_not_columns(ctx, name):
         for t in n.targets:   # n, m = dZ.shape is right; m, n = dZ.shape takes the rows
             if isinstance(t, ast.Tuple) and len(t.elts) == 2 and isinstance(t.elts[0], ast.Name) \
                     and t.elts[0].id == "m" and isinstance(v, ast.Attribute) and v.attr == "shape":
-                yield "m_not_columns", {"code": f"{ast.unparse(t).strip('()')} = {ast.unparse(v)}",
-                                        "what": "puts the number of rows in m", "fix": f"{ast.unparse(v)}[1]"}, n
+                yield "m_not_columns", {"code": f"{ctx.text(t).strip('()')} = {ctx.text(v)}",
+                                        "what": "puts the number of rows in m", "fix": f"{ctx.text(v)}[1]"}, n
         if not any(isinstance(t, ast.Name) and t.id == "m" for t in n.targets):
             continue
         if isinstance(v, ast.Attribute) and v.attr == "size" and name != "compute_cost":
@@ -224,8 +232,8 @@ def _m_not_columns(ctx, name):
                 and _const(v.slice) in (0, -2):
             what, array = "is the number of rows", v.value.value
         if what:
-            yield "m_not_columns", {"code": ast.unparse(v), "what": what,
-                                    "fix": f"{ast.unparse(array)}.shape[1]"}, n
+            yield "m_not_columns", {"code": ctx.text(v), "what": what,
+                                    "fix": f"{ctx.text(array)}.shape[1]"}, n
 
 
 def _rounding(ctx, name):
@@ -235,16 +243,16 @@ def _rounding(ctx, name):
         tail = _tail(n.func)
         if tail in ROUNDING and (isinstance(n.func, ast.Name) or _is_np(n.func, tail)
                                  or isinstance(n.func, ast.Attribute) and tail == "round"):
-            yield "rounding", {"code": ast.unparse(n)}, n
+            yield "rounding", {"code": ctx.text(n)}, n
         elif tail == "astype" and n.args and _int_type(n.args[0]) and not _boolean(n.func.value):
-            yield "rounding", {"code": ast.unparse(n)}, n
+            yield "rounding", {"code": ctx.text(n)}, n
         elif (isinstance(n.func, ast.Name) and n.func.id == "int" or _is_np(n.func, *INT_TYPES)) and n.args \
                 and not _mentions_len(n.args[0]) \
                 and any(isinstance(s, (ast.BinOp, ast.Call)) for s in ast.walk(n.args[0])):
-            yield "rounding", {"code": ast.unparse(n)}, n
+            yield "rounding", {"code": ctx.text(n)}, n
         elif _kw(n, "dtype") is not None and _int_type(_kw(n, "dtype")) and name != "initialize_parameters" \
                 and not any(_boolean(a) for a in n.args):
-            yield "rounding", {"code": ast.unparse(n)}, n
+            yield "rounding", {"code": ctx.text(n)}, n
 
 
 def _int_type(node) -> bool:
@@ -267,7 +275,7 @@ def _integer_division(ctx, name):
         if isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.FloorDiv):
             if isinstance(n, ast.BinOp) and (_mentions_len(n.left) or _const(n.right) == 2):
                 continue    # L = len(parameters) // 2: a count of layers, a whole number
-            yield "integer_division", {"code": ast.unparse(n)}, n
+            yield "integer_division", {"code": ctx.text(n)}, n
 
 
 def _sum_wrong_axis(ctx, name):
@@ -283,7 +291,7 @@ def _sum_wrong_axis(ctx, name):
         elif isinstance(n.func, ast.Name) and n.func.id == "sum" and len(n.args) == 1 \
                 and isinstance(n.args[0], (ast.Name, ast.BinOp, ast.Call)) and not ctx.is_loop_var(n.args[0]):
             # Python's sum of a 2-D array adds its rows: the same as axis=0
-            yield "sum_wrong_axis", {"code": f"{ast.unparse(n)} (Python's sum)"}, n
+            yield "sum_wrong_axis", {"code": f"{ctx.text(n)} (Python's sum)"}, n
             continue
         else:
             continue
@@ -291,7 +299,7 @@ def _sum_wrong_axis(ctx, name):
             isinstance(operand, ast.Attribute) and operand.attr == "T"
             or isinstance(operand, ast.Call) and _tail(operand.func) in ("transpose",))
         if axis is not None and _const(axis) in (0, -2) and not transposed:
-            yield "sum_wrong_axis", {"code": ast.unparse(n)}, n
+            yield "sum_wrong_axis", {"code": ctx.text(n)}, n
 
 
 def _clip_bounds(ctx, name):
@@ -309,14 +317,14 @@ def _clip_bounds(ctx, name):
         bad_hi = hi_v is not None and not (0 < 1 - hi_v <= 1e-12)
         if bad_lo or bad_hi or lo is None or hi is None or \
                 isinstance(lo, ast.Constant) and lo.value is None or isinstance(hi, ast.Constant) and hi.value is None:
-            yield "clip_bounds", {"code": ast.unparse(n)}, n
+            yield "clip_bounds", {"code": ctx.text(n)}, n
 
 
 def _divide_by_one(ctx, name):
     for n in ctx.nodes:
         if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)) and isinstance(n.left, ast.BinOp) \
                 and isinstance(n.left.op, ast.Div) and _const(n.left.right) == 1:
-            yield "divide_by_one", {"code": ast.unparse(n)}, n
+            yield "divide_by_one", {"code": ctx.text(n)}, n
 
 
 def _sigmoid_exponent(ctx, name):
@@ -327,20 +335,20 @@ def _sigmoid_exponent(ctx, name):
         for side in (n.right.left, n.right.right):
             if isinstance(side, ast.Call) and _tail(side.func) == "exp" and side.args and not _negated(side.args[0]) \
                     and _const(n.right.left if side is n.right.right else n.right.right) == 1:
-                yield "sigmoid_exponent", {"code": ast.unparse(n)}, n
+                yield "sigmoid_exponent", {"code": ctx.text(n)}, n
 
 
 def _log_base(ctx, name):
     for n in ctx.nodes:
         if isinstance(n, ast.Call) and _tail(n.func) in ("log10", "log2"):
-            yield "log_base", {"code": ast.unparse(n), "base": _tail(n.func)[3:]}, n
+            yield "log_base", {"code": ctx.text(n), "base": _tail(n.func)[3:]}, n
 
 
 def _matrix_for_entrywise(ctx, name):
     for n in ctx.nodes:
         if isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult) or \
                 isinstance(n, ast.Call) and _is_np(n.func, "dot", "matmul", "inner", "tensordot", "outer"):
-            yield "matrix_for_entrywise", {"code": ast.unparse(n)}, n
+            yield "matrix_for_entrywise", {"code": ctx.text(n)}, n
 
 
 def _relu_bound(ctx, name):
@@ -355,28 +363,28 @@ def _relu_bound(ctx, name):
                 scaled = isinstance(a, ast.BinOp) and isinstance(a.op, ast.Mult) and any(
                     ctx.number(s) not in (None, 0.0) for s in (a.left, a.right))
                 if v is not None and v > 0 or scaled:
-                    yield "relu_bound", {"code": ast.unparse(n)}, n
+                    yield "relu_bound", {"code": ctx.text(n)}, n
                     break
         elif _is_np(n.func, "where") and len(n.args) == 3:
             other = n.args[2]
             if isinstance(other, ast.BinOp) and isinstance(other.op, ast.Mult) and any(
                     ctx.number(s) not in (None, 0.0) for s in (other.left, other.right)):
-                yield "relu_bound", {"code": ast.unparse(n)}, n
+                yield "relu_bound", {"code": ctx.text(n)}, n
         elif _is_np(n.func, "heaviside") and len(n.args) == 2 and ctx.number(n.args[1]) not in (None, 0.0):
-            yield "relu_bound", {"code": ast.unparse(n)}, n
+            yield "relu_bound", {"code": ctx.text(n)}, n
         elif _tail(n.func) == "clip" and name == "relu":
             args = n.args[1:] if _is_np(n.func, "clip") else n.args
             lo = ctx.number(args[0]) if args else None
             hi = args[1] if len(args) > 1 else None
             if lo not in (None, 0.0) or hi is not None and _const(hi) is not None:
-                yield "relu_bound", {"code": ast.unparse(n)}, n
+                yield "relu_bound", {"code": ctx.text(n)}, n
     if name not in ("relu", "relu_backward"):
         return
     for n in ctx.nodes:   # a mask with another threshold: Z > 0.5, Z >= 1
         if isinstance(n, ast.Compare) and len(n.ops) == 1 and isinstance(n.ops[0], (ast.Gt, ast.GtE, ast.Lt, ast.LtE)):
             v = ctx.number(n.comparators[0])
             if v is not None and v != 0 and isinstance(n.left, ast.Name) and n.left.id.startswith("Z"):
-                yield "relu_bound", {"code": ast.unparse(n)}, n
+                yield "relu_bound", {"code": ctx.text(n)}, n
 
 
 def _relu_mask_on_dA(ctx, name):
@@ -385,7 +393,7 @@ def _relu_mask_on_dA(ctx, name):
             sides = [n.left, n.comparators[0]]
             if any(isinstance(s, ast.Name) and s.id in ("dA", "dA_prev") for s in sides) and \
                     any(ctx.number(s) == 0 for s in sides):
-                yield "relu_mask_on_dA", {"code": ast.unparse(n)}, n
+                yield "relu_mask_on_dA", {"code": ctx.text(n)}, n
 
 
 def _caches_flattened(ctx, name):
@@ -393,11 +401,11 @@ def _caches_flattened(ctx, name):
         if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.Add) and isinstance(n.target, ast.Name) \
                 and "cache" in n.target.id and (isinstance(n.value, ast.Name)
                                                 or isinstance(n.value, ast.Tuple) and len(n.value.elts) != 1):
-            yield "caches_flattened", {"code": ast.unparse(n)}, n
+            yield "caches_flattened", {"code": ctx.text(n)}, n
         elif isinstance(n, ast.Call) and _tail(n.func) == "extend" and n.args \
-                and isinstance(n.func, ast.Attribute) and "cache" in ast.unparse(n.func.value) \
+                and isinstance(n.func, ast.Attribute) and "cache" in ctx.text(n.func.value) \
                 and not isinstance(n.args[0], ast.List):
-            yield "caches_flattened", {"code": ast.unparse(n)}, n
+            yield "caches_flattened", {"code": ctx.text(n)}, n
 
 
 def _squared_error(ctx, name):
@@ -405,7 +413,7 @@ def _squared_error(ctx, name):
         if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Pow) and ctx.number(n.right) == 2 \
                 or isinstance(n, ast.Call) and (_is_np(n.func, "square") or _is_np(n.func, "power")
                                                 and len(n.args) == 2 and ctx.number(n.args[1]) == 2):
-            yield "squared_error", {"code": ast.unparse(n)}, n
+            yield "squared_error", {"code": ctx.text(n)}, n
 
 
 def _random_draw(ctx, name):
@@ -414,7 +422,7 @@ def _random_draw(ctx, name):
                 _dotted(n.func.value) in ("np.random", "numpy.random", "random")
                 or n.func.attr in ("randn", "rand", "RandomState", "default_rng", "binomial")):
             if n.func.attr != "seed":   # seeding draws nothing
-                yield "random_draw", {"code": ast.unparse(n)}, n
+                yield "random_draw", {"code": ctx.text(n)}, n
 
 
 def _is_max(node) -> bool:
@@ -425,7 +433,7 @@ def _is_max(node) -> bool:
 def _shift_by_max(ctx, name):
     for n in ctx.nodes:
         if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub) and _is_max(n.right):
-            yield "shift_by_max", {"code": ast.unparse(n)}, n
+            yield "shift_by_max", {"code": ctx.text(n)}, n
 
 
 def _softmax(ctx, name):
@@ -434,7 +442,7 @@ def _softmax(ctx, name):
                 isinstance(s, ast.Call) and _tail(s.func) == "sum" and any(
                     isinstance(e, ast.Call) and _tail(e.func) == "exp" for e in ast.walk(s))
                 for s in ast.walk(n.right)):
-            yield "softmax", {"code": ast.unparse(n)}, n
+            yield "softmax", {"code": ctx.text(n)}, n
 
 
 def _only_Y(node) -> bool:
@@ -448,11 +456,11 @@ def _only_Y(node) -> bool:
 def _Y_for_AL(ctx, name):
     for n in ctx.nodes:
         if isinstance(n, ast.Call) and _tail(n.func) in ("log", "log1p") and n.args and _only_Y(n.args[0]):
-            yield "Y_for_AL", {"code": ast.unparse(n)}, n
+            yield "Y_for_AL", {"code": ctx.text(n)}, n
         elif isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div) and _only_Y(n.right):
-            yield "Y_for_AL", {"code": ast.unparse(n)}, n
+            yield "Y_for_AL", {"code": ctx.text(n)}, n
         elif isinstance(n, ast.Call) and _is_np(n.func, "divide") and len(n.args) == 2 and _only_Y(n.args[1]):
-            yield "Y_for_AL", {"code": ast.unparse(n)}, n
+            yield "Y_for_AL", {"code": ctx.text(n)}, n
 
 
 _DAL_FUNCS = {"divide": np.divide, "multiply": np.multiply, "subtract": np.subtract, "add": np.add,
@@ -503,7 +511,7 @@ def _dAL_formula(ctx, name):
                 break
             want = -(y / a - (1 - y) / (1 - a))
             if abs(got - want) > 1e-9 * max(1.0, abs(want)):
-                yield "dAL_formula", {"code": ast.unparse(n.value), "al": a, "y": y, "got": f"{got:.4g}",
+                yield "dAL_formula", {"code": ctx.text(n.value), "al": a, "y": y, "got": f"{got:.4g}",
                                       "want": f"{want:.4g}"}, n
                 break
 
@@ -529,8 +537,26 @@ def _foreign_operation(ctx, name):
         numpy_call = _dotted(n.func.value) in ("np", "numpy", "np.linalg", "numpy.linalg", "math")
         for names, words, exercises in FOREIGN:
             if tail in names and name in exercises and (numpy_call or tail in ("mean", "std", "var")):
-                yield "foreign_operation", {"code": ast.unparse(n), "what": words}, n
+                yield "foreign_operation", {"code": ctx.text(n), "what": words}, n
                 break
+
+
+def _layer_key(ctx, name):
+    """"W" + l (a number added to a string) and "W" + "l" (the letter l): a parameter's key is "W" + str(l)."""
+    for n in ctx.nodes:
+        if not (isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add) and isinstance(_const(n.left), str)
+                and n.left.value.strip("d") in ("W", "b", "A", "Z")):
+            continue
+        right = n.right
+        if isinstance(right, ast.Call) and isinstance(right.func, ast.Name) and right.func.id == "str" \
+                and right.args and isinstance(_const(right.args[0]), str):
+            right = right.args[0]
+        if isinstance(right, ast.Name) and (right.id in ctx.loop_vars or right.id in ("l", "L")):
+            yield "layer_key", {"code": ctx.text(n), "why": f"adds the number {right.id} to a string",
+                                "fix": f"{ctx.text(n.left)} + str({right.id})"}, n
+        elif isinstance(_const(right), str) and right.value in ("l", "L", "i", "layer"):
+            yield "layer_key", {"code": ctx.text(n), "why": f"uses the letter {right.value!r}, not the number",
+                                "fix": f"{ctx.text(n.left)} + str({right.value})"}, n
 
 
 ALL = None   # every exercise
@@ -550,6 +576,7 @@ RULES = (    # (rule, exercises it applies to, the check); the order is the orde
     ("clip_bounds", {"compute_cost"}, _clip_bounds),
     ("log_base", {"compute_cost", "model_backward"}, _log_base),
     ("caches_flattened", {"model_forward"}, _caches_flattened),
+    ("layer_key", ALL, _layer_key),
     ("random_draw", DETERMINISTIC, _random_draw),
     ("foreign_operation", DETERMINISTIC, _foreign_operation),
     ("integer_division", ALL, _integer_division),
@@ -568,7 +595,7 @@ def scan(name: str, source: str) -> list:
     fn_node = _parse(source)
     if fn_node is None:
         return []
-    ctx = _Ctx(fn_node)
+    ctx = _Ctx(fn_node, source)
     found = []
     for rule, exercises, check in RULES:
         if exercises is not None and name not in exercises:

@@ -499,8 +499,9 @@ class Spec:
         text, first_line = found
         limit = source.MAX_SOURCE_FINDINGS if all(f.generic for f in findings) else 1
         named = source.findings(self.name, text, first_line=first_line, limit=limit + 1)
-        if any(f.id.endswith(".reads_global") for f in findings):   # that finding names the unused argument
-            named = [f for f in named if not f.id.endswith(".source.unused_argument")]
+        shown = {d for f in findings for d in f.details}
+        for f in named:   # the crash's own "line N: ..." is on the report already
+            f.details = [d for d in f.details if d not in shown]
         return named[:limit]
 
     def _weigh_mistakes(self, runs, public=False) -> list:

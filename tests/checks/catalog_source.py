@@ -258,6 +258,27 @@ def model_forward(X, parameters):
     return AL, caches
 
 
+# ---- a layer's keys ---------------------------------------------------------------------------------
+
+
+@bug("update_parameters", "update_parameters.source.layer_key")
+def update_parameters(parameters, grads, learning_rate):
+    params = dict(parameters)
+    for l in range(1, len(params) // 2 + 1):
+        params["W" + l] = params["W" + l] - learning_rate * grads["dW" + l]      # TypeError: str + int
+        params["b" + l] = params["b" + l] - learning_rate * grads["db" + l]
+    return params
+
+
+@bug("update_parameters", "update_parameters.source.layer_key")
+def update_parameters(parameters, grads, learning_rate):
+    params = dict(parameters)
+    for l in range(1, len(params) // 2 + 1):
+        params["W" + str(l)] = params["W" + str(l)] - learning_rate * grads["dW" + "l"]   # KeyError: 'dWl'
+        params["b" + str(l)] = params["b" + str(l)] - learning_rate * grads["db" + str(l)]
+    return params
+
+
 # ---- correct, in styles the rules must stay silent on ------------------------------------------------
 
 
