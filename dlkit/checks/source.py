@@ -244,7 +244,8 @@ def _rounding(ctx, name):
         if tail in ROUNDING and (isinstance(n.func, ast.Name) or _is_np(n.func, tail)
                                  or isinstance(n.func, ast.Attribute) and tail == "round"):
             yield "rounding", {"code": ctx.text(n)}, n
-        elif tail == "astype" and n.args and _int_type(n.args[0]) and not _boolean(n.func.value):
+        elif tail == "astype" and n.args and _int_type(n.args[0]) and not _boolean(n.func.value) \
+                and not (isinstance(n.func.value, ast.Name) and n.func.value.id == "Y"):   # labels are 0 or 1
             yield "rounding", {"code": ctx.text(n)}, n
         elif (isinstance(n.func, ast.Name) and n.func.id == "int" or _is_np(n.func, *INT_TYPES)) and n.args \
                 and not _mentions_len(n.args[0]) \
