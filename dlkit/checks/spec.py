@@ -13,7 +13,9 @@ notebook checkpoint and the batch grader:
    reference) that reproduce the learner's output on every case, and report
    their hints; when none does, the *relation* between the learner's numbers
    and the reference's own quantities (:mod:`relations`; composites layer by
-   layer, :mod:`layerwise`), else a precise shape/value message;
+   layer, :mod:`layerwise`), else a precise shape/value message, preceded (as is numpy's message
+   for a crash nothing recognised) by at most two constructs of the learner's own source that a
+   correct solution never needs (:mod:`source`);
 5. localise: a composite's helpers are checked first ("your linear_forward
    fails its own check: fix it first"), and a backward block is held against
    the numerical gradient of the learner's own forward.
