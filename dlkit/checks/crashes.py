@@ -97,16 +97,19 @@ def explain(spec, err, case):
     """A Finding that names a crash in the lecture's terms, or None."""
     line = err.line or ""
     details = [f"line {err.lineno}: {line}"] if line else []
-    fn = re.search(r"\bmath\.(\w+)", line)
-    if err.exc_type == "OverflowError":
+    # the math function on the learner's line: math.exp(...), or exp(...) imported from math
+    fn = re.search(r"\bmath\.(\w+)", line) or re.search(r"(?<![\w.])(exp|log|sqrt|tanh|pow|fabs|log1p|expm1)\(", line)
+    if err.exc_type == "OverflowError" and (fn or "exp" in line):   # (a float ** too: numpy's message instead)
         # math.exp past 709 raises where np.exp gives inf (and 1 / (1 + inf) is the right 0)
         return Finding(f"{spec.name}.overflow",
                        f"{'math.' + fn.group(1) if fn else 'exp'} overflows (OverflowError) where |Z| is large "
                        f"(past 709; the checkpoint tries |Z| in the hundreds): use np.exp on the whole array, "
                        f"s = 1 / (1 + np.exp(-Z)), which gives inf there and 1 / inf = 0, the right value "
                        f"(numpy only warns).", details)
-    if err.exc_type == "TypeError" and (fn or re.search(r"only (length|size)-1 arrays|0-dimensional", err.message)):
-        name = fn.group(1) if fn else "exp"
+    if err.exc_type == "TypeError" and fn and ("math." in line or re.search(
+            r"only (length|size)-1 arrays|0-dimensional|must be real number", err.message)):
+        # only when the line calls a math function: float(Z) or int(A) raise the same message
+        name = fn.group(1)
         return Finding(f"{spec.name}.math_on_array",
                        f"math.{name} works on single numbers, not on arrays: use np.{name}, which works entry by "
                        f"entry on the whole array.", details)

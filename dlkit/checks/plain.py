@@ -63,6 +63,7 @@ class LearnerError(Exception):
         self.line = safe_text(str(line).strip(), MAX_LINE) if line is not None else None
         # the learner's local arrays' shapes and whole numbers (a loop's l) where it raised, when known:
         # name -> tuple of ints or int, plain data only (names sanitised like all learner text)
+        self.source = None   # the learner's source text, set by the check that explains it (never sent)
         self.local_shapes = {safe_text(str(k), 100): v for k, v in (local_shapes or {}).items()
                              if type(v) is int or type(v) is tuple and all(type(n) is int for n in v)}
 

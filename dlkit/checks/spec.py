@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import compare, crashes, relations, source, structure
+from . import causes, compare, crashes, relations, source, structure
 from .mistakes import hint_for
 from .numeric import roughly
 from .plain import LearnerError, plain, same
@@ -246,7 +246,9 @@ class Spec:
         return Finding(f"{self.name}.{rid}", hint_for(f"{self.name}.{rid}", **fmt), [f"With {case.label}: {wrong[part]}."])
 
     def exception_mistake(self, err: LearnerError, case):
-        """A mistake id for an exception a known mistake causes, or None."""
+        """A mistake id (or (id, hint fields)) for an exception a known mistake causes, or None; only
+        when that mistake's cause is in the learner's code (``err.source``, the text, when known: see
+        :mod:`causes`)."""
         return None
 
     def extra_findings(self, runs) -> list:
@@ -345,6 +347,8 @@ class Spec:
             w in err.message for w in ("shape", "broadcast", "matmul", "aligned", "dimension"))
         if shape_error or err.exc_type in ("IndexError", "KeyError", "TypeError"):
             details.append(f"The inputs were {case.label}.")
+        if isinstance(mistake_id, tuple):   # (id, hint fields): a hint worded from the learner's code
+            return Finding(mistake_id[0], hint_for(mistake_id[0], **mistake_id[1]), details)
         if mistake_id:
             return Finding(mistake_id, hint_for(mistake_id), details)
         named = crashes.explain(self, err, case)
@@ -360,6 +364,11 @@ class Spec:
             return Finding(f"{self.name}.shape_error",
                            f"Your code raised a shape error: the shapes that met do not fit. {self.equation}", details)
         where = f" at line {err.lineno}" if err.line else ""
+        if err.exc_type == "KeyError":   # a plain fact about the key, never a guess at its cause
+            return Finding(f"{self.name}.raised_KeyError",
+                           f"Your code raised KeyError{where}: "
+                           f"{causes.key_error_fact(err, self.arg_names, case.args)}",
+                           [d for d in details if not d.startswith(err.exc_type + ":")])
         return Finding(f"{self.name}.raised_{err.exc_type}",
                        f"Your code raised {err.exc_type}{where}: {message[:150]}{'...' if len(message) > 150 else ''}",
                        [d for d in details if not d.startswith(err.exc_type + ":")])
@@ -453,6 +462,8 @@ class Spec:
                 findings.append(self._finding(f"{self.name}.modifies_input", arg=changed[0]))
 
         if crashes:
+            # the hints chosen from an exception check their cause in the learner's code (causes.py)
+            crashes[0][0].source = self._learner_text(call)
             findings.insert(0, self.explain_crash(*crashes[0]))
         findings.extend(self.extra_findings(runs))
 
@@ -489,6 +500,12 @@ class Spec:
         if status != "passed" and points == self.max_points:
             points -= 1  # e.g. right values but inputs changed in place
         return CheckResult(self.name, status, points, self.max_points, findings, notes, cases=len(cases))
+
+    def _learner_text(self, call):
+        """The learner's source of this exercise's function (text), or None when ``call`` cannot tell."""
+        get = getattr(call, "learner_source", None)
+        found = get(self.name) if get is not None else None
+        return found[0] if found else None
 
     def _source_findings(self, call, findings) -> list:
         """The last resort before the generic line (or after numpy's message for a crash nothing

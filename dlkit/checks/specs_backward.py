@@ -14,6 +14,7 @@ import numpy as np
 import dlkit
 
 from . import cases as C
+from . import causes
 from . import compare, numeric, relations
 from .mistakes import hint_for
 from .result import Finding
@@ -384,8 +385,9 @@ class LinearActivationBackward(Spec):
 
     def exception_mistake(self, err, case):
         if err.exc_type in ("UnboundLocalError", "NameError") and re.search(r"'(dZ|dA_prev|dW|db)'", err.message):
-            return f"{self.name}.unknown_activation"
-        if err.exc_type in ("TypeError", "ValueError", "AttributeError") and "tuple" in err.message:
+            return causes.unknown_activation(self.name, err)
+        if err.exc_type in ("TypeError", "ValueError", "AttributeError") and "tuple" in err.message \
+                and (err.source is None or causes.unpacks_cache_as_Z_first(err.source)):
             # Z and linear_cache swapped: a tuple arrives where an array belongs
             return f"{self.name}.cache_unpacked_wrong"
         return linear_exception_mistake(self.name, err)

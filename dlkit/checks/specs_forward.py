@@ -12,6 +12,7 @@ import numpy as np
 import dlkit
 
 from . import cases as C
+from . import causes
 from .plain import kind
 from .spec import Mutant, Spec
 
@@ -254,7 +255,7 @@ class LinearActivationForward(Spec):
 
     def exception_mistake(self, err, case):
         if err.exc_type in ("UnboundLocalError", "NameError") and re.search(r"'(A|Z|cache|activation_cache|linear_cache)'", err.message):
-            return f"{self.name}.unknown_activation"
+            return causes.unknown_activation(self.name, err)
         return None
 
 

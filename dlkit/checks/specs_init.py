@@ -20,6 +20,7 @@ import numpy as np
 
 import dlkit
 
+from . import causes
 from .plain import kind
 from .spec import Spec
 
@@ -154,7 +155,9 @@ class InitializeParameters(Spec):
         return list(dict.fromkeys(ids or unseeded))
 
     def exception_mistake(self, err, case):
-        if err.exc_type == "KeyError":
+        key = causes.layer_key(err.message) if err.exc_type == "KeyError" else None
+        if key and key[0] in ("W", "b") and not 1 <= key[1] <= len(case.args[0]) - 1:
+            # a layer numbered outside 1..L: the loop's range is off (other KeyErrors: the plain fact)
             return "initialize_parameters.missing_layers"
         line = (err.line or "").replace(" ", "")
         if err.exc_type == "TypeError" and "zeros(" in line and "zeros((" not in line:

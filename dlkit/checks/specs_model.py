@@ -13,7 +13,7 @@ import numpy as np
 
 import dlkit
 
-from . import cases as C
+from . import causes, cases as C
 from . import layerwise
 from .numeric import H
 from .plain import LearnerError, kind
@@ -42,6 +42,22 @@ def _key_index(err):
     """For a KeyError like 'dW3', the (letters, number) of the key, else None."""
     match = re.fullmatch(r"'?(d?[AWb])(\d+)'?", err.message.strip())
     return (match.group(1), int(match.group(2))) if err.exc_type == "KeyError" and match else None
+
+
+def _parameter_key_mistake(name, err, parameters):
+    """model_forward / update_parameters: a KeyError for a layer key whose number is outside 1..L
+    (the only numbering mistake a KeyError shows). L_wrong only when the source counts layers with
+    len(parameters) and no // 2; a key inside 1..L (asked of the wrong dict, 'dW1' of parameters)
+    or not a layer key ('w1') is left to the plain fact (Spec.explain_crash)."""
+    key = _key_index(err)
+    if not key or key[0] not in ("W", "b", "dW", "db"):
+        return None
+    L = _layers(parameters)
+    if 1 <= key[1] <= L:
+        return None
+    if key[1] > L and causes.len_not_halved(err.source):
+        return f"{name}.L_wrong"
+    return f"{name}.layer_index_off_by_one"
 
 
 def _by_prefix(spec, out, prefixes, extra_ok=False):
@@ -155,11 +171,7 @@ class ModelForward(Spec):
         return super().explain_part(part, bad_runs)
 
     def exception_mistake(self, err, case):
-        key = _key_index(err)
-        if key:
-            L = _layers(case.args[1])
-            return "model_forward.L_wrong" if key[1] > L else "model_forward.layer_index_off_by_one"
-        return None
+        return _parameter_key_mistake(self.name, err, case.args[1])
 
 
 # ---- compute_cost ----------------------------------------------------------------------------
@@ -352,13 +364,19 @@ class ModelBackward(Spec):
         return layerwise.explain_backward(self, bad_runs)
 
     def exception_mistake(self, err, case):
-        if err.exc_type == "IndexError" and "list index" in err.message:
-            return "model_backward.caches_index"
-        if re.search(r"dA has shape \(1, \d+\) but must be", err.message):
+        if err.exc_type == "IndexError" and "list index" in err.message and re.search(r"\bcaches\s*\[", err.line or ""):
+            return "model_backward.caches_index"   # the failing line indexes caches
+        if re.search(r"dA has shape \(1, \d+\) but must be", err.message) and self._dAL_reused(err):
             return "model_backward.dAL_reused"   # dA[L] (1, m) handed to a hidden layer
-        if _key_index(err):
-            return "model_backward.keys_shifted"
+        key = _key_index(err)
+        if key and key[0] in ("dA", "dW", "db") and 0 <= key[1] <= len(case.args[2]):
+            return "model_backward.keys_shifted"   # a grads key of this network, read before it was stored
         return None
+
+    @staticmethod
+    def _dAL_reused(err) -> bool:
+        """The array the failing line hands on as dA is one the loop never assigns (dA[L], set before it)."""
+        return causes.loop_passes_unchanged(err.source, "backward")
 
     def numeric_parts(self, call, case):
         """dW and db from the numerical gradient of J(model_forward(X, parameters)) with the learner's forward."""
@@ -453,11 +471,7 @@ class UpdateParameters(Spec):
         ]
 
     def exception_mistake(self, err, case):
-        key = _key_index(err)
-        if key:
-            L = _layers(case.args[0])
-            return "update_parameters.L_wrong" if key[1] > L else "update_parameters.layer_index_off_by_one"
-        return None
+        return _parameter_key_mistake(self.name, err, case.args[0])
 
 
 SPECS = [ModelForward(), ComputeCost(), ModelBackward(), UpdateParameters()]

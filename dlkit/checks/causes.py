@@ -1,0 +1,243 @@
+"""Is a hint's cause in the learner's code? Preconditions of the hints chosen from an exception or
+from a pattern in the output (issue 12, item 6: no finding about code the learner did not write).
+
+A crash or a symptom has many causes: a KeyError 'W0' comes from a range that starts at 0, a
+KeyError 'w1' from a key in lower case, a KeyError 'dW1' from a grads key asked of parameters.
+A hint that names one cause is given only when this module finds that cause in the learner's
+source (the AST, ``source_text``) or in the exception itself; otherwise :func:`key_error_fact`
+and its kind give a plain sentence of what the exception means, never a guess.
+
+Every function takes plain data (the source text, a LearnerError's fields, a case's arguments)
+and returns a bool, a dict of hint fields, or None; none of them raises on odd code.
+"""
+from __future__ import annotations
+
+import ast
+import re
+
+from .source import _parse
+
+LAYER_KEY = re.compile(r"'?(d?[AWb])(\d+)'?")
+ACTIVATIONS = ("relu", "sigmoid")
+
+
+def _tree(source_text):
+    if not isinstance(source_text, str):
+        return None
+    try:
+        return _parse(source_text)
+    except Exception:   # an odd source never breaks a check
+        return None
+
+
+def layer_key(message: str):
+    """('W', 3) for a KeyError message "'W3'" (letters d?A/W/b and a number), else None."""
+    if not isinstance(message, str):
+        raise TypeError(f"layer_key: message must be the KeyError's text (str), got {type(message).__name__}")
+    match = LAYER_KEY.fullmatch(message.strip())
+    return (match.group(1), int(match.group(2))) if match else None
+
+
+def key_of(message: str):
+    """The key a KeyError names ("'w1'" -> 'w1', "3" -> 3), or None when it is not a literal."""
+    try:
+        return ast.literal_eval(message.strip())
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+
+
+def len_not_halved(source_text) -> bool:
+    """True if the source takes len(parameters) (or len(grads)) as a count of layers without // 2:
+    the cause the hint "L = len(parameters) // 2" names."""
+    fn = _tree(source_text)
+    if fn is None:
+        return False
+    count = sum(1 for n in ast.walk(fn) if _is_len(n))
+    halves = sum(1 for n in ast.walk(fn) if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.FloorDiv, ast.Div))
+                 and _is_len(n.left))
+    return count > halves
+
+
+def _is_len(node) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" \
+        and len(node.args) == 1 and isinstance(node.args[0], ast.Name) \
+        and node.args[0].id in ("parameters", "params", "grads")
+
+
+def activation_tests(source_text):
+    """How the source tests its ``activation`` argument: {"is": [code], "names": [other strings],
+    "compared": bool}. ``is``/``is not`` against a string, and the strings it is compared with that
+    are not "relu" or "sigmoid" (a capital, a typo)."""
+    fn = _tree(source_text)
+    out = {"is": [], "names": [], "compared": False}
+    if fn is None:
+        return out
+    for n in ast.walk(fn):
+        if not isinstance(n, ast.Compare):
+            continue
+        sides = [n.left, *n.comparators]
+        if not any(isinstance(s, ast.Name) and s.id == "activation" for s in sides):
+            continue
+        out["compared"] = True
+        strings = [s.value for s in sides if isinstance(s, ast.Constant) and isinstance(s.value, str)]
+        for s in sides:   # activation in ("relu", "ReLU")
+            if isinstance(s, (ast.Tuple, ast.List, ast.Set)):
+                strings += [e.value for e in s.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        if strings and any(isinstance(op, (ast.Is, ast.IsNot)) for op in n.ops):
+            out["is"].append(ast.get_source_segment(source_text, n) or "is")
+        out["names"] += [s for s in strings if s not in ACTIVATIONS]
+    out["names"] = list(dict.fromkeys(out["names"]))
+    return out
+
+
+def unknown_activation_why(source_text) -> str:
+    """The sentence that follows "activation is "relu" or "sigmoid": ...", from what the source does."""
+    tests = activation_tests(source_text)
+    if tests["is"]:
+        return (f"compare it with == (your {tests['is'][0]} tests whether two objects are the same one, "
+                f"not whether the texts are equal) and handle both.")
+    if tests["names"]:
+        shown = ", ".join(f'"{s}"' for s in tests["names"])
+        return (f"your code compares activation with {shown}, which is never passed: the names are written "
+                f"exactly \"relu\" and \"sigmoid\" (lower case), and both must be handled.")
+    return "handle both: no branch of your code ran for this activation, so the name it should set was never set."
+
+
+def unknown_activation(name, err):
+    """(``<name>.unknown_activation``, hint fields) worded from how the source tests activation
+    (`is`, another spelling, a branch missing); None when the known source never compares activation
+    (then the unset name has another cause)."""
+    if err.source is not None and not activation_tests(err.source)["compared"]:
+        return None
+    return f"{name}.unknown_activation", {"why": unknown_activation_why(err.source)}
+
+
+def unpacks_cache_as_Z_first(source_text) -> bool:
+    """True if the source unpacks cache with Z (activation_cache) first: ``Z, linear_cache = cache``
+    or ``Z = cache[0]``; the cause of cache_unpacked_wrong."""
+    fn = _tree(source_text)
+    if fn is None:
+        return False
+    for n in ast.walk(fn):
+        if not isinstance(n, ast.Assign) or len(n.targets) != 1:
+            continue
+        target, value = n.targets[0], n.value
+        if isinstance(target, ast.Tuple) and isinstance(value, ast.Name) and value.id == "cache" and target.elts:
+            first = target.elts[0]
+            if isinstance(first, ast.Name) and (first.id.startswith("Z") or "activation" in first.id):
+                return True
+        if isinstance(target, ast.Name) and (target.id.startswith("Z") or "activation" in target.id) \
+                and isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name) \
+                and value.value.id == "cache" and isinstance(value.slice, ast.Constant) and value.slice.value == 0:
+            return True
+    return False
+
+
+def names_assigned_in_loops(source_text) -> set:
+    """The names a for/while loop of the source assigns (its target and every name stored in its body)."""
+    fn = _tree(source_text)
+    names = set()
+    if fn is None:
+        return names
+    for loop in ast.walk(fn):
+        if isinstance(loop, (ast.For, ast.While)):
+            for n in ast.walk(loop):
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                    names.add(n.id)
+    return names
+
+
+def loop_passes_unchanged(source_text, helper_suffix) -> bool:
+    """True if a loop of the source calls a function whose name ends in ``helper_suffix`` with a first
+    argument (a name) that no loop assigns: every layer is handed the same array (dA[L])."""
+    fn = _tree(source_text)
+    if fn is None:
+        return False
+    assigned = names_assigned_in_loops(source_text)
+    for loop in ast.walk(fn):
+        if not isinstance(loop, (ast.For, ast.While)):
+            continue
+        for n in ast.walk(loop):
+            if isinstance(n, ast.Call) and n.args and isinstance(n.args[0], ast.Name) \
+                    and n.args[0].id not in assigned and _callee(n).endswith(helper_suffix):
+                return True
+    return False
+
+
+def _callee(call) -> str:
+    f = call.func
+    return f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+
+
+def first_call_arg(line, helper):
+    """The first argument written in ``helper(...)`` on ``line``, as text, or None."""
+    match = re.search(rf"\b{helper}\(\s*([A-Za-z_]\w*)", line or "")
+    return match.group(1) if match else None
+
+
+def integer_cause(source_text):
+    """True if the source divides with // (other than a count of layers, len(...) // 2) or casts to
+    int (int(...), .astype(int), dtype=int): the causes the integer_values hint names. None when
+    the source is unknown."""
+    fn = _tree(source_text)
+    if fn is None:
+        return None
+    for n in ast.walk(fn):
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.FloorDiv) and not (
+                isinstance(n.left, ast.Call) and isinstance(n.left.func, ast.Name) and n.left.func.id == "len"):
+            return True
+        if isinstance(n, ast.AugAssign) and isinstance(n.op, ast.FloorDiv):
+            return True
+        if isinstance(n, ast.Call):
+            f = n.func
+            if isinstance(f, ast.Name) and f.id == "int":
+                return True
+            if isinstance(f, ast.Attribute) and f.attr == "astype" and n.args and _int_type(n.args[0]):
+                return True
+            if any(k.arg == "dtype" and _int_type(k.value) for k in n.keywords):
+                return True
+            if isinstance(f, ast.Attribute) and f.attr in ("zeros_like", "empty_like", "ones_like", "full_like"):
+                return True   # a copy of an int array's dtype
+    return False
+
+
+def _int_type(node) -> bool:
+    text = ast.unparse(node) if hasattr(ast, "unparse") else ""
+    return bool(re.fullmatch(r"(np\.|numpy\.)?u?int\d*|'u?int\d*'|\"u?int\d*\"", text))
+
+
+def key_error_fact(err, arg_names, args) -> str:
+    """A factual sentence for a KeyError: which of the exercise's dict arguments has no such key, what
+    its keys are, and where the key asked for is (a key of another argument, or of none)."""
+    key = key_of(err.message)
+    shown = repr(key) if key is not None else err.message.strip()
+    dicts = [(name, value) for name, value in zip(arg_names, args) if type(value) is dict]
+    holders = [name for name, value in dicts if key in value] if key is not None else []
+    lacking = [(name, value) for name, value in dicts if name not in holders]
+
+    def keys(value):
+        listed = list(value)[:6]
+        return ", ".join(str(k) for k in listed) + (", ..." if len(value) > len(listed) else "")
+    if holders and lacking:
+        name, value = lacking[0]
+        return (f"The key {shown} was asked of a dict that does not have it: {shown} is a key of {holders[0]}; "
+                f"{name} has the keys {keys(value)}.")
+    close = [k for _, value in dicts for k in value if isinstance(k, str) and isinstance(key, str)
+             and k.lower() == key.lower() and k != key]
+    if len(dicts) == 1 and not holders:
+        name, value = dicts[0]
+        text = f"{name} has no key {shown}: its keys are {keys(value)}; the key you asked for is not one of them"
+    elif dicts and not holders:
+        text = (f"No key {shown} in " + " or ".join(n for n, _ in dicts) + ": their keys are "
+                + "; ".join(f"{n}: {keys(v)}" for n, v in dicts) + "; the key you asked for is not one of them")
+    else:
+        text = (f"Your code asked a dict for the key {shown}, which it does not hold (yet): "
+                f"a dict gives only the keys stored in it")
+    if close:
+        text += f" (keys are case-sensitive: {shown} is not {close[0]!r})"
+    return text + "."
+
+
+__all__ = ["layer_key", "key_of", "len_not_halved", "activation_tests", "unknown_activation_why", "unknown_activation",
+           "unpacks_cache_as_Z_first", "names_assigned_in_loops", "loop_passes_unchanged", "first_call_arg", "integer_cause",
+           "key_error_fact"]
