@@ -69,7 +69,7 @@ def activation_tests(source_text):
     "compared": bool}. ``is``/``is not`` against a string, and the strings it is compared with that
     are not "relu" or "sigmoid" (a capital, a typo)."""
     fn = _tree(source_text)
-    out = {"is": [], "names": [], "compared": False}
+    out = {"is": [], "names": [], "known": [], "compared": False}
     if fn is None:
         return out
     for n in ast.walk(fn):
@@ -86,6 +86,7 @@ def activation_tests(source_text):
         if strings and any(isinstance(op, (ast.Is, ast.IsNot)) for op in n.ops):
             out["is"].append(ast.get_source_segment(source_text, n) or "is")
         out["names"] += [s for s in strings if s not in ACTIVATIONS]
+        out["known"] += [s for s in strings if s in ACTIVATIONS]
     out["names"] = list(dict.fromkeys(out["names"]))
     return out
 
@@ -107,8 +108,10 @@ def unknown_activation(name, err):
     """(``<name>.unknown_activation``, hint fields) worded from how the source tests activation
     (`is`, another spelling, a branch missing); None when the known source never compares activation
     (then the unset name has another cause)."""
-    if err.source is not None and not activation_tests(err.source)["compared"]:
-        return None
+    if err.source is not None:
+        tests = activation_tests(err.source)
+        if not tests["compared"] or not tests["is"] and not tests["names"] and set(tests["known"]) == set(ACTIVATIONS):
+            return None   # both names tested with ==: the unset name has another cause (a branch sets another name)
     return f"{name}.unknown_activation", {"why": unknown_activation_why(err.source)}
 
 

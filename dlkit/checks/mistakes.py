@@ -51,6 +51,9 @@ RELATIONS = {
     "value_for_slope": "{part} uses {g}(Z) itself where its slope belongs: dZ[l] = dA[l] * g'(Z[l]).",
     "integer_values": "{part} holds whole numbers only: an integer division (//), int() or an array made with "
                       "an integer dtype (np.zeros_like of an int array) dropped the fractions.",
+    "whole_numbers": "{part} holds whole numbers only, where the equation gives fractions: a step of your code "
+                     "turns the values into whole numbers (a comparison such as A > 0.5 gives 0 and 1, a rounding "
+                     "does too); {exercise} returns the values themselves.",
     "overflow": "{part} is NaN or infinite where |Z| is large (hundreds) and right elsewhere: np.exp overflows "
                 "past 709 and this formula is numerically unstable (e^Z / (1 + e^Z) is inf / inf = nan). "
                 "Use a form that stays finite, e.g. s = 1 / (1 + np.exp(-Z)): 1 / inf is 0, the right value "

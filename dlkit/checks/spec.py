@@ -481,6 +481,7 @@ class Spec:
         if localise and (findings or crashes):
             findings, notes = self._localise(call, runs, findings, helper_results)
 
+        findings = self._causes_checked(call, findings)
         leftover = getattr(call, "leftover_finding", None)   # the notebook's kernel can see the function
         if findings and leftover is not None:
             found = leftover(self)
@@ -500,6 +501,20 @@ class Spec:
         if status != "passed" and points == self.max_points:
             points -= 1  # e.g. right values but inputs changed in place
         return CheckResult(self.name, status, points, self.max_points, findings, notes, cases=len(cases))
+
+    def _causes_checked(self, call, findings) -> list:
+        """Findings from a pattern in the output whose cause must be in the code: whole numbers name
+        an integer division or a cast only when the source has one (a threshold, A > 0.5, gives whole
+        numbers too); otherwise the plain fact."""
+        text = None
+        for i, f in enumerate(findings):
+            if f.id.endswith(".integer_values"):
+                text = text or self._learner_text(call)
+                if text is not None and causes.integer_cause(text) is False:
+                    part = f.hint.split(" holds whole numbers", 1)[0]
+                    mid = f"{self.name}.whole_numbers"
+                    findings[i] = Finding(mid, hint_for(mid, part=part, exercise=self.name), f.details)
+        return findings
 
     def _learner_text(self, call):
         """The learner's source of this exercise's function (text), or None when ``call`` cannot tell."""

@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover
     pass
 from . import catalog_relations, catalog_source, catalog_styles  # noqa: F401,E402
 from . import catalog_train  # noqa: F401,E402
+from . import catalog_causes  # noqa: F401,E402
 
 
 def _id(item):

@@ -1,0 +1,57 @@
+"""A hint chosen from an exception or a symptom is given only when its cause is in the learner's code:
+the tuning bugs of catalog_causes.py (another cause, the same crash) never get the misattributed hint."""
+import pytest
+
+from dlkit.checks import check
+from dlkit.checks import causes
+
+from . import catalog_causes
+from .registry import BUGGY
+
+CASES = [(ex, mid, fn, catalog_causes.MISATTRIBUTED[fn.__code__.co_firstlineno]) for ex, mid, fn in BUGGY
+         if fn.__code__.co_firstlineno in catalog_causes.MISATTRIBUTED and fn.__module__.endswith("catalog_causes")]
+
+
+@pytest.mark.parametrize("exercise, mistake, fn, wrong", CASES, ids=[c[1] + "-not-" + c[3][1] for c in CASES])
+def test_misattributed_hint_is_not_given(exercise, mistake, fn, wrong):
+    _, wrong_id, wrong_text = wrong
+    result = check(exercise, fn, time_limit=5)
+    assert mistake in result.mistakes, str(result)
+    if wrong_text is None:
+        assert wrong_id not in result.mistakes, str(result)
+    else:
+        hint = result.hints[result.mistakes.index(wrong_id)] if wrong_id in result.mistakes else ""
+        assert wrong_text not in hint, str(result)
+
+
+def test_catalog_causes_is_registered():
+    assert len(CASES) >= 12
+
+
+def test_key_error_fact_names_the_dicts():
+    class Err:
+        message = "'W1'"
+    text = causes.key_error_fact(Err(), ("parameters", "grads"), ({"W1": 1, "b1": 2}, {"dW1": 1, "db1": 2}))
+    assert "'W1' is a key of parameters" in text and "grads has the keys dW1, db1" in text
+    Err.message = "'w1'"
+    text = causes.key_error_fact(Err(), ("parameters",), ({"W1": 1, "b1": 2},))
+    assert "parameters has no key 'w1'" in text and "case-sensitive" in text
+
+
+def test_activation_tests_reads_is_and_spellings():
+    src = 'def f(activation):\n    if activation is "relu":\n        pass\n    elif activation == "Sigmoid":\n        pass\n'
+    tests = causes.activation_tests(src)
+    assert tests["is"] == ['activation is "relu"'] and tests["names"] == ["Sigmoid"]
+    assert causes.activation_tests('def f(activation):\n    return activation == "relu"\n')["is"] == []
+
+
+def test_integer_cause():
+    assert causes.integer_cause("def f(Z):\n    return Z // 2\n") is True
+    assert causes.integer_cause("def f(p):\n    L = len(p) // 2\n    return L\n") is False
+    assert causes.integer_cause("def f(Z):\n    return (Z > 0.5) * 1.0\n") is False
+    assert causes.integer_cause(None) is None
+
+
+def test_len_not_halved():
+    assert causes.len_not_halved("def f(parameters):\n    L = len(parameters)\n")
+    assert not causes.len_not_halved("def f(parameters):\n    L = len(parameters) // 2\n")
