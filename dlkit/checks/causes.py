@@ -193,8 +193,10 @@ def integer_cause(source_text):
             return True
         if isinstance(n, ast.Call):
             f = n.func
-            if isinstance(f, ast.Name) and f.id == "int":
+            if isinstance(f, ast.Name) and f.id in ("int", "divmod"):
                 return True
+            if isinstance(f, ast.Attribute) and f.attr in ("floor_divide", "floor", "trunc", "fix", "divmod"):
+                return True   # np.floor_divide(a, m) is a // m; np.floor / np.trunc drop fractions as int() does
             if isinstance(f, ast.Attribute) and f.attr == "astype" and n.args and _int_type(n.args[0]):
                 return True
             if any(k.arg == "dtype" and _int_type(k.value) for k in n.keywords):

@@ -49,7 +49,8 @@ RELATIONS = {
     "slope_for_value": "{part} is the slope g'(Z) of the {g}, where the value belongs: the forward step "
                        "uses g(Z), the backward step g'(Z).",
     "value_for_slope": "{part} uses {g}(Z) itself where its slope belongs: dZ[l] = dA[l] * g'(Z[l]).",
-    "integer_values": "{part} holds whole numbers only: an integer division (//), int() or an array made with "
+    "integer_values": "{part} holds whole numbers only: an integer division (// or np.floor_divide), int(), np.floor "
+                      "or np.trunc, or an array made with "
                       "an integer dtype (np.zeros_like of an int array) dropped the fractions.",
     "whole_numbers": "{part} holds whole numbers only, where the equation gives fractions: a step of your code "
                      "turns the values into whole numbers (a comparison such as A > 0.5 gives 0 and 1, a rounding "
