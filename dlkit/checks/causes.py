@@ -96,12 +96,12 @@ def unknown_activation_why(source_text) -> str:
     tests = activation_tests(source_text)
     if tests["is"]:
         return (f"compare it with == (your {tests['is'][0]} tests whether two objects are the same one, "
-                f"not whether the texts are equal) and handle both.")
+                f"not whether the texts are equal) and handle both")
     if tests["names"]:
         shown = ", ".join(f'"{s}"' for s in tests["names"])
         return (f"your code compares activation with {shown}, which is never passed: the names are written "
-                f"exactly \"relu\" and \"sigmoid\" (lower case), and both must be handled.")
-    return "handle both: no branch of your code ran for this activation, so the name it should set was never set."
+                f"exactly \"relu\" and \"sigmoid\" (lower case), and both must be handled")
+    return "handle both: no branch of your code ran for this activation, so the name it should set was never set"
 
 
 def unknown_activation(name, err):

@@ -234,7 +234,7 @@ CATALOG = {
     "linear_activation_forward.cache_wrong": "cache must be (linear_cache, Z) with linear_cache = (A_prev, W, b) "
         "from linear_forward and Z[l] = W[l] A[l-1] + b[l].",
     "linear_activation_forward.returns_wrong_structure": "linear_activation_forward must return two things: A and cache = (linear_cache, Z).",
-    "linear_activation_forward.unknown_activation": "activation is \"relu\" or \"sigmoid\": {why}",
+    "linear_activation_forward.unknown_activation": "activation is \"relu\" or \"sigmoid\": {why}.",
     # ---- linear_backward ----------------------------------------------------------------------
     "linear_backward.dW_missing_1_over_m": "dW is m times too large: the 1/m in dW[l] = 1/m dZ[l] A[l-1]^T is missing.",
     "linear_backward.db_missing_1_over_m": "db is m times too large: the 1/m in db[l] = 1/m sum(dZ[l], axis=1, keepdims=True) is missing.",
@@ -292,7 +292,7 @@ CATALOG = {
         "(use relu_backward / sigmoid_backward, not relu / sigmoid).",
     "linear_activation_backward.cache_unpacked_wrong": "cache is (linear_cache, Z) in this order: "
         "linear_cache, Z = cache (activation_cache is Z).",
-    "linear_activation_backward.unknown_activation": "activation is \"relu\" or \"sigmoid\": {why}",
+    "linear_activation_backward.unknown_activation": "activation is \"relu\" or \"sigmoid\": {why}.",
     "linear_activation_backward.returns_wrong_structure": "linear_activation_backward must return three things: dA_prev, dW, db.",
     # ---- model_forward --------------------------------------------------------------------------
     "model_forward.output_relu": "The output layer uses ReLU: layer L must use the sigmoid, so that A[L] is a "
@@ -409,7 +409,7 @@ def hint_for(mistake_id: str, **fmt) -> str:
     """The hint for a mistake id (generic templates are filled with ``fmt``)."""
     if mistake_id in CATALOG:
         if not fmt and "{why}" in CATALOG[mistake_id]:   # a hint worded from the code, asked for in general
-            fmt = {"why": "compare it with == and handle both."}
+            fmt = {"why": "compare it with == and handle both"}
         return CATALOG[mistake_id].format(**fmt) if fmt else CATALOG[mistake_id]
     suffix = mistake_id.split(".", 1)[-1]
     if suffix in SOURCE:
