@@ -30,6 +30,12 @@ def _tree(source_text):
         return None
 
 
+def shape_error(err) -> bool:
+    """A ValueError of shapes that do not fit (numpy's, or dlkit's own check of its arguments)."""
+    return err.exc_type == "ValueError" and any(
+        w in err.message for w in ("shape", "broadcast", "matmul", "aligned", "dimension"))
+
+
 def layer_key(message: str):
     """('W', 3) for a KeyError message "'W3'" (letters d?A/W/b and a number), else None."""
     if not isinstance(message, str):
@@ -211,6 +217,40 @@ def _int_type(node) -> bool:
     return bool(re.fullmatch(r"(np\.|numpy\.)?u?int\d*|'u?int\d*'|\"u?int\d*\"", text))
 
 
+def _calls(source_text):
+    fn = _tree(source_text)
+    return None if fn is None else [_callee(n) for n in ast.walk(fn) if isinstance(n, ast.Call)]
+
+
+def clips(source_text):
+    """True if the source bounds A[L] (np.clip, .clip, np.maximum/np.minimum, np.fmax/np.fmin,
+    np.nan_to_num); None when unknown."""
+    calls = _calls(source_text)
+    return None if calls is None else any(
+        c in ("clip", "maximum", "minimum", "fmax", "fmin", "nan_to_num") for c in calls)
+
+
+def exponentiates(source_text):
+    """True if the source raises e to a power (exp, expm1, power, **, np.e, math.e); None when unknown."""
+    fn = _tree(source_text)
+    if fn is None:
+        return None
+    for n in ast.walk(fn):
+        if isinstance(n, ast.Call) and _callee(n) in ("exp", "expm1", "exp2", "power", "float_power", "pow"):
+            return True
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Pow) or isinstance(n, ast.Attribute) and n.attr == "e":
+            return True
+    return False
+
+
+def loops(source_text):
+    """True if the source has a for or while loop (or a comprehension); None when unknown."""
+    fn = _tree(source_text)
+    if fn is None:
+        return None
+    return any(isinstance(n, (ast.For, ast.While, ast.comprehension)) for n in ast.walk(fn))
+
+
 def key_error_fact(err, arg_names, args) -> str:
     """A factual sentence for a KeyError: which of the exercise's dict arguments has no such key, what
     its keys are, and where the key asked for is (a key of another argument, or of none)."""
@@ -243,6 +283,6 @@ def key_error_fact(err, arg_names, args) -> str:
     return text + "."
 
 
-__all__ = ["layer_key", "key_of", "len_not_halved", "activation_tests", "unknown_activation_why", "unknown_activation",
+__all__ = ["shape_error", "layer_key", "key_of", "len_not_halved", "activation_tests", "unknown_activation_why", "unknown_activation",
            "unpacks_cache_as_Z_first", "names_assigned_in_loops", "loop_passes_unchanged", "first_call_arg", "integer_cause",
-           "key_error_fact"]
+           "key_error_fact", "clips", "exponentiates", "loops"]

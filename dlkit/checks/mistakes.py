@@ -55,6 +55,15 @@ RELATIONS = {
     "whole_numbers": "{part} holds whole numbers only, where the equation gives fractions: a step of your code "
                      "turns the values into whole numbers (a comparison such as A > 0.5 gives 0 and 1, a rounding "
                      "does too); {exercise} returns the values themselves.",
+    "clip_not_enough": "{part} is NaN or infinite when A[L] is exactly 0 or 1, although your code bounds A[L]: "
+                       "the logs must take A[L] clipped to [eps, 1 - eps] with a small eps > 0 (1e-15 say), "
+                       "so that log(A[L]) and log(1 - A[L]) stay finite.",
+    "nan_where_large": "{part} is NaN or infinite where |Z| is large (hundreds) and right elsewhere: a step of your "
+                       "code does not stay finite there; the lecture's sigma(Z) = 1 / (1 + np.exp(-Z)) does "
+                       "(1 / inf is 0, the right value).",
+    "columns_left_zero": "{part} is right except its last column(s) {index}, left at 0: every one of the m columns "
+                         "(one per example) must be computed; compute the whole array at once, as the equation "
+                         "does, or fill all m columns.",
     "overflow": "{part} is NaN or infinite where |Z| is large (hundreds) and right elsewhere: np.exp overflows "
                 "past 709 and this formula is numerically unstable (e^Z / (1 + e^Z) is inf / inf = nan). "
                 "Use a form that stays finite, e.g. s = 1 / (1 + np.exp(-Z)): 1 / inf is 0, the right value "

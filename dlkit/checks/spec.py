@@ -503,18 +503,34 @@ class Spec:
         return CheckResult(self.name, status, points, self.max_points, findings, notes, cases=len(cases))
 
     def _causes_checked(self, call, findings) -> list:
-        """Findings from a pattern in the output whose cause must be in the code: whole numbers name
-        an integer division or a cast only when the source has one (a threshold, A > 0.5, gives whole
-        numbers too); otherwise the plain fact."""
-        text = None
-        for i, f in enumerate(findings):
-            if f.id.endswith(".integer_values"):
+        """Findings from a pattern in the output whose hint names a cause that must be in the code
+        (docs/relations.md, "Preconditions"): whole numbers name // or a cast only when the source
+        has one (a threshold, A > 0.5, gives whole numbers too); "clip A[L] first" only when the
+        source does not clip (else its clip is named); an overflow of exp only when the source
+        exponentiates; "the loop stops early" only when the source loops. Otherwise the plain fact."""
+        checked = {"integer_values": (causes.integer_cause, " holds whole numbers", "whole_numbers"),
+                   "no_clipping": (lambda t: not causes.clips(t), " is NaN or infinite", "clip_not_enough"),
+                   "overflow": (causes.exponentiates, " is NaN or infinite", "nan_where_large"),
+                   "last_columns_zero": (causes.loops, " is right except", "columns_left_zero")}
+        text, out = None, []
+        for f in findings:
+            rule = checked.get(f.id.rsplit(".", 1)[-1])
+            if rule is not None:
                 text = text or self._learner_text(call)
-                if text is not None and causes.integer_cause(text) is False:
-                    part = f.hint.split(" holds whole numbers", 1)[0]
-                    mid = f"{self.name}.whole_numbers"
-                    findings[i] = Finding(mid, hint_for(mid, part=part, exercise=self.name), f.details)
-        return findings
+            if rule is None or text is None or rule[0](text) is not False:
+                out.append(f)
+                continue
+            cut, instead = rule[1], f"{self.name}.{rule[2]}"
+            part = f.hint.split(cut, 1)[0] if cut in f.hint else "The output"
+            if rule[2] == "clip_not_enough":   # the clip the learner wrote, named, when it is the cause
+                named = [g for g in source.findings(self.name, text) if g.id.endswith(".source.clip_bounds")]
+                if named:
+                    out.append(Finding(named[0].id, named[0].hint, named[0].details + f.details))
+                    continue
+            index = re.search(r"column\(s\) (.*?), left at 0", f.hint)
+            out.append(Finding(instead, hint_for(instead, part=part, exercise=self.name,
+                                                 index=index.group(1) if index else ""), f.details))
+        return out
 
     def _learner_text(self, call):
         """The learner's source of this exercise's function (text), or None when ``call`` cannot tell."""

@@ -99,6 +99,8 @@ def linear_mutants(prefix, dz_of):
 
 
 def linear_exception_mistake(prefix, err):
+    if not causes.shape_error(err):   # the line's construct is the cause only of a shape error
+        return None
     if _line_has(err, r"dZ\*A_prev|A_prev\.T\*dZ|W\.T\*dZ|dZ\*W|multiply\((dZ|W\.T|A_prev)"):
         return f"{prefix}.elementwise_product"
     if _line_has(err, r"(?<![.\w])W@dZ|dot\(W,dZ\)|W\.dot\(dZ\)"):

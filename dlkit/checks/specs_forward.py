@@ -127,6 +127,8 @@ class LinearForward(Spec):
         ]
 
     def exception_mistake(self, err, case):
+        if not causes.shape_error(err):   # the line's construct is the cause only of a shape error
+            return None
         if _line_has(err, r"dot\(A_prev,W\)|A_prev@W|A_prev\.dot\(W\)"):
             return "linear_forward.W_A_swapped"
         if _line_has(err, r"W\*A_prev|A_prev\*W") and not _line_has(err, r"@|dot"):

@@ -221,3 +221,44 @@ def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed):
         grads = model_backward(AL, Y, caches)
         parameters = update_parameters(parameters, grads, learning_rate * (i // 1 + 1) / (i + 1))
     return parameters, costs[: num_iterations // 2 + 1] if num_iterations > 4 else costs[:-1]
+
+
+# ---- NaN at A[L] = 0 or 1 although the code clips; NaN where |Z| is large without exp; columns without a loop --
+
+
+@_not("compute_cost.no_clipping")
+@bug("compute_cost", "compute_cost.source.clip_bounds")
+def compute_cost(AL, Y):
+    """Clipped to [0, 1], which a probability already is: log(0) is still there."""
+    AL = np.clip(AL, 0, 1)
+    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+
+
+@_not("compute_cost.no_clipping")
+@bug("compute_cost", "compute_cost.clip_not_enough")
+def compute_cost(AL, Y):
+    """The clipped copy is made, and the logs still take AL."""
+    m = Y.shape[1]
+    AL_safe = np.clip(AL, 1e-15, 1 - 1e-15)  # noqa: F841
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+
+
+@_not("linear_forward.last_columns_zero")
+@bug("linear_forward", "linear_forward.columns_left_zero")
+def linear_forward(A_prev, W, b):
+    """Every example but the last, by slicing (no loop to stop early)."""
+    Z = np.zeros((W.shape[0], A_prev.shape[1]))
+    Z[:, :-1] = W @ A_prev[:, :-1] + b
+    return Z, (A_prev, W, b)
+
+
+# ---- a line with W.T that fails for another reason than its shapes --------------------------------------
+
+
+@_not("linear_forward.W_transposed")
+@bug("linear_forward", "linear_forward.raised_NameError")
+def linear_forward(A_prev, W, b):
+    """W.T on a line whose NameError (B for b) is the crash: not a transpose mistake."""
+    Z = np.dot(W.T.T, A_prev) + B  # noqa: F821
+    return Z, (A_prev, W, b)
