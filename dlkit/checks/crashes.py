@@ -113,6 +113,9 @@ def explain(spec, err, case):
         return Finding(f"{spec.name}.math_on_array",
                        f"math.{name} works on single numbers, not on arrays: use np.{name}, which works entry by "
                        f"entry on the whole array.", details)
+    swapped = _helper_args_order(spec, err, line, details)
+    if swapped is not None:
+        return swapped
     if err.exc_type != "ValueError":
         return None
     passed = _wrong_array_passed(spec, err, line, details)
@@ -175,6 +178,31 @@ def _call_args(line, helper):
             cur += ch
     args.append(cur.strip())
     return args if depth == 0 else None
+
+
+def _helper_args_order(spec, err, line, details):
+    """A helper (one of the exercises) called on the learner's line with the exercise's own argument
+    names in another order (model_backward(AL, caches, Y)), when the crash comes from that helper's
+    check of its arguments ('model_backward: ...'). Only names that are the helper's parameters
+    count, so an argument of another name is never claimed to be misplaced."""
+    from .specs import SPECS
+
+    said = re.match(r"(\w+): ", err.message)
+    if err.exc_type not in ("TypeError", "ValueError") or said is None or said.group(1) not in SPECS \
+            or said.group(1) == spec.name:
+        return None
+    helper = said.group(1)
+    names = SPECS[helper].arg_names
+    args = _call_args(line, helper)
+    if not args or len(args) > len(names):
+        return None
+    given = [a for a in args if a in names]
+    if len(given) != len(args) or len(set(given)) != len(given) or list(given) == list(names[:len(given)]):
+        return None
+    return Finding(f"{spec.name}.helper_args_order",
+                   f"{helper} takes its arguments in the order ({', '.join(names)}); your line passes "
+                   f"({', '.join(args)}), so {helper} received {args[0] if args[0] != names[0] else args[1]} "
+                   f"where {names[0] if args[0] != names[0] else names[1]} belongs.", details)
 
 
 def _wrong_array_passed(spec, err, line, details):

@@ -18,6 +18,8 @@ iterations of networks with a handful of units) so the check stays fast.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 import dlkit
@@ -165,27 +167,32 @@ class LLayerModel(Spec):
         ]
 
     def exception_mistake(self, err, case):
-        if err.exc_type == "TypeError" and "learning_rate" in err.message and "missing" in err.message:
+        if err.exc_type == "TypeError" and re.search(r"missing \d+ required positional argument.*'learning_rate'",
+                                                     err.message):   # the argument named is learning_rate
             return "L_layer_model.learning_rate_not_passed"
         return None
 
     # -- the run: start from the weights the learner's loop will start from ---------------
-    def run(self, call, *, seed=None, localise=True):
+    def run(self, call, *, seed=None, localise=True, helper_results=None):
+        """Spec.run from the weights the learner's loop starts from; like every spec's, its crashes
+        are explained by ``exception_mistake`` and crashes.py, and a wrong output nothing named by
+        the source layer (source.py) on the loop's own code; ``helper_results`` as in Spec.run."""
         built = self.cases(seed)
         starts, problem = self._learner_starts(call, built)
         if problem is not None:
             from .result import CheckResult
 
             return CheckResult(self.name, "failed", 0, self.max_points, [problem], cases=len(built))
+        judge = {"seed": seed, "localise": localise, "helper_results": helper_results}
         memo = self.__dict__.pop("cases", None)  # a grader's memo of the cases, put back below
         try:
             if starts is None:
                 self.cases = lambda seed=None: built  # (built once above)
-                return super().run(call, seed=seed, localise=localise)
+                return super().run(call, **judge)
             # The learner's initialize_parameters gives other (valid, reproducible) weights than dlkit's:
             # judge the loop from those, with cases built for this learner only.
             self._starts = starts
-            result = super().run(call, seed=seed, localise=localise)
+            result = super().run(call, **judge)
         finally:
             self._starts = None
             self.__dict__.pop("cases", None)

@@ -399,18 +399,20 @@ class with_leftovers:
     (``Extracted.leftovers``), and ``learner_source(name)``, the function's own source
     (``Extracted.sources``), both used only when an output is wrong, as in the notebook's checkpoint."""
 
-    def __new__(cls, call, found, source=None):
+    def __new__(cls, call, found, source=None, name=None):
         if not found and not source:
             return call
         self = super().__new__(cls)
-        self.call, self.found, self.source = call, found, source
+        self.call, self.found, self.source, self.name = call, found, source, name
         return self
 
     def __call__(self, fn_name, args):
         return self.call(fn_name, args)
 
     def learner_source(self, fn_name):
-        return self.source
+        # only the function this call judges: a helper checked through it (L_layer_model's
+        # initialize_parameters) must not be explained from the composite's source
+        return self.source if self.name is None or fn_name == self.name else None
 
     def leftover_finding(self, spec):
         from dlkit.checks import leftovers
@@ -434,7 +436,7 @@ def _helper_results(specs, ex, run, seed, budget=None):
             return "missing"
         if name in ex.delegations:
             return "flagged"
-        call = with_leftovers(helpers.timed(name, run.call_for(name)), ex.leftovers.get(name), ex.sources.get(name))
+        call = with_leftovers(helpers.timed(name, run.call_for(name)), ex.leftovers.get(name), ex.sources.get(name), name)
         result = run_spec(specs[name], call, seed=seed, helper_results=helpers)
         if name in run.delegated or run.proxies.refused.get(name):
             return "flagged"
@@ -470,7 +472,7 @@ def _grade_exercise(specs, name, ex, run, seed, helpers=None, substituted_run=No
     def regrade(failing):
         second = substituted_run(failing)
         try:
-            result = spec.run(with_leftovers(second.call_for(name), ex.leftovers.get(name), ex.sources.get(name)), seed=seed, localise=False)
+            result = spec.run(with_leftovers(second.call_for(name), ex.leftovers.get(name), ex.sources.get(name), name), seed=seed, localise=False)
         finally:
             second.close()
         # a composite that asks for what the judge still refuses keeps its first result (and flag)

@@ -262,3 +262,34 @@ def linear_forward(A_prev, W, b):
     """W.T on a line whose NameError (B for b) is the crash: not a transpose mistake."""
     Z = np.dot(W.T.T, A_prev) + B  # noqa: F821
     return Z, (A_prev, W, b)
+
+
+@_not("L_layer_model.learning_rate_not_passed")
+@bug("L_layer_model", "L_layer_model.helper_args_order")
+def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed):
+    """model_backward's arguments in another order: a crash in its check of Y, not a missing learning rate."""
+    parameters = initialize_parameters(layer_dims, seed)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = model_forward(X, parameters)
+        costs.append(compute_cost(AL, Y))
+        grads = model_backward(AL, caches, Y)
+        parameters = update_parameters(parameters, grads, learning_rate)
+    return parameters, costs
+
+
+@_not("L_layer_model.learning_rate_not_passed")
+@bug("L_layer_model", "L_layer_model.raised_TypeError")
+def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed):
+    """The learning rate passed, the grads left out: the TypeError names grads, not learning_rate."""
+    parameters = initialize_parameters(layer_dims, seed)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = model_forward(X, parameters)
+        costs.append(compute_cost(AL, Y))
+        parameters = _update(parameters, learning_rate=learning_rate)
+    return parameters, costs
+
+
+def _update(parameters, grads, learning_rate):
+    return update_parameters(parameters, grads, learning_rate)
