@@ -178,6 +178,39 @@ def _callee(call) -> str:
     return f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
 
 
+def _role(name: str):
+    """What a variable holds, from its name (dA_prev -> dA, dW2 -> dW, linear_cache -> cache), or None."""
+    low = re.sub(r"\d+$", "", name).lower()
+    for prefix, role in (("da", "dA"), ("dw", "dW"), ("db", "db"), ("dz", "dZ")):
+        if low.startswith(prefix):
+            return role
+    if "cache" in low:
+        return "cache"
+    return {"a": "A", "al": "A", "a_prev": "A", "z": "Z"}.get(low)
+
+
+def unpacked_out_of_order(source_text, parts_of):
+    """(helper, its outputs, the names unpacked) for an assignment ``dW, db, dA = helper(...)`` whose
+    names hold the helper's outputs in another order, or None. ``parts_of`` maps a helper's name to
+    its outputs' names (the exercises' ``parts``)."""
+    fn = _tree(source_text)
+    if fn is None:
+        return None
+    for n in ast.walk(fn):
+        if not (isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Tuple)
+                and isinstance(n.value, ast.Call)):
+            continue
+        helper = _callee(n.value)
+        parts = parts_of.get(helper)
+        names = [e.id if isinstance(e, ast.Name) else None for e in n.targets[0].elts]
+        if not parts or None in names or len(names) != len(parts):
+            continue
+        got, want = [_role(x) for x in names], [_role(x) for x in parts]
+        if None not in got and sorted(got) == sorted(want) and got != want:
+            return helper, tuple(parts), tuple(names)
+    return None
+
+
 def first_call_arg(line, helper):
     """The first argument written in ``helper(...)`` on ``line``, as text, or None."""
     match = re.search(rf"\b{helper}\(\s*([A-Za-z_]\w*)", line or "")
@@ -285,4 +318,4 @@ def key_error_fact(err, arg_names, args) -> str:
 
 __all__ = ["shape_error", "layer_key", "key_of", "len_not_halved", "activation_tests", "unknown_activation_why", "unknown_activation",
            "unpacks_cache_as_Z_first", "names_assigned_in_loops", "loop_passes_unchanged", "first_call_arg", "integer_cause",
-           "key_error_fact", "clips", "exponentiates", "loops"]
+           "key_error_fact", "unpacked_out_of_order", "clips", "exponentiates", "loops"]

@@ -12,6 +12,7 @@ import re
 
 import dlkit
 
+from . import causes
 from .compare import shape_text
 from .mistakes import hint_for
 from .result import Finding
@@ -113,6 +114,14 @@ def explain(spec, err, case):
         return Finding(f"{spec.name}.math_on_array",
                        f"math.{name} works on single numbers, not on arrays: use np.{name}, which works entry by "
                        f"entry on the whole array.", details)
+    from .specs import SPECS
+
+    unpacked = causes.unpacked_out_of_order(err.source, {n: SPECS[n].parts for n in spec.helpers if n in SPECS})
+    if unpacked is not None:   # the names say it: (dW, db, dA) = linear_activation_backward(...)
+        helper, parts, names = unpacked
+        return Finding(f"{spec.name}.helper_outputs_order",
+                       f"{helper} returns ({', '.join(parts)}) in this order; your code unpacks it as "
+                       f"({', '.join(names)}), so each name holds another output than the one it says.", details)
     swapped = _helper_args_order(spec, err, line, details)
     if swapped is not None:
         return swapped
@@ -139,7 +148,7 @@ def explain(spec, err, case):
                            f"(the shape of {' or '.join(lb)}): these arrays belong to different layers, so an index "
                            f"is off (W[l+1] or caches[l+1] for layer l, or a range bound): layer l needs W[l] "
                            f"with A[l-1] going forward, W[l]^T with dZ[l] going back.", details)
-    if not matrix_op and re.search(r"\*|multiply", line) and spec.name in MATRIX:
+    if not matrix_op and re.search(r"\*|multiply", line) and spec.name in MATRIX and _matrix_pair(a, b):
         return Finding(f"{spec.name}.elementwise_for_matrix_product",
                        f"{pair} in an entry-by-entry product (* or np.multiply), which needs equal shapes: "
                        f"{spec.equation} The products of W, A and dZ there are matrix products: np.dot or @.", details)
@@ -152,6 +161,17 @@ def explain(spec, err, case):
                        f"{pair} in a matrix product: the inner sizes must agree ((n, k) times (k, m)); a transpose "
                        f"is missing or one too many. {spec.equation}", details)
     return None
+
+
+def _letter(label):
+    base = label[:-2] if label.endswith(".T") else label
+    return "dZ" if base.startswith("dZ") else "W" if base.startswith("W") else "A" if base.startswith("A") else None
+
+
+def _matrix_pair(a, b) -> bool:
+    """True if the two operands that met are a pair the lecture multiplies as matrices (W[l] A[l-1],
+    dZ[l] A[l-1]^T, W[l]^T dZ[l]); dA * g'(Z) meeting in a * is an entry-by-entry product that is right."""
+    return {_letter(a), _letter(b)} in ({"W", "A"}, {"dZ", "A"}, {"W", "dZ"})
 
 
 # what an exercise's argument must be, in the lecture's words (for a helper given another array)

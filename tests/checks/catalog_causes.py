@@ -160,7 +160,7 @@ def model_backward(AL, Y, caches):
 
 
 @_not("model_backward.dAL_reused")
-@bug("model_backward", "model_backward.shape_error")
+@bug("model_backward", "model_backward.helper_outputs_order")
 def model_backward(AL, Y, caches):
     """The three outputs unpacked in the wrong order: db[L] (1, 1) goes on as dA."""
     grads = {}
@@ -293,3 +293,14 @@ def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed):
 
 def _update(parameters, grads, learning_rate):
     return update_parameters(parameters, grads, learning_rate)
+
+
+@_not("linear_activation_backward.elementwise_for_matrix_product")
+@bug("linear_activation_backward", "linear_activation_backward.shape_error")
+def linear_activation_backward(dA, cache, activation):
+    """dA * g'(Z) is entry by entry, rightly; the Z it takes is A_prev (the wrong item of the cache)."""
+    (A_prev, W, b), Z = cache
+    s = 1 / (1 + np.exp(-A_prev))
+    dZ = dA * (A_prev > 0) if activation == "relu" else dA * s * (1 - s)
+    m = A_prev.shape[1]
+    return W.T @ dZ, dZ @ A_prev.T / m, np.sum(dZ, axis=1, keepdims=True) / m
