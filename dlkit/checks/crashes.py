@@ -122,6 +122,14 @@ def explain(spec, err, case):
         return Finding(f"{spec.name}.helper_outputs_order",
                        f"{helper} returns ({', '.join(parts)}) in this order; your code unpacks it as "
                        f"({', '.join(names)}), so each name holds another output than the one it says.", details)
+    test = re.search(r"^\s*(if|elif|while)\b|\b(and|or|not)\b", line)
+    if err.exc_type == "ValueError" and "truth value of an array" in err.message and test:
+        # the line asks one True/False of a whole array (if Z > 0: ...), which numpy refuses
+        word = test.group(1) or test.group(2)
+        return Finding(f"{spec.name}.array_truth_value",
+                       f"`{word}` on your line asks one True or False of a whole array, which numpy refuses "
+                       f"(\"the truth value of an array ... is ambiguous\"): the equations work entry by entry, "
+                       f"so test every entry at once, with a mask (Z > 0) or np.where(Z > 0, ..., ...).", details)
     swapped = _helper_args_order(spec, err, line, details)
     if swapped is not None:
         return swapped
