@@ -13,6 +13,7 @@ and returns a bool, a dict of hint fields, or None; none of them raises on odd c
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 
 from .source import _parse
@@ -284,6 +285,25 @@ def loops(source_text):
     return any(isinstance(n, (ast.For, ast.While, ast.comprehension)) for n in ast.walk(fn))
 
 
+def writes_in_place(source_text):
+    """True if the source writes into an existing array (Z[Z < 0] = 0, Z *= ..., out=..., np.copyto,
+    .fill) or calls another function that may (one of the learner's helpers); None when unknown."""
+    fn = _tree(source_text)
+    if fn is None:
+        return None
+    body = [n for stmt in fn.body for n in ast.walk(stmt)]   # not the decorators
+    for n in body:
+        if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) or isinstance(n, ast.AugAssign):
+            return True
+        if isinstance(n, ast.Call):
+            name = _callee(n)
+            if any(k.arg == "out" for k in n.keywords) or name in ("copyto", "fill", "put", "place", "putmask"):
+                return True
+            if isinstance(n.func, ast.Name) and not hasattr(builtins, name):
+                return True   # a function of the notebook (relu, linear_activation_forward) may write in place
+    return False
+
+
 def key_error_fact(err, arg_names, args) -> str:
     """A factual sentence for a KeyError: which of the exercise's dict arguments has no such key, what
     its keys are, and where the key asked for is (a key of another argument, or of none)."""
@@ -318,4 +338,4 @@ def key_error_fact(err, arg_names, args) -> str:
 
 __all__ = ["shape_error", "layer_key", "key_of", "len_not_halved", "activation_tests", "unknown_activation_why", "unknown_activation",
            "unpacks_cache_as_Z_first", "names_assigned_in_loops", "loop_passes_unchanged", "first_call_arg", "integer_cause",
-           "key_error_fact", "unpacked_out_of_order", "clips", "exponentiates", "loops"]
+           "key_error_fact", "unpacked_out_of_order", "clips", "exponentiates", "loops", "writes_in_place"]

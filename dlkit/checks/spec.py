@@ -507,11 +507,13 @@ class Spec:
         (docs/relations.md, "Preconditions"): whole numbers name // or a cast only when the source
         has one (a threshold, A > 0.5, gives whole numbers too); "clip A[L] first" only when the
         source does not clip (else its clip is named); an overflow of exp only when the source
-        exponentiates; "the loop stops early" only when the source loops. Otherwise the plain fact."""
+        exponentiates; "the loop stops early" only when the source loops; "changed after it was cached"
+        only when the source writes into an array or calls a helper that may. Otherwise the plain fact."""
         checked = {"integer_values": (causes.integer_cause, " holds whole numbers", "whole_numbers"),
                    "no_clipping": (lambda t: not causes.clips(t), " is NaN or infinite", "clip_not_enough"),
                    "overflow": (causes.exponentiates, " is NaN or infinite", "nan_where_large"),
-                   "last_columns_zero": (causes.loops, " is right except", "columns_left_zero")}
+                   "last_columns_zero": (causes.loops, " is right except", "columns_left_zero"),
+                   "cache_overwritten": (causes.writes_in_place, " holds A, not Z", "holds_other")}
         text, out = None, []
         for f in findings:
             rule = checked.get(f.id.rsplit(".", 1)[-1])
@@ -529,7 +531,7 @@ class Spec:
                     continue
             index = re.search(r"column\(s\) (.*?), left at 0", f.hint)
             out.append(Finding(instead, hint_for(instead, part=part, exercise=self.name,
-                                                 index=index.group(1) if index else ""), f.details))
+                                                 index=index.group(1) if index else "", other="A"), f.details))
         return out
 
     def _learner_text(self, call):
