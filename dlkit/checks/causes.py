@@ -54,11 +54,13 @@ def key_of(message: str):
 
 
 def len_not_halved(source_text) -> bool:
-    """True if the source takes len(parameters) (or len(grads)) as a count of layers without // 2:
-    the cause the hint "L = len(parameters) // 2" names."""
+    """True if the source counts layers with len(parameters) without // 2, or with len(grads) (which
+    holds three keys per layer): the cause the hint "L = len(parameters) // 2" names."""
     fn = _tree(source_text)
     if fn is None:
         return False
+    if any(_is_len(n) and n.args[0].id == "grads" for n in ast.walk(fn)):
+        return True   # grads holds dA, dW, db per layer: len(grads) // 2 is not L either
     count = sum(1 for n in ast.walk(fn) if _is_len(n))
     halves = sum(1 for n in ast.walk(fn) if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.FloorDiv, ast.Div))
                  and _is_len(n.left))

@@ -328,3 +328,15 @@ def model_forward(X, parameters):
         A = np.maximum(0, Z) if l < L else 1 / (1 + np.exp(-Z))
         caches.append(((A_prev, W, b), A))
     return A, caches
+
+
+@_not("update_parameters.layer_index_off_by_one")
+@bug("update_parameters", "update_parameters.L_wrong")
+def update_parameters(parameters, grads, learning_rate):
+    """The count of layers taken from grads, which holds dA, dW and db per layer: // 2 is not L there."""
+    L = len(grads) // 2
+    new = {}
+    for l in range(1, L + 1):
+        new["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]
+        new["b" + str(l)] = parameters["b" + str(l)] - learning_rate * grads["db" + str(l)]
+    return new
