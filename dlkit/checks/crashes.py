@@ -116,8 +116,10 @@ def explain(spec, err, case):
                        f"entry on the whole array.", details)
     from .specs import SPECS
 
-    unpacked = causes.unpacked_out_of_order(err.source, {n: SPECS[n].parts for n in spec.helpers if n in SPECS})
-    if unpacked is not None:   # the names say it: (dW, db, dA) = linear_activation_backward(...)
+    # an array mix-up raises these (a NameError or a KeyError has another cause)
+    mixed = err.exc_type in ("ValueError", "TypeError", "AttributeError", "IndexError")
+    unpacked = mixed and causes.unpacked_out_of_order(err.source, {n: SPECS[n].parts for n in spec.helpers if n in SPECS})
+    if unpacked:   # the names say it: (dW, db, dA) = linear_activation_backward(...)
         helper, parts, names = unpacked
         return Finding(f"{spec.name}.helper_outputs_order",
                        f"{helper} returns ({', '.join(parts)}) in this order; your code unpacks it as "
