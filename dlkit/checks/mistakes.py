@@ -337,6 +337,14 @@ for _id, _hint in list(CATALOG.items()):
         CATALOG.setdefault(f"{_composite}.{_block}_{_suffix}", _hint)
 
 
+# The line tracer (firstwrong.py): the first learner line whose value is not the lecture's quantity.
+# Id "<exercise>.first_wrong_line", with "_<relation>" when a relation says what the value is instead.
+TRACE = {
+    "first_wrong_line": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: "
+                        "your {var} is not {quantity} ({definition}): {what}.",
+}
+
+
 class _Blank(dict):
     """A template filler that leaves an unknown field as "?" rather than failing."""
 

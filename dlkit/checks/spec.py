@@ -179,6 +179,7 @@ class Spec:
     mutable_args: tuple = ()     # indices of arguments the function may change in place
     equation = ""                # shown with shape errors: which equation to look at
     n_random = 3                 # random cases per set (public, then hidden)
+    trace_lines = False          # offer the line tracer (firstwrong.py) the quantities of lecture_quantities
 
     # -- to be provided by subclasses ------------------------------------------------
     def reference(self, *args):
@@ -217,6 +218,22 @@ class Spec:
     def quantities(self, case) -> dict:
         """The reference's own quantities on ``case`` (lecture name -> array), for relations."""
         return {}
+
+    def lecture_quantities(self, case) -> list:
+        """[(layer or None, {lecture family -> value})] for the line tracer (:mod:`firstwrong`):
+        every quantity the exercise's equations name (families as in ``firstwrong.LECTURE``);
+        by default :meth:`quantities` with the reference's own output parts added, for a spec
+        that sets ``trace_lines`` (a composite's loop needs every layer's values, not the last one's)."""
+        if not self.trace_lines:
+            return []
+        flat = dict(self.quantities(case))
+        exp_parts, _ = self.split(case.expected, case)
+        for part, value in exp_parts.items():
+            if type(value) is np.ndarray or type(value) in (int, float):
+                flat.setdefault(part, value)
+        if "m" in case.info and case.info["m"]:
+            flat.setdefault("m", case.info["m"])
+        return [(None, flat)] if flat else []
 
     def to_float32(self, args):
         """The hidden float32 case made from ``args`` (a spec may move values float32 cannot hold)."""
@@ -470,6 +487,11 @@ class Spec:
             found = leftover(self)
             if found is not None:   # a global from a demo cell behind a wrong output: the cause first
                 findings = [found] + findings
+        if findings and not crashes and all(f.generic for f in findings):
+            # nothing names the mistake yet: the first learner line that leaves the lecture's computation
+            found = self._first_wrong_line(call, runs)
+            if found is not None:
+                findings = [found] + findings
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)
@@ -533,6 +555,22 @@ class Spec:
                 findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
                                         [f"(with {case.label})", *self._try_it(case, part, runs, public)], generic=True))
         return findings
+
+    def _first_wrong_line(self, call, runs):
+        """The tracer's finding (:mod:`firstwrong`) on the first wrong public case, or None.
+        Only a ``call`` that can trace (the notebook's kernel) offers ``trace``."""
+        tracer = getattr(call, "trace", None)
+        if tracer is None:
+            return None
+        for case, _, wrong in runs:
+            if wrong and not case.info.get("hidden"):
+                steps = tracer(self.name, case.args)
+                if not steps:
+                    return None
+                from . import firstwrong
+
+                return firstwrong.explain(self, case, steps)
+        return None
 
     def _try_it(self, case, part, runs, public) -> list:
         """When a part is right on every fixed case and wrong on a random public one: that case's

@@ -166,6 +166,7 @@ class ModelForward(Spec):
 
 class ComputeCost(Spec):
     name = "compute_cost"
+    trace_lines = True
     arg_names = ("AL", "Y")
     parts = ("cost",)
     equation = "Look at J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])), one number, m = Y.shape[1]."

@@ -1,0 +1,169 @@
+"""The first learner line whose value leaves the lecture's computation.
+
+When a graded part is wrong and nothing more specific names it, the learner's function is run
+once more, on the first wrong public case, under the line tracer (:mod:`dlkit.checks.trace`).
+Here the values it recorded are held, in the order the lines ran, against the reference's own
+quantities on the same case (``Spec.lecture_quantities``: lecture name -> value, per layer for
+the composites). A value is judged when another line reads it (a value a line only builds up,
+``dW = dZ @ A_prev.T`` then ``dW = dW / m``, is judged once it is complete), and only when its
+variable is named like a lecture quantity (case and underscores aside: dA_prev, dA_prev_, m_,
+J for the cost). The first one that matches none of that quantity's values is reported, with
+the relation (:mod:`dlkit.checks.relations`) that says what it is instead when one holds.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import compare, relations
+from .mistakes import RELATIONS, TRACE, _Blank
+from .plain import fmt
+from .result import Finding
+
+# lecture family -> (how the lecture writes it, for layer l; what it is)
+LECTURE = {
+    "Z": ("Z[l]", "Z[l] = W[l] A[l-1] + b[l]"),
+    "A": ("A[l]", "A[l] = g(Z[l])"),
+    "A_prev": ("A[l-1]", "the layer's input"),
+    "W": ("W[l]", "the layer's weights"),
+    "b": ("b[l]", "the layer's bias"),
+    "dA": ("dA[l]", "the gradient that reaches layer l"),
+    "dZ": ("dZ[l]", "dZ[l] = dA[l] * g'(Z[l])"),
+    "slope": ("g'(Z[l])", "the activation's slope at Z[l]"),
+    "dW": ("dW[l]", "dW[l] = 1/m dZ[l] A[l-1].T"),
+    "db": ("db[l]", "db[l] = 1/m sum(dZ[l], axis=1, keepdims=True)"),
+    "dA_prev": ("dA[l-1]", "dA[l-1] = W[l].T dZ[l]"),
+    "m": ("m", "the number of examples (the columns of A[l-1])"),
+    "AL": ("A[L]", "the output layer's activation"),
+    "Y": ("Y", "the labels"),
+    "dAL": ("dA[L]", "dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L]))"),
+    "cost": ("J", "J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L]))"),
+}
+# a learner's variable name (lower case, underscores dropped) -> the lecture family it claims to be
+NAMES = {
+    "z": "Z", "a": "A", "aprev": "A_prev", "w": "W", "b": "b", "da": "dA", "dz": "dZ",
+    "gprime": "slope", "slope": "slope", "dg": "slope", "derivative": "slope", "gradg": "slope",
+    "dw": "dW", "db": "db", "daprev": "dA_prev", "m": "m", "al": "AL", "y": "Y", "dal": "dAL",
+    "cost": "cost", "j": "cost", "loss": "cost",
+}
+
+
+def family(name: str):
+    """The lecture quantity a variable's name claims, or None: 'dA_prev_' -> 'dA_prev', 'J' -> 'cost'."""
+    return NAMES.get(name.lower().replace("_", ""))
+
+
+def _label(fam: str, layer) -> str:
+    text = LECTURE[fam][0]
+    if layer is None:
+        return text
+    return text.replace("[l-1]", f"[{layer - 1}]").replace("[l]", f"[{layer}]")
+
+
+def _matches(v, c) -> bool:
+    if compare.is_number(c) and not compare.is_array(c):
+        return compare.is_number(v) and np.size(v) == 1 and compare.close(float(np.asarray(v).ravel()[0]), c)
+    if compare.is_number(v) and not compare.is_array(v) and np.size(c) == 1:
+        return compare.close(np.asarray([[float(v)]]).reshape(np.shape(c)), c)
+    return type(v) is np.ndarray and v.shape == np.shape(c) and compare.close(v.astype(np.float64), c)
+
+
+def _judge(spec, case, layers, name, value):
+    """None if ``value`` is one of the values of the quantity ``name`` claims (or claims none), else
+    (family, layer, expected value, flat quantities of that layer)."""
+    fam = family(name)
+    if fam is None:
+        return None
+    cands = [(layer, flat[fam], flat) for layer, flat in layers if fam in flat]
+    if not cands:
+        return None
+    if any(_matches(value, c) for _, c, _ in cands):
+        return None
+    if fam == "m" and compare.is_number(value) and not compare.is_array(value):
+        v = float(value)
+        if any(v != 0 and compare.close(1 / v, c) for _, c, _ in cands):
+            return None    # m = 1 / A_prev.shape[1], used as a factor: a name, not a mistake
+    shape = np.shape(value)
+    same_shape = [c for c in cands if np.shape(c[1]) == shape]
+    return (fam, *(same_shape or cands)[0])
+
+
+def _what(spec, case, fam, layer, name, value, expected, flat):
+    """(relation id or None, the words saying what the learner's value is instead)."""
+    label = _label(fam, layer)
+    if fam == "m" and compare.is_number(value):
+        return None, f"it computes m = {fmt(value)}, but m is {LECTURE['m'][1]}, {fmt(expected)}"
+    g, e = np.asarray(value), np.asarray(expected)
+    if g.shape != e.shape and not (g.size == e.size == 1):
+        return None, (f"it has shape {compare.shape_text(g.shape)} where {label} has "
+                      f"{compare.shape_text(e.shape)}")
+    part = f"your {name}"
+    with np.errstate(all="ignore"):
+        found = relations.explain(part, [(case, value, expected, part, flat)])
+    if found is not None:
+        rid, f = found
+        text = RELATIONS[rid].format_map(_Blank({**f, "part": part}))
+        return rid, (text[0].lower() + text[1:]).rstrip(".")
+    if g.size == 1:
+        return None, f"it is {fmt(float(g.ravel()[0]))} where {label} is {fmt(float(e.ravel()[0]))}"
+    with np.errstate(all="ignore"):
+        differ = int(np.count_nonzero(~np.isclose(g.astype(np.float64), e.astype(np.float64), rtol=1e-5, atol=1e-8)))
+    return None, f"it differs from {label} in {differ} of {e.size} values"
+
+
+def explain(spec, case, steps):
+    """A Finding for the first learner line whose value is meant to be a lecture quantity and is
+    none of its values on ``case``, or None. ``steps`` come from the tracer, in the order run."""
+    if not steps:
+        return None
+    with np.errstate(all="ignore"):
+        layers = spec.lecture_quantities(case)
+    if not layers:
+        return None
+    state = {}      # frame -> name -> (value, the step that gave it)
+    history = {}    # (frame, name) -> every (value, step) it had, for loops that fill an array
+    judged = set()
+    for step in steps:
+        mine = state.setdefault(step.frame, {})
+        for name in step.reads:
+            if name not in mine or (step.frame, name, id(mine[name][1])) in judged:
+                continue
+            value, origin = mine[name]
+            judged.add((step.frame, name, id(origin)))
+            with np.errstate(all="ignore"):
+                wrong = _judge(spec, case, layers, name, value)
+            if wrong is None:
+                continue
+            fam, layer, expected, flat = wrong
+            origin = _first_diverging(history.get((step.frame, name), []), expected) or origin
+            rid, what = _what(spec, case, fam, layer, name, value, expected, flat)
+            mid = f"{spec.name}.first_wrong_line" + (f"_{rid}" if rid else "")
+            where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
+            hint = TRACE["first_wrong_line"].format(
+                lineno=origin.lineno, where=where, var=name, quantity=_label(fam, layer),
+                definition=LECTURE[fam][1], what=what)
+            details = [f"line {origin.lineno}: {origin.line}", f"With {case.label}."]
+            return Finding(mid, hint, details)
+        for name, value in step.values.items():
+            mine[name] = (value, step)
+            history.setdefault((step.frame, name), []).append((value, step))
+    return None
+
+
+def _first_diverging(history, expected):
+    """The first step of a loop that filled an array entry by entry (Z[:, j] = ...) and wrote
+    entries that are not the expected ones, or None (then the last step that set it is the one)."""
+    e = np.asarray(expected, dtype=np.float64) if compare.is_array(expected) else None
+    if e is None or len(history) < 2:
+        return None
+    prev = None
+    for value, step in history:
+        if type(value) is np.ndarray and prev is not None and value.shape == prev.shape == e.shape:
+            with np.errstate(all="ignore"):
+                changed = value != prev
+                if changed.any() and not np.allclose(value[changed], e[changed], rtol=1e-5, atol=1e-8):
+                    return step
+        prev = value if type(value) is np.ndarray else None
+    return None
+
+
+__all__ = ["explain", "family", "LECTURE"]
