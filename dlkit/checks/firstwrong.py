@@ -32,7 +32,7 @@ LECTURE = {
     "dW": ("dW[l]", "dW[l] = 1/m dZ[l] A[l-1].T"),
     "db": ("db[l]", "db[l] = 1/m sum(dZ[l], axis=1, keepdims=True)"),
     "dA_prev": ("dA[l-1]", "dA[l-1] = W[l].T dZ[l]"),
-    "m": ("m", "the number of examples (the columns of A[l-1])"),
+    "m": ("m", "the number of examples (the columns)"),
     "AL": ("A[L]", "the output layer's activation"),
     "Y": ("Y", "the labels"),
     "dAL": ("dA[L]", "dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L]))"),
@@ -91,7 +91,7 @@ def _what(spec, case, fam, layer, name, value, expected, flat):
     """(relation id or None, the words saying what the learner's value is instead)."""
     label = _label(fam, layer)
     if fam == "m" and compare.is_number(value):
-        return None, f"it computes m = {fmt(value)}, but m is {LECTURE['m'][1]}, {fmt(expected)}"
+        return None, f"it computes m = {fmt(value)}, but m is the number of examples, {fmt(expected)} (the columns)"
     g, e = np.asarray(value), np.asarray(expected)
     if g.shape != e.shape and not (g.size == e.size == 1):
         return None, (f"it has shape {compare.shape_text(g.shape)} where {label} has "
@@ -138,7 +138,7 @@ def explain(spec, case, steps):
             rid, what = _what(spec, case, fam, layer, name, value, expected, flat)
             mid = f"{spec.name}.first_wrong_line" + (f"_{rid}" if rid else "")
             where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
-            hint = TRACE["first_wrong_line"].format(
+            hint = TRACE["first_wrong_m" if fam == "m" and not rid else "first_wrong_line"].format(
                 lineno=origin.lineno, where=where, var=name, quantity=_label(fam, layer),
                 definition=LECTURE[fam][1], what=what)
             details = [f"line {origin.lineno}: {origin.line}", f"With {case.label}."]

@@ -342,6 +342,7 @@ for _id, _hint in list(CATALOG.items()):
 TRACE = {
     "first_wrong_line": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: "
                         "your {var} is not {quantity} ({definition}): {what}.",
+    "first_wrong_m": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: {what}.",
 }
 
 

@@ -1,0 +1,171 @@
+"""Tuning bugs for the line tracer (checks/firstwrong.py): mistakes no mutant, relation or rule
+names from the output, whose first wrong intermediate has a lecture name (m, a slope g'(Z), dZ,
+Z filled row by row); and correct versions in odd styles (loops, einsum, temporaries, values
+built up over several lines) that must pass, so the tracer never runs for them.
+Invented for this layer, in the style of learners of the "step by step" assignment; never
+written from the held-out catalog.
+"""
+import numpy as np
+
+from dlkit import linear_backward, relu_backward, sigmoid_backward  # noqa: F401
+
+from .registry import bug, correct
+
+# ---- bugs only the first wrong line names ---------------------------------------------------
+
+
+@bug("linear_backward", "linear_backward.first_wrong_line")
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.zeros(W.shape)
+    for i in range(m):
+        dW = np.outer(dZ[:, i], A_prev[:, i])    # = where += belongs: only the last example is kept
+    dW = dW / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+
+
+@bug("relu_backward", "relu_backward.first_wrong_line")
+def relu_backward(dA, Z):
+    g_prime = np.sign(Z)         # the derivative of |Z|, not of max(0, Z)
+    dZ = dA * g_prime
+    return dZ
+
+
+@bug("sigmoid_backward", "sigmoid_backward.first_wrong_line_input_negated")
+def sigmoid_backward(dA, Z):
+    slope = np.exp(-Z) / (1 + np.exp(-Z))    # the square of the denominator forgotten
+    dZ = dA * slope
+    return dZ
+
+
+@bug("compute_cost", "compute_cost.first_wrong_line")
+def compute_cost(AL, Y):
+    AL = np.clip(AL, 1e-15, 1 - 1e-15)
+    m = Y.shape[1]
+    m = m - 1                    # "unbiased", as in a sample variance
+    logprobs = Y * np.log(AL) + (1 - Y) * np.log(1 - AL)
+    cost = -np.sum(logprobs) / m
+    return float(np.squeeze(cost))
+
+
+@bug("linear_activation_backward", "linear_activation_backward.first_wrong_line")
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    A_prev, W, b = linear_cache
+    if activation == "relu":
+        dZ = np.array(dA, copy=True)
+        dZ[Z <= 0] = 0
+    else:
+        s = 1 / (1 + np.exp(-Z))
+        dg = s * (1 - Z)         # Z where s belongs
+        dZ = dA * dg
+    m = A_prev.shape[1]
+    dW = dZ @ A_prev.T / m
+    db = dZ.sum(axis=1, keepdims=True) / m
+    dA_prev = W.T @ dZ
+    return dA_prev, dW, db
+
+
+@bug("linear_activation_backward", "linear_activation_backward.first_wrong_line")
+def linear_activation_backward(dA, cache, activation):
+    (A_prev, W, b), Z = cache
+    if activation == "sigmoid":
+        A = 1 / (1 + np.exp(-Z))
+        dZ = dA * A * (1 - A)
+    else:
+        dZ = dA * (Z > 0)
+    m = dZ.shape[0] + 1          # index arithmetic gone astray
+    dA_prev = np.dot(W.T, dZ)
+    dW = np.dot(dZ, A_prev.T) / A_prev.shape[1]
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    return dA_prev, dW, db
+
+
+# ---- correct versions in odd styles: they pass (the tracer never runs) -------------------------
+
+
+@correct("linear_backward")
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = 1 / A_prev.shape[1]      # m holding 1/m: a name, not a mistake
+    dW = np.dot(dZ, A_prev.T)
+    dW = dW * m
+    db = dZ.sum(axis=1, keepdims=True)
+    db *= m
+    dA_prev = W.T.dot(dZ)
+    return dA_prev, dW, db
+
+
+@correct("linear_backward")
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    n, m = A_prev.shape
+    dW = np.zeros(W.shape)
+    for i in range(m):           # one example at a time
+        dW += np.outer(dZ[:, i], A_prev[:, i])
+    dW /= m
+    db = np.zeros(b.shape)
+    for i in range(m):
+        db[:, 0] += dZ[:, i]
+    db = db / m
+    dA_prev = np.einsum("ji,jk->ik", W, dZ)
+    return dA_prev, dW, db
+
+
+@correct("relu_backward")
+def relu_backward(dA, Z):
+    gp = np.zeros_like(Z)
+    gp[Z > 0] = 1
+    tmp = dA * gp
+    return tmp
+
+
+@correct("sigmoid_backward")
+def sigmoid_backward(dA, Z):
+    e = np.exp(-Z)
+    s = 1 / (1 + e)
+    slope = s * (1 - s)
+    dZ = np.multiply(dA, slope)
+    return dZ
+
+
+@correct("compute_cost")
+def compute_cost(AL, Y):
+    AL = np.clip(AL, 1e-15, 1 - 1e-15)
+    m_ = Y.shape[1]
+    J = 0.0
+    for j in range(m_):
+        J -= Y[0, j] * np.log(AL[0, j]) + (1 - Y[0, j]) * np.log(1 - AL[0, j])
+    J = J / m_
+    return float(J)
+
+
+@correct("linear_forward")
+def linear_forward(A_prev, W, b):
+    Z = np.zeros((W.shape[0], A_prev.shape[1]))
+    for i in range(W.shape[0]):
+        for j in range(A_prev.shape[1]):
+            Z[i, j] = np.dot(W[i, :], A_prev[:, j])
+    Z = Z + b
+    return Z, (A_prev, W, b)
+
+
+@correct("linear_activation_backward")
+def linear_activation_backward(dA, cache, activation):
+    lin, Z = cache
+    A_prev, W, b = lin
+    if activation == "relu":
+        dZ = dA.copy()
+        dZ[Z <= 0] = 0
+    else:
+        A = 1 / (1 + np.exp(-Z))
+        dZ = dA * A
+        dZ = dZ * (1 - A)
+    m = A_prev.shape[1]
+    dW = (dZ @ A_prev.T) / m
+    db = np.mean(dZ, axis=1, keepdims=True)
+    dA_prev_ = W.T @ dZ
+    return dA_prev_, dW, db
