@@ -14,6 +14,8 @@ Measured 2026-12-02 back to back at load average 6.7 (2 cores shared): slowest c
 model_backward with the wrong function, 527 ms on main before issue 12's changes,
 89 ms after. After issue 12's follow-up (branch diag: relations on a recovered dZ[l], edges at
 |Z| = 800-1000, hidden values redacted), at load average 2.3: 16.0 ms (main just before: 9.7 ms).
+Branch trace (the line tracer, checks/firstwrong.py; the "(traced)" rows are wrong functions
+only it names) at load average 0.6: slowest linear_activation_backward (traced) 11.3 ms.
 The machine's load average is printed with the figures: they are only comparable
 between runs made back to back.
 """
@@ -62,6 +64,49 @@ def _wrong(name):
     return wrong
 
 
+# Wrong functions nothing but the line tracer names (checks/firstwrong.py): the check runs every
+# mutant, relation and rule, then re-runs the function under sys.settrace.
+def _traced_relu_backward(dA, Z):
+    g_prime = np.sign(Z)
+    return dA * g_prime
+
+
+def _traced_sigmoid_backward(dA, Z):
+    slope = np.exp(-Z) / (1 + np.exp(-Z))
+    return dA * slope
+
+
+def _traced_compute_cost(AL, Y):
+    AL = np.clip(AL, 1e-15, 1 - 1e-15)
+    m = Y.shape[1] - 1
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+
+
+def _traced_linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.zeros(W.shape)
+    for i in range(m):
+        dW = np.outer(dZ[:, i], A_prev[:, i])
+    return W.T @ dZ, dW / m, np.sum(dZ, axis=1, keepdims=True) / m
+
+
+def _traced_linear_activation_backward(dA, cache, activation):
+    (A_prev, W, b), Z = cache
+    if activation == "relu":
+        dZ = dA * (Z > 0)
+    else:
+        s = 1 / (1 + np.exp(-Z))
+        dg = s * (1 - Z)
+        dZ = dA * dg
+    m = A_prev.shape[1]
+    return W.T @ dZ, dZ @ A_prev.T / m, dZ.sum(axis=1, keepdims=True) / m
+
+
+TRACED = {name: globals()[f"_traced_{name}"] for name in
+          ("relu_backward", "sigmoid_backward", "compute_cost", "linear_backward", "linear_activation_backward")}
+
+
 def _time(name, fn, repeat):
     times = []
     for _ in range(repeat):
@@ -89,6 +134,11 @@ def main(argv=None):
         first = bad.mistakes[0] if bad.mistakes else ("passed" if bad.passed else "-")
         print(f"{name:<28} {ok_ms:>10.1f} {bad_ms:>9.1f}  {first}")
         slowest = max(slowest, (ok_ms, f"{name} (correct)"), (bad_ms, f"{name} (wrong)"))
+    for name, fn in TRACED.items():
+        ms, result = _time(name, fn, args.repeat)
+        first = result.mistakes[0] if result.mistakes else "-"
+        print(f"{name + ' (traced)':<28} {'':>10} {ms:>9.1f}  {first}")
+        slowest = max(slowest, (ms, f"{name} (traced)"))
     verdict = "under" if slowest[0] < TARGET_MS else "OVER"
     print(f"slowest: {slowest[1]} {slowest[0]:.1f} ms, {verdict} the {TARGET_MS:.0f} ms target")
     return 0 if slowest[0] < TARGET_MS else 1
