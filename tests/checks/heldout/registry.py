@@ -38,27 +38,32 @@ class Correct:
     key: str = field(default="")
 
 
-BUGS = []
-CORRECT = []
-
-
 def _key(exercise, fn):
     module = fn.__module__.rsplit(".", 1)[-1]
     return f"{exercise}@{module}:{fn.__code__.co_firstlineno}"
 
 
-def bug(exercise, mistake, named, contract=None):
-    def register(fn):
-        BUGS.append(Bug(exercise, fn, mistake, list(named), contract, _key(exercise, fn)))
-        return getattr(dlkit, fn.__name__, fn)
-    return register
+def registry():
+    """``(BUGS, CORRECT, bug, correct)``: two lists and the decorators that fill them.
+    Each round has its own, so that each is counted separately."""
+    bugs, corrects = [], []
+
+    def bug(exercise, mistake, named, contract=None):
+        def register(fn):
+            bugs.append(Bug(exercise, fn, mistake, list(named), contract, _key(exercise, fn)))
+            return getattr(dlkit, fn.__name__, fn)
+        return register
+
+    def correct(exercise, why):
+        def register(fn):
+            corrects.append(Correct(exercise, fn, why, _key(exercise, fn)))
+            return getattr(dlkit, fn.__name__, fn)
+        return register
+
+    return bugs, corrects, bug, correct
 
 
-def correct(exercise, why):
-    def register(fn):
-        CORRECT.append(Correct(exercise, fn, why, _key(exercise, fn)))
-        return getattr(dlkit, fn.__name__, fn)
-    return register
+BUGS, CORRECT, bug, correct = registry()   # round 1
 
 
 # Phrases shared by several bugs (a report naming the concept in any of these words counts).
