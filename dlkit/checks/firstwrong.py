@@ -37,6 +37,7 @@ LECTURE = {
     "Y": ("Y", "the labels"),
     "dAL": ("dA[L]", "dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L]))"),
     "cost": ("J", "J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L]))"),
+    "L": ("L", "the number of layers, len(parameters) // 2"),
 }
 # a learner's variable name (lower case, underscores dropped) -> the lecture family it claims to be
 NAMES = {
@@ -48,8 +49,17 @@ NAMES = {
 
 
 def family(name: str):
-    """The lecture quantity a variable's name claims, or None: 'dA_prev_' -> 'dA_prev', 'J' -> 'cost'."""
-    return NAMES.get(name.lower().replace("_", ""))
+    """The lecture quantity a variable's name claims, or None: 'dA_prev_' -> 'dA_prev', 'J' -> 'cost',
+    'dW_temp' -> 'dW' (the assignment's own names for a layer's step); 'L' is the number of layers
+    (a lower-case l is a loop's index)."""
+    if name == "L":
+        return "L"
+    key = name.lower().replace("_", "")
+    for extra in ("temp", "tmp", "current", "curr"):
+        if key.endswith(extra) and len(key) > len(extra):
+            key = key[: -len(extra)]
+            break
+    return NAMES.get(key)
 
 
 def _label(fam: str, layer) -> str:
@@ -84,12 +94,21 @@ def _judge(spec, case, layers, name, value):
             return None    # m = 1 / A_prev.shape[1], used as a factor: a name, not a mistake
     shape = np.shape(value)
     same_shape = [c for c in cands if np.shape(c[1]) == shape]
+    if len(same_shape) > 1:   # a composite: the layer whose values it is nearest to
+        def distance(c):
+            with np.errstate(all="ignore"):
+                d = float(np.nansum(np.abs(np.asarray(value, dtype=np.float64) - np.asarray(c[1], dtype=np.float64))))
+            return d if np.isfinite(d) else np.inf
+        same_shape.sort(key=distance)
     return (fam, *(same_shape or cands)[0])
 
 
 def _what(spec, case, fam, layer, name, value, expected, flat):
     """(relation id or None, the words saying what the learner's value is instead)."""
     label = _label(fam, layer)
+    if fam == "L" and compare.is_number(value):
+        return None, (f"it computes L = {fmt(value)}, but L is {LECTURE['L'][1]}, {fmt(expected)} "
+                      f"(each layer has a W and a b)")
     if fam == "m" and compare.is_number(value):
         return None, f"it computes m = {fmt(value)}, but m is the number of examples, {fmt(expected)} (the columns)"
     g, e = np.asarray(value), np.asarray(expected)
@@ -138,32 +157,36 @@ def explain(spec, case, steps):
             rid, what = _what(spec, case, fam, layer, name, value, expected, flat)
             mid = f"{spec.name}.first_wrong_line" + (f"_{rid}" if rid else "")
             where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
-            hint = TRACE["first_wrong_m" if fam == "m" and not rid else "first_wrong_line"].format(
+            hint = TRACE["first_wrong_m" if fam in ("m", "L") and not rid else "first_wrong_line"].format(
                 lineno=origin.lineno, where=where, var=name, quantity=_label(fam, layer),
                 definition=LECTURE[fam][1], what=what)
             details = [f"line {origin.lineno}: {origin.line}", f"With {case.label}."]
             return Finding(mid, hint, details)
         for name, value in step.values.items():
             mine[name] = (value, step)
-            history.setdefault((step.frame, name), []).append((value, step))
+            history.setdefault((step.frame, name), []).append((value, step, name in step.in_place))
     return None
 
 
 def _first_diverging(history, expected):
-    """The first step of a loop that filled an array entry by entry (Z[:, j] = ...) and wrote
+    """The first step of a loop that filled an array in place (Z[:, j] = ..., dW += ...) and wrote
     entries that are not the expected ones, or None (then the last step that set it is the one)."""
     e = np.asarray(expected, dtype=np.float64) if compare.is_array(expected) else None
     if e is None or len(history) < 2:
         return None
-    prev = None
-    for value, step in history:
-        if type(value) is np.ndarray and prev is not None and value.shape == prev.shape == e.shape:
-            with np.errstate(all="ignore"):
-                changed = value != prev
-                if changed.any() and not np.allclose(value[changed], e[changed], rtol=1e-5, atol=1e-8):
-                    return step
-        prev = value if type(value) is np.ndarray else None
+    name_steps = list(history)
+    start = len(name_steps)
+    while start > 1 and name_steps[start - 1][2]:      # the run of in-place steps that ends it
+        start -= 1
+    if start == len(name_steps):
+        return None
+    prev = name_steps[start - 1][0]
+    for value, step, _ in name_steps[start:]:
+        if type(value) is not np.ndarray or type(prev) is not np.ndarray or not value.shape == prev.shape == e.shape:
+            return None
+        with np.errstate(all="ignore"):
+            changed = value != prev
+            if changed.any() and not np.allclose(value[changed], e[changed], rtol=1e-5, atol=1e-8):
+                return step
+        prev = value
     return None
-
-
-__all__ = ["explain", "family", "LECTURE"]

@@ -43,6 +43,7 @@ class Step:
     reads: tuple        # the names the line reads and does not assign
     values: dict        # name -> a copy of the value the line gave it
     visit: int = 1      # the how-manieth time this line ran in this call (loops)
+    in_place: tuple = ()  # the names the line changes in place (x[i] = ..., x += ...)
 
 
 @dataclass
@@ -72,6 +73,15 @@ def _changed(old, new) -> bool:
 _LINES_MEMO: dict = {}
 
 
+def _in_place(node) -> set:
+    """The names an assignment target changes in place: x[...] = and x.attr = (x itself stays)."""
+    if isinstance(node, (ast.Subscript, ast.Attribute)):
+        return _targets(node.value)
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return set().union(*(_in_place(e) for e in node.elts)) if node.elts else set()
+    return set()
+
+
 def _targets(node) -> set:
     """The names an assignment target writes: x, x[...] and x.attr (a change in place writes x)."""
     out = set()
@@ -82,7 +92,7 @@ def _targets(node) -> set:
 
 
 def line_names(code) -> dict:
-    """lineno -> (names read, names written) for each line of a learner function's source (memoised)."""
+    """lineno -> (names read, names written, names changed in place) for each line of a learner function's source (memoised)."""
     key = (code.co_filename, code.co_firstlineno, code.co_name)
     if key in _LINES_MEMO:
         return _LINES_MEMO[key]
@@ -96,11 +106,12 @@ def line_names(code) -> dict:
     compound = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.Try,
                 ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
-    def add(first, last, reads, writes):
+    def add(first, last, reads, writes, in_place=frozenset()):
         for ln in range(first + offset, last + offset + 1):
-            r, w = table.setdefault(ln, (set(), set()))
+            r, w, p = table.setdefault(ln, (set(), set(), set()))
             r |= reads
             w |= writes
+            p |= in_place
 
     def loads(node) -> set:
         return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} \
@@ -123,17 +134,19 @@ def line_names(code) -> dict:
                     for h in getattr(s, "handlers", []) or []:
                         visit(h.body)
                 continue
-            writes = set()
+            writes, in_place = set(), set()
             if isinstance(s, ast.Assign):
                 for t in s.targets:
                     writes |= _targets(t)
+                    in_place |= _in_place(t)
             elif isinstance(s, (ast.AugAssign, ast.AnnAssign)):
                 writes |= _targets(s.target)
-            add(s.lineno, s.end_lineno or s.lineno, loads(s), writes)
+                in_place |= _targets(s.target) if isinstance(s, ast.AugAssign) else _in_place(s.target)
+            add(s.lineno, s.end_lineno or s.lineno, loads(s), writes, in_place)
 
     if tree is not None and tree.body:
         visit(tree.body)
-    out = {ln: (tuple(sorted(r - w)), tuple(sorted(w))) for ln, (r, w) in table.items()}
+    out = {ln: (tuple(sorted(r - w)), tuple(sorted(w)), tuple(sorted(p))) for ln, (r, w, p) in table.items()}
     if len(_LINES_MEMO) > 512:
         _LINES_MEMO.clear()
     _LINES_MEMO[key] = out
@@ -172,10 +185,10 @@ def record(fn, args, *, is_learner, max_events=MAX_EVENTS, max_bytes=MAX_BYTES, 
                 values[name] = copy
                 seen[name] = copy
                 budget["bytes"] += copy.nbytes if type(copy) is np.ndarray else 8
-        reads, _ = st[4].get(lineno, ((), ()))
+        reads, _, in_place = st[4].get(lineno, ((), (), ()))
         st[3][lineno] = st[3].get(lineno, 0) + 1
         line = linecache.getline(frame.f_code.co_filename, lineno).strip()
-        rec.steps.append(Step(st[0], frame.f_code.co_name, lineno, line, reads, values, st[3][lineno]))
+        rec.steps.append(Step(st[0], frame.f_code.co_name, lineno, line, reads, values, st[3][lineno], in_place))
         budget["events"] += 1
         if budget["events"] >= max_events or budget["bytes"] >= max_bytes or time.perf_counter() > deadline:
             stop()
