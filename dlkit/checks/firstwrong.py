@@ -8,7 +8,9 @@ the composites). A value is judged when another line reads it (a value a line on
 ``dW = dZ @ A_prev.T`` then ``dW = dW / m``, is judged once it is complete), and only when its
 variable is named like a lecture quantity (case and underscores aside: dA_prev, dA_prev_, m_,
 J for the cost). The first one that matches none of that quantity's values is reported, with
-the relation (:mod:`dlkit.checks.relations`) that says what it is instead when one holds.
+the relation (:mod:`dlkit.checks.relations`) that says what it is instead when one holds. A
+value that is another lecture quantity (``dA = relu_backward(dA, Z)`` keeps dZ[l] under the name
+dA) or m holding 1/m is a choice of names, not a mistake, and is not reported.
 """
 from __future__ import annotations
 
@@ -88,6 +90,8 @@ def _judge(spec, case, layers, name, value):
         return None
     if any(_matches(value, c) for _, c, _ in cands):
         return None
+    if any(_matches(value, v) for _, flat in layers for f, v in flat.items() if f != fam):
+        return None    # another quantity under this name (dA = relu_backward(dA, Z)): a name, not a mistake
     if fam == "m" and compare.is_number(value) and not compare.is_array(value):
         v = float(value)
         if any(v != 0 and compare.close(1 / v, c) for _, c, _ in cands):

@@ -174,3 +174,18 @@ def test_the_tracer_never_runs_for_correct_code(monkeypatch):
     result = check("relu_backward", relu_backward)
     assert calls and result.mistakes[0] == "relu_backward.first_wrong_line"
     assert result.findings[0].hint.startswith("Line ") and "g_prime" in result.findings[0].hint
+
+
+def test_another_quantity_under_a_lecture_name_is_not_a_mistake():
+    fn = _cell("""def linear_activation_backward(dA, cache, activation):
+    (A_prev, W, b), Z = cache
+    dA = dA * (Z > 0) if activation == "relu" else dA * (1 / (1 + np.exp(-Z))) * (1 - 1 / (1 + np.exp(-Z)))
+    m = A_prev.shape[1]
+    dW = dA @ A_prev.T / m * 3
+    return W.T @ dA, dW, dA.sum(axis=1, keepdims=True) / m
+""", "linear_activation_backward")
+    spec = SPECS["linear_activation_backward"]
+    case = spec.cases()[0]
+    found = explain(spec, case, KernelCall(spec.name, fn, 5).trace(spec.name, case.args))
+    # line 3 keeps dZ[l] under the name dA: the first wrong line is 5, where dW leaves dW[l]
+    assert found is not None and found.hint.startswith("Line 5 "), found
