@@ -91,16 +91,27 @@ def _targets(node) -> set:
     return out
 
 
-def line_names(code) -> dict:
-    """lineno -> (names read, names written, names changed in place) for each line of a learner function's source (memoised)."""
-    key = (code.co_filename, code.co_firstlineno, code.co_name)
+def _function_source(code, sources):
+    """The source of the function ``code`` runs: from ``sources`` (filename -> a cell's text, the
+    sandbox's), else from linecache (IPython registers every cell there)."""
+    text = sources.get(code.co_filename) if sources else None
+    if text is None:
+        return inspect.getsource(code)
+    lines = text.splitlines(True)[code.co_firstlineno - 1:]
+    return "".join(inspect.getblock(lines))
+
+
+def line_names(code, sources=None) -> dict:
+    """lineno -> (names read, names written, names changed in place) for each line of a learner
+    function's source (memoised)."""
+    key = (code.co_filename, code.co_firstlineno, code.co_name, id(sources) if sources else None)
     if key in _LINES_MEMO:
         return _LINES_MEMO[key]
     table: dict = {}
     try:
-        source = textwrap.dedent(inspect.getsource(code))
+        source = textwrap.dedent(_function_source(code, sources))
         tree = ast.parse(source)
-    except (OSError, TypeError, SyntaxError, IndentationError):
+    except (OSError, TypeError, SyntaxError, IndentationError, IndexError):
         tree = None
     offset = code.co_firstlineno - 1
     compound = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.Try,
@@ -153,10 +164,12 @@ def line_names(code) -> dict:
     return out
 
 
-def record(fn, args, *, is_learner, max_events=MAX_EVENTS, max_bytes=MAX_BYTES, max_seconds=MAX_SECONDS):
+def record(fn, args, *, is_learner, sources=None, max_events=MAX_EVENTS, max_bytes=MAX_BYTES,
+           max_seconds=MAX_SECONDS):
     """Run ``fn(*args)`` under the line tracer: ``(output, Recording)``.
 
-    ``is_learner(filename)`` says whose code a frame runs. Exceptions from ``fn`` propagate
+    ``is_learner(filename)`` says whose code a frame runs; ``sources`` (filename -> text) gives
+    the learner's cells where linecache does not know them (the sandbox). Exceptions from ``fn`` propagate
     (after the trace function is restored) with the recording so far on ``exc.recording``.
     """
     import linecache
@@ -187,7 +200,12 @@ def record(fn, args, *, is_learner, max_events=MAX_EVENTS, max_bytes=MAX_BYTES, 
                 budget["bytes"] += copy.nbytes if type(copy) is np.ndarray else 8
         reads, _, in_place = st[4].get(lineno, ((), (), ()))
         st[3][lineno] = st[3].get(lineno, 0) + 1
-        line = linecache.getline(frame.f_code.co_filename, lineno).strip()
+        filename = frame.f_code.co_filename
+        if sources and filename in sources:
+            text = sources[filename].splitlines()
+            line = text[lineno - 1].strip() if 0 < lineno <= len(text) else ""
+        else:
+            line = linecache.getline(filename, lineno).strip()
         rec.steps.append(Step(st[0], frame.f_code.co_name, lineno, line, reads, values, st[3][lineno], in_place))
         budget["events"] += 1
         if budget["events"] >= max_events or budget["bytes"] >= max_bytes or time.perf_counter() > deadline:
@@ -213,7 +231,7 @@ def record(fn, args, *, is_learner, max_events=MAX_EVENTS, max_bytes=MAX_BYTES, 
                 copy = _numeric(value)
                 if copy is not None:
                     seen[name] = copy
-            frames[frame] = [len(frames), None, seen, {}, line_names(frame.f_code)]
+            frames[frame] = [len(frames), None, seen, {}, line_names(frame.f_code, sources)]
         return local
 
     previous = sys.gettrace()
@@ -232,4 +250,35 @@ def record(fn, args, *, is_learner, max_events=MAX_EVENTS, max_bytes=MAX_BYTES, 
     return output, rec
 
 
-__all__ = ["record", "Recording", "Step", "line_names", "MAX_EVENTS", "MAX_BYTES", "MAX_SECONDS"]
+def steps_to_plain(steps) -> list:
+    """The steps as plain data (dicts, lists, numbers, arrays) for the sandbox's wire protocol."""
+    return [{"frame": s.frame, "function": s.function, "lineno": s.lineno, "line": s.line, "reads": list(s.reads),
+             "values": dict(s.values), "visit": s.visit, "in_place": list(s.in_place)} for s in steps]
+
+
+def steps_from_plain(data):
+    """Steps back from plain data sent by an untrusted child: anything malformed gives None."""
+    if type(data) is not list or len(data) > MAX_EVENTS:
+        return None
+    out = []
+    for d in data:
+        if type(d) is not dict:
+            return None
+        frame, function, lineno, line, reads, values, visit, in_place = (
+            d.get(k) for k in ("frame", "function", "lineno", "line", "reads", "values", "visit", "in_place"))
+        if not (type(frame) is int and type(function) is str and type(lineno) is int and type(line) is str
+                and type(visit) is int and type(reads) is list and type(in_place) is list and type(values) is dict):
+            return None
+        if not all(type(n) is str for n in reads + in_place + list(values)):
+            return None
+        kept = {}
+        for name, value in values.items():
+            if type(value) in (int, float) or (type(value) is np.ndarray and value.dtype.kind in "biuf"
+                                               and value.dtype.fields is None):
+                kept[name[:100]] = value
+        out.append(Step(frame, function[:100], lineno, line[:300], tuple(n[:100] for n in reads), kept, visit,
+                        tuple(n[:100] for n in in_place)))
+    return out
+
+
+__all__ = ["record", "steps_to_plain", "steps_from_plain", "Recording", "Step", "line_names", "MAX_EVENTS", "MAX_BYTES", "MAX_SECONDS"]

@@ -408,6 +408,11 @@ class with_leftovers:
     def __call__(self, fn_name, args):
         return self.call(fn_name, args)
 
+    def __getattr__(self, name):   # the line tracer's ``trace``, when the call offers one
+        if name == "trace":
+            return getattr(self.call, "trace", None)
+        raise AttributeError(name)
+
     def leftover_finding(self, spec):
         from dlkit.checks import leftovers
         from dlkit.checks.result import Finding
