@@ -135,20 +135,27 @@ class KernelCall:
             return None
         return Finding(f"{spec.name}.reads_global", leftovers.finding_text(spec, self.fn, found))
 
-    def __call__(self, fn_name: str, args: tuple):
+    @contextlib.contextmanager
+    def _substituted(self):
+        """The notebook names of ``substitutes`` bound to dlkit's functions for the block."""
         if not self.substitutes:
-            return self._call(fn_name, args)
+            yield
+            return
         missing = object()
         saved = {n: self.namespace.get(n, missing) for n in self.substitutes}
         self.namespace.update(self.substitutes)
         try:
-            return self._call(fn_name, args)
+            yield
         finally:  # the learner's own names come back, whatever happened
             for n, v in saved.items():
                 if v is missing:
                     self.namespace.pop(n, None)
                 else:
                     self.namespace[n] = v
+
+    def __call__(self, fn_name: str, args: tuple):
+        with self._substituted():
+            return self._call(fn_name, args)
 
     def _call(self, fn_name: str, args: tuple):
         fn = self._lookup(fn_name)
@@ -182,6 +189,10 @@ class KernelCall:
         """The learner's lines on ``args`` (:func:`dlkit.checks.trace.record`): a list of
         :class:`~dlkit.checks.trace.Step` (plain data), or None when the function cannot be
         traced (it raised, ran out of time, or gave another output than untraced)."""
+        with self._substituted():
+            return self._trace(fn_name, args)
+
+    def _trace(self, fn_name: str, args: tuple):
         from .trace import record
 
         try:
