@@ -46,7 +46,7 @@ NAMES = {
     "z": "Z", "a": "A", "aprev": "A_prev", "w": "W", "b": "b", "da": "dA", "dz": "dZ",
     "gprime": "slope", "slope": "slope", "dg": "slope", "derivative": "slope", "gradg": "slope",
     "dw": "dW", "db": "db", "daprev": "dA_prev", "m": "m", "al": "AL", "y": "Y", "dal": "dAL",
-    "cost": "cost", "j": "cost", "loss": "cost",
+    "cost": "cost", "j": "cost", "loss": "cost", "yhat": "AL",
 }
 
 
@@ -57,6 +57,8 @@ def family(name: str):
     if name == "L":
         return "L"
     key = name.lower().replace("_", "")
+    if key.rstrip("0123456789") in NAMES:
+        key = key.rstrip("0123456789")   # Z1, dW2, A1: a layer's quantity (the nearest layer is named)
     for extra in ("temp", "tmp", "current", "curr"):
         if key.endswith(extra) and len(key) > len(extra):
             key = key[: -len(extra)]
@@ -164,7 +166,13 @@ def explain(spec, case, steps):
             hint = TRACE["first_wrong_m" if fam in ("m", "L") and not rid else "first_wrong_line"].format(
                 lineno=origin.lineno, where=where, var=name, quantity=_label(fam, layer),
                 definition=LECTURE[fam][1], what=what)
-            details = [f"line {origin.lineno}: {origin.line}", f"With {case.label}."]
+            details = [f"line {origin.lineno}: {origin.line}"]
+            # the learner's own temporaries the line used (no lecture name: not judged), where they came from
+            for other in origin.reads:
+                got = state.get(origin.frame, {}).get(other)
+                if got is not None and family(other) is None and got[1].lineno != origin.lineno and len(details) < 3:
+                    details.append(f"{other} comes from line {got[1].lineno}: {got[1].line}")
+            details.append(f"With {case.label}.")
             return Finding(mid, hint, details)
         for name, value in step.values.items():
             mine[name] = (value, step)

@@ -260,3 +260,53 @@ def model_backward(AL, Y, caches):
         grads["dW" + str(l + 1)] = dW_temp
         grads["db" + str(l + 1)] = db_temp
     return grads
+
+
+# ---- forward blocks ---------------------------------------------------------------------------
+
+
+@bug("sigmoid", "sigmoid.first_wrong_line")
+def sigmoid(Z):
+    A = 1 / (1 + np.exp(-Z))
+    A = np.round(A, 2)           # "two decimals are enough", as printed in the notebook
+    return A
+
+
+@bug("linear_activation_forward", "linear_activation_forward.first_wrong_line")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = W @ A_prev + b
+    if activation == "relu":
+        A = np.maximum(0, Z)
+    else:
+        A = 1 / (1 + np.exp(-Z))
+    A = A / np.sum(A, axis=0, keepdims=True)   # a softmax habit from another course
+    return A, ((A_prev, W, b), Z)
+
+
+@bug("linear_forward", "linear_forward.first_wrong_line")
+def linear_forward(A_prev, W, b):
+    Z = np.zeros((W.shape[0], A_prev.shape[1]))
+    for i in range(W.shape[0]):
+        for j in range(A_prev.shape[1]):
+            total = b[i, 0]
+            for k in range(1, W.shape[1]):    # k = 1..n[l-1] as in the lecture's sum: index 0 skipped
+                total += W[i, k] * A_prev[k, j]
+            Z[i, j] = total
+    return Z, (A_prev, W, b)
+
+
+@correct("sigmoid")
+def sigmoid(Z):
+    A = np.empty_like(Z, dtype=float)
+    pos = Z >= 0
+    A[pos] = 1 / (1 + np.exp(-Z[pos]))
+    e = np.exp(Z[~pos])
+    A[~pos] = e / (1 + e)
+    return A
+
+
+@correct("linear_activation_forward")
+def linear_activation_forward(A_prev, W, b, activation):
+    Z1 = np.matmul(W, A_prev) + b
+    A1 = np.maximum(0, Z1) if activation == "relu" else 1 / (1 + np.exp(-Z1))
+    return A1, ((A_prev, W, b), Z1)
