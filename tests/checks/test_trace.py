@@ -189,3 +189,28 @@ def test_another_quantity_under_a_lecture_name_is_not_a_mistake():
     found = explain(spec, case, KernelCall(spec.name, fn, 5).trace(spec.name, case.args))
     # line 3 keeps dZ[l] under the name dA: the first wrong line is 5, where dW leaves dW[l]
     assert found is not None and found.hint.startswith("Line 5 "), found
+
+
+def test_the_byte_budget_stops_the_recording():
+    def fn(n):
+        for i in range(n):
+            big = np.full((100, 100), float(i))   # 80 kB a pass
+        return float(big[0, 0])
+    out, rec = record(fn, (50,), is_learner=everything, max_bytes=400_000)
+    assert out == 49.0 and not rec.complete
+    assert sum(v.nbytes for s in rec.steps for v in s.values.values() if type(v) is np.ndarray) < 600_000
+
+
+def test_steps_from_an_untrusted_child_are_checked():
+    from dlkit.checks.trace import Step, steps_from_plain, steps_to_plain
+    steps = [Step(0, "f", 3, "Z = W @ A", ("W", "A"), {"Z": np.ones((2, 2)), "m": 4}, 1, ())]
+    back = steps_from_plain(steps_to_plain(steps))
+    assert back[0].lineno == 3 and back[0].reads == ("W", "A") and np.array_equal(back[0].values["Z"], np.ones((2, 2)))
+    assert steps_from_plain("nope") is None and steps_from_plain([{"frame": "0"}]) is None
+    bad = steps_to_plain(steps)
+    bad[0]["reads"] = [1, 2]
+    assert steps_from_plain(bad) is None
+    odd = steps_to_plain(steps)
+    odd[0]["values"] = {"Z": "a string", "m": 4}   # not a number: dropped, the rest kept
+    assert steps_from_plain(odd)[0].values == {"m": 4}
+    assert steps_from_plain([steps_to_plain(steps)[0]] * 5000) is None   # more than the tracer's budget
