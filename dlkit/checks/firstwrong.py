@@ -145,7 +145,8 @@ def explain(spec, case, steps):
     if not layers:
         return None
     state = {}      # frame -> name -> (value, the step that gave it)
-    history = {}    # (frame, name) -> every (value, step) it had, for loops that fill an array
+    history = {}    # (frame, name) -> every (value, step, builds on the previous one, overwrote it unread)
+    unread = {}     # (frame, name) -> True while no line has used the value it holds
     judged = set()
     for step in steps:
         mine = state.setdefault(step.frame, {})
@@ -158,47 +159,72 @@ def explain(spec, case, steps):
                 wrong = _judge(spec, case, layers, name, value)
             if wrong is None:
                 continue
-            fam, layer, expected, flat = wrong
-            origin = _first_diverging(history.get((step.frame, name), []), expected) or origin
-            rid, what = _what(spec, case, fam, layer, name, value, expected, flat)
-            mid = f"{spec.name}.first_wrong_line" + (f"_{rid}" if rid else "")
-            where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
-            hint = TRACE["first_wrong_m" if fam in ("m", "L") and not rid else "first_wrong_line"].format(
-                lineno=origin.lineno, where=where, var=name, quantity=_label(fam, layer),
-                definition=LECTURE[fam][1], what=what)
-            details = [f"line {origin.lineno}: {origin.line}"]
-            # the learner's own temporaries the line used (no lecture name: not judged), where they came from
-            for other in origin.reads:
-                got = state.get(origin.frame, {}).get(other)
-                if got is not None and family(other) is None and got[1].lineno != origin.lineno and len(details) < 3:
-                    details.append(f"{other} comes from line {got[1].lineno}: {got[1].line}")
-            details.append(f"With {case.label}.")
-            return Finding(mid, hint, details)
+            return _finding(spec, case, state, history.get((step.frame, name), []), name, value, origin, wrong)
+        for name in (*step.reads, *step.builds):
+            unread[(step.frame, name)] = False
         for name, value in step.values.items():
+            key = (step.frame, name)
+            builds = name in step.builds
+            past = history.setdefault(key, [])
+            overwrote = bool(not builds and past and unread.get(key) and past[-1][1].lineno == step.lineno)
             mine[name] = (value, step)
-            history.setdefault((step.frame, name), []).append((value, step, name in step.in_place))
+            past.append((value, step, builds, overwrote))
+            unread[key] = True
     return None
 
 
-def _first_diverging(history, expected):
-    """The first step of a loop that filled an array in place (Z[:, j] = ..., dW += ...) and wrote
-    entries that are not the expected ones, or None (then the last step that set it is the one)."""
-    e = np.asarray(expected, dtype=np.float64) if compare.is_array(expected) else None
-    if e is None or len(history) < 2:
-        return None
-    name_steps = list(history)
-    start = len(name_steps)
-    while start > 1 and name_steps[start - 1][2]:      # the run of in-place steps that ends it
+def _finding(spec, case, state, history, name, value, origin, wrong):
+    """The Finding for ``name``'s wrong ``value``, last set by ``origin`` (its ``history`` says how)."""
+    fam, layer, expected, flat = wrong
+    start = len(history) - 1
+    while start > 0 and history[start][2]:     # back through the lines that built on the value
         start -= 1
-    if start == len(name_steps):
+    if history and history[start][3]:
+        # a loop gave it a new value at every pass before anything used it: only the last pass counts
+        origin = history[start][1]
+        mid = f"{spec.name}.first_wrong_line_loop_overwrites"
+        hint = TRACE["first_wrong_loop"].format(lineno=origin.lineno, var=name, visit=origin.visit,
+                                                quantity=_label(fam, layer), definition=LECTURE[fam][1])
+    else:
+        origin = _first_diverging(history[max(start, 0):], expected) or origin
+        rid, what = _what(spec, case, fam, layer, name, value, expected, flat)
+        mid = f"{spec.name}.first_wrong_line" + (f"_{rid}" if rid else "")
+        where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
+        hint = TRACE["first_wrong_m" if fam in ("m", "L") and not rid else "first_wrong_line"].format(
+            lineno=origin.lineno, where=where, var=name, quantity=_label(fam, layer),
+            definition=LECTURE[fam][1], what=what)
+    details = [f"line {origin.lineno}: {origin.line}"]
+    # the learner's own temporaries the line used (no lecture name: not judged), where they came from
+    for other in origin.reads:
+        got = state.get(origin.frame, {}).get(other)
+        if got is not None and family(other) is None and got[1].lineno != origin.lineno and len(details) < 3 \
+                and type(got[0]) is not int:   # a loop's index says nothing
+            details.append(f"{other} comes from line {got[1].lineno}: {got[1].line}")
+    details.append(f"With {case.label}.")
+    return Finding(mid, hint, details)
+
+
+def _first_diverging(run, expected):
+    """The first step of ``run`` (a value, then the steps that built on it: Z[:, j] = ..., dW += ...,
+    dW = dW / m) that gave entries their final values and got them wrong, or None (then the last
+    step is the one). An entry is judged at its last write, so a sum still being added up is not."""
+    e = np.asarray(expected, dtype=np.float64) if compare.is_array(expected) else None
+    if e is None or len(run) < 2:
         return None
-    prev = name_steps[start - 1][0]
-    for value, step, _ in name_steps[start:]:
-        if type(value) is not np.ndarray or type(prev) is not np.ndarray or not value.shape == prev.shape == e.shape:
-            return None
-        with np.errstate(all="ignore"):
-            changed = value != prev
-            if changed.any() and not np.allclose(value[changed], e[changed], rtol=1e-5, atol=1e-8):
-                return step
-        prev = value
+    values = [v for v, *_ in run]
+    if any(type(v) is not np.ndarray or v.shape != e.shape for v in values):
+        return None
+    with np.errstate(all="ignore"):
+        changed = [values[i] != values[i - 1] for i in range(1, len(values))]
+        later = np.zeros(e.shape, dtype=bool)
+        final = [None] * len(changed)
+        for i in range(len(changed) - 1, -1, -1):   # the entries each step writes for the last time
+            final[i] = changed[i] & ~later
+            later |= changed[i]
+        for i, mask in enumerate(final):
+            if mask.any() and not np.allclose(values[i + 1][mask], e[mask], rtol=1e-5, atol=1e-8):
+                return run[i + 1][1]
     return None
+
+
+__all__ = ["explain", "family", "LECTURE", "NAMES"]

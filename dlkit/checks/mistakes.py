@@ -343,6 +343,9 @@ TRACE = {
     "first_wrong_line": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: "
                         "your {var} is not {quantity} ({definition}): {what}.",
     "first_wrong_m": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: {what}.",
+    "first_wrong_loop": "Line {lineno} runs in a loop and gives your {var} a new value at each of its {visit} passes "
+                        "before any line uses it, so only the last pass counts and {var} is not {quantity} "
+                        "({definition}): add each pass to it ({var} += ...) or use every pass's value.",
 }
 
 

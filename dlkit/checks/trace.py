@@ -43,7 +43,7 @@ class Step:
     reads: tuple        # the names the line reads and does not assign
     values: dict        # name -> a copy of the value the line gave it
     visit: int = 1      # the how-manieth time this line ran in this call (loops)
-    in_place: tuple = ()  # the names the line changes in place (x[i] = ..., x += ...)
+    builds: tuple = ()  # the names the line builds on: changed in place (x[i] = ..., x += ...) or x = f(x)
 
 
 @dataclass
@@ -102,9 +102,11 @@ def _function_source(code, sources):
 
 
 def line_names(code, sources=None) -> dict:
-    """lineno -> (names read, names written, names changed in place) for each line of a learner
+    """lineno -> (names read, names written, names built on) for each line of a learner
     function's source (memoised)."""
-    key = (code.co_filename, code.co_firstlineno, code.co_name, id(sources) if sources else None)
+    # the code object itself (equal only for the same code): a cell run again under the same
+    # file name with other code gets its own table
+    key = (code, code.co_filename, code.co_firstlineno, id(sources) if sources else None)
     if key in _LINES_MEMO:
         return _LINES_MEMO[key]
     table: dict = {}
@@ -153,6 +155,8 @@ def line_names(code, sources=None) -> dict:
             elif isinstance(s, (ast.AugAssign, ast.AnnAssign)):
                 writes |= _targets(s.target)
                 in_place |= _targets(s.target) if isinstance(s, ast.AugAssign) else _in_place(s.target)
+            if isinstance(s, ast.Assign):   # x = x / m builds on x
+                in_place |= writes & loads(s.value)
             add(s.lineno, s.end_lineno or s.lineno, loads(s), writes, in_place)
 
     if tree is not None and tree.body:
@@ -198,7 +202,7 @@ def record(fn, args, *, is_learner, sources=None, max_events=MAX_EVENTS, max_byt
                 values[name] = copy
                 seen[name] = copy
                 budget["bytes"] += copy.nbytes if type(copy) is np.ndarray else 8
-        reads, _, in_place = st[4].get(lineno, ((), (), ()))
+        reads, _, builds = st[4].get(lineno, ((), (), ()))
         st[3][lineno] = st[3].get(lineno, 0) + 1
         filename = frame.f_code.co_filename
         if sources and filename in sources:
@@ -206,7 +210,7 @@ def record(fn, args, *, is_learner, sources=None, max_events=MAX_EVENTS, max_byt
             line = text[lineno - 1].strip() if 0 < lineno <= len(text) else ""
         else:
             line = linecache.getline(filename, lineno).strip()
-        rec.steps.append(Step(st[0], frame.f_code.co_name, lineno, line, reads, values, st[3][lineno], in_place))
+        rec.steps.append(Step(st[0], frame.f_code.co_name, lineno, line, reads, values, st[3][lineno], builds))
         budget["events"] += 1
         if budget["events"] >= max_events or budget["bytes"] >= max_bytes or time.perf_counter() > deadline:
             stop()
@@ -253,7 +257,7 @@ def record(fn, args, *, is_learner, sources=None, max_events=MAX_EVENTS, max_byt
 def steps_to_plain(steps) -> list:
     """The steps as plain data (dicts, lists, numbers, arrays) for the sandbox's wire protocol."""
     return [{"frame": s.frame, "function": s.function, "lineno": s.lineno, "line": s.line, "reads": list(s.reads),
-             "values": dict(s.values), "visit": s.visit, "in_place": list(s.in_place)} for s in steps]
+             "values": dict(s.values), "visit": s.visit, "builds": list(s.builds)} for s in steps]
 
 
 def steps_from_plain(data):
@@ -264,12 +268,12 @@ def steps_from_plain(data):
     for d in data:
         if type(d) is not dict:
             return None
-        frame, function, lineno, line, reads, values, visit, in_place = (
-            d.get(k) for k in ("frame", "function", "lineno", "line", "reads", "values", "visit", "in_place"))
+        frame, function, lineno, line, reads, values, visit, builds = (
+            d.get(k) for k in ("frame", "function", "lineno", "line", "reads", "values", "visit", "builds"))
         if not (type(frame) is int and type(function) is str and type(lineno) is int and type(line) is str
-                and type(visit) is int and type(reads) is list and type(in_place) is list and type(values) is dict):
+                and type(visit) is int and type(reads) is list and type(builds) is list and type(values) is dict):
             return None
-        if not all(type(n) is str for n in reads + in_place + list(values)):
+        if not all(type(n) is str for n in reads + builds + list(values)):
             return None
         kept = {}
         for name, value in values.items():
@@ -277,7 +281,7 @@ def steps_from_plain(data):
                                                and value.dtype.fields is None):
                 kept[name[:100]] = value
         out.append(Step(frame, function[:100], lineno, line[:300], tuple(n[:100] for n in reads), kept, visit,
-                        tuple(n[:100] for n in in_place)))
+                        tuple(n[:100] for n in builds)))
     return out
 
 

@@ -15,7 +15,7 @@ from .registry import bug, correct
 # ---- bugs only the first wrong line names ---------------------------------------------------
 
 
-@bug("linear_backward", "linear_backward.first_wrong_line")
+@bug("linear_backward", "linear_backward.first_wrong_line_loop_overwrites")
 def linear_backward(dZ, cache):
     A_prev, W, b = cache
     m = A_prev.shape[1]

@@ -214,3 +214,35 @@ def test_steps_from_an_untrusted_child_are_checked():
     odd[0]["values"] = {"Z": "a string", "m": 4}   # not a number: dropped, the rest kept
     assert steps_from_plain(odd)[0].values == {"m": 4}
     assert steps_from_plain([steps_to_plain(steps)[0]] * 5000) is None   # more than the tracer's budget
+
+
+def test_a_sum_being_added_up_is_judged_once_complete():
+    fn = _cell("""def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.zeros(W.shape)
+    for i in range(m):
+        dW += np.outer(dZ[:, i], A_prev[:, i])
+    dW = dW / m
+    db = np.sum(dZ, axis=1, keepdims=True) * 2 / m
+    return W.T @ dZ, dW, db
+""", "linear_backward")
+    spec = SPECS["linear_backward"]
+    case = spec.cases()[0]
+    found = explain(spec, case, KernelCall(spec.name, fn, 5).trace(spec.name, case.args))
+    assert found.id == "linear_backward.first_wrong_line_factor_2" and found.hint.startswith("Line 8 "), found
+
+
+def test_a_loop_that_replaces_its_value_unread():
+    fn = _cell("""def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    for i in range(m):
+        db = dZ[:, i:i + 1] / m
+    return W.T @ dZ, dZ @ A_prev.T / m, db
+""", "linear_backward")
+    spec = SPECS["linear_backward"]
+    case = spec.cases()[0]
+    found = explain(spec, case, KernelCall(spec.name, fn, 5).trace(spec.name, case.args))
+    assert found.id == "linear_backward.first_wrong_line_loop_overwrites", found
+    assert found.hint.startswith(f"Line 5 runs in a loop and gives your db a new value at each of its {case.info['m']} passes")
