@@ -285,4 +285,5 @@ def steps_from_plain(data):
     return out
 
 
-__all__ = ["record", "steps_to_plain", "steps_from_plain", "Recording", "Step", "line_names", "MAX_EVENTS", "MAX_BYTES", "MAX_SECONDS"]
+__all__ = ["record", "steps_to_plain", "steps_from_plain", "Recording", "Step", "line_names",
+           "MAX_EVENTS", "MAX_BYTES", "MAX_SECONDS"]

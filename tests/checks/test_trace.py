@@ -245,4 +245,5 @@ def test_a_loop_that_replaces_its_value_unread():
     case = spec.cases()[0]
     found = explain(spec, case, KernelCall(spec.name, fn, 5).trace(spec.name, case.args))
     assert found.id == "linear_backward.first_wrong_line_loop_overwrites", found
-    assert found.hint.startswith(f"Line 5 runs in a loop and gives your db a new value at each of its {case.info['m']} passes")
+    m = case.info["m"]
+    assert found.hint.startswith(f"Line 5 runs in a loop and gives your db a new value at each of its {m} passes")
