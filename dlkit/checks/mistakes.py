@@ -93,6 +93,65 @@ RELATIONS = {
                      "so use Z > 0 (not Z >= 0).",
 }
 
+# Source rules (see source.py): constructs in the learner's code that a correct solution of the exercise
+# never needs, reported only when the output is wrong and nothing more specific explains it.
+# Id "<exercise>.source.<rule>"; the template is filled with the construct found.
+SOURCE = {
+    "source.m_not_columns": "m is taken from {code}, which {what}; m is the number of examples, the number of "
+                            "columns: {fix}.",
+    "source.rounding": "Your code rounds or casts to whole numbers ({code}): Z[l], A[l], the gradients and the cost "
+                       "are real numbers; keep the floats as numpy computes them.",
+    "source.integer_division": "{code} is an integer division (//): it drops the fractions (1 // m is 0 for m > 1); "
+                               "divide with /.",
+    "source.sum_wrong_axis": "{code} sums over axis 0, the n[l] units (the rows); db[l] = 1/m sum over the m examples, "
+                             "the columns: np.sum(dZ, axis=1, keepdims=True) / m.",
+    "source.clip_bounds": "The clip {code} is not the lecture's: clip A[L] to [eps, 1 - eps] with "
+                          "eps = np.finfo(float).eps (about 2.2e-16), so that log stays finite and no A[L] "
+                          "inside (0, 1) moves by more than eps.",
+    "source.divide_by_one": "{code} divides by 1 first: / binds tighter than +, so 1/1 + np.exp(-Z) is "
+                            "1 + e^(-Z); write 1 / (1 + np.exp(-Z)).",
+    "source.sigmoid_exponent": "{code} is 1 / (1 + e^Z) = 1 - sigmoid(Z): the exponent of the sigmoid is -Z, "
+                               "sigma(Z) = 1 / (1 + np.exp(-Z)).",
+    "source.log_base": "{code} is the logarithm to base {base}; the cost uses the natural logarithm, np.log.",
+    "source.matrix_for_entrywise": "{code} is a matrix product; {exercise} works entry by entry (each entry of its "
+                                   "output comes from the same entry of its inputs): use * (np.multiply), "
+                                   "np.maximum, np.exp.",
+    "source.relu_bound": "{code}: relu is max(0, Z), with 0 as its only bound and its only threshold (no leak for "
+                         "negative Z, no upper limit), and its slope is 1 where Z > 0, else 0.",
+    "source.relu_mask_on_dA": "{code} reads the relu slope from dA; the slope g'(Z[l]) depends on Z[l]: "
+                              "dZ[l] = dA[l] * (Z[l] > 0).",
+    "source.squared_error": "{code} squares a difference: that is the squared error; the cost of this course is the "
+                            "cross-entropy, J = -1/m sum(Y log A[L] + (1 - Y) log(1 - A[L])).",
+    "source.softmax": "{code} divides by a sum of exponentials, the softmax; the output layer here is the sigmoid, "
+                      "entry by entry: sigma(Z) = 1 / (1 + np.exp(-Z)).",
+    "source.shift_by_max": "{code} shifts Z by its maximum (the softmax trick); the sigmoid is not unchanged by a "
+                           "shift, so every value moves: use Z itself, sigma(Z) = 1 / (1 + np.exp(-Z)).",
+    "source.random_draw": "Your code draws random numbers ({code}): forward and backward propagation are "
+                          "deterministic (no dropout, no noise); only initialize_parameters draws, from its seed.",
+    "source.dAL_formula": "Your dA[L] = {code} is not -(Y / A[L] - (1 - Y) / (1 - A[L])): at A[L] = {al}, "
+                          "Y = {y} it gives {got} instead of {want}.",
+    "source.Y_for_AL": "{code} takes Y where A[L] belongs: the logs (in J) and the denominators (in dA[L]) are "
+                       "of A[L] and 1 - A[L]; Y only multiplies them.",
+    "source.squared_error": "{code} squares a difference: that is the squared error; the cost of this course is the "
+                            "cross-entropy, J = -1/m sum(Y log A[L] + (1 - Y) log(1 - A[L])).",
+    "source.softmax": "{code} divides by a sum of exponentials, the softmax; the output layer here is the sigmoid, "
+                      "entry by entry: sigma(Z) = 1 / (1 + np.exp(-Z)).",
+    "source.shift_by_max": "{code} shifts Z by its maximum (the softmax trick); the sigmoid is not unchanged by a "
+                           "shift, so every value moves: use Z itself, sigma(Z) = 1 / (1 + np.exp(-Z)).",
+    "source.random_draw": "Your code draws random numbers ({code}): forward and backward propagation are "
+                          "deterministic (no dropout, no noise); only initialize_parameters draws, from its seed.",
+    "source.dAL_formula": "Your dA[L] = {code} is not -(Y / A[L] - (1 - Y) / (1 - A[L])): at A[L] = {al}, "
+                          "Y = {y} it gives {got} instead of {want}.",
+    "source.Y_for_AL": "{code} takes Y where A[L] belongs: the cost has log(A[L]) and log(1 - A[L]), and dA[L] "
+                       "divides by A[L] and 1 - A[L]; Y only multiplies.",
+    "source.foreign_operation": "{code} computes {what}, which none of {exercise}'s equations has: "
+                                "write the equation as it stands (it is shown below).",
+    "source.layer_key": "The key {code} {why}: a layer's keys are a letter and its number as text, {fix} "
+                        "(or an f-string, f\"W{{l}}\").",
+    "source.caches_flattened": "{code} adds the parts of a cache to the list one by one; caches holds one cache per "
+                               "layer: caches.append(cache).",
+}
+
 CATALOG = {
     # ---- initialize_parameters ------------------------------------------------------------
     "initialize_parameters.missing_layers": "parameters must hold W1..WL and b1..bL, one pair per layer l = 1..L "
@@ -361,6 +420,8 @@ def hint_for(mistake_id: str, **fmt) -> str:
     if mistake_id in CATALOG:
         return CATALOG[mistake_id].format(**fmt) if fmt else CATALOG[mistake_id]
     suffix = mistake_id.split(".", 1)[-1]
+    if suffix in SOURCE:
+        return SOURCE[suffix].format_map(_Blank(fmt))
     if suffix in RELATIONS:
         return RELATIONS[suffix].format_map(_Blank(fmt))
     if suffix in GENERIC:

@@ -135,6 +135,18 @@ class KernelCall:
             return None
         return Finding(f"{spec.name}.reads_global", leftovers.finding_text(spec, self.fn, found))
 
+    def learner_source(self, fn_name: str):
+        """(source text, its first line number) of the learner's function ``fn_name``, or None."""
+        if fn_name != self.name:
+            return None
+        if not hasattr(self, "_source"):
+            from .source import learner_source
+
+            text = learner_source(self.fn)
+            code = getattr(self.fn, "__code__", None)
+            self._source = (text, code.co_firstlineno if code is not None else 1) if text else None
+        return self._source
+
     @contextlib.contextmanager
     def _substituted(self):
         """The notebook names of ``substitutes`` bound to dlkit's functions for the block."""

@@ -13,7 +13,11 @@ notebook checkpoint and the batch grader:
    reference) that reproduce the learner's output on every case, and report
    their hints; when none does, the *relation* between the learner's numbers
    and the reference's own quantities (:mod:`relations`; composites layer by
-   layer, :mod:`layerwise`), else a precise shape/value message;
+   layer, :mod:`layerwise`), else a precise shape/value message, preceded (as is numpy's message
+   for a crash nothing recognised) by at most two constructs of the learner's own source that a
+   correct solution never needs (:mod:`source`); when even those name nothing and the call can
+   trace (the notebook's kernel, the grader's child), the first learner line whose value is not
+   the lecture quantity its name claims (:mod:`firstwrong`, recorded by :mod:`trace`);
 5. localise: a composite's helpers are checked first ("your linear_forward
    fails its own check: fix it first"), and a backward block is held against
    the numerical gradient of the learner's own forward.
@@ -31,7 +35,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import compare, crashes, relations, structure
+from . import compare, crashes, relations, source, structure
 from .mistakes import hint_for
 from .numeric import roughly
 from .plain import LearnerError, plain, same
@@ -43,9 +47,12 @@ PASTE_ENTRIES = 30     # a case is pasted into the report only when it has at mo
 
 
 def ordered(findings) -> list:
-    """The most specific findings first: recognised mistakes, then a crash's own message, then generic ones."""
+    """The most specific findings first: recognised mistakes, then a crash's own message, then
+    constructs found in the learner's source (:mod:`source`), then generic ones."""
     def rank(f):
         if f.generic:
+            return 3
+        if ".source." in f.id:   # a construct in the code: after what the outputs showed, before the generic line
             return 2
         return 1 if f.id.endswith(("shape_error", "wrong_signature")) or ".raised_" in f.id else 0
     return sorted(findings, key=rank)
@@ -487,8 +494,13 @@ class Spec:
             found = leftover(self)
             if found is not None:   # a global from a demo cell behind a wrong output: the cause first
                 findings = [found] + findings
+        unnamed_crash = crashes and findings and (".raised_" in findings[0].id or findings[0].id.endswith(
+            ".shape_error")) and not findings[0].id.endswith("raised_NameError")   # a missing name: not the code's numbers
+        if any(f.generic for f in findings) or unnamed_crash:
+            findings += self._source_findings(call, findings)
         if findings and not crashes and all(f.generic for f in findings):
-            # nothing names the mistake yet: the first learner line that leaves the lecture's computation
+            # nothing names the mistake yet, not even the source rules: the first learner line
+            # whose value leaves the lecture's computation (the line tracer, firstwrong.py)
             found = self._first_wrong_line(call, runs)
             if found is not None:
                 findings = [found] + findings
@@ -502,6 +514,22 @@ class Spec:
         if status != "passed" and points == self.max_points:
             points -= 1  # e.g. right values but inputs changed in place
         return CheckResult(self.name, status, points, self.max_points, findings, notes, cases=len(cases))
+
+    def _source_findings(self, call, findings) -> list:
+        """The last resort before the generic line (or after numpy's message for a crash nothing
+        recognised): constructs in the learner's own source that a correct solution never needs
+        (:mod:`source`), at most two (one after a crash or when the outputs named something already)."""
+        get = getattr(call, "learner_source", None)   # the notebook's kernel and the grader know the source
+        found = get(self.name) if get is not None else None
+        if not found:
+            return []
+        text, first_line = found
+        limit = source.MAX_SOURCE_FINDINGS if all(f.generic for f in findings) else 1
+        named = source.findings(self.name, text, first_line=first_line, limit=limit + 1)
+        shown = {d for f in findings for d in f.details}
+        for f in named:   # the crash's own "line N: ..." is on the report already
+            f.details = [d for d in f.details if d not in shown]
+        return named[:limit]
 
     def _weigh_mistakes(self, runs, public=False) -> list:
         """Findings for the wrong parts: the known mistakes that reproduce them, else a shape/value message."""

@@ -394,19 +394,23 @@ def _remember_cases(spec):
 
 
 class with_leftovers:
-    """``call`` with the ``leftover_finding(spec)`` hook Spec.run asks a call for: the grader's static
-    view of the globals left over from demo cells that the function reads (``Extracted.leftovers``),
-    reported when its output is wrong, as the notebook's checkpoint does."""
+    """``call`` with the hooks Spec.run asks a call for, from the grader's static view of the notebook:
+    ``leftover_finding(spec)``, the globals left over from demo cells that the function reads
+    (``Extracted.leftovers``), and ``learner_source(name)``, the function's own source
+    (``Extracted.sources``), both used only when an output is wrong, as in the notebook's checkpoint."""
 
-    def __new__(cls, call, found):
-        if not found:
+    def __new__(cls, call, found, source=None):
+        if not found and not source:
             return call
         self = super().__new__(cls)
-        self.call, self.found = call, found
+        self.call, self.found, self.source = call, found, source
         return self
 
     def __call__(self, fn_name, args):
         return self.call(fn_name, args)
+
+    def learner_source(self, fn_name):
+        return self.source
 
     def __getattr__(self, name):   # the line tracer's ``trace``, when the call offers one
         if name == "trace":
@@ -417,6 +421,8 @@ class with_leftovers:
         from dlkit.checks import leftovers
         from dlkit.checks.result import Finding
 
+        if not self.found:
+            return None
         found, unused = self.found
         return Finding(f"{spec.name}.reads_global", leftovers.finding_text(spec, None, found, unused))
 
@@ -433,7 +439,7 @@ def _helper_results(specs, ex, run, seed, budget=None):
             return "missing"
         if name in ex.delegations:
             return "flagged"
-        call = with_leftovers(helpers.timed(name, run.call_for(name)), ex.leftovers.get(name))
+        call = with_leftovers(helpers.timed(name, run.call_for(name)), ex.leftovers.get(name), ex.sources.get(name))
         result = run_spec(specs[name], call, seed=seed, helper_results=helpers)
         if name in run.delegated or run.proxies.refused.get(name):
             return "flagged"
@@ -469,7 +475,7 @@ def _grade_exercise(specs, name, ex, run, seed, helpers=None, substituted_run=No
     def regrade(failing):
         second = substituted_run(failing)
         try:
-            result = spec.run(with_leftovers(second.call_for(name), ex.leftovers.get(name)), seed=seed, localise=False)
+            result = spec.run(with_leftovers(second.call_for(name), ex.leftovers.get(name), ex.sources.get(name)), seed=seed, localise=False)
         finally:
             second.close()
         # a composite that asks for what the judge still refuses keeps its first result (and flag)

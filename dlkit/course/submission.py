@@ -40,6 +40,9 @@ class Extracted:
     # exercise -> ([(global, its value's source)], unused parameters): notebook-level data (a demo
     # cell's m = 4) the exercise's function reads (dlkit.checks.leftovers.static_leftovers)
     leftovers: dict = field(default_factory=dict)
+    # exercise -> (source text of its last definition, the cell line it starts on), for the checkpoint's
+    # source-level diagnosis (dlkit.checks.source), used only when an output is wrong
+    sources: dict = field(default_factory=dict)
 
 
 def sha256(data: bytes) -> str:
@@ -225,8 +228,21 @@ def extract(nb, names, *, extra_needed=()) -> Extracted:
     segments = [(k.text, label) for k, label in kept]
     defined = set().union(*(b for b, _ in info)) if info else set()
     exercises = [n for n in names if n not in syntax_errors]
+    statements = [(k.stmt, k.src, label) for k, label in kept]
     return Extracted(segments, defined, syntax_errors, find_delegations([k.stmt for k, _ in kept], exercises),
-                     notebook_dlkit_metadata(nb), _leftovers([(k.stmt, k.src, label) for k, label in kept], exercises))
+                     notebook_dlkit_metadata(nb), _leftovers(statements, exercises), _sources(statements, exercises))
+
+
+def _sources(kept, exercises) -> dict:
+    """exercise -> (source of its last definition, its first line in the cell), for the kept
+    statements ([(stmt, its cell's source, label)], notebook order)."""
+    out = {}
+    for stmt, src, _ in kept:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in exercises:
+            text = ast.get_source_segment(src, stmt)
+            if text:
+                out[stmt.name] = (text, stmt.lineno)
+    return out
 
 
 @dataclass(frozen=True)

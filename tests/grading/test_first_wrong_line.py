@@ -6,10 +6,10 @@ import pytest
 
 from grading_helpers import grade_notebooks, notebook
 
-ROUNDED = """
+SCALED = """
     def sigmoid(Z):
         A = 1 / (1 + np.exp(-Z))
-        A = np.round(A, 2)
+        A = A / np.max(A)
         return A
 """
 NORMALISED = """
@@ -26,7 +26,7 @@ NORMALISED = """
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    nbs = {"rounded": notebook({"sigmoid": ROUNDED}), "normalised": notebook({"linear_activation_forward": NORMALISED}),
+    nbs = {"scaled": notebook({"sigmoid": SCALED}), "normalised": notebook({"linear_activation_forward": NORMALISED}),
            "right": notebook({})}
     return grade_notebooks(tmp_path_factory.mktemp("subs"), nbs, 7)
 
@@ -36,9 +36,9 @@ def _mistakes(row):
 
 
 def test_the_grader_names_the_first_wrong_line(graded):
-    row = graded["rounded"]["sigmoid"]
+    row = graded["scaled"]["sigmoid"]
     assert _mistakes(row)[0].startswith("sigmoid.first_wrong_line"), row["report"]
-    assert "your A is not A[l]" in row["report"] and "A = np.round(A, 2)" in row["report"], row["report"]
+    assert "your A is not A[l]" in row["report"] and "A = A / np.max(A)" in row["report"], row["report"]
     row = graded["normalised"]["linear_activation_forward"]
     assert _mistakes(row)[0].startswith("linear_activation_forward.first_wrong_line"), row["report"]
     assert "A = A / np.sum(A, axis=0, keepdims=True)" in row["report"], row["report"]
