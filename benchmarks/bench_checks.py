@@ -18,7 +18,7 @@ With the source rules (branch diag2; a third column, "generic ms", times a wrong
 mutant or relation explains, so the report falls through to dlkit/checks/source.py), at load
 average 1.3: slowest model_backward (generic) 17.4 ms; a source scan 0.17 ms median, 1.6 ms max.
 Branch trace (the line tracer, checks/firstwrong.py; the "(traced)" rows are wrong functions
-only it names) at load average 0.6: slowest model_backward (traced) 17.7 ms (dlkit grade: 21.8
+only it names) at load average 0.6: slowest model_backward (traced) 17.7 ms, 18.1 ms after merging the source rules (dlkit grade: 21.8
 submissions/s on a class of 60, main 21.1, back to back: its bench class has no traced bug).
 The machine's load average is printed with the figures: they are only comparable
 between runs made back to back.
