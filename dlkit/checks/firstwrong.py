@@ -92,8 +92,9 @@ def _judge(spec, case, layers, name, value):
         return None
     if any(_matches(value, c) for _, c, _ in cands):
         return None
-    if any(_matches(value, v) for _, flat in layers for f, v in flat.items() if f != fam):
+    if np.size(value) > 1 and any(_matches(value, v) for _, flat in layers for f, v in flat.items() if f != fam):
         return None    # another quantity under this name (dA = relu_backward(dA, Z)): a name, not a mistake
+        # (arrays only: a wrong m = 3 is not "L" because the network has 3 layers)
     if fam == "m" and compare.is_number(value) and not compare.is_array(value):
         v = float(value)
         if any(v != 0 and compare.close(1 / v, c) for _, c, _ in cands):
