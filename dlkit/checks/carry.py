@@ -89,6 +89,8 @@ class HelperResults:
                 durations.append(time.monotonic() - start)
                 self.seconds[name] = sorted(durations)[len(durations) // 2]
 
+        if getattr(call, "trace", None) is not None:   # the line tracer, when the call offers it
+            timed_call.trace = call.trace
         return timed_call
 
     def get(self, name):

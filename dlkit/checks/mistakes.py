@@ -407,6 +407,18 @@ for _id, _hint in list(CATALOG.items()):
         CATALOG.setdefault(f"{_composite}.{_block}_{_suffix}", _hint)
 
 
+# The line tracer (firstwrong.py): the first learner line whose value is not the lecture's quantity.
+# Id "<exercise>.first_wrong_line", with "_<relation>" when a relation says what the value is instead.
+TRACE = {
+    "first_wrong_line": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: "
+                        "your {var} is not {quantity} ({definition}): {what}.",
+    "first_wrong_m": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: {what}.",
+    "first_wrong_loop": "Line {lineno} runs in a loop and gives your {var} a new value at each of its {visit} passes "
+                        "before any line uses it, so only the last pass counts and {var} is not {quantity} "
+                        "({definition}): add each pass to it ({var} += ...) or use every pass's value.",
+}
+
+
 class _Blank(dict):
     """A template filler that leaves an unknown field as "?" rather than failing."""
 

@@ -19,7 +19,7 @@ import warnings
 
 import numpy as np
 
-from .plain import LearnerError, plain
+from .plain import LearnerError, plain, same
 
 _DLKIT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 _LIBRARY_DIRS = (
@@ -147,20 +147,27 @@ class KernelCall:
             self._source = (text, code.co_firstlineno if code is not None else 1) if text else None
         return self._source
 
-    def __call__(self, fn_name: str, args: tuple):
+    @contextlib.contextmanager
+    def _substituted(self):
+        """The notebook names of ``substitutes`` bound to dlkit's functions for the block."""
         if not self.substitutes:
-            return self._call(fn_name, args)
+            yield
+            return
         missing = object()
         saved = {n: self.namespace.get(n, missing) for n in self.substitutes}
         self.namespace.update(self.substitutes)
         try:
-            return self._call(fn_name, args)
+            yield
         finally:  # the learner's own names come back, whatever happened
             for n, v in saved.items():
                 if v is missing:
                     self.namespace.pop(n, None)
                 else:
                     self.namespace[n] = v
+
+    def __call__(self, fn_name: str, args: tuple):
+        with self._substituted():
+            return self._call(fn_name, args)
 
     def _call(self, fn_name: str, args: tuple):
         fn = self._lookup(fn_name)
@@ -189,6 +196,36 @@ class KernelCall:
             raise LearnerError("exception", type(exc).__name__, str(exc).strip(), lineno, line,
                                learner_locals(exc)) from None
         return plain(output), plain(args)
+
+    def trace(self, fn_name: str, args: tuple):
+        """The learner's lines on ``args`` (:func:`dlkit.checks.trace.record`): a list of
+        :class:`~dlkit.checks.trace.Step` (plain data), or None when the function cannot be
+        traced (it raised, ran out of time, or gave another output than untraced)."""
+        with self._substituted():
+            return self._trace(fn_name, args)
+
+    def _trace(self, fn_name: str, args: tuple):
+        from .trace import record
+
+        try:
+            untraced, _ = self._call(fn_name, args)
+        except LearnerError:
+            return None
+        fn = self._lookup(fn_name)
+        args = plain(tuple(args))
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        try:
+            with _time_limit(remaining), contextlib.redirect_stdout(io.StringIO()), \
+                    contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                output, rec = record(fn, args, is_learner=_is_learner_frame)
+        except (_TimeLimit, Exception, SystemExit):
+            return None
+        if not same(plain(output), untraced):   # the trace changed something (or the function is random)
+            return None
+        return rec.steps
 
 
 def _helper_result(name, fn, time_limit, seed, helpers):

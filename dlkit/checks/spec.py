@@ -15,7 +15,9 @@ notebook checkpoint and the batch grader:
    and the reference's own quantities (:mod:`relations`; composites layer by
    layer, :mod:`layerwise`), else a precise shape/value message, preceded (as is numpy's message
    for a crash nothing recognised) by at most two constructs of the learner's own source that a
-   correct solution never needs (:mod:`source`);
+   correct solution never needs (:mod:`source`); when even those name nothing and the call can
+   trace (the notebook's kernel, the grader's child), the first learner line whose value is not
+   the lecture quantity its name claims (:mod:`firstwrong`, recorded by :mod:`trace`);
 5. localise: a composite's helpers are checked first ("your linear_forward
    fails its own check: fix it first"), and a backward block is held against
    the numerical gradient of the learner's own forward.
@@ -184,6 +186,7 @@ class Spec:
     mutable_args: tuple = ()     # indices of arguments the function may change in place
     equation = ""                # shown with shape errors: which equation to look at
     n_random = 3                 # random cases per set (public, then hidden)
+    trace_lines = False          # offer the line tracer (firstwrong.py) the quantities of lecture_quantities
 
     # -- to be provided by subclasses ------------------------------------------------
     def reference(self, *args):
@@ -222,6 +225,22 @@ class Spec:
     def quantities(self, case) -> dict:
         """The reference's own quantities on ``case`` (lecture name -> array), for relations."""
         return {}
+
+    def lecture_quantities(self, case) -> list:
+        """[(layer or None, {lecture family -> value})] for the line tracer (:mod:`firstwrong`):
+        every quantity the exercise's equations name (families as in ``firstwrong.LECTURE``);
+        by default :meth:`quantities` with the reference's own output parts added, for a spec
+        that sets ``trace_lines`` (a composite's loop needs every layer's values, not the last one's)."""
+        if not self.trace_lines:
+            return []
+        flat = dict(self.quantities(case))
+        exp_parts, _ = self.split(case.expected, case)
+        for part, value in exp_parts.items():
+            if type(value) is np.ndarray or type(value) in (int, float):
+                flat.setdefault(part, value)
+        if "m" in case.info and case.info["m"]:
+            flat.setdefault("m", case.info["m"])
+        return [(None, flat)] if flat else []
 
     def to_float32(self, args):
         """The hidden float32 case made from ``args`` (a spec may move values float32 cannot hold)."""
@@ -491,6 +510,12 @@ class Spec:
             ".shape_error")) and not findings[0].id.endswith("raised_NameError")   # a missing name: not the code's numbers
         if any(f.generic for f in findings) or unnamed_crash:
             findings += self._source_findings(call, findings)
+        if findings and not crashes and all(f.generic for f in findings):
+            # nothing names the mistake yet, not even the source rules: the first learner line
+            # whose value leaves the lecture's computation (the line tracer, firstwrong.py)
+            found = self._first_wrong_line(call, runs)
+            if found is not None:
+                findings = [found] + findings
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)
@@ -608,6 +633,22 @@ class Spec:
                 findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
                                         [f"(with {case.label})", *self._try_it(case, part, runs, public)], generic=True))
         return findings
+
+    def _first_wrong_line(self, call, runs):
+        """The tracer's finding (:mod:`firstwrong`) on the first wrong public case, or None.
+        Only a ``call`` that can trace (the notebook's kernel) offers ``trace``."""
+        tracer = getattr(call, "trace", None)
+        if tracer is None:
+            return None
+        for case, _, wrong in runs:
+            if wrong and not case.info.get("hidden"):
+                steps = tracer(self.name, case.args)
+                if not steps:
+                    return None
+                from . import firstwrong
+
+                return firstwrong.explain(self, case, steps)
+        return None
 
     def _try_it(self, case, part, runs, public) -> list:
         """When a part is right on every fixed case and wrong on a random public one: that case's

@@ -164,6 +164,7 @@ def _linear_numeric(call, forward, fargs, upstream, m):
 
 class LinearBackward(Spec):
     name = "linear_backward"
+    trace_lines = True
     arg_names = ("dZ", "linear_cache")
     parts = GRADS
     helpers = ("linear_forward",)
@@ -246,6 +247,7 @@ def lifted_slopes():
 
 
 class ActivationBackward(Spec):
+    trace_lines = True
     """relu_backward and sigmoid_backward: dZ = dA * g'(Z)."""
 
     arg_names = ("dA", "Z")
@@ -277,6 +279,14 @@ class ActivationBackward(Spec):
         dA, Z = case.args
         with np.errstate(all="ignore"):
             return {"dA": dA, "Z": Z, "A": _g(self.forward)(Z)}
+
+    def lecture_quantities(self, case):
+        (layer, flat), = super().lecture_quantities(case)
+        dA, Z = case.args
+        with np.errstate(all="ignore"):
+            flat["slope"] = self.reference(np.ones_like(Z), Z)   # g'(Z) = dZ / dA
+        flat.pop("m", None)
+        return [(layer, flat)]
 
     def numeric_parts(self, call, case):
         dA, Z = case.args
@@ -318,6 +328,7 @@ class SigmoidBackward(ActivationBackward):
 
 class LinearActivationBackward(Spec):
     name = "linear_activation_backward"
+    trace_lines = True
     arg_names = ("dA", "cache", "activation")
     parts = GRADS
     helpers = ("linear_backward", "relu_backward", "sigmoid_backward", "linear_activation_forward")
@@ -362,6 +373,14 @@ class LinearActivationBackward(Spec):
         dA, ((A_prev, W, b), Z), activation = case.args
         dZ = (dlkit.relu_backward if activation == "relu" else dlkit.sigmoid_backward)(dA, Z)
         return {"dA": dA, "Z": Z, "dZ": dZ, "A_prev": A_prev, "W": W, "b": b}
+
+    def lecture_quantities(self, case):
+        (layer, flat), = super().lecture_quantities(case)
+        dA, (_, Z), activation = case.args
+        with np.errstate(all="ignore"):
+            flat["slope"] = (dlkit.relu_backward if activation == "relu" else dlkit.sigmoid_backward)(np.ones_like(Z), Z)
+            flat["A"] = _g(activation)(Z)
+        return [(layer, flat)]
 
     def mutants(self):
         slope = {"relu": lambda Z: (Z > 0).astype(np.float64), "sigmoid": lambda Z: _sig(Z) * (1 - _sig(Z))}

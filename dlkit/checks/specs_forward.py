@@ -89,6 +89,7 @@ def lifted_activations():
 
 class LinearForward(Spec):
     name = "linear_forward"
+    trace_lines = True
     arg_names = ("A_prev", "W", "b")
     parts = ("Z", "linear_cache")
     equation = ("Look at Z[l] = W[l] A[l-1] + b[l]: W[l] is (n[l], n[l-1]) and A[l-1] is (n[l-1], m), "
@@ -143,6 +144,7 @@ class LinearForward(Spec):
 
 
 class _Activation(Spec):
+    trace_lines = True
     """A = g(Z), entry by entry: the cases and the output's shape are the same for every g."""
     arg_names = ("Z",)
     parts = ("A",)
@@ -197,6 +199,7 @@ class Relu(_Activation):
 
 class LinearActivationForward(Spec):
     name = "linear_activation_forward"
+    trace_lines = True
     arg_names = ("A_prev", "W", "b", "activation")
     parts = ("A", "cache")
     helpers = ("linear_forward", "sigmoid", "relu")

@@ -106,6 +106,7 @@ def _forward(X, parameters, hidden="relu", output="sigmoid", layers=None, keep=N
 
 
 class ModelForward(Spec):
+    trace_lines = True
     name = "model_forward"
     arg_names = ("X", "parameters")
     parts = ("AL", "caches")
@@ -170,6 +171,19 @@ class ModelForward(Spec):
             return layerwise.explain_forward(self, bad_runs)
         return super().explain_part(part, bad_runs)
 
+    def lecture_quantities(self, case):
+        """Every layer's A[l-1], W[l], b[l], Z[l], A[l] (layer 0: A[0] = X), A[L] and L, for the tracer."""
+        X, parameters = case.args
+        with np.errstate(all="ignore"):
+            AL, caches = dlkit.model_forward(X, parameters)
+        L = len(caches)
+        layers = [(0, {"A": X, "L": L})]
+        for l, ((A_prev, W, b), Z) in enumerate(caches, start=1):
+            A = AL if l == L else caches[l][0][0]
+            layers.append((l, {"A_prev": A_prev, "W": W, "b": b, "Z": Z, "A": A, "L": L}))
+        layers.append((L, {"AL": AL, "L": L}))
+        return layers
+
     def exception_mistake(self, err, case):
         return _parameter_key_mistake(self.name, err, case.args[1])
 
@@ -178,6 +192,7 @@ class ModelForward(Spec):
 
 class ComputeCost(Spec):
     name = "compute_cost"
+    trace_lines = True
     arg_names = ("AL", "Y")
     parts = ("cost",)
     equation = "Look at J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])), one number, m = Y.shape[1]."
@@ -290,6 +305,7 @@ GRAD_PREFIXES = {"dA": "dA", "dW": "dW", "db": "db"}
 
 
 class ModelBackward(Spec):
+    trace_lines = True
     name = "model_backward"
     arg_names = ("AL", "Y", "caches")
     parts = ("dA", "dW", "db")
@@ -326,6 +342,25 @@ class ModelBackward(Spec):
 
     def case_info(self, args):
         return {"m": args[0].shape[1]}
+
+    def lecture_quantities(self, case):
+        """Every layer's dA[l], dZ[l], g'(Z[l]), dW[l], db[l], dA[l-1] and its cache, then dA[L], m, L."""
+        AL, Y, caches = case.args
+        caches = [(tuple(lc), Z) for lc, Z in caches]
+        L = len(caches)
+        with np.errstate(all="ignore"):
+            grads = dlkit.model_backward(AL, Y, caches)
+            dAL = -(Y / AL) + (1 - Y) / (1 - AL)
+        layers = [(L, {"AL": AL, "Y": Y, "dAL": dAL, "m": AL.shape[1], "L": L})]
+        for l in range(L, 0, -1):
+            (A_prev, W, b), Z = caches[l - 1]
+            dA = dAL if l == L else grads[f"dA{l}"]
+            with np.errstate(all="ignore"):
+                slope = (dlkit.sigmoid_backward if l == L else dlkit.relu_backward)(np.ones_like(Z), Z)
+            layers.append((l, {"dA": dA, "Z": Z, "slope": slope, "dZ": dA * slope, "A_prev": A_prev, "W": W,
+                               "b": b, "dW": grads[f"dW{l}"], "db": grads[f"db{l}"],
+                               "dA_prev": grads[f"dA{l - 1}"], "m": AL.shape[1], "L": L}))
+        return layers
 
     def split(self, out, case):
         # extra entries (a learner keeping dZ1 too) do no harm: only dA, dW, db are graded

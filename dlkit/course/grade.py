@@ -414,6 +414,11 @@ class with_leftovers:
         # initialize_parameters) must not be explained from the composite's source
         return self.source if self.name is None or fn_name == self.name else None
 
+    def __getattr__(self, name):   # the line tracer's ``trace``, when the call offers one
+        if name == "trace":
+            return getattr(self.call, "trace", None)
+        raise AttributeError(name)
+
     def leftover_finding(self, spec):
         from dlkit.checks import leftovers
         from dlkit.checks.result import Finding

@@ -12,7 +12,7 @@ import sys
 from dlkit.checks import SPECS
 from dlkit.checks.runner import KernelCall
 
-from . import catalog_backward, catalog_forward, catalog_model, catalog_relations, catalog_source, catalog_styles, catalog_train  # noqa: F401  (registers implementations)
+from . import catalog_backward, catalog_forward, catalog_model, catalog_relations, catalog_source, catalog_styles, catalog_trace, catalog_train  # noqa: F401  (registers implementations)
 from .registry import BUGGY, CORRECT
 
 

@@ -18,7 +18,7 @@ try:
     from . import catalog_model  # noqa: F401
 except ImportError:  # pragma: no cover
     pass
-from . import catalog_relations, catalog_source, catalog_styles  # noqa: F401,E402
+from . import catalog_relations, catalog_source, catalog_styles, catalog_trace  # noqa: F401,E402
 from . import catalog_train  # noqa: F401,E402
 from . import catalog_causes  # noqa: F401,E402
 

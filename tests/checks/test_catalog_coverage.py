@@ -8,7 +8,7 @@ import pytest
 from dlkit.checks import SPECS, check
 from dlkit.checks.mistakes import CATALOG, GENERIC, hint_for
 
-from . import catalog_backward, catalog_forward, catalog_model, catalog_relations, catalog_source, catalog_styles, catalog_train  # noqa: F401
+from . import catalog_backward, catalog_forward, catalog_model, catalog_relations, catalog_source, catalog_styles, catalog_trace, catalog_train  # noqa: F401
 from .registry import BUGGY, CORRECT
 
 

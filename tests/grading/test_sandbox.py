@@ -227,7 +227,10 @@ def test_child_holds_no_reference_and_no_judge_state(zygote):
     import dlkit
 
     pkg = os.path.dirname(os.path.abspath(dlkit.__file__))
-    mine = {os.path.join(pkg, "checks", "plain.py")} | set(glob.glob(os.path.join(pkg, "course", "sandbox", "*.py")))
+    # plain.py and the line tracer (trace.py: numpy and the standard library, no reference value,
+    # no judge state) are the child's own, with the sandbox
+    mine = {os.path.join(pkg, "checks", "plain.py"), os.path.join(pkg, "checks", "trace.py")} | \
+        set(glob.glob(os.path.join(pkg, "course", "sandbox", "*.py")))
     core = sorted(set(glob.glob(os.path.join(pkg, "**", "*.py"), recursive=True)) - mine)
     assert any(p.endswith("layers.py") for p in core) and any(p.endswith("specs.py") for p in core)
     found, listing, names, seen = run_code(zygote, WALK, args=(core, pkg))

@@ -126,6 +126,8 @@ def _process_state_resetter():
 def serve(sock, graded):
     """The child's request loop (learner code runs only in here)."""
     send, recv, enc, dec, to_plain = send_msg, recv_msg, encode, decode, plain  # bound before learner code can patch
+    from dlkit.checks.plain import same
+    from dlkit.checks.trace import record, steps_to_plain
     reset = _process_state_resetter()
     ns = {"__name__": "__main__", "__builtins__": builtins}
     sources = {}
@@ -149,6 +151,30 @@ def serve(sock, graded):
             reset()
             defined = {name: _classify(ns.get(name), graded) for name in header.get("names", [])}
             send(sock, {"ok": True, "errors": errors, "defined": defined})
+            continue
+        if op == "trace":
+            # the line tracer (dlkit.checks.trace) on one call: the steps go back as plain data, for
+            # the judge to compare with its own quantities (no reference value is ever sent here)
+            name = header["fn"]
+            fn = ns.get(name)
+            reply, out_arrays = {"steps": None}, []
+            if callable(fn):
+                reset()
+                try:
+                    untraced = to_plain(fn(*to_plain(dec(header["args"], arrays))))
+                    reset()
+                    out, rec = record(fn, to_plain(dec(header["args"], arrays)),
+                                      is_learner=sources.__contains__, sources=sources)
+                    reset()
+                    if same(to_plain(out), untraced):
+                        reply = {"steps": enc(steps_to_plain(rec.steps), out_arrays)}
+                except BaseException:  # noqa: BLE001 - no trace, nothing else: the call's own reply said the rest
+                    reset()
+                    reply, out_arrays = {"steps": None}, []
+            try:
+                send(sock, reply, out_arrays)
+            except (TypeError, ValueError):
+                send(sock, {"steps": None})
             continue
         if op == "call":
             name = header["fn"]

@@ -106,6 +106,30 @@ class SubmissionRun:
                 raise learner_error("exception", "BadOutput", str(exc)) from None
             return output, after
 
+        def trace(fn_name, args):
+            """The learner's lines on ``args`` (dlkit.checks.trace, recorded in the child), or None."""
+            from dlkit.checks.trace import steps_from_plain
+
+            if stopped or self.child is None or self.child_exercise != exercise:
+                return None
+            try:
+                arrays = []
+                tree = encode(args, arrays)
+                header, blobs = self.child.request({"op": "trace", "fn": str(fn_name), "args": tree}, arrays,
+                                                   timeout=max(deadline - time.monotonic(), 0.001),
+                                                   on_proxy=answer)
+                return steps_from_plain(_only_numbers(decode(header.get("steps"), blobs)))
+            except (TimeoutError, ChildGone):
+                # the graded calls have all been answered: a trace cut short only loses its finding
+                self.child = None
+                return None
+            except ProtocolError:
+                if self.child is not None:
+                    self.child.kill()
+                self.child = None
+                return None
+
+        call.trace = trace
         return call
 
 

@@ -1,0 +1,231 @@
+"""The first learner line whose value leaves the lecture's computation.
+
+When a graded part is wrong and nothing more specific names it, the learner's function is run
+once more, on the first wrong public case, under the line tracer (:mod:`dlkit.checks.trace`).
+Here the values it recorded are held, in the order the lines ran, against the reference's own
+quantities on the same case (``Spec.lecture_quantities``: lecture name -> value, per layer for
+the composites). A value is judged when another line reads it (a value a line only builds up,
+``dW = dZ @ A_prev.T`` then ``dW = dW / m``, is judged once it is complete), and only when its
+variable is named like a lecture quantity (case and underscores aside: dA_prev, dA_prev_, m_,
+J for the cost). The first one that matches none of that quantity's values is reported, with
+the relation (:mod:`dlkit.checks.relations`) that says what it is instead when one holds. A
+value that is another lecture quantity (``dA = relu_backward(dA, Z)`` keeps dZ[l] under the name
+dA) or m holding 1/m is a choice of names, not a mistake, and is not reported.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import compare, relations
+from .mistakes import RELATIONS, TRACE, _Blank
+from .plain import fmt
+from .result import Finding
+
+# lecture family -> (how the lecture writes it, for layer l; what it is)
+LECTURE = {
+    "Z": ("Z[l]", "Z[l] = W[l] A[l-1] + b[l]"),
+    "A": ("A[l]", "A[l] = g(Z[l])"),
+    "A_prev": ("A[l-1]", "the layer's input"),
+    "W": ("W[l]", "the layer's weights"),
+    "b": ("b[l]", "the layer's bias"),
+    "dA": ("dA[l]", "the gradient that reaches layer l"),
+    "dZ": ("dZ[l]", "dZ[l] = dA[l] * g'(Z[l])"),
+    "slope": ("g'(Z[l])", "the activation's slope at Z[l]"),
+    "dW": ("dW[l]", "dW[l] = 1/m dZ[l] A[l-1].T"),
+    "db": ("db[l]", "db[l] = 1/m sum(dZ[l], axis=1, keepdims=True)"),
+    "dA_prev": ("dA[l-1]", "dA[l-1] = W[l].T dZ[l]"),
+    "m": ("m", "the number of examples (the columns)"),
+    "AL": ("A[L]", "the output layer's activation"),
+    "Y": ("Y", "the labels"),
+    "dAL": ("dA[L]", "dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L]))"),
+    "cost": ("J", "J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L]))"),
+    "L": ("L", "the number of layers, len(parameters) // 2"),
+}
+# a learner's variable name (lower case, underscores dropped) -> the lecture family it claims to be
+NAMES = {
+    "z": "Z", "a": "A", "aprev": "A_prev", "w": "W", "b": "b", "da": "dA", "dz": "dZ",
+    "gprime": "slope", "slope": "slope", "dg": "slope", "derivative": "slope", "gradg": "slope",
+    "dw": "dW", "db": "db", "daprev": "dA_prev", "m": "m", "al": "AL", "y": "Y", "dal": "dAL",
+    "cost": "cost", "j": "cost", "loss": "cost", "yhat": "AL",
+}
+
+
+def family(name: str):
+    """The lecture quantity a variable's name claims, or None: 'dA_prev_' -> 'dA_prev', 'J' -> 'cost',
+    'dW_temp' -> 'dW' (the assignment's own names for a layer's step); 'L' is the number of layers
+    (a lower-case l is a loop's index)."""
+    if name == "L":
+        return "L"
+    key = name.lower().replace("_", "")
+    if key.rstrip("0123456789") in NAMES:
+        key = key.rstrip("0123456789")   # Z1, dW2, A1: a layer's quantity (the nearest layer is named)
+    for extra in ("temp", "tmp", "current", "curr"):
+        if key.endswith(extra) and len(key) > len(extra):
+            key = key[: -len(extra)]
+            break
+    return NAMES.get(key)
+
+
+def _label(fam: str, layer) -> str:
+    text = LECTURE[fam][0]
+    if layer is None:
+        return text
+    return text.replace("[l-1]", f"[{layer - 1}]").replace("[l]", f"[{layer}]")
+
+
+def _matches(v, c) -> bool:
+    if compare.is_number(c) and not compare.is_array(c):
+        return compare.is_number(v) and np.size(v) == 1 and compare.close(float(np.asarray(v).ravel()[0]), c)
+    if compare.is_number(v) and not compare.is_array(v) and np.size(c) == 1:
+        return compare.close(np.asarray([[float(v)]]).reshape(np.shape(c)), c)
+    return type(v) is np.ndarray and v.shape == np.shape(c) and compare.close(v.astype(np.float64), c)
+
+
+def _judge(spec, case, layers, name, value):
+    """None if ``value`` is one of the values of the quantity ``name`` claims (or claims none), else
+    (family, layer, expected value, flat quantities of that layer)."""
+    fam = family(name)
+    if fam is None:
+        return None
+    cands = [(layer, flat[fam], flat) for layer, flat in layers if fam in flat]
+    if not cands:
+        return None
+    if any(_matches(value, c) for _, c, _ in cands):
+        return None
+    if np.size(value) > 1 and any(_matches(value, v) for _, flat in layers for f, v in flat.items() if f != fam):
+        return None    # another quantity under this name (dA = relu_backward(dA, Z)): a name, not a mistake
+        # (arrays only: a wrong m = 3 is not "L" because the network has 3 layers)
+    if fam == "m" and compare.is_number(value) and not compare.is_array(value):
+        v = float(value)
+        if any(v != 0 and compare.close(1 / v, c) for _, c, _ in cands):
+            return None    # m = 1 / A_prev.shape[1], used as a factor: a name, not a mistake
+    shape = np.shape(value)
+    same_shape = [c for c in cands if np.shape(c[1]) == shape]
+    if len(same_shape) > 1:   # a composite: the layer whose values it is nearest to
+        def distance(c):
+            with np.errstate(all="ignore"):
+                d = float(np.nansum(np.abs(np.asarray(value, dtype=np.float64) - np.asarray(c[1], dtype=np.float64))))
+            return d if np.isfinite(d) else np.inf
+        same_shape.sort(key=distance)
+    return (fam, *(same_shape or cands)[0])
+
+
+def _what(spec, case, fam, layer, name, value, expected, flat):
+    """(relation id or None, the words saying what the learner's value is instead)."""
+    label = _label(fam, layer)
+    if fam == "L" and compare.is_number(value):
+        return None, (f"it computes L = {fmt(value)}, but L is {LECTURE['L'][1]}, {fmt(expected)} "
+                      f"(each layer has a W and a b)")
+    if fam == "m" and compare.is_number(value):
+        return None, f"it computes m = {fmt(value)}, but m is the number of examples, {fmt(expected)} (the columns)"
+    g, e = np.asarray(value), np.asarray(expected)
+    if g.shape != e.shape and not (g.size == e.size == 1):
+        return None, (f"it has shape {compare.shape_text(g.shape)} where {label} has "
+                      f"{compare.shape_text(e.shape)}")
+    part = f"your {name}"
+    with np.errstate(all="ignore"):
+        found = relations.explain(part, [(case, value, expected, part, flat)])
+    if found is not None:
+        rid, f = found
+        text = RELATIONS[rid].format_map(_Blank({**f, "part": part}))
+        return rid, (text[0].lower() + text[1:]).rstrip(".")
+    if g.size == 1:
+        return None, f"it is {fmt(float(g.ravel()[0]))} where {label} is {fmt(float(e.ravel()[0]))}"
+    with np.errstate(all="ignore"):
+        differ = int(np.count_nonzero(~np.isclose(g.astype(np.float64), e.astype(np.float64), rtol=1e-5, atol=1e-8)))
+    return None, f"it differs from {label} in {differ} of {e.size} values"
+
+
+def explain(spec, case, steps):
+    """A Finding for the first learner line whose value is meant to be a lecture quantity and is
+    none of its values on ``case``, or None. ``steps`` come from the tracer, in the order run."""
+    if not steps:
+        return None
+    with np.errstate(all="ignore"):
+        layers = spec.lecture_quantities(case)
+    if not layers:
+        return None
+    state = {}      # frame -> name -> (value, the step that gave it)
+    history = {}    # (frame, name) -> every (value, step, builds on the previous one, overwrote it unread)
+    unread = {}     # (frame, name) -> True while no line has used the value it holds
+    judged = set()
+    for step in steps:
+        mine = state.setdefault(step.frame, {})
+        for name in step.reads:
+            if name not in mine or (step.frame, name, id(mine[name][1])) in judged:
+                continue
+            value, origin = mine[name]
+            judged.add((step.frame, name, id(origin)))
+            with np.errstate(all="ignore"):
+                wrong = _judge(spec, case, layers, name, value)
+            if wrong is None:
+                continue
+            return _finding(spec, case, state, history.get((step.frame, name), []), name, value, origin, wrong)
+        for name in (*step.reads, *step.builds):
+            unread[(step.frame, name)] = False
+        for name, value in step.values.items():
+            key = (step.frame, name)
+            builds = name in step.builds
+            past = history.setdefault(key, [])
+            overwrote = bool(not builds and past and unread.get(key) and past[-1][1].lineno == step.lineno)
+            mine[name] = (value, step)
+            past.append((value, step, builds, overwrote))
+            unread[key] = True
+    return None
+
+
+def _finding(spec, case, state, history, name, value, origin, wrong):
+    """The Finding for ``name``'s wrong ``value``, last set by ``origin`` (its ``history`` says how)."""
+    fam, layer, expected, flat = wrong
+    start = len(history) - 1
+    while start > 0 and history[start][2]:     # back through the lines that built on the value
+        start -= 1
+    if history and history[start][3]:
+        # a loop gave it a new value at every pass before anything used it: only the last pass counts
+        origin = history[start][1]
+        mid = f"{spec.name}.first_wrong_line_loop_overwrites"
+        hint = TRACE["first_wrong_loop"].format(lineno=origin.lineno, var=name, visit=origin.visit,
+                                                quantity=_label(fam, layer), definition=LECTURE[fam][1])
+    else:
+        origin = _first_diverging(history[max(start, 0):], expected) or origin
+        rid, what = _what(spec, case, fam, layer, name, value, expected, flat)
+        mid = f"{spec.name}.first_wrong_line" + (f"_{rid}" if rid else "")
+        where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
+        hint = TRACE["first_wrong_m" if fam in ("m", "L") and not rid else "first_wrong_line"].format(
+            lineno=origin.lineno, where=where, var=name, quantity=_label(fam, layer),
+            definition=LECTURE[fam][1], what=what)
+    details = [f"line {origin.lineno}: {origin.line}"]
+    # the learner's own temporaries the line used (no lecture name: not judged), where they came from
+    for other in origin.reads:
+        got = state.get(origin.frame, {}).get(other)
+        if got is not None and family(other) is None and got[1].lineno != origin.lineno and len(details) < 3 \
+                and type(got[0]) is not int:   # a loop's index says nothing
+            details.append(f"{other} comes from line {got[1].lineno}: {got[1].line}")
+    details.append(f"With {case.label}.")
+    return Finding(mid, hint, details)
+
+
+def _first_diverging(run, expected):
+    """The first step of ``run`` (a value, then the steps that built on it: Z[:, j] = ..., dW += ...,
+    dW = dW / m) that gave entries their final values and got them wrong, or None (then the last
+    step is the one). An entry is judged at its last write, so a sum still being added up is not."""
+    e = np.asarray(expected, dtype=np.float64) if compare.is_array(expected) else None
+    if e is None or len(run) < 2:
+        return None
+    values = [v for v, *_ in run]
+    if any(type(v) is not np.ndarray or v.shape != e.shape for v in values):
+        return None
+    with np.errstate(all="ignore"):
+        changed = [values[i] != values[i - 1] for i in range(1, len(values))]
+        later = np.zeros(e.shape, dtype=bool)
+        final = [None] * len(changed)
+        for i in range(len(changed) - 1, -1, -1):   # the entries each step writes for the last time
+            final[i] = changed[i] & ~later
+            later |= changed[i]
+        for i, mask in enumerate(final):
+            if mask.any() and not np.allclose(values[i + 1][mask], e[mask], rtol=1e-5, atol=1e-8):
+                return run[i + 1][1]
+    return None
+
+
+__all__ = ["explain", "family", "LECTURE", "NAMES"]
