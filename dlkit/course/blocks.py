@@ -123,7 +123,7 @@ def _owned(nb, stem) -> list:
     exercises = meta.get("exercises") if isinstance(meta, dict) else None
     if isinstance(exercises, list) and all(isinstance(e, str) for e in exercises):
         return list(exercises)
-    from .grade import ASSIGNMENTS   # the course's layout (no sandbox is started by importing it)
+    from .assignments import ASSIGNMENTS   # the course's layout
 
     return list(ASSIGNMENTS.get(stem, []))
 

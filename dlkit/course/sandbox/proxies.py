@@ -9,7 +9,7 @@ protocol (``{"op": "proxy", "fn": name}``) and waits for the answer.
 
 The judge alone decides what a proxy may compute: :class:`ProxyTable` holds
 the reference functions allowed for this submission (chosen in one place,
-``dlkit.course.grade.allowed_proxies``), answers those, and refuses every
+``dlkit.course.assignments.allowed_proxies``), answers those, and refuses every
 other name, recording the refusal so the exercise that asked is flagged. A
 graded exercise of the assignment is never in the table, so handing the work
 to dlkit cannot happen; there is nothing in the child to unwrap, and nothing
