@@ -143,18 +143,6 @@ SOURCE = {
                           "deterministic (no dropout, no noise); only initialize_parameters draws, from its seed.",
     "source.dAL_formula": "Your dA[L] = {code} is not -(Y / A[L] - (1 - Y) / (1 - A[L])): at A[L] = {al}, "
                           "Y = {y} it gives {got} instead of {want}.",
-    "source.Y_for_AL": "{code} takes Y where A[L] belongs: the logs (in J) and the denominators (in dA[L]) are "
-                       "of A[L] and 1 - A[L]; Y only multiplies them.",
-    "source.squared_error": "{code} squares a difference: that is the squared error; the cost of this course is the "
-                            "cross-entropy, J = -1/m sum(Y log A[L] + (1 - Y) log(1 - A[L])).",
-    "source.softmax": "{code} divides by a sum of exponentials, the softmax; the output layer here is the sigmoid, "
-                      "entry by entry: sigma(Z) = 1 / (1 + np.exp(-Z)).",
-    "source.shift_by_max": "{code} shifts Z by its maximum (the softmax trick); the sigmoid is not unchanged by a "
-                           "shift, so every value moves: use Z itself, sigma(Z) = 1 / (1 + np.exp(-Z)).",
-    "source.random_draw": "Your code draws random numbers ({code}): forward and backward propagation are "
-                          "deterministic (no dropout, no noise); only initialize_parameters draws, from its seed.",
-    "source.dAL_formula": "Your dA[L] = {code} is not -(Y / A[L] - (1 - Y) / (1 - A[L])): at A[L] = {al}, "
-                          "Y = {y} it gives {got} instead of {want}.",
     "source.Y_for_AL": "{code} takes Y where A[L] belongs: the cost has log(A[L]) and log(1 - A[L]), and dA[L] "
                        "divides by A[L] and 1 - A[L]; Y only multiplies.",
     "source.foreign_operation": "{code} computes {what}, which none of {exercise}'s equations has: "
