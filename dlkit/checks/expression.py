@@ -1,0 +1,276 @@
+"""What a wrong value IS, in the lecture's quantities: a small bounded search over expressions.
+
+At the first wrong line (:mod:`firstwrong`) the learner's value ``V`` (an array) is known, and
+so are the lecture quantities of the case (Z[l], A[l-1], W[l], dZ[l], ...). :func:`search` looks
+for the simplest expression over them that equals ``V`` (np.isclose, rtol 1e-5, atol 1e-8):
+
+* size 0: a quantity or its transpose;
+* size 1: one operation on those: ``X @ Y``, ``X * Y``, ``X + Y``, ``X - Y``, ``X / Y``
+  (where shapes allow, with numpy's broadcasting), ``X * (Q > 0)`` / ``(Q >= 0)`` / ``(Q < 0)``,
+  g or g' applied (sigmoid, relu, sigmoid', exp, log, tanh), sums and means over axis 0 or 1
+  (keepdims or not), a scalar factor (m, 1/m, 2, 1/2, -1);
+* size 2: one more operation on a size-1 result (with a quantity as the other operand).
+
+Each size is searched completely before the next, vectorised (the size-1 results of one shape
+are stacked, so a size-2 operation is one numpy call); more than ``budget`` candidate values
+and the search gives up (None). Expressions that are the same up to the order of a product or a
+sum (``dA * g'(Z) * dA`` and ``dA * dA * g'(Z)``) are one; two different expressions of the
+smallest size that both match are ambiguous, and nothing is said. Quantities with equal values
+on the case are one quantity (the first named), as are masks that select the same entries.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+RTOL, ATOL = 1e-5, 1e-8
+BUDGET = 20000
+
+_G = {
+    "sigmoid": lambda x: 1 / (1 + np.exp(-x)),
+    "relu": lambda x: np.maximum(x, 0),
+    "sigmoid'": lambda x: (1 / (1 + np.exp(-x))) * (1 - 1 / (1 + np.exp(-x))),
+    "exp": np.exp,
+    "log": np.log,
+    "tanh": np.tanh,
+}
+_MASKS = {">": np.greater, ">=": np.greater_equal, "<": np.less}
+_BINARY = {"*": np.multiply, "+": np.add, "-": np.subtract, "/": np.divide}
+_COMMUTES = ("*", "+")
+
+
+class _Budget(Exception):
+    pass
+
+
+class _Expr:
+    """An expression tree: ``op`` is 'atom', 'mask', 'factor', a g name, 'sum'/'mean', '@' or a
+    binary op; ``key`` is canonical (products and sums flattened and sorted)."""
+    __slots__ = ("op", "args", "text", "key", "size")
+
+    def __init__(self, op, args, text, key, size):
+        self.op, self.args, self.text, self.key, self.size = op, args, text, key, size
+
+
+def _atom(text):
+    return _Expr("atom", (), text, ("atom", text), 0)
+
+
+def _paren(e):
+    return e.text if e.op in ("atom", "mask") or e.op in _G or e.op in ("sum", "mean") else f"({e.text})"
+
+
+def _flat(op, e):
+    return list(e.key[1]) if e.key[0] == op else [e.key]
+
+
+def _binary(op, x, y):
+    if op == "@":
+        text = f"{_paren(x)} {_paren(y)}"
+        key = ("@", (x.key, y.key))
+    else:
+        side = [c.text if op in _COMMUTES and c.op == op else _paren(c) for c in (x, y)]
+        text = f"{side[0]} {op} {side[1]}"
+        key = (op, tuple(sorted(_flat(op, x) + _flat(op, y), key=repr))) if op in _COMMUTES else (op, (x.key, y.key))
+    return _Expr(op, (x, y), text, key, x.size + y.size + 1)
+
+
+def _mask(x, q, cmp):
+    m = _Expr("mask", (q,), f"({q.text} {cmp} 0)", ("mask", cmp, q.key), 0)
+    e = _binary("*", x, m)
+    e.size = x.size + 1
+    return e
+
+
+def _factor(x, name):
+    text = {"-1": f"-{_paren(x)}"}.get(name, f"{name} {_paren(x)}")
+    key = ("*", tuple(sorted(_flat("*", x) + [("scalar", name)], key=repr)))
+    return _Expr("factor", (x,), text, key, x.size + 1)
+
+
+def _unary(x, name):
+    return _Expr(name, (x,), f"{name}({x.text})", (name, x.key), x.size + 1)
+
+
+def _reduce(x, how, axis, keep):
+    tail = ", keepdims=True" if keep else ""
+    return _Expr(how, (x,), f"{how}({x.text}, axis={axis}{tail})", (how, axis, keep, x.key), x.size + 1)
+
+
+def _close(stack, target):
+    """Which rows of ``stack`` (N, *target.shape) equal ``target``."""
+    with np.errstate(all="ignore"):
+        ok = np.isclose(stack, target, rtol=RTOL, atol=ATOL)
+    return ok.reshape(len(stack), -1).all(axis=1)
+
+
+def _broadcast(a, b):
+    try:
+        return np.broadcast_shapes(a, b)
+    except ValueError:
+        return None
+
+
+def _matmul_shape(a, b):
+    return (a[0], b[1]) if len(a) == 2 and len(b) == 2 and a[1] == b[0] else None
+
+
+def _scalars(m):
+    out = {"2": 2.0, "1/2": 0.5, "-1": -1.0}
+    if m:
+        out.update({"m": float(m), "1/m": 1.0 / float(m)})
+    return out
+
+
+def search(target, quantities: dict, m=None, budget: int = BUDGET, inputs=None):
+    """The simplest expression over ``quantities`` ({lecture text -> 2-D array}) equal to
+    ``target`` (an array), as ``(text, size)``; None when none up to size 2 matches, when two
+    different ones of the smallest size do, or when more than ``budget`` candidates would be
+    needed. ``m`` (the number of examples) gives the scalar factors m and 1/m. ``inputs`` (the
+    values the learner's line read) first narrows the quantities to those the line had: a line
+    computes from its inputs, so ``Z = W @ A_prev`` is W[l] A[l-1], not Z[l] - b[l]."""
+    if not isinstance(quantities, dict):
+        raise TypeError(f"quantities must be a dict of lecture text -> array, got {type(quantities).__name__}")
+    if not isinstance(budget, int) or budget < 1:
+        raise ValueError(f"budget must be a positive int, got {budget!r}")
+    t = np.asarray(target, dtype=np.float64) if np.size(target) else None
+    if t is None or t.ndim == 0 or not np.all(np.isfinite(t)) or not np.any(t):
+        return None     # all zeros, a scalar or not finite: too many expressions would "match"
+    if inputs:
+        had = {k: v for k, v in quantities.items() if type(v) is np.ndarray and any(
+            type(i) is np.ndarray and i.shape == v.shape and np.allclose(i, v, rtol=RTOL, atol=ATOL) for i in inputs)}
+        if had and len(had) < len(quantities):
+            try:
+                found = _search(t, had, m, budget)
+            except _Budget:
+                found = None
+            if found is not None:
+                return found
+    try:
+        return _search(t, quantities, m, budget)
+    except _Budget:
+        return None
+
+
+def _search(t, quantities, m, budget):
+    spent = [0]
+
+    def spend(n):
+        spent[0] += n
+        if spent[0] > budget:
+            raise _Budget
+
+    atoms = []      # (expr, value), unique values
+    for text, v in quantities.items():
+        if not (type(v) is np.ndarray and v.ndim == 2 and v.size > 1 and np.issubdtype(v.dtype, np.number)):
+            continue
+        v = v.astype(np.float64)
+        for e, val in ((_atom(text), v), (_atom(f"{text}.T"), v.T)):
+            if not any(val.shape == w.shape and np.array_equal(val, w) for _, w in atoms):
+                atoms.append((e, val))
+    if not atoms:
+        return None
+    masks = []      # (q expr, cmp, 0/1 value), unique values, not all one nor all zero
+    for q, qv in atoms:
+        for cmp, fn in _MASKS.items():
+            mv = fn(qv, 0).astype(np.float64)
+            if 0 < mv.sum() < mv.size and not any(mv.shape == w.shape and np.array_equal(mv, w)
+                                                  for w in [w for *_, w in masks] + [w for _, w in atoms]):
+                masks.append((q, cmp, mv))
+    scalars = _scalars(m)
+
+    # size 0
+    hits = [e for e, v in atoms if v.shape == t.shape and _close(v[None], t)[0]]
+    if hits:
+        return _pick(hits)
+
+    # size 1: every result is kept (any shape) for size 2
+    level1 = []   # (expr, value)
+    for e, v in atoms:
+        for name, c in scalars.items():
+            level1.append((_factor(e, name), c * v))
+        with np.errstate(all="ignore"):
+            for name, g in _G.items():
+                level1.append((_unary(e, name), g(v)))
+            for how, fn in (("sum", np.sum), ("mean", np.mean)):
+                for axis in (0, 1):
+                    for keep in (True, False):
+                        level1.append((_reduce(e, how, axis, keep), fn(v, axis=axis, keepdims=keep)))
+        for q, cmp, mv in masks:
+            if q.text.split(".")[0] != e.text.split(".")[0] and v.shape == mv.shape:
+                level1.append((_mask(e, q, cmp), v * mv))
+    for i, (x, xv) in enumerate(atoms):
+        for j, (y, yv) in enumerate(atoms):
+            if _matmul_shape(xv.shape, yv.shape):
+                level1.append((_binary("@", x, y), xv @ yv))
+            if _broadcast(xv.shape, yv.shape) is None:
+                continue
+            for op, fn in _BINARY.items():
+                if (op in _COMMUTES and j < i) or (op != "*" and i == j):
+                    continue
+                with np.errstate(all="ignore"):
+                    level1.append((_binary(op, x, y), fn(xv, yv)))
+    spend(len(level1))
+    hits = [e for e, v in level1 if v.shape == t.shape and _close(v[None], t)[0]]
+    if hits:
+        return _pick(hits)
+
+    # size 2: one more operation on a size-1 result; stacked by shape, one numpy call per operation
+    groups = {}
+    for e, v in level1:
+        if np.all(np.isfinite(v)):
+            groups.setdefault(v.shape, []).append((e, v))
+    stacks = {s: ([e for e, _ in g], np.stack([v for _, v in g])) for s, g in groups.items()}
+    hits = []
+
+    def check(make, stack, exprs):
+        spend(len(exprs))
+        with np.errstate(all="ignore"):
+            vals = make(stack)
+        if vals.shape[1:] != t.shape:
+            return
+        for k in np.flatnonzero(_close(vals, t)):
+            hits.append(exprs[k]())
+
+    for shape, (exprs, stack) in stacks.items():
+        if len(shape) == 1:     # a sum without keepdims: numpy broadcasts it along the rows
+            stack = stack[:, None, :]
+        if shape == t.shape:
+            for name, c in scalars.items():
+                check(lambda s, c=c: c * s, stack, [lambda x=x, n=name: _factor(x, n) for x in exprs])
+            for name, g in _G.items():
+                check(g, stack, [lambda x=x, n=name: _unary(x, n) for x in exprs])
+            for q, cmp, mv in masks:
+                if mv.shape == shape:
+                    check(lambda s, mv=mv: s * mv, stack, [lambda x=x, q=q, c=cmp: _mask(x, q, c) for x in exprs])
+        for how, fn in (("sum", np.sum), ("mean", np.mean)):
+            for axis in (0, 1):
+                for keep in (True, False):
+                    if len(shape) == 2 and np.shape(np.empty(shape).sum(axis=axis, keepdims=keep)) == t.shape:
+                        check(lambda s, fn=fn, a=axis, k=keep: fn(s, axis=a + 1, keepdims=k), stack,
+                              [lambda x=x, h=how, a=axis, k=keep: _reduce(x, h, a, k) for x in exprs])
+        for y, yv in atoms:
+            if len(shape) == 2 and _matmul_shape(shape, yv.shape) == t.shape:
+                check(lambda s, yv=yv: s @ yv, stack, [lambda x=x, y=y: _binary("@", x, y) for x in exprs])
+            if len(shape) == 2 and _matmul_shape(yv.shape, shape) == t.shape:
+                check(lambda s, yv=yv: yv @ s, stack, [lambda x=x, y=y: _binary("@", y, x) for x in exprs])
+            if _broadcast(shape, yv.shape) == t.shape and len(shape) <= 2:
+                for op, fn in _BINARY.items():
+                    check(lambda s, fn=fn, yv=yv: fn(s, yv), stack, [lambda x=x, y=y, o=op: _binary(o, x, y) for x in exprs])
+                    if op not in _COMMUTES:
+                        check(lambda s, fn=fn, yv=yv: fn(yv, s), stack, [lambda x=x, y=y, o=op: _binary(o, y, x) for x in exprs])
+    if hits:
+        return _pick(hits)
+    return None
+
+
+def _pick(hits):
+    """The one expression among the smallest matches, or None when different ones match."""
+    size = min(e.size for e in hits)
+    best = {e.key: e for e in hits if e.size == size}
+    if len(best) != 1:
+        return None
+    e, = best.values()
+    return e.text, e.size
+
+
+__all__ = ["search", "BUDGET"]
