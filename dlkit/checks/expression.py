@@ -185,6 +185,7 @@ def _search(t, quantities, m, budget):
 
     # size 1: every result is kept (any shape) for size 2
     level1 = []   # (expr, value)
+    spend(len(atoms) * (len(scalars) + len(_G) + 8 + len(masks)) + 6 * len(atoms) ** 2)   # an upper bound, before the work
     for e, v in atoms:
         for name, c in scalars.items():
             level1.append((_factor(e, name), c * v))
@@ -209,7 +210,6 @@ def _search(t, quantities, m, budget):
                     continue
                 with np.errstate(all="ignore"):
                     level1.append((_binary(op, x, y), fn(xv, yv)))
-    spend(len(level1))
     hits = [e for e, v in level1 if v.shape == t.shape and _close(v[None], t)[0]]
     if hits:
         return _pick(hits)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import compare, relations
+from . import compare, expression, relations
 from .mistakes import RELATIONS, TRACE, _Blank
 from .plain import fmt
 from .result import Finding
@@ -110,8 +110,10 @@ def _judge(spec, case, layers, name, value):
     return (fam, *(same_shape or cands)[0])
 
 
-def _what(spec, case, fam, layer, name, value, expected, flat):
-    """(relation id or None, the words saying what the learner's value is instead)."""
+def _what(spec, case, fam, layer, name, value, expected, flat, layers=(), inputs=(), own=None):
+    """(relation id or None, the words saying what the learner's value is instead); ``layers``
+    and ``inputs`` (the values the line read) let :mod:`expression` name an array that no
+    relation explains ("expression")."""
     label = _label(fam, layer)
     if fam == "L" and compare.is_number(value):
         return None, (f"it computes L = {fmt(value)}, but L is {LECTURE['L'][1]}, {fmt(expected)} "
@@ -131,9 +133,43 @@ def _what(spec, case, fam, layer, name, value, expected, flat):
         return rid, (text[0].lower() + text[1:]).rstrip(".")
     if g.size == 1:
         return None, f"it is {fmt(float(g.ravel()[0]))} where {label} is {fmt(float(e.ravel()[0]))}"
+    found = _expression(value, layers, inputs, case, own)
+    if found is not None:
+        return "expression", f"on this case it is {found}"
     with np.errstate(all="ignore"):
         differ = int(np.count_nonzero(~np.isclose(g.astype(np.float64), e.astype(np.float64), rtol=1e-5, atol=1e-8)))
     return None, f"it differs from {label} in {differ} of {e.size} values"
+
+
+def _expression(value, layers, inputs, case, own=None):
+    """The lecture expression (expression.search) the wrong array ``value`` equals, or None:
+    over the quantities of the layer it belongs to (A[l-1] among them), in the lecture's notation."""
+    if type(value) is not np.ndarray or value.ndim != 2:
+        return None
+    quantities, m = {}, None
+    for layer, flat in layers:
+        for fam, v in flat.items():
+            if fam == "m" and compare.is_number(v):
+                m = v
+            elif fam in LECTURE and type(v) is np.ndarray:
+                quantities.setdefault(_label(fam, layer), v)
+    if m is None and case.info.get("m"):
+        m = case.info["m"]
+    lecture = dict(quantities)
+    for v in list(inputs)[:3]:
+        # an input the line read that is no lecture quantity (the learner's own step before):
+        # an atom under the expression it equals, so "(W[l] A[l-1]) * b[l]" can be said
+        if type(v) is np.ndarray and v.ndim == 2 and not any(
+                type(q) is np.ndarray and q.shape == v.shape and np.allclose(q, v) for q in lecture.values()):
+            text = expression.search(v, {k: q for k, q in lecture.items() if k != own}, m=m)
+            if text is not None:
+                quantities[f"({text[0]})" if " " in text[0] else text[0]] = v
+    found = expression.search(value, quantities, m=m, inputs=list(inputs))
+    if found is None and own in quantities:
+        # ambiguous with the quantity itself among the atoms (Z[l] - b[l] beside W[l] A[l-1]): the
+        # line could not read the right value it failed to compute, so try once without it
+        found = expression.search(value, {k: v for k, v in lecture.items() if k != own}, m=m)
+    return None if found is None else found[0]
 
 
 def explain(spec, case, steps):
@@ -149,8 +185,10 @@ def explain(spec, case, steps):
     history = {}    # (frame, name) -> every (value, step, builds on the previous one, overwrote it unread)
     unread = {}     # (frame, name) -> True while no line has used the value it holds
     judged = set()
+    before = {}     # id(step) -> the values of the names it read, as the line found them
     for step in steps:
         mine = state.setdefault(step.frame, {})
+        before[id(step)] = {n: mine[n][0] for n in (*step.reads, *step.builds) if n in mine}
         for name in step.reads:
             if name not in mine or (step.frame, name, id(mine[name][1])) in judged:
                 continue
@@ -160,7 +198,8 @@ def explain(spec, case, steps):
                 wrong = _judge(spec, case, layers, name, value)
             if wrong is None:
                 continue
-            return _finding(spec, case, state, history.get((step.frame, name), []), name, value, origin, wrong)
+            return _finding(spec, case, state, history.get((step.frame, name), []), name, value, origin, wrong,
+                            before)
         for name in (*step.reads, *step.builds):
             unread[(step.frame, name)] = False
         for name, value in step.values.items():
@@ -174,7 +213,7 @@ def explain(spec, case, steps):
     return None
 
 
-def _finding(spec, case, state, history, name, value, origin, wrong):
+def _finding(spec, case, state, history, name, value, origin, wrong, before=None):
     """The Finding for ``name``'s wrong ``value``, last set by ``origin`` (its ``history`` says how)."""
     fam, layer, expected, flat = wrong
     start = len(history) - 1
@@ -188,10 +227,20 @@ def _finding(spec, case, state, history, name, value, origin, wrong):
                                                 quantity=_label(fam, layer), definition=LECTURE[fam][1])
     else:
         origin = _first_diverging(history[max(start, 0):], expected) or origin
-        rid, what = _what(spec, case, fam, layer, name, value, expected, flat)
+        inputs = []     # the values the line read: the learner's own, or (an argument no line set) the lecture's
+        for other in (*origin.reads, *origin.builds):
+            got = (before or {}).get(id(origin), {}).get(other)
+            if got is None and family(other) in flat:
+                got = flat[family(other)]
+            if type(got) is np.ndarray:
+                inputs.append(got)
+        rid, what = _what(spec, case, fam, layer, name, value, expected, flat,
+                          layers=[(layer, flat)], inputs=inputs, own=_label(fam, layer))
         mid = f"{spec.name}.first_wrong_line" + (f"_{rid}" if rid else "")
         where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
-        hint = TRACE["first_wrong_m" if fam in ("m", "L") and not rid else "first_wrong_line"].format(
+        key = "first_wrong_m" if fam in ("m", "L") and not rid else (
+            "first_wrong_line_expression" if rid == "expression" else "first_wrong_line")
+        hint = TRACE[key].format(
             lineno=origin.lineno, where=where, var=name, quantity=_label(fam, layer),
             definition=LECTURE[fam][1], what=what)
     details = [f"line {origin.lineno}: {origin.line}"]

@@ -396,10 +396,13 @@ for _id, _hint in list(CATALOG.items()):
 
 
 # The line tracer (firstwrong.py): the first learner line whose value is not the lecture's quantity.
-# Id "<exercise>.first_wrong_line", with "_<relation>" when a relation says what the value is instead.
+# Id "<exercise>.first_wrong_line", with "_<relation>" when a relation says what the value is instead,
+# "_expression" when checks/expression.py finds the lecture expression it equals on the traced case.
 TRACE = {
     "first_wrong_line": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: "
                         "your {var} is not {quantity} ({definition}): {what}.",
+    "first_wrong_line_expression": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: "
+                              "your {var} is not {quantity} ({definition}): {what}.",
     "first_wrong_m": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: {what}.",
     "first_wrong_loop": "Line {lineno} runs in a loop and gives your {var} a new value at each of its {visit} passes "
                         "before any line uses it, so only the last pass counts and {var} is not {quantity} "
@@ -425,6 +428,8 @@ def hint_for(mistake_id: str, **fmt) -> str:
         return SOURCE[suffix].format_map(_Blank(fmt))
     if suffix in RELATIONS:
         return RELATIONS[suffix].format_map(_Blank(fmt))
+    if suffix in TRACE:
+        return TRACE[suffix].format_map(_Blank(fmt))
     if suffix in GENERIC:
         try:
             return GENERIC[suffix].format(**fmt)

@@ -52,7 +52,7 @@ def compute_cost(AL, Y):
     return float(np.squeeze(cost))
 
 
-@bug("linear_activation_backward", "linear_activation_backward.first_wrong_line")
+@bug("linear_activation_backward", "linear_activation_backward.first_wrong_line_expression")
 def linear_activation_backward(dA, cache, activation):
     linear_cache, Z = cache
     A_prev, W, b = linear_cache
