@@ -14,6 +14,35 @@ from .registry import bug, correct
 
 # ---- bugs only the first wrong line names ---------------------------------------------------
 
+# the first wrong line, with the expression it computed (checks/expression.py)
+
+
+@bug("linear_backward", "linear_backward.first_wrong_line_expression")
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ)
+    dA_prev = dA_prev * (A_prev > 0)      # "the ReLU's slope" applied once more, on the layer below
+    return dA_prev, dW, db
+
+
+@bug("sigmoid_backward", "sigmoid_backward.first_wrong_line_expression")
+def sigmoid_backward(dA, Z):
+    s = 1 / (1 + np.exp(-Z))
+    slope = s * (1 - s)
+    dZ = dA * slope
+    dZ = dZ * s       # chain rule "once more"
+    return dZ
+
+
+@bug("linear_forward", "linear_forward.first_wrong_line_expression")
+def linear_forward(A_prev, W, b):
+    Z = np.dot(W, A_prev)
+    Z = Z * b
+    return Z, (A_prev, W, b)
+
 
 @bug("linear_backward", "linear_backward.first_wrong_line_loop_overwrites")
 def linear_backward(dZ, cache):
