@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 RTOL, ATOL = 1e-5, 1e-8
-BUDGET = 20000
+BUDGET = 6000
 
 _G = {
     "sigmoid": lambda x: 1 / (1 + np.exp(-x)),
