@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 RTOL, ATOL = 1e-5, 1e-8
-BUDGET = 6000
+BUDGET = 4000
 
 _G = {
     "sigmoid": lambda x: 1 / (1 + np.exp(-x)),
@@ -121,13 +121,14 @@ def _scalars(m):
     return out
 
 
-def search(target, quantities: dict, m=None, budget: int = BUDGET, inputs=None):
+def search(target, quantities: dict, m=None, budget: int = BUDGET, inputs=None, meter=None):
     """The simplest expression over ``quantities`` ({lecture text -> 2-D array}) equal to
     ``target`` (an array), as ``(text, size)``; None when none up to size 2 matches, when two
     different ones of the smallest size do, or when more than ``budget`` candidates would be
     needed. ``m`` (the number of examples) gives the scalar factors m and 1/m. ``inputs`` (the
     values the learner's line read) first narrows the quantities to those the line had: a line
-    computes from its inputs, so ``Z = W @ A_prev`` is W[l] A[l-1], not Z[l] - b[l]."""
+    computes from its inputs, so ``Z = W @ A_prev`` is W[l] A[l-1], not Z[l] - b[l]. ``meter`` (a
+    one-element list) is charged with the candidates spent, so several searches can share one budget."""
     if not isinstance(quantities, dict):
         raise TypeError(f"quantities must be a dict of lecture text -> array, got {type(quantities).__name__}")
     if not isinstance(budget, int) or budget < 1:
@@ -140,19 +141,19 @@ def search(target, quantities: dict, m=None, budget: int = BUDGET, inputs=None):
             type(i) is np.ndarray and i.shape == v.shape and np.allclose(i, v, rtol=RTOL, atol=ATOL) for i in inputs)}
         if had and len(had) < len(quantities):
             try:
-                found = _search(t, had, m, budget)
+                found = _search(t, had, m, budget, meter)
             except _Budget:
                 found = None
             if found is not None:
                 return found
     try:
-        return _search(t, quantities, m, budget)
+        return _search(t, quantities, m, budget, meter)
     except _Budget:
         return None
 
 
-def _search(t, quantities, m, budget):
-    spent = [0]
+def _search(t, quantities, m, budget, meter=None):
+    spent = meter if meter is not None else [0]
 
     def spend(n):
         spent[0] += n

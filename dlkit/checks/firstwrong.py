@@ -155,20 +155,20 @@ def _expression(value, layers, inputs, case, own=None):
                 quantities.setdefault(_label(fam, layer), v)
     if m is None and case.info.get("m"):
         m = case.info["m"]
-    lecture = dict(quantities)
+    lecture, meter = dict(quantities), [0]    # one budget for all the searches below
     for v in list(inputs)[:3]:
         # an input the line read that is no lecture quantity (the learner's own step before):
         # an atom under the expression it equals, so "(W[l] A[l-1]) * b[l]" can be said
         if type(v) is np.ndarray and v.ndim == 2 and not any(
                 type(q) is np.ndarray and q.shape == v.shape and np.allclose(q, v) for q in lecture.values()):
-            text = expression.search(v, {k: q for k, q in lecture.items() if k != own}, m=m)
+            text = expression.search(v, {k: q for k, q in lecture.items() if k != own}, m=m, meter=meter)
             if text is not None:
                 quantities[f"({text[0]})" if " " in text[0] else text[0]] = v
-    found = expression.search(value, quantities, m=m, inputs=list(inputs))
+    found = expression.search(value, quantities, m=m, inputs=list(inputs), meter=meter)
     if found is None and own in quantities:
         # ambiguous with the quantity itself among the atoms (Z[l] - b[l] beside W[l] A[l-1]): the
         # line could not read the right value it failed to compute, so try once without it
-        found = expression.search(value, {k: v for k, v in lecture.items() if k != own}, m=m)
+        found = expression.search(value, {k: v for k, v in lecture.items() if k != own}, m=m, meter=meter)
     return None if found is None else found[0]
 
 

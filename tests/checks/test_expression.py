@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from dlkit.checks.expression import search
+from dlkit.checks.expression import BUDGET, search
 
 
 @pytest.fixture
@@ -20,7 +20,8 @@ def test_finds_the_simplest_expression(layer):
     q = layer
     assert search(q["W[l]"].T @ q["dZ[l]"] * (q["A[l-1]"] > 0), q, m=4) == ("dA[l-1] * (A[l-1] > 0)", 1)
     assert search(q["A[l-1]"].T, q, m=4) == ("A[l-1].T", 0)
-    assert search(np.tanh(q["dA[l]"]) * 0.25, q, m=4) == ("1/m tanh(dA[l])", 2)
+    few = {k: q[k] for k in ("dA[l]", "Z[l]", "W[l]")}     # size 2 over the whole layer needs more than the budget
+    assert search(np.tanh(q["dA[l]"]) * 0.25, few, m=4) == ("1/m tanh(dA[l])", 2)
     # a product is one expression whatever its order, and is written flat
     got = search(q["dA[l]"] * q["g'(Z[l])"] * q["dA[l]"], {k: q[k] for k in ("dA[l]", "g'(Z[l])", "Z[l]")}, m=4)
     assert got == ("dA[l] * dA[l] * g'(Z[l])", 2)
@@ -46,8 +47,13 @@ def test_refuses_ambiguity_zeros_and_what_is_out_of_reach(layer):
 def test_respects_the_budget(layer):
     q = layer
     V = np.tanh(q["dA[l]"]) * 0.25
-    assert search(V, q, m=4, budget=50) is None
-    assert search(V, q, m=4) is not None
+    few = {k: q[k] for k in ("dA[l]", "Z[l]", "W[l]")}
+    assert search(V, few, m=4, budget=50) is None
+    assert search(V, few, m=4) is not None
+    assert search(V, q, m=4) is None          # the whole layer at size 2: more than BUDGET candidates
+    meter = [0]
+    search(V, few, m=4, meter=meter)
+    assert 0 < meter[0] <= BUDGET             # the candidates spent, charged to the caller's meter
 
 
 def test_checks_its_arguments(layer):
