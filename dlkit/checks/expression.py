@@ -170,6 +170,9 @@ def _search(t, quantities, m, budget, meter=None):
                 atoms.append((e, val))
     if not atoms:
         return None
+    scalars = _scalars(m)
+    # an upper bound on the size-1 candidates (masks at most 3 a quantity), charged before any work
+    spend(len(atoms) * (len(scalars) + len(_G) + 8 + 3 * len(atoms)) + 6 * len(atoms) ** 2)
     masks = []      # (q expr, cmp, 0/1 value), unique values, not all one nor all zero
     for q, qv in atoms:
         for cmp, fn in _MASKS.items():
@@ -177,7 +180,6 @@ def _search(t, quantities, m, budget, meter=None):
             if 0 < mv.sum() < mv.size and not any(mv.shape == w.shape and np.array_equal(mv, w)
                                                   for w in [w for *_, w in masks] + [w for _, w in atoms]):
                 masks.append((q, cmp, mv))
-    scalars = _scalars(m)
 
     # size 0
     hits = [e for e, v in atoms if v.shape == t.shape and _close(v[None], t)[0]]
@@ -186,7 +188,6 @@ def _search(t, quantities, m, budget, meter=None):
 
     # size 1: every result is kept (any shape) for size 2
     level1 = []   # (expr, value)
-    spend(len(atoms) * (len(scalars) + len(_G) + 8 + len(masks)) + 6 * len(atoms) ** 2)   # an upper bound, before the work
     for e, v in atoms:
         for name, c in scalars.items():
             level1.append((_factor(e, name), c * v))
