@@ -187,13 +187,17 @@ def compute_cost(AL, Y):
 @correct("compute_cost", "the two dot products squeezed, as the Coursera template writes it")
 def compute_cost(AL, Y):
     m = Y.shape[1]
+    eps = np.finfo(float).eps
+    AL = np.clip(AL, eps, 1 - eps)
     cost = -(1 / m) * (np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T))
     cost = np.squeeze(cost)
     return float(cost)
 
 
-@correct("compute_cost", "np.mean of the per-example loss")
+@correct("compute_cost", "np.mean of the per-example loss, AL clipped with np.maximum / np.minimum")
 def compute_cost(AL, Y):
+    eps = np.finfo(float).eps
+    AL = np.minimum(np.maximum(AL, eps), 1 - eps)
     loss = -(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
     return float(np.mean(loss))
 
