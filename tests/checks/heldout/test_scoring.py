@@ -13,7 +13,8 @@ from dlkit.checks import SPECS
 from . import learners_backward, learners_forward, learners_train  # noqa: F401  (registers round 1)
 from . import round3_backward, round3_forward, round3_train  # noqa: F401  (registers round 3)
 from . import round4_backward, round4_forward, round4_train  # noqa: F401  (registers round 4)
-from . import registry3, registry4
+from . import round5_backward, round5_forward, round5_train  # noqa: F401  (registers round 5)
+from . import registry3, registry4, registry5
 from .registry import BUGS, CORRECT
 from .scoring import _always_printed, is_named, specific_text
 
@@ -55,7 +56,24 @@ def test_round_4_covers_every_exercise_with_enough_cases():
     assert not earlier & set(keys)
 
 
-ALL_BUGS = BUGS + registry3.BUGS + registry4.BUGS
+def test_round_5_covers_every_exercise_with_enough_cases():
+    # round 5 (README.md): >= 40 bugs and >= 15 correct, every exercise with >= 2 bugs and >= 1 correct,
+    # the composites with >= 4 bugs
+    bugs, corrects = registry5.BUGS, registry5.CORRECT
+    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
+    assert len(bugs) >= 40 and len(corrects) >= 15
+    for name in SPECS:
+        assert sum(b.exercise == name for b in bugs) >= 2, name
+    for name in ("model_forward", "model_backward", "linear_activation_backward", "L_layer_model"):
+        assert sum(b.exercise == name for b in bugs) >= 4, name
+    keys = [x.key for x in bugs + corrects]
+    assert len(keys) == len(set(keys))
+    # counted separately: nothing of round 5 is in an earlier round's lists
+    earlier = {x.key for x in BUGS + CORRECT + registry3.BUGS + registry3.CORRECT + registry4.BUGS + registry4.CORRECT}
+    assert not earlier & set(keys)
+
+
+ALL_BUGS = BUGS + registry3.BUGS + registry4.BUGS + registry5.BUGS
 
 
 @pytest.mark.parametrize("bug", ALL_BUGS, ids=[b.key for b in ALL_BUGS])
