@@ -247,7 +247,7 @@ def _search(t, quantities, m, budget, meter=None):
         for how, fn in (("sum", np.sum), ("mean", np.mean)):
             for axis in (0, 1):
                 for keep in (True, False):
-                    if len(shape) == 2 and np.shape(np.empty(shape).sum(axis=axis, keepdims=keep)) == t.shape:
+                    if len(shape) == 2 and np.shape(np.zeros(shape).sum(axis=axis, keepdims=keep)) == t.shape:
                         check(lambda s, fn=fn, a=axis, k=keep: fn(s, axis=a + 1, keepdims=k), stack,
                               [lambda x=x, h=how, a=axis, k=keep: _reduce(x, h, a, k) for x in exprs])
         for y, yv in atoms:
