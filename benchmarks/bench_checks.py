@@ -23,6 +23,9 @@ source (tests/checks/catalog_causes.py) at most 23 ms (L_layer_model, which runs
 Branch trace (the line tracer, checks/firstwrong.py; the "(traced)" rows are wrong functions
 only it names) at load average 0.6: slowest model_backward (traced) 17.7 ms, 18.1 ms after merging the source rules (dlkit grade: 21.8
 submissions/s on a class of 60, main 21.1, back to back: its bench class has no traced bug).
+Branch trace2 (checks/expression.py names the wrong line's value; it runs when the first wrong
+line has no relation), at load average ~1: slowest model_backward (traced) 48.4 ms (a failed
+search over a layer's quantities); the search itself at most ~20 ms on the trace catalog.
 The machine's load average is printed with the figures: they are only comparable
 between runs made back to back.
 """
