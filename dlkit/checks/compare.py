@@ -146,11 +146,23 @@ def mismatch(label: str, got, exp, m=None):
 _NUMBER = r"[-+]?(?:\d[\d.]*(?:e[-+]?\d+)?|nan|inf)"
 
 
+# the inputs that are values rather than sizes or choices: a hidden case shows its shapes, its layer_dims,
+# its activation and its iteration count, never these (a seed or a learning rate is a value)
+_HIDDEN_INPUTS = r"seed|learning_rate"
+
+
 def redact(text: str) -> str:
     """A mismatch sentence without its numbers ('at [0, 2] expected 0.88, got 1.76' -> 'at [0, 2]'), for a
     hidden case: the grader's feedback names its shapes and where it differs, never its values."""
     text = re.sub(rf" expected {_NUMBER}, got {_NUMBER}", "", text)
+    text = re.sub(r"RandomState\(\d+\)", "RandomState(seed)", text)
     return re.sub(rf"should be {_NUMBER}, got {_NUMBER}", "is not the expected number", text)
+
+
+def redact_label(label: str) -> str:
+    """A hidden case's description without its input values ('layer_dims = [5, 3, 1], seed = 915' ->
+    'layer_dims = [5, 3, 1], seed hidden'): what the grader may show of a case the learner never sees."""
+    return re.sub(rf"\b({_HIDDEN_INPUTS}) = {_NUMBER}", r"\1 hidden", label)
 
 
 def mismatch_any(label: str, got, exp, m=None):

@@ -335,7 +335,8 @@ class Spec:
             expected = plain(self.reference(*plain(args)))
             info = {**self.case_info(args), "float32": _has_float32(args), "fixed": index < n_fixed,
                     "hidden": index >= n_fixed + self.n_random}
-            cases.append(Case(args, expected, info, self.describe(args)))
+            label = self.describe(args)
+            cases.append(Case(args, expected, info, compare.redact_label(label) if info["hidden"] else label))
         return cases
 
     def _finding(self, mistake_id, details=(), **fmt):

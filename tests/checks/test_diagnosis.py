@@ -161,3 +161,30 @@ def test_the_report_names_the_learners_own_mistake_not_dlkits_helper():
     result = check("linear_activation_backward", _one("linear_activation_backward.wrong_array_passed"))
     assert result.mistakes == ["linear_activation_backward.wrong_array_passed"], str(result)
     assert "dZ comes from relu_backward given A_prev (3, 4) as its Z" in result.hints[0], result.hints[0]
+
+
+def test_a_hidden_case_hides_its_seed_and_learning_rate_but_the_notebook_shows_them():
+    # the seeded numbers for the notebook's seeds only: a wrong draw shows on the hidden cases alone
+    public_seeds = {c.args[1] for c in SPECS["initialize_parameters"].cases()}
+
+    def initialize_parameters(layer_dims, seed=1):
+        rng = np.random.RandomState(seed if seed in public_seeds else seed + 1)
+        return {k: v for l in range(1, len(layer_dims)) for k, v in (
+            (f"W{l}", rng.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])),
+            (f"b{l}", np.zeros((layer_dims[l], 1))))}
+    assert check("initialize_parameters", initialize_parameters).passed
+    assert "seed = 1" in SPECS["initialize_parameters"].cases()[0].label     # the notebook's cases show it
+    hidden_seeds = {c.args[1] for c in SPECS["initialize_parameters"].cases(7) if c.info["hidden"]}
+    result = SPECS["initialize_parameters"].run(KernelCall("initialize_parameters", initialize_parameters, 5), seed=7)
+    hidden_text = "\n".join(line for line in str(result).splitlines() if "seed hidden" in line)
+    assert hidden_text and "RandomState(seed)" in str(result), str(result)
+    assert not any(re.search(rf"\b{s}\b", hidden_text) for s in hidden_seeds), hidden_text
+
+    def update_parameters(parameters, grads, learning_rate):
+        rate = learning_rate if learning_rate in (0.1, 0.5, 0.0075, 1.2) else 0.01   # the public rates only
+        return {k: v - rate * grads["d" + k] for k, v in parameters.items()}
+    assert check("update_parameters", update_parameters).passed
+    result = SPECS["update_parameters"].run(KernelCall("update_parameters", update_parameters, 5), seed=7)
+    rates = {c.args[2] for c in SPECS["update_parameters"].cases(7) if c.info["hidden"]}
+    assert not result.passed and "learning_rate hidden" in str(result), str(result)
+    assert not any(f"learning_rate = {r}" in str(result) for r in rates), str(result)
