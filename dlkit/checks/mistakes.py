@@ -410,6 +410,28 @@ TRACE = {
 }
 
 
+# ---- diag6b: crashes explained by the failing line's operands (checks/operands.py) ----------------
+# Id "<exercise>.<suffix>"; the report's hint is worded from the learner's line and the case (which
+# operands met, as which lecture quantities); these are the general forms `dlkit report` shows.
+OPERANDS = {
+    "operand_not_in_equation": "Your line combines a quantity that has no place in the equation of what it "
+                               "computes (b[l] in dA[l-1] = W[l].T dZ[l], say): leave it out.",
+    "operand_transposed": "An operand of your line is transposed where the lecture uses it as it is: entry by "
+                          "entry the arrays must have the same shape.",
+    "operand_1d": "An operand of your line is a 1-D array (an index [:, i], a sum without keepdims=True, "
+                  "np.zeros(n)): numpy lines it up with the columns, so the shapes that meet do not fit; keep it 2-D.",
+    "operands_of_other_layers": "The arrays that met belong to different layers: a layer index is off.",
+    "operands_named": "The arrays that met on your line do not fit: see which lecture quantities they are.",
+    "arguments_of_other_layers": "A helper is called with the arrays of two layers: a layer index is off "
+                                 "(the key's number, caches[...] or the loop's l).",
+    "argument_mixed_up": "A helper is given the whole cache where its linear_cache belongs, or the reverse.",
+    "L_value_wrong": "Your L is not the number of layers, so the layer numbers built from it are off.",
+    "input_reshaped": "Your code gives an input another shape (a reshape or transpose), and the arrays it "
+                      "meets then broadcast into other shapes: keep the input as it is given.",
+    "unpacks_one_array": "The helper returns one array, not a tuple: unpacking it into two names takes its rows.",
+}
+
+
 class _Blank(dict):
     """A template filler that leaves an unknown field as "?" rather than failing."""
 
@@ -430,6 +452,8 @@ def hint_for(mistake_id: str, **fmt) -> str:
         return RELATIONS[suffix].format_map(_Blank(fmt))
     if suffix in TRACE:
         return TRACE[suffix].format_map(_Blank(fmt))
+    if suffix in OPERANDS:
+        return OPERANDS[suffix]
     if suffix in GENERIC:
         try:
             return GENERIC[suffix].format(**fmt)

@@ -1,0 +1,818 @@
+"""What met what when a learner's line raised: the line's operands, named as lecture quantities.
+
+Two halves:
+
+* :func:`record` runs where the exception was caught, in the learner's own process (the notebook's
+  kernel): it parses the failing line and evaluates its sub-expressions again in the frame that
+  raised, with a small evaluator that only reads names, indexes containers, applies operators and
+  calls numpy (on copies of the arrays, so nothing of the learner's is changed) - never a learner
+  function, never anything else. It returns the evaluated nodes (text, kind, value) and which of
+  them raised (the operation whose operands did not fit).
+* :func:`explain` (on the judge's side) names each operand by the lecture quantity it equals on the
+  case (W[l], b[l], A[l-1], dZ[l], their transposes, a mask (Z[l] > 0), another layer's array, a
+  cache, W[l].T dZ[l], ...) and says what the lecture combines there: an operand that has no place
+  in the equation of what the line computes, a transposed one, a 1-D one, arrays of two layers, a
+  helper given another layer's array.
+
+Without a recording (the grader's child sends none) nothing is claimed.
+"""
+from __future__ import annotations
+
+import ast
+import re
+
+import numpy as np
+
+MAX_ENTRIES = 1_000_000       # an evaluated array larger than this stops the recording
+_SAFE_ATTRS = {"T", "shape", "ndim", "size", "dtype"}
+_SAFE_METHODS = {"reshape", "sum", "mean", "copy", "flatten", "ravel", "astype", "dot", "transpose",
+                 "squeeze", "max", "min", "item", "tolist", "keys", "values", "items", "get"}
+_SAFE_BUILTINS = {"str", "int", "float", "len", "abs", "max", "min", "sum", "round", "bool"}
+_NUMPY_FORBIDDEN = {"copyto", "put", "place", "putmask", "fill_diagonal", "save", "savez", "savetxt", "load",
+                    "loadtxt", "fromfile", "seterr", "setbufsize", "set_printoptions", "einsum_path"}
+
+
+class Node:
+    """One evaluated sub-expression of the failing line: its source text, its kind ('name',
+    'binop:+', 'call:np.dot', 'call:helper linear_backward', 'attr:T', 'subscript', 'store', ...),
+    the indices of its operands among the recorded nodes, and its value (None when not evaluated)."""
+    __slots__ = ("text", "kind", "children", "value", "ok")
+
+    def __init__(self, text, kind, children, value=None, ok=False):
+        self.text, self.kind, self.children, self.value, self.ok = text, kind, list(children), value, ok
+
+    def __repr__(self):
+        return f"Node({self.text!r}, {self.kind!r}, {self.children}, ok={self.ok})"
+
+
+class Recording:
+    """The nodes of the failing line (post-order), the index of the one that raised (or None), the
+    statement's kind ('assign', 'augassign', 'return', 'expr', 'unpack') and its target's text."""
+    __slots__ = ("nodes", "failed", "statement", "target", "line")
+
+    def __init__(self, nodes, failed, statement, target, line):
+        self.nodes, self.failed, self.statement, self.target, self.line = nodes, failed, statement, target, line
+
+    def operands(self):
+        """The recorded operands of the node that raised: [Node]."""
+        if self.failed is None:
+            return []
+        return [self.nodes[i] for i in self.nodes[self.failed].children]
+
+
+class _Stop(Exception):
+    pass
+
+
+_OPAQUE = object()
+
+
+def _is_numpy_callable(f) -> bool:
+    if isinstance(f, np.ufunc):
+        return True
+    module = getattr(f, "__module__", None) or ""
+    name = getattr(f, "__name__", "")
+    if not isinstance(module, str) or not module.startswith("numpy") or "random" in module:
+        return False
+    return name not in _NUMPY_FORBIDDEN and callable(f)
+
+
+def _copy(v):
+    return v.copy() if type(v) is np.ndarray else v
+
+
+class _Evaluator:
+    def __init__(self, src, f_locals, f_globals, message):
+        self.src, self.locals, self.globals, self.message = src, f_locals, f_globals, message
+        self.nodes, self.failed = [], None
+
+    def add(self, node, kind, children, value, ok=True):
+        text = ast.get_source_segment(self.src, node) or kind
+        if type(value) is np.ndarray and value.size > MAX_ENTRIES:
+            raise _Stop
+        self.nodes.append(Node(text, kind, children, _copy(value) if ok else None, ok))
+        return len(self.nodes) - 1
+
+    def fail(self, node, kind, children):
+        index = self.add(node, kind, children, None, ok=False)
+        self.failed = index
+        raise _Stop
+
+    def ev(self, node):
+        """(index of the recorded node, value); the value is _OPAQUE when it could not be evaluated."""
+        method = getattr(self, "_" + type(node).__name__, None)
+        if method is None:
+            return None, _OPAQUE
+        return method(node)
+
+    def _Constant(self, node):
+        return None, node.value
+
+    def _Name(self, node):
+        if node.id in self.locals:
+            v = self.locals[node.id]
+        elif node.id in self.globals:
+            v = self.globals[node.id]
+        elif node.id in _SAFE_BUILTINS:
+            import builtins
+            v = getattr(builtins, node.id)
+        else:
+            return None, _OPAQUE
+        kind = "name"
+        return self.add(node, kind, [], v), v
+
+    def _Attribute(self, node):
+        i, base = self.ev(node.value)
+        if base is _OPAQUE:
+            return None, _OPAQUE
+        if type(base).__name__ == "module" and getattr(base, "__name__", "").startswith("numpy"):
+            v = getattr(base, node.attr, _OPAQUE)
+        elif type(base) is np.ndarray and node.attr in _SAFE_ATTRS:
+            v = getattr(base, node.attr)
+        elif type(base) in (np.ndarray, dict) and node.attr in _SAFE_METHODS:
+            v = getattr(_copy(base), node.attr)
+        else:
+            return None, _OPAQUE
+        if v is _OPAQUE:
+            return None, _OPAQUE
+        return self.add(node, f"attr:{node.attr}", [i] if i is not None else [], v), v
+
+    def _Subscript(self, node):
+        i, base = self.ev(node.value)
+        j, key = self.ev(node.slice)
+        if base is _OPAQUE or key is _OPAQUE or type(base) not in (dict, list, tuple, np.ndarray):
+            return None, _OPAQUE
+        kids = [k for k in (i, j) if k is not None]
+        try:
+            v = base[key]
+        except Exception:
+            self.fail(node, "subscript", kids)
+        return self.add(node, "subscript", kids, v), v
+
+    def _Slice(self, node):
+        parts = []
+        for p in (node.lower, node.upper, node.step):
+            if p is None:
+                parts.append(None)
+                continue
+            _, v = self.ev(p)
+            if v is _OPAQUE:
+                return None, _OPAQUE
+            parts.append(v)
+        return None, slice(*parts)
+
+    def _Tuple(self, node):
+        vals = []
+        for e in node.elts:
+            _, v = self.ev(e)
+            if v is _OPAQUE:
+                return None, _OPAQUE
+            vals.append(v)
+        return None, tuple(vals)
+
+    _List = _Tuple
+
+    def _UnaryOp(self, node):
+        i, v = self.ev(node.operand)
+        if v is _OPAQUE:
+            return None, _OPAQUE
+        ops = {ast.USub: lambda x: -x, ast.UAdd: lambda x: +x, ast.Not: lambda x: not x, ast.Invert: lambda x: ~x}
+        try:
+            out = ops[type(node.op)](_copy(v))
+        except Exception:
+            self.fail(node, "unary", [i] if i is not None else [])
+        return self.add(node, "unary", [i] if i is not None else [], out), out
+
+    _BINOPS = {ast.Add: ("+", lambda a, b: a + b), ast.Sub: ("-", lambda a, b: a - b),
+               ast.Mult: ("*", lambda a, b: a * b), ast.Div: ("/", lambda a, b: a / b),
+               ast.MatMult: ("@", lambda a, b: a @ b), ast.Pow: ("**", lambda a, b: a ** b),
+               ast.FloorDiv: ("//", lambda a, b: a // b), ast.Mod: ("%", lambda a, b: a % b)}
+
+    def _operand(self, node):
+        i, v = self.ev(node)
+        if i is None and v is not _OPAQUE:      # a constant: recorded so the operation has both operands
+            i = self.add(node, "constant", [], v)
+        return i, v
+
+    def _BinOp(self, node):
+        if type(node.op) not in self._BINOPS:
+            return None, _OPAQUE
+        sym, fn = self._BINOPS[type(node.op)]
+        i, a = self._operand(node.left)
+        j, b = self._operand(node.right)
+        if a is _OPAQUE or b is _OPAQUE:
+            return None, _OPAQUE
+        try:
+            v = fn(_copy(a), _copy(b))
+        except Exception:
+            self.fail(node, f"binop:{sym}", [i, j])
+        return self.add(node, f"binop:{sym}", [i, j], v), v
+
+    def _Compare(self, node):
+        if len(node.ops) != 1:
+            return None, _OPAQUE
+        ops = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.Eq: "==", ast.NotEq: "!="}
+        sym = ops.get(type(node.ops[0]))
+        if sym is None:
+            return None, _OPAQUE
+        i, a = self._operand(node.left)
+        j, b = self._operand(node.comparators[0])
+        if a is _OPAQUE or b is _OPAQUE:
+            return None, _OPAQUE
+        try:
+            v = eval(f"a {sym} b", {}, {"a": a, "b": b})   # noqa: S307 (two evaluated values, one operator)
+        except Exception:
+            self.fail(node, f"compare:{sym}", [i, j])
+        return self.add(node, f"compare:{sym}", [i, j], v), v
+
+    def _Call(self, node):
+        fi, f = self.ev(node.func) if not isinstance(node.func, ast.Name) else self._Name_call(node.func)
+        kids, args = [], []
+        for a in node.args:
+            if isinstance(a, ast.Starred):
+                return None, _OPAQUE
+            i, v = self._operand(a)
+            kids.append(i)
+            args.append(v)
+        kwargs = {}
+        for k in node.keywords:
+            if k.arg is None:
+                return None, _OPAQUE
+            _, v = self.ev(k.value)
+            kwargs[k.arg] = v
+        name = getattr(f, "__name__", None) if f is not _OPAQUE else None
+        if name is None and isinstance(node.func, ast.Name):
+            name = node.func.id
+        safe = f is not _OPAQUE and (_is_numpy_callable(f) or (
+            getattr(f, "__self__", None) is not None and type(f.__self__) in (np.ndarray, dict)
+            and name in _SAFE_METHODS) or (getattr(f, "__module__", None) == "builtins" and name in _SAFE_BUILTINS))
+        if not safe or "out" in kwargs or any(v is _OPAQUE for v in [*args, *kwargs.values()]):
+            if name and self.message.startswith(f"{name}:"):   # the helper's own check of its arguments raised
+                self.fail(node, f"call:helper {name}", [k for k in kids if k is not None])
+            return None, _OPAQUE
+        if isinstance(f, np.ufunc) and len(args) > f.nin:   # a positional out=
+            return None, _OPAQUE
+        kind = f"call:np.{name}" if _is_numpy_callable(f) else f"call:{name}"
+        try:
+            v = f(*[_copy(a) for a in args], **{k: _copy(v) for k, v in kwargs.items()})
+        except Exception:
+            self.fail(node, kind, [k for k in kids if k is not None])
+        return self.add(node, kind, [k for k in kids if k is not None], v), v
+
+    def _Name_call(self, node):
+        """A called name: its value, not recorded as an operand."""
+        if node.id in self.locals:
+            return None, self.locals[node.id]
+        if node.id in self.globals:
+            return None, self.globals[node.id]
+        if node.id in _SAFE_BUILTINS:
+            import builtins
+            return None, getattr(builtins, node.id)
+        return None, _OPAQUE
+
+
+def _statement(line):
+    try:
+        tree = ast.parse(line.strip())
+    except SyntaxError:
+        return None
+    if len(tree.body) != 1:
+        return None
+    return tree.body[0]
+
+
+def record(line, f_locals, f_globals, message="") -> Recording | None:
+    """The failing ``line`` evaluated again in the frame that raised (see the module docstring), or None."""
+    if not line or not isinstance(line, str) or len(line) > 500:
+        return None
+    stmt = _statement(line)
+    if stmt is None:
+        return None
+    src = line.strip()
+    ev = _Evaluator(src, f_locals, f_globals, message or "")
+    target, kind = None, None
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        kind = "unpack" if isinstance(stmt.targets[0], (ast.Tuple, ast.List)) else "assign"
+    elif isinstance(stmt, ast.AugAssign):
+        kind = "augassign"
+    elif isinstance(stmt, (ast.Return, ast.Expr)) and stmt.value is not None:
+        kind = "return" if isinstance(stmt, ast.Return) else "expr"
+    else:
+        return None
+    try:
+        if kind in ("assign", "unpack"):
+            tgt = stmt.targets[0]
+            target = ast.get_source_segment(src, tgt)
+            i, value = ev._operand(stmt.value)
+            if kind == "unpack":
+                if value is not _OPAQUE:
+                    try:
+                        _ = [*value]
+                        if len(_) != len(tgt.elts):
+                            raise ValueError
+                    except Exception:
+                        ev.fail(stmt, "unpack", [i] if i is not None else [])
+            else:
+                if isinstance(tgt, ast.Subscript) and value is not _OPAQUE:
+                    j, slot = ev._Subscript(tgt)
+                    if slot is not _OPAQUE and type(slot) is np.ndarray:
+                        try:
+                            probe = np.array(slot, copy=True)
+                            probe[...] = value
+                        except Exception:
+                            ev.fail(stmt, "store", [k for k in (j, i) if k is not None])
+        elif kind == "augassign":
+            target = ast.get_source_segment(src, stmt.target)
+            j, cur = ev._operand(stmt.target) if isinstance(stmt.target, (ast.Name, ast.Subscript)) else (None, _OPAQUE)
+            i, value = ev._operand(stmt.value)
+            sym, fn = _Evaluator._BINOPS.get(type(stmt.op), ("?", None))
+            if fn is not None and cur is not _OPAQUE and value is not _OPAQUE and type(cur) is np.ndarray:
+                try:
+                    probe = np.array(cur, copy=True)
+                    probe[...] = fn(probe, _copy(value))
+                    if probe.shape != cur.shape:
+                        raise ValueError
+                    np.add(probe, 0, out=probe)
+                    if type(value) is np.ndarray and np.broadcast_shapes(cur.shape, value.shape) != cur.shape:
+                        raise ValueError
+                except Exception:
+                    ev.fail(stmt, f"augassign:{sym}", [k for k in (j, i) if k is not None])
+        else:
+            ev._operand(stmt.value)
+    except _Stop:
+        pass
+    except Exception:   # noqa: BLE001 - the recording is a best effort; the learner's error stands
+        return None
+    if not ev.nodes:
+        return None
+    return Recording(ev.nodes, ev.failed, kind, target, src)
+
+
+__all__ = ["record", "Recording", "Node"]
+
+
+# ---- the judge's side: naming the operands in the lecture's quantities ----------------------------
+
+# what each lecture quantity is computed from (the families its equation holds)
+EQUATION = {
+    "Z": ({"W", "A_prev", "b"}, "Z[l] = W[l] A[l-1] + b[l]"),
+    "A": ({"Z"}, "A[l] = g(Z[l])"),
+    "AL": ({"Z"}, "A[L] = sigmoid(Z[L])"),
+    "dZ": ({"dA", "Z", "A", "slope"}, "dZ[l] = dA[l] * g'(Z[l])"),
+    "dA_prev": ({"W", "dZ"}, "dA[l-1] = W[l].T dZ[l]"),
+    "dW": ({"dZ", "A_prev", "W"}, "dW[l] = 1/m dZ[l] A[l-1].T"),
+    "db": ({"dZ", "b"}, "db[l] = 1/m sum(dZ[l], axis=1, keepdims=True)"),
+    "cost": ({"AL", "Y"}, "J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L]))"),
+    "dAL": ({"AL", "Y"}, "dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L]))"),
+}
+UPDATE = {"W": ({"W", "dW"}, "W[l] := W[l] - alpha dW[l]"), "b": ({"b", "db"}, "b[l] := b[l] - alpha db[l]")}
+_ENTRYWISE = {"binop:+": "adds", "binop:-": "subtracts", "binop:*": "multiplies entry by entry",
+              "binop:/": "divides entry by entry", "augassign:+": "adds", "augassign:-": "subtracts",
+              "augassign:*": "multiplies entry by entry", "augassign:/": "divides entry by entry"}
+_MATRIX = {"binop:@", "call:np.dot", "call:np.matmul", "call:dot"}
+
+
+class Named:
+    """An operand as the lecture names it: ``label`` ('W[2]', 'dZ[l]', '(Z[l] > 0).T', 'W[l].T dZ[l]',
+    'the cache of layer 1'), the family of the one quantity it is (or None), its layer (or None) and
+    whether it is that quantity transposed."""
+    __slots__ = ("label", "family", "layer", "transposed")
+
+    def __init__(self, label, family=None, layer=None, transposed=False):
+        self.label, self.family, self.layer, self.transposed = label, family, layer, transposed
+
+
+def _label(fam, layer):
+    from .firstwrong import _label as label
+    return label(fam, layer)
+
+
+def pool(spec, case):
+    """[(Named, value)]: the reference's own quantities on ``case`` that a learner's operand may be."""
+    from .firstwrong import LECTURE
+
+    out = []
+    with np.errstate(all="ignore"):
+        layers = spec.lecture_quantities(case)
+    for layer, flat in layers:
+        for fam, v in flat.items():
+            if fam in LECTURE and type(v) is np.ndarray:
+                out.append((Named(_label(fam, layer), fam, layer), v))
+        if spec.name == "model_forward" and "Z" in flat and layer:
+            Z = flat["Z"]
+            with np.errstate(all="ignore"):
+                out.append((Named(f"relu(Z[{layer}])", "A", layer), np.maximum(Z, 0)))
+                out.append((Named(f"sigmoid(Z[{layer}])", "A", layer), 1 / (1 + np.exp(-Z))))
+    args = dict(zip(spec.arg_names, case.args))
+    if spec.name == "update_parameters":
+        alpha = args.get("learning_rate")
+        for d in (args.get("parameters") or {}, args.get("grads") or {}):
+            for key, v in d.items():
+                found = re.fullmatch(r"(d?[A-Za-z])(\d+)", key)
+                if found and type(v) is np.ndarray:
+                    fam, k = found.group(1), int(found.group(2))
+                    out.append((Named(f"{fam}[{k}]", fam, k), v))
+                    if fam in ("dW", "db") and isinstance(alpha, float):
+                        out.append((Named(f"alpha {fam}[{k}]", fam, k), alpha * v))
+    if spec.name == "compute_cost":
+        AL, Y = args.get("AL"), args.get("Y")
+        if type(AL) is np.ndarray and type(Y) is np.ndarray:
+            with np.errstate(all="ignore"):
+                out += [(Named("Y", "Y"), Y), (Named("1 - Y", "Y"), 1 - Y), (Named("1 - A[L]", "AL"), 1 - AL),
+                        (Named("log(A[L])", "AL"), np.log(AL)), (Named("log(1 - A[L])", "AL"), np.log(1 - AL))]
+    if spec.name == "model_backward":
+        for k, cache in enumerate(args.get("caches") or [], start=1):
+            out.append((Named(f"the cache of layer {k} (caches[{k - 1}])", "cache", k), cache))
+    if spec.name == "linear_activation_backward" and type(args.get("cache")) is tuple:
+        out.append((Named("the whole cache (linear_cache, Z) of this layer", "cache"), args["cache"]))
+        out.append((Named("linear_cache", "linear_cache"), args["cache"][0]))
+    return out
+
+
+def _equal(a, b) -> bool:
+    from .plain import same
+
+    if type(a) is np.ndarray and type(b) is np.ndarray:
+        return a.shape == b.shape and a.dtype != object and np.allclose(
+            a.astype(np.float64), b.astype(np.float64), rtol=1e-5, atol=1e-8, equal_nan=True)
+    if type(a) in (tuple, list) and type(b) in (tuple, list):
+        return len(a) == len(b) and all(_equal(x, y) for x, y in zip(a, b))
+    return type(a) is type(b) and same(a, b)
+
+
+def name(value, quantities, m=None, search=True, inputs=None):
+    """The Named lecture quantity ``value`` equals (exactly, transposed, a mask of one, or an
+    expression over them, :mod:`expression`), or None."""
+    if type(value) not in (np.ndarray, tuple, list):
+        return None
+    if type(value) is np.ndarray and (value.dtype == object or value.size == 0):
+        return None
+    for named, q in quantities:
+        if _equal(value, q):
+            return named
+    if type(value) is not np.ndarray or value.ndim != 2:
+        return None
+    for named, q in quantities:
+        if type(q) is np.ndarray and q.ndim == 2 and q.shape != q.shape[::-1] and _equal(value, q.T):
+            return Named(f"{named.label}.T", named.family, named.layer, True)
+    if value.dtype == bool or np.isin(value, (0, 1)).all():
+        for named, q in quantities:
+            if type(q) is not np.ndarray or named.family not in ("Z", "A", "A_prev") or " " in named.label:
+                continue
+            for cmp, fn in ((">", np.greater), (">=", np.greater_equal), ("<", np.less)):
+                mask = fn(q, 0)
+                if 0 < mask.sum() < mask.size:
+                    if _equal(value, mask):
+                        return Named(f"the mask ({named.label} {cmp} 0)", "mask", named.layer)
+                    if mask.shape != mask.shape[::-1] and _equal(value, mask.T):
+                        return Named(f"the mask ({named.label} {cmp} 0) transposed", "mask", named.layer, True)
+    if not search:
+        return None
+    from . import expression
+
+    found = expression.search(value, {n.label: q for n, q in quantities if type(q) is np.ndarray and q.ndim == 2},
+                              m=m, inputs=inputs)
+    if not found:
+        return None
+    for named, _ in quantities:   # a single quantity, transposed (a square one: not found above)
+        if found[0] in (named.label, f"{named.label}.T"):
+            return Named(found[0], named.family, named.layer, found[0].endswith(".T"))
+    return Named(found[0])
+
+
+def _shape(v):
+    return tuple(int(n) for n in v.shape) if type(v) is np.ndarray else None
+
+
+def dims(spec, case):
+    """size -> [lecture names of it] on ``case``: n[l], n[l-1], m (or n[0]..n[L] for the whole network)."""
+    args = dict(zip(spec.arg_names, case.args))
+    out = {}
+
+    def put(size, text):
+        if text not in out.setdefault(int(size), []):
+            out[int(size)].append(text)
+    m = case.info.get("m")
+    layer_dims = args.get("layer_dims")
+    if layer_dims is None and type(args.get("parameters")) is dict:
+        P = args["parameters"]
+        L = len(P) // 2
+        if all(f"W{k}" in P for k in range(1, L + 1)):
+            layer_dims = [P["W1"].shape[1]] + [P[f"W{k}"].shape[0] for k in range(1, L + 1)]
+    if layer_dims is None and type(args.get("caches")) is list:
+        try:
+            caches = args["caches"]
+            layer_dims = [caches[0][0][0].shape[0]] + [c[0][1].shape[0] for c in caches]
+        except (IndexError, TypeError, AttributeError):
+            layer_dims = None
+    if layer_dims is not None:
+        for k, n in enumerate(layer_dims):
+            put(n, f"n[{k}]")
+    else:
+        W = args.get("W")
+        if W is None and type(args.get("linear_cache")) is tuple:
+            W = args["linear_cache"][1]
+        if W is None and type(args.get("cache")) is tuple:
+            W = args["cache"][0][1]
+        if type(W) is np.ndarray and W.ndim == 2:
+            put(W.shape[0], "n[l]")
+            put(W.shape[1], "n[l-1]")
+    if m:
+        put(m, "m")
+    return out
+
+
+def shape_words(shape, sizes):
+    """'(3, 4) = (n[l-1], m)' when every size has one lecture name, else '(3, 4)'."""
+    from .compare import shape_text
+
+    text = shape_text(shape)
+    names = [("1" if n == 1 else (sizes.get(n) or [None])[0]) if len(sizes.get(n, [])) <= 1 else None for n in shape]
+    if shape and all(names) and any(n != "1" for n in names):
+        return f"{text} = ({', '.join(names)}{',' if len(names) == 1 else ''})"
+    return text
+
+
+def _describe(node, named, sizes):
+    """'`np.dot(W.T, dZ)` (W[l].T dZ[l], (3, 4) = (n[l-1], m))'."""
+    shape = shape_words(_shape(node.value), sizes) if type(node.value) is np.ndarray else None
+    inner = [t for t in (named.label if named is not None and named.label != node.text else None, shape) if t]
+    if inner == [shape] and shape:
+        return f"`{node.text}` {shape}"
+    return f"`{node.text}`" + (f" ({', '.join(inner)})" if inner else "")
+
+
+def _target_family(spec, rec):
+    """The lecture family of what the failing line computes, and its equation (families, text), or None."""
+    from .firstwrong import family
+
+    target = rec.target or ""
+    if rec.statement == "return" and len(spec.parts) == 1:
+        fam = family(spec.parts[0]) or spec.parts[0]
+    elif re.fullmatch(r"[A-Za-z_]\w*", target):
+        fam = family(target)
+    else:
+        key = re.search(r"\[\s*(?:f?[\"'])(d?[A-Za-z])", target)
+        fam = key.group(1) if key else None
+    if spec.name == "update_parameters" and fam in UPDATE:
+        return fam, UPDATE[fam]
+    if fam in EQUATION:
+        return fam, EQUATION[fam]
+    return None
+
+
+def _one_d_why(node, rec):
+    """Why an operand is 1-D, from how it (or the 1-D array inside it) was made."""
+    stack = [node]
+    while stack:
+        n = stack.pop(0)
+        if type(n.value) is np.ndarray and n.value.ndim == 1:
+            if n.kind == "subscript":
+                return (f"indexing with one number, as in `{n.text}`, drops that dimension (a slice such as "
+                        f"[:, i:i+1] keeps the column)")
+            if n.kind in ("call:np.zeros", "call:np.ones", "call:np.empty", "call:np.full"):
+                return (f"`{n.text}` makes a 1-D array when given one number; give it the shape of the array "
+                        f"it meets (a tuple such as (n, 1), or Z.shape)")
+            if n.kind in ("call:np.sum", "call:sum", "call:np.mean", "call:mean"):
+                return f"`{n.text}` has no keepdims=True, so it drops the axis it sums over"
+            if n.kind in ("call:flatten", "call:ravel", "call:np.ravel"):
+                return f"`{n.text}` flattens the array into one dimension"
+        stack.extend(rec.nodes[i] for i in n.children)
+    return "an operation dropped its second dimension"
+
+
+def explain(spec, err, case):
+    """(mistake suffix, hint) that names the failing line's operands in the lecture's quantities, or None."""
+    rec = getattr(err, "operands", None)
+    if rec is None or rec.failed is None:
+        return None
+    failed = rec.nodes[rec.failed]
+    quantities = pool(spec, case)
+    m = case.info.get("m")
+    sizes = dims(spec, case)
+    lineno = f"Line {err.lineno}" if err.lineno else "Your line"
+    if failed.kind.startswith("call:helper "):
+        return _helper_call(spec, err, case, rec, failed, quantities, m, sizes, lineno)
+    ops = rec.operands()
+    arrays = [n for n in ops if type(n.value) is np.ndarray]
+    if len(arrays) != 2:
+        return None
+    x, y = arrays
+    nx, ny = (name(n.value, quantities, m, inputs=_leaves(rec, n)) for n in (x, y))
+    what = {"store": "stores", "unpack": "unpacks"}.get(failed.kind) or _ENTRYWISE.get(failed.kind) or (
+        "multiplies as matrices" if failed.kind in _MATRIX else f"passes to {failed.kind.split(':', 1)[-1]}"
+        if failed.kind.startswith("call:") else f"combines with {failed.kind.split(':', 1)[-1]}")
+    target = _target_family(spec, rec)
+    own = None   # an operand that is already the quantity the line computes: the other one is the odd one
+    if target:
+        expected = [q for n, q in quantities if n.family == target[0] and type(q) is np.ndarray]
+        for n, named in ((x, nx), (y, ny)):
+            if named is not None and named.family == target[0] and any(_equal(n.value, q) for q in expected):
+                own = n
+                again = name(n.value, [p for p in quantities if p[0].family != target[0]], m)
+                if again is not None:
+                    named.label = f"{again.label} = {named.label}"
+    met = f"{lineno} {what} {_describe(x, nx, sizes)} and {_describe(y, ny, sizes)}"
+    equation = f" ({target[1][1]})" if target else ""
+    # a 1-D operand against a 2-D one: the commonest broadcast accident
+    flat = [n for n in (x, y) if n.value.ndim == 1]
+    if failed.kind == "store":
+        # the value stored was shaped by a broadcast inside it: name that step
+        inner = _broadcast_inside(rec, y)
+        if inner is not None:
+            a, b, c = inner
+            flat = [n for n in (a, b) if n.value.ndim == 1]
+            if flat:
+                other = b if flat[0] is a else a
+                return "operand_1d", (
+                    f"{lineno}: `{c.text}` {_ENTRYWISE.get(c.kind, 'combines')} {_describe(flat[0], None, sizes)} "
+                    f"(a 1-D array) and {_describe(other, name(other.value, quantities, m), sizes)}: numpy "
+                    f"broadcasts a 1-D array along the rows of a column, which gives {shape_words(_shape(c.value), sizes)}, "
+                    f"not the {shape_words(_shape(x.value), sizes)} the slot `{x.text}` holds. Why it is 1-D: "
+                    f"{_one_d_why(flat[0], rec)}{equation}.")
+    if len(flat) == 1 and x.value.ndim + y.value.ndim == 3:
+        return "operand_1d", (f"{met}: `{flat[0].text}` is a 1-D array, and numpy lines a 1-D array up with the "
+                              f"last axis (the columns), so the shapes do not fit. Why it is 1-D: "
+                              f"{_one_d_why(flat[0], rec)}.")
+    fams = target[1][0] if target else set()
+    for n, named in ((x, nx), (y, ny)):
+        if named is not None and named.transposed and (failed.kind in _ENTRYWISE or failed.kind.startswith("call:np.")):
+            base = named.label.replace(".T", "").replace(" transposed", "")
+            return "operand_transposed", (f"{met}: {base} is transposed; entry by entry the arrays must have the "
+                                          f"same shape, and the lecture uses {base} as it is{equation}.")
+    for n, named in ((x, nx), (y, ny)):
+        if named is not None and named.family and target and named.family not in fams and " " not in named.label \
+                and n is not own:
+            already = f" (`{own.text}` is {target[1][1].split(' =')[0]} already)" if own is not None else ""
+            return "operand_not_in_equation", (f"{met}: {named.label} has no place in {target[1][1]}{already}.")
+    for (n, named), (o, other) in (((x, nx), (y, ny)), ((y, ny), (x, nx))):
+        if named is not None and other is not None and named.layer and other.layer and named.layer != other.layer \
+                and named.family and other.family:
+            # (in the composites the id the shape-based rule of crashes.py gives the same mistake)
+            return "layer_shapes" if spec.name in ("model_forward", "model_backward") else "operands_of_other_layers", (
+                f"{met}: these belong to different layers ({named.label} and "
+                                                f"{other.label}), so a layer index is off (W[l+1] or caches[l+1] for layer l, or a range bound).")
+    if failed.kind in _MATRIX:
+        return "operands_named", (f"{met}: the inner sizes of a matrix product must agree ((n, k) times (k, m)), "
+                                  f"so a transpose is missing or one too many, or the order is swapped{equation}.")
+    if failed.kind == "call:np.inner":
+        return "operands_named", (f"{met}: np.inner pairs the last axis of both (it computes W A.T), which is not "
+                                  f"the matrix product; the lecture's products are np.dot or @{equation}.")
+    if nx is None and ny is None:
+        return None
+    if target and failed.kind in _ENTRYWISE:
+        # the operand that is no lecture quantity, held against the shape of what the line computes
+        exp = [q for n, q in quantities if n.family == target[0] and type(q) is np.ndarray]
+        odd = [n for n, named in ((x, nx), (y, ny)) if named is None]
+        said = _dims_against(odd[0], exp[0].shape, _label(target[0], None) if target[0] != "AL" else "A[L]",
+                             sizes) if exp and len(odd) == 1 else ""
+        if said:
+            return "operands_named", f"{met}: {said}{equation}."
+    return "operands_named", f"{met}, whose shapes do not fit{equation}."
+
+
+def _leaves(rec, node):
+    """The arrays the learner's names held inside ``node`` (what the operand was computed from)."""
+    out, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        if n.kind == "name" and type(n.value) is np.ndarray:
+            out.append(n.value)
+        stack.extend(rec.nodes[i] for i in n.children)
+    return out
+
+
+def _dims_against(node, expected, label, sizes):
+    """'`x` has 3 columns (n[l-1]) where Z[l] has 2 (m)' for the axes where ``node`` differs, or ''."""
+    v = node.value
+    if type(v) is not np.ndarray or v.ndim != 2 or len(expected) != 2:
+        return ""
+    said = []
+    for axis, word in ((0, "rows"), (1, "columns")):
+        if v.shape[axis] != expected[axis]:
+            a = " or ".join(sizes.get(v.shape[axis], []))
+            e = " or ".join(sizes.get(expected[axis], []))
+            said.append(f"{v.shape[axis]} {word}{f' ({a})' if a else ''} where {label} has {expected[axis]}"
+                        f"{f' ({e})' if e else ''}")
+    return f"`{node.text}` has {' and '.join(said)}" if said else ""
+
+
+def _broadcast_inside(rec, node):
+    """(left, right, op) of the first operation inside ``node`` whose result is larger than both of
+    its operands (numpy broadcast them into a new shape), or None."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        kids = [rec.nodes[i] for i in n.children]
+        if n.kind.startswith("binop:") and len(kids) == 2 and all(type(k.value) is np.ndarray for k in kids) \
+                and type(n.value) is np.ndarray and n.value.shape not in (kids[0].value.shape, kids[1].value.shape):
+            return kids[0], kids[1], n
+        stack.extend(kids)
+    return None
+
+
+def _helper_call(spec, err, case, rec, failed, quantities, m, sizes, lineno):
+    """A helper's own check of its arguments raised: name what each argument is."""
+    from .specs import SPECS
+
+    helper = failed.kind.split(" ", 1)[1]
+    if helper not in SPECS:
+        return None
+    params = SPECS[helper].arg_names
+    args = [rec.nodes[i] for i in failed.children]
+    named = []
+    for p, node in zip(params, args):
+        if type(node.value) in (np.ndarray, tuple, list):
+            named.append((p, node, name(node.value, quantities, m)))
+    if not named:
+        return None
+    said = ", ".join(f"{p} = `{node.text}`" + (f" = {n.label}" if n is not None and n.label != node.text else "")
+                     for p, node, n in named)
+    # the layer each argument belongs to as an input of this call: W[k], b[k], dA[k], cache k -> k; A[k] -> k + 1
+    layer_of = {}
+    for p, node, n in named:
+        if n is None or n.layer is None or n.family is None or n.transposed:
+            continue
+        layer_of[p] = n.layer + 1 if n.family == "A" and p in ("A_prev",) else n.layer
+    if len(set(layer_of.values())) > 1:
+        votes = {}
+        for k in layer_of.values():
+            votes[k] = votes.get(k, 0) + 1
+        best = max(votes.values())
+        common = [k for k, v in votes.items() if v == best]
+        activation = next((rec.nodes[i].value for p, i in zip(params, failed.children) if p == "activation"), None)
+        L = max((n.layer for n, _ in quantities if n.layer), default=None)
+        if activation == "sigmoid" and L:   # the output layer's call: layer L, whatever the arrays say
+            common = [L]
+        if len(common) == 1:
+            k = common[0]
+            odd = [(p, n) for p, node, n in named if p in layer_of and layer_of[p] != k]
+            words = []
+            for p, n in odd:
+                whose = {"W": "weights", "b": "bias", "cache": "cache", "dA": "gradient"}.get(n.family, "array")
+                if n.family == "A":
+                    own = "its own output" if n.layer == k else f"the output of layer {n.layer}"
+                    twice = " (so layer %d runs twice)" % k if n.layer == k else ""
+                    words.append(f"{p} is {n.label}, {own}, where layer {k} takes A[{k - 1}]{twice}")
+                else:
+                    rel = "output" if n.layer == L and k != L else "next" if n.layer == k + 1 else \
+                        "previous" if n.layer == k - 1 else "another"
+                    words.append(f"{p} is {n.label}, the {rel} layer's {whose} (layer {n.layer}'s), where layer {k} "
+                                 f"needs {_label(n.family, k) if n.family in ('W', 'b', 'dA') else f'the cache of layer {k}'}")
+            rest = f"the {'output' if activation == 'sigmoid' and k == L else ''} layer is {k}".replace("the  ", "the ")
+            return "arguments_of_other_layers", (
+                f"{lineno} calls {helper} with {said}: {rest}, but "
+                f"{'; '.join(words)}. A layer index is off (the key's number, caches[...] or the loop's l).")
+    for p, node, n in named:
+        if n is not None and n.family in ("cache", "linear_cache") and n.family != p and p in ("cache", "linear_cache"):
+            return "argument_mixed_up", (f"{lineno} calls {helper} with {said}: {helper}'s {p} must be "
+                                         f"{'linear_cache = cache[0], the (A_prev, W, b) part' if p == 'linear_cache' else 'the whole cache (linear_cache, Z)'}, "
+                                         f"not {n.label}.")
+    return None
+
+
+def explain_locals(spec, err, case):
+    """(mistake suffix, hint) for a crash whose cause is a local value the lecture fixes: L that is
+    not the number of layers, an input given another shape. None otherwise."""
+    local = err.local_shapes or {}
+    args = dict(zip(spec.arg_names, case.args))
+    L = None
+    if type(args.get("caches")) is list:
+        L, how = len(args["caches"]), "one cache per layer: L = len(caches)"
+    elif type(args.get("parameters")) is dict:
+        L, how = len(args["parameters"]) // 2, "two keys, W and b, per layer: L = len(parameters) // 2"
+    if L is not None and type(local.get("L")) is int and local["L"] != L:
+        return "L_value_wrong", (f"Your L is {local['L']} where your code raised, but this network has L = {L} "
+                                 f"layers ({how}), so the layer numbers your code builds from L are off.")
+    for arg, value in args.items():
+        shape = local.get(arg)
+        if type(value) is np.ndarray and type(shape) is tuple and shape != value.shape and value.ndim == 2 \
+                and int(np.prod(shape)) == value.size:
+            from .compare import shape_text
+            return "input_reshaped", (f"Your {arg} has shape {shape_text(shape)} where your code raised, but the "
+                                      f"{arg} your function was given is {shape_text(value.shape)}: a reshape or "
+                                      f"transpose changed its shape, and the arrays it meets then broadcast into "
+                                      f"other shapes. Keep {arg} as it is given.")
+    return None
+
+
+def unpacked_one_array(spec, err):
+    """(suffix, hint) for `A, cache = relu(Z)` (a helper that returns one array, unpacked into names), or None."""
+    from .specs import SPECS
+
+    if err.exc_type != "ValueError" or "values to unpack" not in err.message:
+        return None
+    found = re.match(r"\s*\(?([\w\s,]+?)\)?\s*=\s*(\w+)\(", err.line or "")
+    if not found or found.group(2) not in SPECS:
+        return None
+    names = [n.strip() for n in found.group(1).split(",") if n.strip()]
+    helper = found.group(2)
+    parts = SPECS[helper].parts
+    if len(parts) == 1 and len(names) > 1:
+        return "unpacks_one_array", (f"{helper} returns one array, {parts[0]}, not a tuple: `{', '.join(names)} = "
+                                     f"{helper}(...)` unpacks that array itself, row by row. Write {parts[0]} = "
+                                     f"{helper}(...) (here {helper} returns no cache of its own).")
+    return None
+
+
+__all__ += ["explain", "explain_locals", "unpacked_one_array", "pool", "name", "dims", "shape_words"]
