@@ -161,6 +161,11 @@ CATALOG = {
         "so that W[l] A[l-1] works; yours is transposed.",
     "initialize_parameters.b_not_column": "b[l] must be a column of shape (n[l], 1), e.g. np.zeros((layer_dims[l], 1)), "
         "so that it broadcasts across the m columns in Z[l] = W[l] A[l-1] + b[l].",
+    # diag6b: a wrong shape whose sizes are another layer's
+    "initialize_parameters.b_sized_by_previous_layer": "b[l] is sized by the previous layer: it has n[l-1] rows, "
+        "where b[l] has one entry per unit of layer l, np.zeros((n[l], 1)) with n[l] = layer_dims[l].",
+    "initialize_parameters.W_sized_by_other_layer": "W[l] has the shape of another layer's weights: W[l] is "
+        "(n[l], n[l-1]), with n[l] = layer_dims[l] and n[l-1] = layer_dims[l-1] (the index of the loop is off by one).",
     "initialize_parameters.wrong_shapes": "W[l] must be (n[l], n[l-1]) and b[l] must be (n[l], 1), with n[l] = layer_dims[l].",
     "initialize_parameters.zeros_shape_not_a_tuple": "np.zeros takes the shape as one tuple: "
         "np.zeros((layer_dims[l], 1)), with two pairs of parentheses (its second argument is the dtype).",
@@ -429,6 +434,10 @@ OPERANDS = {
     "input_reshaped": "Your code gives an input another shape (a reshape or transpose), and the arrays it "
                       "meets then broadcast into other shapes: keep the input as it is given.",
     "unpacks_one_array": "The helper returns one array, not a tuple: unpacking it into two names takes its rows.",
+    "shape_1d": "The array returned is 1-D where the lecture's quantity is 2-D (n[l], m): flattened, one row "
+                "only, or the entries a boolean index selected.",
+    "shape_expression": "The array returned has another shape because it is another expression of the lecture's "
+                        "quantities (a transposed one, or one with no place in the equation).",
 }
 
 

@@ -527,7 +527,12 @@ def shape_words(shape, sizes):
     from .compare import shape_text
 
     text = shape_text(shape)
-    names = [("1" if n == 1 else (sizes.get(n) or [None])[0]) if len(sizes.get(n, [])) <= 1 else None for n in shape]
+    def named(n, axis):
+        if n == 1:
+            return "1"
+        got = [t for t in sizes.get(n, []) if not (axis == 0 and len(shape) == 2 and t == "m")]
+        return got[0] if len(got) == 1 else None
+    names = [named(n, axis) for axis, n in enumerate(shape)]
     if shape and all(names) and any(n != "1" for n in names):
         return f"{text} = ({', '.join(names)}{',' if len(names) == 1 else ''})"
     return text
@@ -816,3 +821,126 @@ def unpacked_one_array(spec, err):
 
 
 __all__ += ["explain", "explain_locals", "unpacked_one_array", "pool", "name", "dims", "shape_words"]
+
+
+# ---- a returned array of the wrong shape: which quantity it is --------------------------------------
+
+def _wrong_shaped(got, exp):
+    """[(label suffix, got array, expected array)] of the arrays of a part whose shape is wrong
+    (the part itself, or the entries of a dict of layers such as {'b1': ..., 'b2': ...})."""
+    if type(got) is np.ndarray and type(exp) is np.ndarray:
+        return [("", got, exp)] if got.shape != exp.shape else []
+    if type(got) is dict and type(exp) is dict:
+        return [(k, got[k], exp[k]) for k in exp if k in got and type(got[k]) is np.ndarray
+                and type(exp[k]) is np.ndarray and got[k].shape != exp[k].shape]
+    return []
+
+
+def _one_d(g, e, quantities):
+    """What a 1-D ``g`` holds of the 2-D expected ``e``: (kind, words), or None."""
+    if g.size == e.size and _equal(g, e.ravel()):
+        return "flattened", "the right values, flattened into one dimension (the rows and columns are lost)"
+    if e.shape[0] > 1 and g.size == e.shape[1] and _equal(g, e[0]):
+        return "first_row", "the first row only, as a 1-D array: the other rows are dropped"
+    for named, q in quantities:
+        if type(q) is not np.ndarray or q.shape != e.shape or " " in named.label:
+            continue
+        for mnamed, p in quantities:
+            if type(p) is not np.ndarray or p.shape != q.shape or mnamed.family not in ("Z", "A", "A_prev") \
+                    or " " in mnamed.label:
+                continue
+            for cmp, fn in ((">", np.greater), (">=", np.greater_equal), ("<", np.less), ("<=", np.less_equal)):
+                mask = fn(p, 0)
+                if 0 < mask.sum() < mask.size and mask.sum() == g.size and _equal(g, q[mask]):
+                    return "selection", (f"only the entries of {named.label} where {mnamed.label} {cmp} 0: a boolean "
+                                         f"index such as {named.label.split('[')[0]}[{mnamed.label.split('[')[0]} {cmp} 0] "
+                                         f"selects them into a flat 1-D array; the mask multiplies instead, "
+                                         f"{named.label.split('[')[0]} * ({mnamed.label.split('[')[0]} {cmp} 0), "
+                                         f"which keeps the shape")
+    return None
+
+
+def explain_shape(spec, part, wrong_runs):
+    """(mistake suffix, hint) for a part whose array has the wrong shape on every wrong case and that
+    is the same thing on every one of them (a 1-D form of the right values, a selection of a
+    quantity's entries, or one lecture expression; a case where the expression search cannot tell
+    two expressions apart is passed over when two others agree), or None."""
+    from .compare import shape_text
+
+    found_on = []       # (kind, detail, text) per wrong case; None for a case with no unique name
+    for index, (case, got_parts, _) in enumerate(wrong_runs):
+        exp_parts, _ = spec.split(case.expected, case)
+        if part not in got_parts or part not in exp_parts:
+            return None
+        wrong = _wrong_shaped(got_parts[part], exp_parts[part])
+        if not wrong and type(got_parts[part]) is np.ndarray and got_parts[part].ndim == 2 \
+                and type(exp_parts[part]) is np.ndarray:
+            wrong = [("", got_parts[part], exp_parts[part])]   # right shape here (a square case): same expression?
+        if not wrong:
+            return None
+        key, g, e = wrong[0]
+        quantities = pool(spec, case)
+        layer = re.search(r"(\d+)$", key)
+        if layer:   # a layer's array: that layer's quantities
+            quantities = [(n, q) for n, q in quantities if n.layer in (None, int(layer.group(1)))]
+        sizes = dims(spec, case)
+        label = key or part
+        if g.ndim == 1 and e.ndim == 2:
+            found = _one_d(g, e, quantities)
+            kind = found[0] if found else "1d"
+            words = found[1] if found else "an operation dropped its second dimension"
+            found_on.append(("shape_1d", kind, index, f"{label} is a 1-D array {shape_text(g.shape)} where it must be "
+                                               f"{shape_words(e.shape, sizes)}: {words}."))
+        elif g.ndim == 2 and e.ndim == 2:
+            named = name(g, quantities, case.info.get("m"))
+            if named is None:
+                found_on.append(None)
+                continue
+            fam = re.sub(r"\d+$", "", key) or part
+            target = UPDATE.get(fam) if spec.name == "update_parameters" else EQUATION.get(fam)
+            words = _expression_words(named.label, target, quantities)
+            if not words:
+                return None
+            found_on.append(("shape_expression", re.sub(r"\[\d+\]", "[k]", named.label), index if
+                             g.shape != e.shape else None, f"{label} has shape {shape_words(g.shape, sizes)} because it is {named.label}: {words}"))
+        else:
+            return None
+    said = [f for f in found_on if f is not None]
+    if not said or (len(said) < len(found_on) and len(said) < 2) or all(f[2] is None for f in said):
+        return None
+    kinds = {(f[0], f[1]) for f in said}
+    # a one-row case cannot tell "the first row" or "the selected entries" from "flattened": the others can
+    for better in (("shape_1d", "selection"), ("shape_1d", "first_row")):
+        if better in kinds and kinds <= {better, ("shape_1d", "flattened")}:
+            kinds = {better}
+            said = [f for f in said if (f[0], f[1]) == better]
+    if len(kinds) != 1:
+        return None
+    shown = next(f for f in said if f[2] is not None)   # a case where the shape is wrong
+    return shown[0], shown[3], shown[2]
+
+
+def _expression_words(label, target, quantities):
+    """What in the expression ``label`` the lecture does otherwise: a transposed quantity where the
+    equation has it as it is, a quantity with no place in it (and the one that belongs there)."""
+    if target is None:
+        return None
+    families, equation = target
+    atoms = [(n, bool(re.search(r"(?<![\w\]])" + re.escape(n.label) + r"\.T\b", label))) for n, _ in quantities
+             if n.family and " " not in n.label and re.search(r"(?<![\w\]])" + re.escape(n.label) + r"(?![\w\[])", label)]
+    alien = [n for n, _ in atoms if n.family not in families]
+    if alien:
+        n = alien[0]
+        missing = [f for f in families if not any(a.family == f for a, _ in atoms)]
+        instead = ""
+        if len(missing) == 1:
+            instead = f"; it uses {n.label} where {_label(missing[0], n.layer if n.layer else None)} belongs"
+        return f"{n.label} has no place in {equation}{instead}."
+    flipped = [n for n, t in atoms if t and f"{n.label.split('[')[0]}" not in ("W",)]
+    if flipped:
+        return (f"{flipped[0].label} is transposed there ({flipped[0].label}.T), and numpy broadcasts the "
+                f"arrays it meets into a larger shape; {equation} uses it as it is.")
+    return None
+
+
+__all__ += ["explain_shape"]

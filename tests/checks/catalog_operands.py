@@ -130,3 +130,46 @@ def update_parameters(parameters, grads, learning_rate):
         new["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(g)]
         new["b" + str(l)] = parameters["b" + str(l)] - learning_rate * grads["db" + str(g)]
     return new
+
+
+# ---- a wrong shape named by the layer sizes it has (specs_init.py) ----------------------------------
+
+
+@bug("initialize_parameters", "initialize_parameters.b_sized_by_previous_layer")
+def initialize_parameters(layer_dims, seed=3):
+    rng = np.random.RandomState(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = rng.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])
+        parameters["b" + str(l)] = np.zeros((len(parameters["W" + str(l)].T), 1))   # rows of W.T: n[l-1]
+    return parameters
+
+
+@bug("initialize_parameters", "initialize_parameters.W_sized_by_other_layer")
+def initialize_parameters(layer_dims, seed=3):
+    rng = np.random.RandomState(seed)
+    parameters = {}
+    n = layer_dims
+    for l in range(1, len(n)):
+        rows, cols = (n[l], n[l - 1]) if l == 1 else (n[l - 1], n[l - 2])   # the previous layer's sizes
+        parameters["W" + str(l)] = rng.randn(rows, cols) / np.sqrt(cols)
+        parameters["b" + str(l)] = np.zeros((n[l], 1))
+    return parameters
+
+
+# ---- a returned array of the wrong shape, named (operands.explain_shape) ------------------------------
+
+
+@bug("relu", "relu.shape_1d")
+def relu(Z):
+    return np.array([max(z, 0.0) for z in Z.ravel()])      # one loop over every entry, never reshaped
+
+
+@bug("linear_backward", "linear_backward.shape_expression")
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ) @ A_prev.T      # "the chain rule once more"
+    return dA_prev, dW, db
