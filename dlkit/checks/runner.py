@@ -75,7 +75,7 @@ def learner_locals(exc: BaseException) -> dict:
 
 
 def learner_operands(exc: BaseException, line):
-    """The failing line's operands, evaluated again in the deepest learner frame (:func:`operands.record`),
+    """The failing line's operands, evaluated again in the deepest learner frame (:func:`replay.record`),
     or None. Only for an exception whose message may be about shapes or arguments (not a NameError)."""
     if not line or type(exc).__name__ not in ("ValueError", "TypeError", "IndexError"):
         return None
@@ -85,7 +85,7 @@ def learner_operands(exc: BaseException, line):
             frame = f
     if frame is None:
         return None
-    from .operands import record
+    from .replay import record
 
     try:
         with np.errstate(all="ignore"), warnings.catch_warnings():
