@@ -626,7 +626,8 @@ class Spec:
                                                                      *self._try_it(case, part, runs, public)]))
             elif not any(part in explains[mid] for mid in kept):
                 wrong_runs = [r for r in runs if r[2].get(part)]
-                related = structure.explain(self, part, wrong_runs) or self.explain_part(part, wrong_runs)
+                related = structure.explain(self, part, wrong_runs) or self.explain_part(part, wrong_runs) \
+                    or self._shape_explained(part, wrong_runs)
                 if related is not None:
                     related.details += self._try_it(case, part, runs, public)
                     findings.append(related)
@@ -634,6 +635,17 @@ class Spec:
                 findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
                                         [f"(with {case.label})", *self._try_it(case, part, runs, public)], generic=True))
         return findings
+
+    def _shape_explained(self, part, wrong_runs):
+        """A returned array of the wrong shape named as what it is (:func:`operands.explain_shape`), or None."""
+        from . import operands
+
+        with np.errstate(all="ignore"):
+            found = operands.explain_shape(self, part, wrong_runs)
+        if found is None:
+            return None
+        case, _, wrong = wrong_runs[found[2]]   # the case the words were said of
+        return Finding(f"{self.name}.{found[0]}", found[1], [f"With {case.label}: {wrong[part]}."])
 
     def _first_wrong_line(self, call, runs):
         """The tracer's finding (:mod:`firstwrong`) on the first wrong public case, or None.
