@@ -305,7 +305,7 @@ def sigmoid(Z):
     return A
 
 
-@bug("linear_activation_forward", "linear_activation_forward.first_wrong_line")
+@bug("linear_activation_forward", "linear_activation_forward.first_wrong_line_expression")
 def linear_activation_forward(A_prev, W, b, activation):
     Z = W @ A_prev + b
     if activation == "relu":
