@@ -141,6 +141,10 @@ def describe(found, ref, q, m=None, defs=None):
     fv, rv = _value(found, q, m), _value(ref, q, m)
     if _same(fv, rv):
         return None
+    if ref.op == "+" and found.op in ("+", "-", "factor"):
+        said = _terms_differ(found, ref, q, m)
+        if said is not None:
+            return said, 1
     F, R = _factors(found), _factors(ref)
     if len(F) > 1 or len(R) > 1:
         extra = list(F)
@@ -181,6 +185,46 @@ def describe(found, ref, q, m=None, defs=None):
     return _substituted(found, ref, q, m, defs), 2
 
 
+def _terms(e, sign=1.0):
+    """A sum's terms as [(coefficient, tree)]: 2 b[l] is (2, b[l]), -X is (-1, X)."""
+    if e.op == "+" and len(e.args) == 2:
+        return _terms(e.args[0], sign) + _terms(e.args[1], sign)
+    if e.op == "-" and len(e.args) == 2:
+        return _terms(e.args[0], sign) + _terms(e.args[1], -sign)
+    if e.op == "factor" and e.name in ("2", "1/2", "-1"):
+        return [(c * {"2": 2.0, "1/2": 0.5, "-1": -1.0}[e.name], t) for c, t in _terms(e.args[0], sign)]
+    return [(sign, e)]
+
+
+def _terms_differ(found, ref, q, m):
+    """Words for a sum whose terms differ from the equation's by one: a term added k times, one
+    missing, one extra; or None."""
+    got = []
+    for c, t in _terms(found):
+        v = _value(t, q, m)
+        for item in got:
+            if _same(_value(item[1], q, m), v):
+                item[0] += c
+                break
+        else:
+            got.append([c, t])
+    want = [(c, t) for c, t in _terms(ref)]
+    diffs = []
+    for c, t in want:
+        v = _value(t, q, m)
+        hit = next((g for g in got if _same(_value(g[1], q, m), v)), None)
+        if hit is None:
+            diffs.append(f"the term {t.text} is missing")
+        else:
+            got.remove(hit)
+            if hit[0] != c:
+                k = hit[0]
+                diffs.append(f"{t.text} is added {k:g} times" if k > 1 and float(k).is_integer()
+                             else f"{t.text} appears {k:g} times")
+    diffs += [f"it has an extra term {t.text}" for c, t in got]
+    return diffs[0] if len(diffs) == 1 else None
+
+
 def _substituted(f, r, q, m, defs=None):
     """Words for one part ``f`` standing where ``r`` belongs."""
     fv, rv = _value(f, q, m), _value(r, q, m)
@@ -206,6 +250,9 @@ def _substituted(f, r, q, m, defs=None):
             inner = None
             if defs and y.text in defs:    # a lecture quantity done wrong inside the product: say how
                 got = describe(_expand(x, defs, keep=_leaves(defs[y.text])), defs[y.text], q, m, defs)
+                inner = got[0] if got and got[1] == 1 else None
+            if inner is None and len(_factors(x)) > 1:    # the quantity itself with a factor more or less
+                got = describe(x, y, q, m)
                 inner = got[0] if got and got[1] == 1 else None
             if inner:
                 return f"{x.text} is used where {y.text} belongs: in {y.text}, {inner}"
@@ -410,8 +457,9 @@ def explain_regions(spec, part, fam, bad):
                     said = trees[0].text
             if said is not None:
                 w = f" instead of {float(want[0]):g}" if np.allclose(want, want[0]) else ""
-                there += f"; the slope g'(Z[l]) you multiply dA[l] by is {said} there{w}"
+                there += f"; there dA[l] is multiplied by {said}{w} (the slope g'(Z[l]))"
     where = f"where {name}" if name.startswith(("Z", "0")) else f"on the other {name.split()[1]}s"
+    where += {"Z[l] < 0": " (the negative entries of Z[l])", "Z[l] > 0": " (the positive entries of Z[l])"}.get(name, "")
     right = {"Z[l] < 0": "where Z[l] >= 0", "Z[l] > 0": "where Z[l] <= 0", "Z[l] <= 0": "where Z[l] > 0",
              "0 < Z[l] < 1": "where Z[l] <= 0 and where Z[l] >= 1", "Z[l] > 1": "where Z[l] <= 1"}.get(
                  name, "on row 0 only" if "row" in name else "on column 0 only")
