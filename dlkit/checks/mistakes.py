@@ -441,6 +441,15 @@ OPERANDS = {
 }
 
 
+# diag6a: a wrong output that is one lecture expression on every wrong case, said as the mistake
+# (checks/concepts.py): "<exercise>.output_expression", "<exercise>.wrong_where".
+CONCEPTS = {
+    "output_expression": "Your {part} is {expression} on every case, where it should be {definition}: {words}.",
+    "wrong_where": "Your {part} is right {right} but wrong {where}{there} ({definition}).",
+}
+TRACE.update(CONCEPTS)
+
+
 class _Blank(dict):
     """A template filler that leaves an unknown field as "?" rather than failing."""
 

@@ -514,9 +514,15 @@ class Spec:
         if findings and not crashes and all(f.generic for f in findings):
             # nothing names the mistake yet, not even the source rules: the first learner line
             # whose value leaves the lecture's computation (the line tracer, firstwrong.py)
+            from . import concepts   # a wrong output that is one lecture expression on every wrong case
+
+            with np.errstate(all="ignore"):
+                said = concepts.explain_outputs(self, runs)
             found = self._first_wrong_line(call, runs)
             if found is not None:
                 findings = [found] + findings
+            if said is not None:    # confirmed on every wrong case: before the one traced case's line
+                findings = [said] + findings
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)
