@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 import dlkit
 
 from . import causes
@@ -135,11 +137,26 @@ def explain(spec, err, case):
     swapped = _helper_args_order(spec, err, line, details)
     if swapped is not None:
         return swapped
-    if err.exc_type != "ValueError":
-        return None
-    passed = _wrong_array_passed(spec, err, line, details)
+    passed = _wrong_array_passed(spec, err, line, details) if err.exc_type == "ValueError" else None
     if passed is not None:
         return passed
+    if err.exc_type in ("ValueError", "TypeError", "IndexError"):
+        # the failing line's operands named as lecture quantities (operands.py; the notebook's kernel only)
+        from . import operands
+
+        for how in (operands.explain_locals, operands.unpacked_one_array):
+            found = how(spec, err, case) if how is operands.explain_locals else how(spec, err)
+            if found is not None:
+                return Finding(f"{spec.name}.{found[0]}", found[1], details)
+        try:
+            with np.errstate(all="ignore"):
+                found = operands.explain(spec, err, case)
+        except Exception:   # noqa: BLE001 - naming the operands is a best effort: numpy's message stays
+            found = None
+        if found is not None:
+            return Finding(f"{spec.name}.{found[0]}", found[1], details)
+    if err.exc_type != "ValueError":
+        return None
     shape_error = any(w in err.message for w in ("broadcast", "matmul", "aligned", "has shape"))
     met = _met(err, _operands(line, err.local_shapes)) if shape_error else []
     if len(met) != 2:

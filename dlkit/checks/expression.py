@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 RTOL, ATOL = 1e-5, 1e-8
-BUDGET = 4000
+BUDGET = 8000
 
 _G = {
     "sigmoid": lambda x: 1 / (1 + np.exp(-x)),
@@ -32,6 +32,8 @@ _G = {
     "exp": np.exp,
     "log": np.log,
     "tanh": np.tanh,
+    "abs": np.abs,
+    "1 -": lambda x: 1 - x,
 }
 _MASKS = {">": np.greater, ">=": np.greater_equal, "<": np.less}
 _BINARY = {"*": np.multiply, "+": np.add, "-": np.subtract, "/": np.divide}
@@ -45,10 +47,10 @@ class _Budget(Exception):
 class _Expr:
     """An expression tree: ``op`` is 'atom', 'mask', 'factor', a g name, 'sum'/'mean', '@' or a
     binary op; ``key`` is canonical (products and sums flattened and sorted)."""
-    __slots__ = ("op", "args", "text", "key", "size")
+    __slots__ = ("op", "args", "text", "key", "size", "name")
 
-    def __init__(self, op, args, text, key, size):
-        self.op, self.args, self.text, self.key, self.size = op, args, text, key, size
+    def __init__(self, op, args, text, key, size, name=None):
+        self.op, self.args, self.text, self.key, self.size, self.name = op, args, text, key, size, name
 
 
 def _atom(text):
@@ -56,7 +58,8 @@ def _atom(text):
 
 
 def _paren(e):
-    return e.text if e.op in ("atom", "mask") or e.op in _G or e.op in ("sum", "mean") else f"({e.text})"
+    plain = e.op in ("atom", "mask", "sum", "mean") or (e.op in _G and e.op != "1 -")
+    return e.text if plain else f"({e.text})"
 
 
 def _flat(op, e):
@@ -75,7 +78,7 @@ def _binary(op, x, y):
 
 
 def _mask(x, q, cmp):
-    m = _Expr("mask", (q,), f"({q.text} {cmp} 0)", ("mask", cmp, q.key), 0)
+    m = _Expr("mask", (q,), f"({q.text} {cmp} 0)", ("mask", cmp, q.key), 0, cmp)
     e = _binary("*", x, m)
     e.size = x.size + 1
     return e
@@ -84,16 +87,49 @@ def _mask(x, q, cmp):
 def _factor(x, name):
     text = {"-1": f"-{_paren(x)}"}.get(name, f"{name} {_paren(x)}")
     key = ("*", tuple(sorted(_flat("*", x) + [("scalar", name)], key=repr)))
-    return _Expr("factor", (x,), text, key, x.size + 1)
+    return _Expr("factor", (x,), text, key, x.size + 1, name)
 
 
 def _unary(x, name):
-    return _Expr(name, (x,), f"{name}({x.text})", (name, x.key), x.size + 1)
+    text = f"1 - {_paren(x)}" if name == "1 -" else f"{name}({x.text})"
+    return _Expr(name, (x,), text, (name, x.key), x.size + 1, name)
 
 
 def _reduce(x, how, axis, keep):
     tail = ", keepdims=True" if keep else ""
-    return _Expr(how, (x,), f"{how}({x.text}, axis={axis}{tail})", (how, axis, keep, x.key), x.size + 1)
+    return _Expr(how, (x,), f"{how}({x.text}, axis={axis}{tail})", (how, axis, keep, x.key), x.size + 1,
+                 (axis, keep))
+
+
+def evaluate(e, quantities: dict, m=None):
+    """The value of the expression ``e`` (found by :func:`search_tree`) on other quantities
+    ({the same lecture texts -> arrays}, e.g. another case's): a KeyError for a missing one."""
+    with np.errstate(all="ignore"):
+        return _eval(e, quantities, m)
+
+
+def _eval(e, q, m):
+    if e.op == "atom":
+        if e.text in q:
+            return np.asarray(q[e.text], dtype=np.float64)
+        if e.text.endswith(".T") and e.text[:-2] in q:
+            return np.asarray(q[e.text[:-2]], dtype=np.float64).T
+        raise KeyError(e.text)
+    if e.op == "mask":
+        return _MASKS[e.name](_eval(e.args[0], q, m), 0).astype(np.float64)
+    if e.op == "factor":
+        return _scalars(m)[e.name] * _eval(e.args[0], q, m)
+    if e.op in _G:
+        return _G[e.op](_eval(e.args[0], q, m))
+    if e.op in ("sum", "mean"):
+        axis, keep = e.name
+        return getattr(np, e.op)(_eval(e.args[0], q, m), axis=axis, keepdims=keep)
+    x, y = (_eval(a, q, m) for a in e.args)
+    if x.ndim == 1 and y.ndim == 2 and e.op != "@":
+        x = x[None, :]
+    if y.ndim == 1 and x.ndim == 2 and e.op != "@":
+        y = y[None, :]
+    return x @ y if e.op == "@" else _BINARY[e.op](x, y)
 
 
 def _close(stack, target):
@@ -122,10 +158,39 @@ def _scalars(m):
 
 
 def search(target, quantities: dict, m=None, budget: int = BUDGET, inputs=None, meter=None):
-    """The simplest expression over ``quantities`` ({lecture text -> 2-D array}) equal to
-    ``target`` (an array), as ``(text, size)``; None when none up to size 2 matches, when two
-    different ones of the smallest size do, or when more than ``budget`` candidates would be
-    needed. ``m`` (the number of examples) gives the scalar factors m and 1/m. ``inputs`` (the
+    """See :func:`search_tree`: the one expression's ``(text, size)``, or None (none, or ambiguous)."""
+    found = search_tree(target, quantities, m=m, budget=budget, inputs=inputs, meter=meter)
+    if len(found) > 1 and equivalent(found, quantities, m):
+        found = found[:1]
+    if len(found) != 1:
+        return None
+    return found[0].text, found[0].size
+
+
+def equivalent(trees, quantities: dict, m=None) -> bool:
+    """Whether the expressions ``trees`` are one function of the quantities (an identity, like
+    sigmoid(-Z) = 1 - sigmoid(Z) or A (1 - Z) = A - A Z): equal on two sets of random values too."""
+    rng = np.random.default_rng(12)
+    for draw in (lambda s: rng.normal(size=s), lambda s: rng.uniform(0.1, 0.9, size=s)):
+        q = {k: draw(np.shape(v)) for k, v in quantities.items() if type(v) is np.ndarray}
+        try:
+            vals = [evaluate(t, q, m) for t in trees]
+        except (KeyError, ValueError):
+            return False
+        first = vals[0]
+        for v in vals[1:]:
+            with np.errstate(all="ignore"):
+                if v.shape != first.shape or not np.all(np.isclose(v, first, rtol=1e-7, atol=1e-10, equal_nan=True)):
+                    return False
+    return True
+
+
+def search_tree(target, quantities: dict, m=None, budget: int = BUDGET, inputs=None, meter=None):
+    """The simplest expressions over ``quantities`` ({lecture text -> 2-D array}) equal to
+    ``target`` (an array), as a list of trees (:func:`evaluate` recomputes one on other values):
+    one when the answer is unique, several when different ones of the smallest size match (the
+    caller may tell them apart on other cases), [] when none up to size 2 matches or when more
+    than ``budget`` candidates would be needed. ``m`` (the number of examples) gives the scalar factors m and 1/m. ``inputs`` (the
     values the learner's line read) first narrows the quantities to those the line had: a line
     computes from its inputs, so ``Z = W @ A_prev`` is W[l] A[l-1], not Z[l] - b[l]. ``meter`` (a
     one-element list) is charged with the candidates spent, so several searches can share one budget."""
@@ -135,7 +200,7 @@ def search(target, quantities: dict, m=None, budget: int = BUDGET, inputs=None, 
         raise ValueError(f"budget must be a positive int, got {budget!r}")
     t = np.asarray(target, dtype=np.float64) if np.size(target) else None
     if t is None or t.ndim == 0 or not np.all(np.isfinite(t)) or not np.any(t):
-        return None     # all zeros, a scalar or not finite: too many expressions would "match"
+        return []       # all zeros, a scalar or not finite: too many expressions would "match"
     if inputs:
         had = {k: v for k, v in quantities.items() if type(v) is np.ndarray and any(
             type(i) is np.ndarray and i.shape == v.shape and np.allclose(i, v, rtol=RTOL, atol=ATOL) for i in inputs)}
@@ -143,13 +208,13 @@ def search(target, quantities: dict, m=None, budget: int = BUDGET, inputs=None, 
             try:
                 found = _search(t, had, m, budget, meter)
             except _Budget:
-                found = None
-            if found is not None:
+                found = []
+            if len(found) == 1 or (found and equivalent(found, had, m)):
                 return found
     try:
         return _search(t, quantities, m, budget, meter)
     except _Budget:
-        return None
+        return []
 
 
 def _search(t, quantities, m, budget, meter=None):
@@ -169,7 +234,7 @@ def _search(t, quantities, m, budget, meter=None):
             if not any(val.shape == w.shape and np.array_equal(val, w) for _, w in atoms):
                 atoms.append((e, val))
     if not atoms:
-        return None
+        return []
     scalars = _scalars(m)
     # an upper bound on the size-1 candidates (masks at most 3 a quantity), charged before any work
     spend(len(atoms) * (len(scalars) + len(_G) + 8 + 3 * len(atoms)) + 6 * len(atoms) ** 2)
@@ -262,17 +327,14 @@ def _search(t, quantities, m, budget, meter=None):
                         check(lambda s, fn=fn, yv=yv: fn(yv, s), stack, [lambda x=x, y=y, o=op: _binary(o, y, x) for x in exprs])
     if hits:
         return _pick(hits)
-    return None
+    return []
 
 
 def _pick(hits):
-    """The one expression among the smallest matches, or None when different ones match."""
+    """The different expressions among the smallest matches (one: the answer; more: ambiguous)."""
     size = min(e.size for e in hits)
     best = {e.key: e for e in hits if e.size == size}
-    if len(best) != 1:
-        return None
-    e, = best.values()
-    return e.text, e.size
+    return list(best.values())
 
 
-__all__ = ["search", "BUDGET"]
+__all__ = ["search", "search_tree", "evaluate", "equivalent", "BUDGET"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import compare, expression, relations
+from . import compare, concepts, expression, relations
 from .mistakes import RELATIONS, TRACE, _Blank
 from .plain import fmt
 from .result import Finding
@@ -48,6 +48,14 @@ NAMES = {
     "dw": "dW", "db": "db", "daprev": "dA_prev", "m": "m", "al": "AL", "y": "Y", "dal": "dAL",
     "cost": "cost", "j": "cost", "loss": "cost", "yhat": "AL",
 }
+
+
+# a lecture step a helper call computes from the quantities the line read (one step: the line's
+# own inputs then include what relu_backward(dA, Z) or linear_backward(dZ, cache) gives)
+DEPENDS = {"slope": ("Z",), "A": ("Z",), "dZ": ("dA", "Z"), "dA_prev": ("W", "dZ"), "dW": ("dZ", "A_prev"),
+           "db": ("dZ",), "Z": ("W", "A_prev", "b")}
+# the assignment's containers (a name, lower case, underscores dropped) -> the quantities they hold
+CONTAINERS = {"linearcache": ("A_prev", "W", "b"), "cache": ("A_prev", "W", "b", "Z"), "activationcache": ("Z",)}
 
 
 def family(name: str):
@@ -135,41 +143,86 @@ def _what(spec, case, fam, layer, name, value, expected, flat, layers=(), inputs
         return None, f"it is {fmt(float(g.ravel()[0]))} where {label} is {fmt(float(e.ravel()[0]))}"
     found = _expression(value, layers, inputs, case, own)
     if found is not None:
-        return "expression", f"on this case it is {found}"
+        tree, labels, q, m, defs = found
+        with np.errstate(all="ignore"):
+            words = concepts.translate(tree, fam, labels, q, m=m, activation=activation(spec, case, layer, flat),
+                                       defs=defs)
+        if words:
+            return "expression", f"on this case it is {tree.text}: {words}"
+        return "expression", f"on this case it is {tree.text}"
     with np.errstate(all="ignore"):
         differ = int(np.count_nonzero(~np.isclose(g.astype(np.float64), e.astype(np.float64), rtol=1e-5, atol=1e-8)))
     return None, f"it differs from {label} in {differ} of {e.size} values"
 
 
+def activation(spec, case, layer, flat):
+    """'relu' or 'sigmoid': the activation of the layer a value belongs to, or None."""
+    for g in ("relu", "sigmoid"):
+        if spec.name.startswith(g):
+            return g
+    for a in case.args:
+        if type(a) is str and a in ("relu", "sigmoid"):
+            return a
+    L = flat.get("L")
+    if spec.name.startswith("model_") and isinstance(L, int) and layer is not None:
+        return "sigmoid" if layer == L else "relu"
+    return None
+
+
+def _closure(inputs, labels, quantities):
+    """``inputs`` with the lecture quantities one helper call computes from them (DEPENDS)."""
+    inputs = [v for v in inputs if type(v) is np.ndarray]
+    fams = {f for f, v in labels.items() if any(i.shape == quantities[v].shape and np.allclose(i, quantities[v])
+                                                for i in inputs)}
+    return inputs + [quantities[labels[f]] for f, needs in DEPENDS.items()
+                     if f in labels and f not in fams and all(n in fams for n in needs)]
+
+
 def _expression(value, layers, inputs, case, own=None):
-    """The lecture expression (expression.search) the wrong array ``value`` equals, or None:
-    over the quantities of the layer it belongs to (A[l-1] among them), in the lecture's notation."""
+    """The lecture expression (expression.search_tree) the wrong array ``value`` equals, or None:
+    over the quantities of the layer it belongs to (A[l-1] among them), in the lecture's notation;
+    as (tree, family -> label, label -> value, m, label of a learner's step -> its tree)."""
     if type(value) is not np.ndarray or value.ndim != 2:
         return None
-    quantities, m = {}, None
+    quantities, m, labels = {}, None, {}
     for layer, flat in layers:
         for fam, v in flat.items():
             if fam == "m" and compare.is_number(v):
                 m = v
             elif fam in LECTURE and type(v) is np.ndarray:
+                labels.setdefault(fam, _label(fam, layer))
                 quantities.setdefault(_label(fam, layer), v)
     if m is None and case.info.get("m"):
         m = case.info["m"]
     lecture, meter = dict(quantities), [0]    # one budget for all the searches below
-    for v in list(inputs)[:3]:
+    made_from = [x[1] if type(x) is tuple else None for x in inputs]
+    inputs = _closure([x[0] if type(x) is tuple else x for x in inputs], labels, quantities)
+    defs = {}
+    for v, sub in list(zip(inputs, made_from))[:3]:
         # an input the line read that is no lecture quantity (the learner's own step before):
         # an atom under the expression it equals, so "(W[l] A[l-1]) * b[l]" can be said
         if type(v) is np.ndarray and v.ndim == 2 and not any(
                 type(q) is np.ndarray and q.shape == v.shape and np.allclose(q, v) for q in lecture.values()):
-            text = expression.search(v, {k: q for k, q in lecture.items() if k != own}, m=m, meter=meter)
-            if text is not None:
-                quantities[f"({text[0]})" if " " in text[0] else text[0]] = v
-    found = expression.search(value, quantities, m=m, inputs=list(inputs), meter=meter)
-    if found is None and own in quantities:
+            pool = {k: q for k, q in lecture.items() if k != own}
+            trees = expression.search_tree(v, pool, m=m, meter=meter,
+                                           inputs=_closure(sub, labels, quantities) if sub else None)
+            if len(trees) > 1 and expression.equivalent(trees, pool, m):
+                trees = trees[:1]
+            if len(trees) == 1:
+                text = trees[0].text
+                text = f"({text})" if " " in text else text
+                quantities[text], defs[text] = v, trees[0]
+    found = expression.search_tree(value, quantities, m=m, inputs=inputs, meter=meter)
+    if len(found) > 1 and expression.equivalent(found, quantities, m):
+        found = found[:1]
+    if len(found) != 1 and own in quantities:
         # ambiguous with the quantity itself among the atoms (Z[l] - b[l] beside W[l] A[l-1]): the
         # line could not read the right value it failed to compute, so try once without it
-        found = expression.search(value, {k: v for k, v in lecture.items() if k != own}, m=m, meter=meter)
-    return None if found is None else found[0]
+        pool = {k: v for k, v in lecture.items() if k != own}
+        found = expression.search_tree(value, pool, m=m, meter=meter)
+        if len(found) > 1 and expression.equivalent(found, pool, m):
+            found = found[:1]
+    return (found[0], labels, quantities, m, defs) if len(found) == 1 else None
 
 
 def explain(spec, case, steps):
@@ -186,9 +239,11 @@ def explain(spec, case, steps):
     unread = {}     # (frame, name) -> True while no line has used the value it holds
     judged = set()
     before = {}     # id(step) -> the values of the names it read, as the line found them
+    sources = {}    # id(step) -> the steps that gave them
     for step in steps:
         mine = state.setdefault(step.frame, {})
         before[id(step)] = {n: mine[n][0] for n in (*step.reads, *step.builds) if n in mine}
+        sources[id(step)] = {n: mine[n][1] for n in (*step.reads, *step.builds) if n in mine}
         for name in step.reads:
             if name not in mine or (step.frame, name, id(mine[name][1])) in judged:
                 continue
@@ -199,7 +254,7 @@ def explain(spec, case, steps):
             if wrong is None:
                 continue
             return _finding(spec, case, state, history.get((step.frame, name), []), name, value, origin, wrong,
-                            before)
+                            before, sources)
         for name in (*step.reads, *step.builds):
             unread[(step.frame, name)] = False
         for name, value in step.values.items():
@@ -213,7 +268,24 @@ def explain(spec, case, steps):
     return None
 
 
-def _finding(spec, case, state, history, name, value, origin, wrong, before=None):
+def _line_inputs(step, before, flat, sources=None, depth=1):
+    """The arrays a line read: the learner's own (with, ``depth`` allowing, the arrays the line
+    that made it read, as ``(value, [its inputs])``), or (an argument no line set) the lecture's."""
+    inputs = []
+    for other in (*step.reads, *step.builds):
+        got = (before or {}).get(id(step), {}).get(other)
+        if got is None and family(other) in flat:
+            got = flat[family(other)]
+        if type(got) is np.ndarray:
+            made = (sources or {}).get(id(step), {}).get(other)
+            sub = _line_inputs(made, before, flat, sources, depth - 1) if made is not None and depth > 0 else None
+            inputs.append(got if sub is None else (got, [v[0] if type(v) is tuple else v for v in sub]))
+        elif got is None:    # a cache the line reads holds the lecture's arrays
+            inputs += [flat[f] for f in CONTAINERS.get(other.lower().replace("_", ""), ()) if f in flat]
+    return inputs
+
+
+def _finding(spec, case, state, history, name, value, origin, wrong, before=None, sources=None):
     """The Finding for ``name``'s wrong ``value``, last set by ``origin`` (its ``history`` says how)."""
     fam, layer, expected, flat = wrong
     start = len(history) - 1
@@ -227,13 +299,7 @@ def _finding(spec, case, state, history, name, value, origin, wrong, before=None
                                                 quantity=_label(fam, layer), definition=LECTURE[fam][1])
     else:
         origin = _first_diverging(history[max(start, 0):], expected) or origin
-        inputs = []     # the values the line read: the learner's own, or (an argument no line set) the lecture's
-        for other in (*origin.reads, *origin.builds):
-            got = (before or {}).get(id(origin), {}).get(other)
-            if got is None and family(other) in flat:
-                got = flat[family(other)]
-            if type(got) is np.ndarray:
-                inputs.append(got)
+        inputs = _line_inputs(origin, before, flat, sources)
         rid, what = _what(spec, case, fam, layer, name, value, expected, flat,
                           layers=[(layer, flat)], inputs=inputs, own=_label(fam, layer))
         mid = f"{spec.name}.first_wrong_line" + (f"_{rid}" if rid else "")

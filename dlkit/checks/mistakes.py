@@ -161,6 +161,11 @@ CATALOG = {
         "so that W[l] A[l-1] works; yours is transposed.",
     "initialize_parameters.b_not_column": "b[l] must be a column of shape (n[l], 1), e.g. np.zeros((layer_dims[l], 1)), "
         "so that it broadcasts across the m columns in Z[l] = W[l] A[l-1] + b[l].",
+    # diag6b: a wrong shape whose sizes are another layer's
+    "initialize_parameters.b_sized_by_previous_layer": "b[l] is sized by the previous layer: it has n[l-1] rows, "
+        "where b[l] has one entry per unit of layer l, np.zeros((n[l], 1)) with n[l] = layer_dims[l].",
+    "initialize_parameters.W_sized_by_other_layer": "W[l] has the shape of another layer's weights: W[l] is "
+        "(n[l], n[l-1]), with n[l] = layer_dims[l] and n[l-1] = layer_dims[l-1] (the index of the loop is off by one).",
     "initialize_parameters.wrong_shapes": "W[l] must be (n[l], n[l-1]) and b[l] must be (n[l], 1), with n[l] = layer_dims[l].",
     "initialize_parameters.zeros_shape_not_a_tuple": "np.zeros takes the shape as one tuple: "
         "np.zeros((layer_dims[l], 1)), with two pairs of parentheses (its second argument is the dtype).",
@@ -410,6 +415,41 @@ TRACE = {
 }
 
 
+# ---- diag6b: crashes explained by the failing line's operands (checks/operands.py) ----------------
+# Id "<exercise>.<suffix>"; the report's hint is worded from the learner's line and the case (which
+# operands met, as which lecture quantities); these are the general forms `dlkit report` shows.
+OPERANDS = {
+    "operand_not_in_equation": "Your line combines a quantity that has no place in the equation of what it "
+                               "computes (b[l] in dA[l-1] = W[l].T dZ[l], say): leave it out.",
+    "operand_transposed": "An operand of your line is transposed where the lecture uses it as it is: entry by "
+                          "entry the arrays must have the same shape.",
+    "operand_1d": "An operand of your line is a 1-D array (an index [:, i], a sum without keepdims=True, "
+                  "np.zeros(n)): numpy lines it up with the columns, so the shapes that meet do not fit; keep it 2-D.",
+    "operands_of_other_layers": "The arrays that met belong to different layers: a layer index is off.",
+    "operands_named": "The arrays that met on your line do not fit: see which lecture quantities they are.",
+    "arguments_of_other_layers": "A helper is called with the arrays of two layers: a layer index is off "
+                                 "(the key's number, caches[...] or the loop's l).",
+    "argument_mixed_up": "A helper is given the whole cache where its linear_cache belongs, or the reverse.",
+    "L_value_wrong": "Your L is not the number of layers, so the layer numbers built from it are off.",
+    "input_reshaped": "Your code gives an input another shape (a reshape or transpose), and the arrays it "
+                      "meets then broadcast into other shapes: keep the input as it is given.",
+    "unpacks_one_array": "The helper returns one array, not a tuple: unpacking it into two names takes its rows.",
+    "shape_1d": "The array returned is 1-D where the lecture's quantity is 2-D (n[l], m): flattened, one row "
+                "only, or the entries a boolean index selected.",
+    "shape_expression": "The array returned has another shape because it is another expression of the lecture's "
+                        "quantities (a transposed one, or one with no place in the equation).",
+}
+
+
+# diag6a: a wrong output that is one lecture expression on every wrong case, said as the mistake
+# (checks/concepts.py): "<exercise>.output_expression", "<exercise>.wrong_where".
+CONCEPTS = {
+    "output_expression": "Your {part} is {expression} on every case, where it should be {definition}: {words}.",
+    "wrong_where": "Your {part} is right {right} but wrong {where}{there} ({definition}).",
+}
+TRACE.update(CONCEPTS)
+
+
 class _Blank(dict):
     """A template filler that leaves an unknown field as "?" rather than failing."""
 
@@ -430,6 +470,8 @@ def hint_for(mistake_id: str, **fmt) -> str:
         return RELATIONS[suffix].format_map(_Blank(fmt))
     if suffix in TRACE:
         return TRACE[suffix].format_map(_Blank(fmt))
+    if suffix in OPERANDS:
+        return OPERANDS[suffix]
     if suffix in GENERIC:
         try:
             return GENERIC[suffix].format(**fmt)

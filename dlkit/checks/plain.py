@@ -64,6 +64,9 @@ class LearnerError(Exception):
         # the learner's local arrays' shapes and whole numbers (a loop's l) where it raised, when known:
         # name -> tuple of ints or int, plain data only (names sanitised like all learner text)
         self.source = None   # the learner's source text, set by the check that explains it (never sent)
+        # the failing line's operands evaluated again where it raised (replay.record), in the
+        # learner's own kernel only (never sent between processes)
+        self.operands = None
         self.local_shapes = {safe_text(str(k), 100): v for k, v in (local_shapes or {}).items()
                              if type(v) is int or type(v) is tuple and all(type(n) is int for n in v)}
 

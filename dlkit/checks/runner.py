@@ -74,6 +74,27 @@ def learner_locals(exc: BaseException) -> dict:
     return out
 
 
+def learner_operands(exc: BaseException, line):
+    """The failing line's operands, evaluated again in the deepest learner frame (:func:`replay.record`),
+    or None. Only for an exception whose message may be about shapes or arguments (not a NameError)."""
+    if not line or type(exc).__name__ not in ("ValueError", "TypeError", "IndexError"):
+        return None
+    frame = None
+    for f, _ in traceback.walk_tb(exc.__traceback__):
+        if _is_learner_frame(f.f_code.co_filename):
+            frame = f
+    if frame is None:
+        return None
+    from .replay import record
+
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return record(line, frame.f_locals, frame.f_globals, str(exc).strip())
+    except Exception:   # noqa: BLE001 - a best effort: the learner's own error is the finding
+        return None
+
+
 def learner_line(exc: BaseException):
     """(lineno, source line) of the deepest traceback frame that is the learner's own code."""
     return learner_frame(exc)[:2]
@@ -193,8 +214,9 @@ class KernelCall:
             raise LearnerError("exception", "RecursionError", "maximum recursion depth exceeded", lineno, line) from None
         except (Exception, SystemExit) as exc:   # exit() in learner code must not end the check
             lineno, line = learner_line(exc)
-            raise LearnerError("exception", type(exc).__name__, str(exc).strip(), lineno, line,
-                               learner_locals(exc)) from None
+            err = LearnerError("exception", type(exc).__name__, str(exc).strip(), lineno, line, learner_locals(exc))
+            err.operands = learner_operands(exc, line)
+            raise err from None
         return plain(output), plain(args)
 
     def trace(self, fn_name: str, args: tuple):

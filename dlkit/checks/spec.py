@@ -514,9 +514,15 @@ class Spec:
         if findings and not crashes and all(f.generic for f in findings):
             # nothing names the mistake yet, not even the source rules: the first learner line
             # whose value leaves the lecture's computation (the line tracer, firstwrong.py)
+            from . import concepts   # a wrong output that is one lecture expression on every wrong case
+
+            with np.errstate(all="ignore"):
+                said = concepts.explain_outputs(self, runs)
             found = self._first_wrong_line(call, runs)
             if found is not None:
                 findings = [found] + findings
+            if said is not None:    # confirmed on every wrong case: before the one traced case's line
+                findings = [said] + findings
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)
@@ -626,7 +632,8 @@ class Spec:
                                                                      *self._try_it(case, part, runs, public)]))
             elif not any(part in explains[mid] for mid in kept):
                 wrong_runs = [r for r in runs if r[2].get(part)]
-                related = structure.explain(self, part, wrong_runs) or self.explain_part(part, wrong_runs)
+                related = structure.explain(self, part, wrong_runs) or self.explain_part(part, wrong_runs) \
+                    or self._shape_explained(part, wrong_runs)
                 if related is not None:
                     related.details += self._try_it(case, part, runs, public)
                     findings.append(related)
@@ -634,6 +641,17 @@ class Spec:
                 findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
                                         [f"(with {case.label})", *self._try_it(case, part, runs, public)], generic=True))
         return findings
+
+    def _shape_explained(self, part, wrong_runs):
+        """A returned array of the wrong shape named as what it is (:func:`operands.explain_shape`), or None."""
+        from . import operands
+
+        with np.errstate(all="ignore"):
+            found = operands.explain_shape(self, part, wrong_runs)
+        if found is None:
+            return None
+        case, _, wrong = wrong_runs[found[2]]   # the case the words were said of
+        return Finding(f"{self.name}.{found[0]}", found[1], [f"With {case.label}: {wrong[part]}."])
 
     def _first_wrong_line(self, call, runs):
         """The tracer's finding (:mod:`firstwrong`) on the first wrong public case, or None.

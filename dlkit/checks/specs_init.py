@@ -44,6 +44,9 @@ def _init_problems(params, dims):
                 problems.append(("shapes", "initialize_parameters.wrong_shapes", f"W{l} should be an array of shape {(n, n_prev)}, got {kind(W)}"))
             elif W.shape != (n, n_prev):
                 mid = "W_transposed" if W.shape == (n_prev, n) else "wrong_shapes"
+                if mid == "wrong_shapes" and l >= 2 and W.shape in ((dims[l - 1], dims[l - 2]), (dims[l + 1], n)
+                                                                    if l + 1 < len(dims) else ()):
+                    mid = "W_sized_by_other_layer"   # another layer's (n[k], n[k-1]) (diag6b)
                 problems.append(("shapes", f"initialize_parameters.{mid}", f"W{l} has shape {W.shape} but should be (n[{l}], n[{l - 1}]) = {(n, n_prev)}"))
             else:
                 problems += [("W", mid, text) for mid, text in _weight_problems(W.astype(np.float64), l, n_prev)]
@@ -52,6 +55,8 @@ def _init_problems(params, dims):
                 problems.append(("shapes", "initialize_parameters.wrong_shapes", f"b{l} should be an array of shape {(n, 1)}, got {kind(b)}"))
             elif b.shape != (n, 1):
                 mid = "b_not_column" if b.shape in ((n,), (1, n)) else "wrong_shapes"
+                if mid == "wrong_shapes" and b.shape == (n_prev, 1):   # counted by the layer before (diag6b)
+                    mid = "b_sized_by_previous_layer"
                 problems.append(("shapes", f"initialize_parameters.{mid}", f"b{l} has shape {b.shape} but should be (n[{l}], 1) = {(n, 1)}"))
             elif np.any(b != 0):
                 problems.append(("b", "initialize_parameters.b_not_zero", f"b{l} has non-zero entries"))

@@ -305,7 +305,7 @@ def sigmoid(Z):
     return A
 
 
-@bug("linear_activation_forward", "linear_activation_forward.first_wrong_line")
+@bug("linear_activation_forward", "linear_activation_forward.first_wrong_line_expression")
 def linear_activation_forward(A_prev, W, b, activation):
     Z = W @ A_prev + b
     if activation == "relu":
@@ -343,3 +343,23 @@ def linear_activation_forward(A_prev, W, b, activation):
     Z1 = np.matmul(W, A_prev) + b
     A1 = np.maximum(0, Z1) if activation == "relu" else 1 / (1 + np.exp(-Z1))
     return A1, ((A_prev, W, b), Z1)
+
+
+# ---- diag6a: a wrong output that is one lecture expression on every wrong case (checks/concepts.py)
+# Invented for the translator, never written from the held-out catalog.
+
+@bug("linear_backward", "linear_backward.output_expression")
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    return np.dot(W.T, dZ * dZ), np.dot(dZ, A_prev.T) / m, np.sum(dZ, axis=1, keepdims=True) / m   # dZ squared
+
+
+@bug("sigmoid", "sigmoid.output_expression")
+def sigmoid(Z):
+    return 1 / (1 + np.exp(-np.maximum(Z, 0)))      # the ReLU "to keep exp small", applied first
+
+
+@bug("relu_backward", "relu_backward.wrong_where")
+def relu_backward(dA, Z):
+    return dA * (Z > 0) + (Z <= 0) * np.abs(Z)      # the negative side keeps |Z| instead of 0

@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover
 from . import catalog_relations, catalog_source, catalog_styles, catalog_trace  # noqa: F401,E402
 from . import catalog_train  # noqa: F401,E402
 from . import catalog_causes  # noqa: F401,E402
+from . import catalog_operands  # noqa: F401,E402
 
 
 def _id(item):

@@ -48,7 +48,8 @@ def test_cache_items_are_named_by_what_they_hold():
 
 def test_crashes_name_the_arrays_and_layers_that_met():
     text = str(check("model_backward", _bug("model_backward.layer_shapes")))
-    assert "(the shape of W1) met dZ (1, 3) (the shape of Z2)" in text, text
+    # named by value (operands.py): W_used.T is W[1].T, dZ is dZ[2], of two layers
+    assert "(W[1].T, (2, 2)) and `dZ` (dZ[2], (1, 3) = (1, m)): these belong to different layers" in text, text
     text = str(check("sigmoid", _bug("sigmoid.math_on_array")))
     assert "math.exp works on single numbers" in text and "np.exp" in text
     assert "TypeError" not in text   # numpy's raw message is not the hint

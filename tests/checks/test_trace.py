@@ -172,8 +172,10 @@ def test_the_tracer_never_runs_for_correct_code(monkeypatch):
         g_prime = np.sign(Z)
         return dA * g_prime
     result = check("relu_backward", relu_backward)
-    assert calls and result.mistakes[0] == "relu_backward.first_wrong_line"
-    assert result.findings[0].hint.startswith("Line ") and "g_prime" in result.findings[0].hint
+    # what the output is on every wrong case comes first (concepts.py), then the traced line
+    assert calls and result.mistakes[:2] == ["relu_backward.wrong_where", "relu_backward.first_wrong_line"]
+    assert "-dA[l]" in result.findings[0].hint
+    assert result.findings[1].hint.startswith("Line ") and "g_prime" in result.findings[1].hint
 
 
 def test_another_quantity_under_a_lecture_name_is_not_a_mistake():

@@ -1,0 +1,472 @@
+"""A found expression in the lecture's words: how it differs from the lecture's own (issue 12).
+
+:mod:`expression` says WHAT a wrong value is ("dA[l] * dA[l] * g'(Z[l])"); this module holds it
+against the equation of the quantity it should be (``reference``: dZ[l] = dA[l] * g'(Z[l]),
+dA[l-1] = W[l].T dZ[l], ...) and says the difference as a mistake: a factor missing or extra
+(a 1/m, the s of s (1 - s), a ReLU mask in the linear step, dA[l] multiplied in twice), an
+operand substituted (dW[l] where dZ[l] belongs, the slope of dA[l] where the slope of Z[l]
+belongs), a function swapped (g where g' belongs), a division where the equation multiplies, a
+transposition, a reduction over the other axis, the sign or the scale of Z changed inside g.
+Factors are matched by their values on the case, not by their texts, so g'(Z[l]) and
+(Z[l] > 0) are one factor in a ReLU layer. Lecture quantities inside the found expression are
+expanded by their own equations first (dZ[l] * dA[l] is dA[l] * g'(Z[l]) * dA[l]).
+
+:func:`explain_outputs` is the output-level use: for a wrong graded part that nothing else
+names, the search runs on the first wrong case and the expression is kept only when it holds on
+EVERY wrong case; then it is translated. :func:`explain_regions` says where a wrong
+entry-by-entry output is wrong (where Z[l] < 0, on row 0 only, ...) and what it holds there.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import expression
+from .expression import _atom, _binary, _factor, _reduce, _unary, _Expr
+
+RTOL, ATOL = 1e-5, 1e-8
+
+# how the lecture names a factor (of Z inside g) when it scales it
+_SCALE_WORDS = {"-1": "the sign of {x} is flipped", "2": "{x} is doubled", "1/2": "{x} is halved",
+                "m": "{x} is multiplied by m", "1/m": "{x} is divided by m"}
+_G_WORDS = {"sigmoid": "the sigmoid", "relu": "ReLU", "sigmoid'": "the sigmoid's slope", "exp": "e^x",
+            "log": "the log", "tanh": "tanh", "abs": "the absolute value", "1 -": "1 minus"}
+
+
+def _mask(q, cmp=">"):
+    return _Expr("mask", (q,), f"({q.text} {cmp} 0)", ("mask", cmp, q.key), 0, cmp)
+
+
+def _value(e, q, m):
+    try:
+        v = expression.evaluate(e, q, m)
+    except (KeyError, ValueError, IndexError):
+        return None
+    return v
+
+
+def _same(x, y) -> bool:
+    if x is None or y is None:
+        return False
+    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    if x.shape != y.shape:
+        return False
+    with np.errstate(all="ignore"):
+        return bool(np.all(np.isclose(x, y, rtol=RTOL, atol=ATOL)))
+
+
+def reference(fam, labels, activation=None):
+    """The lecture's equation for the quantity family ``fam`` as a tree over ``labels`` (family ->
+    the text its value goes by, e.g. 'dA' -> 'dA[l]'), in one or more equal forms; [] when the
+    family has no equation here or a quantity it needs is missing."""
+    a = {k: _atom(v) for k, v in labels.items()}
+    t = {k: _atom(v + ".T") for k, v in labels.items()}
+
+    def need(*fams):
+        return all(f in a for f in fams)
+
+    forms = []
+    if fam == "dZ" and need("dA", "Z"):
+        if activation == "relu":
+            forms.append(_binary("*", a["dA"], _mask(a["Z"])))
+        elif activation == "sigmoid":
+            forms.append(_binary("*", a["dA"], _unary(a["Z"], "sigmoid'")))
+            if "s" in a:    # s (1 - s), s = sigmoid(Z[l]): the form the lecture writes
+                forms.append(_binary("*", _binary("*", a["dA"], a["s"]), _unary(a["s"], "1 -")))
+    elif fam == "slope" and need("Z"):
+        if activation == "relu":
+            forms.append(_mask(a["Z"]))
+        elif activation == "sigmoid":
+            forms.append(_unary(a["Z"], "sigmoid'"))
+    elif fam == "A" and need("Z") and activation in ("relu", "sigmoid"):
+        forms.append(_unary(a["Z"], activation))
+    elif fam == "dA_prev" and need("W", "dZ"):
+        forms.append(_binary("@", t["W"], a["dZ"]))
+    elif fam == "dW" and need("dZ", "A_prev"):
+        forms.append(_factor(_binary("@", a["dZ"], t["A_prev"]), "1/m"))
+    elif fam == "db" and need("dZ"):
+        forms.append(_factor(_reduce(a["dZ"], "sum", 1, True), "1/m"))
+        forms.append(_reduce(a["dZ"], "mean", 1, True))
+    elif fam == "Z" and need("W", "A_prev", "b"):
+        forms.append(_binary("+", _binary("@", a["W"], a["A_prev"]), a["b"]))
+    return forms
+
+
+def definitions(labels, activation=None):
+    """label -> its equation (trees), to expand lecture quantities inside a found expression."""
+    out = {}
+    for fam in ("dZ", "dA_prev", "Z", "A", "slope"):
+        if fam in labels:
+            forms = reference(fam, labels, activation)
+            if forms:
+                out[labels[fam]] = forms[0]
+    return out
+
+
+def _expand(e, defs, keep=()):
+    """``e`` with the lecture quantities it names replaced by their equations (once)."""
+    if e.op == "atom" and e.text in defs and e.text not in keep:
+        return defs[e.text]
+    if not e.args:
+        return e
+    args = tuple(_expand(x, defs, keep) for x in e.args)
+    if all(x is y for x, y in zip(args, e.args)):
+        return e
+    return _Expr(e.op, args, e.text, e.key, e.size, e.name)
+
+
+def _factors(e, inverse=False):
+    """A product's factors as [(tree, divides)], a scalar factor as its own tree."""
+    if e.op == "*" and len(e.args) == 2:
+        return _factors(e.args[0], inverse) + _factors(e.args[1], inverse)
+    if e.op == "/" and len(e.args) == 2:
+        return _factors(e.args[0], inverse) + _factors(e.args[1], not inverse)
+    if e.op == "factor":
+        return [(_Expr("scalar", (), e.name, ("scalar", e.name), 0, e.name), inverse)] + _factors(e.args[0], inverse)
+    return [(e, inverse)]
+
+
+def _fvalue(f, q, m):
+    if f.op == "scalar":
+        return np.asarray(expression._scalars(m).get(f.name, np.nan))
+    return _value(f, q, m)
+
+
+def _ftext(f):
+    return f.text
+
+
+def describe(found, ref, q, m=None, defs=None):
+    """(words saying how ``found`` differs from ``ref``, a rough count of differences) or None
+    when they are equal; ``q`` gives both trees' atoms their values."""
+    fv, rv = _value(found, q, m), _value(ref, q, m)
+    if _same(fv, rv):
+        return None
+    if ref.op == "+" and found.op in ("+", "-", "factor"):
+        said = _terms_differ(found, ref, q, m)
+        if said is not None:
+            return said, 1
+    F, R = _factors(found), _factors(ref)
+    if len(F) > 1 or len(R) > 1:
+        extra = list(F)
+        missing = []
+        for r, rinv in R:
+            v = _fvalue(r, q, m)
+            hit = next((i for i, (f, finv) in enumerate(extra) if finv == rinv and (
+                f.key == r.key or (np.size(v) > 1 and _same(_fvalue(f, q, m), v)))), None)
+            if hit is None:
+                missing.append((r, rinv))
+            else:
+                extra.pop(hit)
+        if not extra and len(missing) == 1:
+            r, _ = missing[0]
+            return f"it is missing the factor {_ftext(r)}", 1
+        if not missing and len(extra) == 1:
+            f, inv = extra[0]
+            if inv:
+                return f"it also divides by {_ftext(f)}", 1
+            fval = _fvalue(f, q, m)
+            if any(not rinv and np.size(fval) > 1 and _same(fval, _fvalue(r, q, m)) for r, rinv in R):
+                return f"{_ftext(f)} is multiplied in twice", 1
+            if f.op == "mask" and f.args[0].text.startswith("A[l-1]"):
+                return (f"it is also multiplied by the mask {_ftext(f)}, the previous layer's ReLU slope: that "
+                        f"slope belongs to layer l-1's own step, dZ[l-1] = dA[l-1] * g'(Z[l-1]), not to dA[l-1]"), 1
+            if f.op == "mask":
+                return (f"it is also multiplied by the mask {_ftext(f)}, a ReLU slope: that slope belongs "
+                        f"to dZ[l] = dA[l] * g'(Z[l]) only"), 1
+            if f.op == "sigmoid'" or f.op == "mask":
+                return f"it is also multiplied by the sigmoid's slope {_ftext(f)}: two slopes where the equation has one", 1
+            return f"it has an extra factor {_ftext(f)}", 1
+        if len(extra) == 1 and len(missing) == 1:
+            (f, finv), (r, rinv) = extra[0], missing[0]
+            if finv and not rinv and _same(_fvalue(f, q, m), _fvalue(r, q, m)):
+                return f"it divides by {_ftext(r)} where the equation multiplies by it", 1
+            return _substituted(f, r, q, m, defs), 2
+        return None
+    return _substituted(found, ref, q, m, defs), 2
+
+
+def _terms(e, sign=1.0):
+    """A sum's terms as [(coefficient, tree)]: 2 b[l] is (2, b[l]), -X is (-1, X)."""
+    if e.op == "+" and len(e.args) == 2:
+        return _terms(e.args[0], sign) + _terms(e.args[1], sign)
+    if e.op == "-" and len(e.args) == 2:
+        return _terms(e.args[0], sign) + _terms(e.args[1], -sign)
+    if e.op == "factor" and e.name in ("2", "1/2", "-1"):
+        return [(c * {"2": 2.0, "1/2": 0.5, "-1": -1.0}[e.name], t) for c, t in _terms(e.args[0], sign)]
+    return [(sign, e)]
+
+
+def _terms_differ(found, ref, q, m):
+    """Words for a sum whose terms differ from the equation's by one: a term added k times, one
+    missing, one extra; or None."""
+    got = []
+    for c, t in _terms(found):
+        v = _value(t, q, m)
+        for item in got:
+            if _same(_value(item[1], q, m), v):
+                item[0] += c
+                break
+        else:
+            got.append([c, t])
+    want = [(c, t) for c, t in _terms(ref)]
+    diffs = []
+    for c, t in want:
+        v = _value(t, q, m)
+        hit = next((g for g in got if _same(_value(g[1], q, m), v)), None)
+        if hit is None:
+            diffs.append(f"the term {t.text} is missing")
+        else:
+            got.remove(hit)
+            if hit[0] != c:
+                k = hit[0]
+                diffs.append(f"{t.text} is added {k:g} times" if k > 1 and float(k).is_integer()
+                             else f"{t.text} appears {k:g} times")
+    diffs += [f"it has an extra term {t.text}" for c, t in got]
+    return diffs[0] if len(diffs) == 1 else None
+
+
+def _substituted(f, r, q, m, defs=None):
+    """Words for one part ``f`` standing where ``r`` belongs."""
+    fv, rv = _value(f, q, m), _value(r, q, m)
+    if fv is not None and rv is not None and np.ndim(fv) == 2 and fv.shape == rv.shape[::-1] and _same(fv, rv.T) \
+            and fv.shape != rv.shape:
+        return f"{r.text} is transposed"
+    if f.op == r.op and f.op in expression._G and f.op != "1 -":
+        fa, ra = f.args[0], r.args[0]
+        if fa.op == "factor" and fa.args[0].key == ra.key and fa.name in _SCALE_WORDS:
+            return f"{f.text} where {r.text} belongs: " + _SCALE_WORDS[fa.name].format(x=ra.text) + f" inside {_G_WORDS[f.op]}"
+        return f"{f.op} of {fa.text} where {r.op} of {ra.text} belongs ({f.text} instead of {r.text})"
+    if f.op in expression._G and r.op in expression._G and f.args[0].key == r.args[0].key:
+        return f"{f.text} where {r.text} belongs: {_G_WORDS[f.op]} instead of {_G_WORDS[r.op]}"
+    if f.op == r.op and f.op in ("sum", "mean") and f.args[0].key == r.args[0].key and f.name != r.name:
+        return f"{f.text} where {r.text} belongs: the sum runs over axis {f.name[0]} where it belongs over axis {r.name[0]}"
+    if f.op == r.op == "@":
+        (fl, fr), (rl, rr) = f.args, r.args
+        q1 = _same(_value(fl, q, m), _value(rl, q, m))
+        q2 = _same(_value(fr, q, m), _value(rr, q, m))
+        for same, (x, y) in ((q1 and not q2, (fr, rr)), (q2 and not q1, (fl, rl))):
+            if not same:
+                continue
+            inner = None
+            if defs and y.text in defs:    # a lecture quantity done wrong inside the product: say how
+                got = describe(_expand(x, defs, keep=_leaves(defs[y.text])), defs[y.text], q, m, defs)
+                inner = got[0] if got and got[1] == 1 else None
+            if inner is None and len(_factors(x)) > 1:    # the quantity itself with a factor more or less
+                got = describe(x, y, q, m)
+                inner = got[0] if got and got[1] == 1 else None
+            if inner:
+                return f"{x.text} is used where {y.text} belongs: in {y.text}, {inner}"
+            return f"{x.text} is used where {y.text} belongs ({f.text} instead of {r.text})"
+    if f.op == "atom" and r.op == "atom":
+        return f"{f.text} is used where {r.text} belongs"
+    return f"{f.text} where {r.text} belongs"
+
+
+def translate(found, fam, labels, q, m=None, activation=None, defs=None):
+    """The words for the found tree of a value that should be the family ``fam``: the smallest
+    difference from any form of its equation, or None."""
+    if activation == "sigmoid" and "Z" in labels and labels["Z"] in q:
+        with np.errstate(all="ignore"):
+            labels, q = dict(labels, s="s"), dict(q, s=1 / (1 + np.exp(-np.asarray(q[labels["Z"]], dtype=np.float64))))
+    forms = reference(fam, labels, activation)
+    if not forms:
+        return None
+    defs = dict(definitions(labels, activation), **(defs or {}))
+    keep = set()
+    best = None
+    for form in forms:
+        leaves = _leaves(form)
+        for candidate in (found, _expand(found, defs, keep=leaves | keep)):
+            got = describe(candidate, form, q, m, defs)
+            if got is not None and (best is None or got[1] < best[1]):
+                best = got
+    return None if best is None else best[0]
+
+
+def _leaves(e):
+    if e.op == "atom":
+        return {e.text}
+    return set().union(*(_leaves(a) for a in e.args)) if e.args else set()
+
+
+__all__ = ["reference", "definitions", "describe", "translate"]
+
+
+# ---- the output-level use: a wrong graded part, every wrong case ---------------------------------
+
+def _case_quantities(spec, case, own):
+    """(family -> label, label -> value, m) of the reference's quantities on ``case``, the part's own
+    family left out (an activation's A is the answer, not an ingredient)."""
+    from .firstwrong import _label, family
+    labels, q = {}, {}
+    with np.errstate(all="ignore"):
+        flat = spec.quantities(case)
+    for k, v in flat.items():
+        fam = family(k)
+        if fam is None or fam == own or type(v) is not np.ndarray or v.ndim != 2:
+            continue
+        labels.setdefault(fam, _label(fam, None))
+        q.setdefault(labels[fam], v.astype(np.float64))
+    return labels, q, case.info.get("m")
+
+
+def _wrong_arrays(spec, part, runs):
+    """[(case, got, expected)] for the wrong cases of ``part`` when every one is a finite 2-D array
+    of the expected shape; None otherwise."""
+    out = []
+    for case, got_parts, wrong in runs:
+        if not wrong.get(part):
+            continue
+        exp_parts, _ = spec.split(case.expected, case)
+        g, e = got_parts.get(part), exp_parts.get(part)
+        if not (type(g) is np.ndarray and type(e) is np.ndarray and g.shape == e.shape and g.ndim == 2
+                and np.issubdtype(g.dtype, np.number)):
+            return None
+        if np.all(np.isfinite(g)):   # a NaN or inf where |Z| is large is an overflow, said elsewhere
+            out.append((case, g.astype(np.float64), e))
+    return out or None
+
+
+def explain_outputs(spec, runs, budget=expression.BUDGET):
+    """A Finding for the first wrong part whose values are one lecture expression on EVERY wrong
+    case, translated (:func:`translate`); else the entries where it goes wrong (:func:`explain_regions`)."""
+    from .firstwrong import activation, family
+    from .mistakes import hint_for
+    from .result import Finding
+    for part in spec.parts:
+        fam = family(part)
+        bad = _wrong_arrays(spec, part, runs)
+        if fam is None or bad is None:
+            continue
+        case, got, _ = bad[0]
+        labels, q, m = _case_quantities(spec, case, fam)
+        act = activation(spec, case, None, {})
+        if not q or not reference(fam, dict(labels, **{fam: fam}) if fam not in labels else labels, act):
+            pass
+        meter = [0]
+        trees = expression.search_tree(got, q, m=m, budget=budget, meter=meter)
+        kept = [t for t in trees if all(_holds(t, spec, c, g, fam) for c, g, _ in bad[1:])]
+        if len(kept) > 1 and not expression.equivalent(kept, q, m):
+            kept = []    # different expressions that every wrong case allows: not one mistake
+        if kept:
+            words = None
+            for t in kept:
+                with np.errstate(all="ignore"):
+                    words = translate(t, fam, labels, q, m=m, activation=act)
+                if words:
+                    break
+            if words:
+                text = " = ".join(dict.fromkeys(k.text for k in kept[:2]))
+                from .firstwrong import LECTURE
+                f = Finding(f"{spec.name}.output_expression",
+                            hint_for(f"{spec.name}.output_expression", part=part, expression=text,
+                                     definition=LECTURE[fam][1], words=words),
+                            [f"With {c.label}." for c, _, _ in bad[:1]])
+                return f
+        found = explain_regions(spec, part, fam, bad)
+        if found is not None:
+            return found
+    return None
+
+
+def _holds(tree, spec, case, got, fam):
+    _, q, m = _case_quantities(spec, case, fam)
+    return _same(_value(tree, q, m), got)
+
+
+# regions of a layer's entries, by the lecture's Z[l] (where g and g' change)
+_REGIONS = (
+    ("Z[l] < 0", lambda Z: Z < 0), ("Z[l] > 0", lambda Z: Z > 0), ("Z[l] <= 0", lambda Z: Z <= 0),
+    ("0 < Z[l] < 1", lambda Z: (Z > 0) & (Z < 1)), ("Z[l] > 1", lambda Z: Z > 1),
+)
+
+
+def explain_regions(spec, part, fam, bad):
+    """A Finding when a wrong entry-by-entry part is wrong exactly on one region of Z[l] (where
+    Z[l] < 0, where 0 < Z[l] < 1) or on every row but row 0 / every column but column 0, on every
+    wrong case; with what it holds there (an expression over the entries), when one is found."""
+    from .firstwrong import LECTURE
+    from .mistakes import hint_for
+    from .result import Finding
+    wrongs = []
+    for case, g, e in bad:
+        with np.errstate(all="ignore"):
+            wrongs.append(~np.isclose(g, np.asarray(e, dtype=np.float64), rtol=RTOL, atol=ATOL))
+    regions = []
+    Zs = []
+    for case, g, e in bad:
+        _, q, _ = _case_quantities(spec, case, fam)
+        Zs.append(q.get("Z[l]"))
+    if all(Z is not None and Z.shape == g.shape for Z, (_, g, _) in zip(Zs, bad)):
+        for name, fn in _REGIONS:
+            masks = [fn(Z) for Z in Zs]
+            if all(np.array_equal(mk, w) for mk, w in zip(masks, wrongs)) and any(
+                    (~mk).any() for mk in masks):
+                regions.append((name, masks))
+                break
+    if not regions:
+        for axis, what in ((0, "row"), (1, "column")):
+            masks = []
+            for w in wrongs:
+                mk = np.ones_like(w)
+                if axis == 0:
+                    mk[0, :] = False
+                else:
+                    mk[:, 0] = False
+                masks.append(mk)
+            if all(np.array_equal(mk, w) for mk, w in zip(masks, wrongs)) and all(w.shape[axis] > 1 for w in wrongs):
+                regions.append((f"every {what} but {what} 0", masks))
+                break
+    if not regions:
+        return None
+    name, masks = regions[0]
+    # what the part holds there: an expression over the region's entries, on every wrong case at once
+    cols = {}
+    target = []
+    ok = True
+    for (case, g, e), mk in zip(bad, masks):
+        labels, q, m = _case_quantities(spec, case, fam)
+        target.append(g[mk])
+        for k, v in q.items():
+            if v.shape == g.shape:
+                cols.setdefault(k, []).append(v[mk])
+        ok = ok and all(k in q for k in cols)
+    there = ""
+    exp_there = np.concatenate([np.asarray(e, dtype=np.float64)[mk] for (_, _, e), mk in zip(bad, masks)])
+    if ok and cols:
+        q1 = {k: np.concatenate(v)[None, :] for k, v in cols.items() if len(v) == len(bad)}
+        t1 = np.concatenate(target)[None, :]
+        trees = expression.search_tree(t1, q1, m=None, budget=2000) if t1.size > 1 else []
+        if len(trees) >= 1 and all(_same(_value(t, q1, None), _value(trees[0], q1, None)) for t in trees):
+            there = f": there it is {trees[0].text}"
+    if there and np.allclose(exp_there, 0):
+        there += " instead of 0"
+    if fam == "dZ" and ok and "dA[l]" in q1:     # dZ = dA * g'(Z): the slope the learner used there
+        dA = q1["dA[l]"][0]
+        use = np.abs(dA) > 1e-12
+        if use.sum() >= 1:
+            with np.errstate(all="ignore"):
+                slope, want = t1[0][use] / dA[use], exp_there[use] / dA[use]
+            said = None
+            if np.allclose(slope, slope[0], rtol=RTOL, atol=ATOL):
+                said = f"{float(slope[0]):g}"
+            else:
+                rest = {k: v[:, use] for k, v in q1.items() if k != "dA[l]"}
+                trees = expression.search_tree(slope[None, :], rest, budget=2000) if slope.size > 1 else []
+                if trees and (len(trees) == 1 or expression.equivalent(trees, rest)):
+                    said = trees[0].text
+            if said is not None:
+                w = f" instead of {float(want[0]):g}" if np.allclose(want, want[0]) else ""
+                there += f"; there dA[l] is multiplied by {said}{w} (the slope g'(Z[l]))"
+    where = f"where {name}" if name.startswith(("Z", "0")) else f"on the other {name.split()[1]}s"
+    where += {"Z[l] < 0": " (the negative entries of Z[l])", "Z[l] > 0": " (the positive entries of Z[l])"}.get(name, "")
+    right = {"Z[l] < 0": "where Z[l] >= 0", "Z[l] > 0": "where Z[l] <= 0", "Z[l] <= 0": "where Z[l] > 0",
+             "0 < Z[l] < 1": "where Z[l] <= 0 and where Z[l] >= 1", "Z[l] > 1": "where Z[l] <= 1"}.get(
+                 name, "on row 0 only" if "row" in name else "on column 0 only")
+    mid = f"{spec.name}.wrong_where"
+    return Finding(mid, hint_for(mid, part=part, right=right, where=where, there=there,
+                                 definition=LECTURE[fam][1]),
+                   [f"With {bad[0][0].label}."])
+
+
+__all__ += ["explain_outputs", "explain_regions"]
