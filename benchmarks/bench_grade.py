@@ -10,7 +10,11 @@ instructor notebook), 3 buggy (one exercise's answer off by 10 %), 1 unsolved
 memory bomb, fork bomb, segfault via ctypes, delegation to dlkit, 50 MB of
 prints, patching numpy, an always-equal object, sys.exit). Buggy and hostile
 code redefines the notebook's *last* exercise in an extra cell, as a learner
-would. The class is laid out as ``<assignment>/<learner>.ipynb``. dlkit grade
+would. With ``--buggy helper`` the buggy code redefines instead the notebook's first exercise
+that another exercise of it calls (linear_forward in 02, linear_backward in 04,
+update_parameters in 06; the last one where there is none), so that error carried
+forward grades those composites a second time: the before/after of that rule.
+The class is laid out as ``<assignment>/<learner>.ipynb``. dlkit grade
 runs with full isolation (as root, or through user namespaces as another user:
 run it as both) and with hidden cases on.
 
@@ -70,7 +74,23 @@ def _with_cell(text: str, source: str) -> str:
     return json.dumps(nb)
 
 
-def build_class(folder: Path, n: int) -> list:
+def buggy_target(stem: str, buggy: str) -> str:
+    """The exercise a buggy submission of ``stem`` gets wrong: the last, or (``helper``) the first
+    one another exercise of the notebook calls, so that error carried forward has work to do."""
+    from dlkit.checks import SPECS
+    from dlkit.checks.carry import carried_helpers
+    from dlkit.course.grade import ASSIGNMENTS
+
+    exercises = ASSIGNMENTS[stem]
+    if buggy == "helper":
+        called = {h for name in exercises for h in carried_helpers(SPECS[name])}
+        helpers = [name for name in exercises if name in called]
+        if helpers:
+            return helpers[0]
+    return exercises[-1]
+
+
+def build_class(folder: Path, n: int, buggy: str = "last") -> list:
     """Write ``n`` submissions into ``folder``; returns [(path, kind)]."""
     from dlkit.course.grade import ASSIGNMENTS
 
@@ -85,7 +105,7 @@ def build_class(folder: Path, n: int) -> list:
         if slot < 5:
             kind, text = "right", instructor[stem]
         elif slot in (5, 6, 8):
-            kind, text = "buggy", _with_cell(instructor[stem], BUGGY.format(name=name))
+            kind, text = "buggy", _with_cell(instructor[stem], BUGGY.format(name=buggy_target(stem, buggy)))
         elif slot == 7:
             kind, text = "unsolved", student[stem]
         else:
@@ -107,6 +127,13 @@ def bench_dlkit(paths, workers, timeout, seed, carry_forward=True):
     summary = grade_all([str(p) for p in paths], str(book), workers=workers, timeout=timeout, seed=seed,
                         progress=False, carry_forward=carry_forward)
     wall = time.perf_counter() - start
+    from dlkit.course import gradebook
+
+    conn = gradebook.connect_readonly(str(book))
+    rows = gradebook.rows(conn)
+    conn.close()
+    summary["points"] = sum(r["points"] for r in rows)
+    summary["carried_forward"] = sum(any(m.endswith(".error_carried_forward") for m in r["mistakes"]) for r in rows)
     shutil.rmtree(book.parent, ignore_errors=True)
     return summary, wall, isolation()
 
@@ -151,6 +178,9 @@ def main(argv=None) -> int:
     parser.add_argument("--timeout", type=float, default=1.0, help="seconds per exercise (dlkit grade --timeout)")
     parser.add_argument("--nbgrader-sample", type=int, default=6, help="submissions given to nbgrader (0: skip)")
     parser.add_argument("--target", type=float, default=20.0, help="submissions/s that counts as a pass")
+    parser.add_argument("--buggy", choices=("last", "helper"), default="last",
+                        help="which exercise the buggy submissions get wrong: the notebook's last (default) or "
+                             "the first one another exercise calls (error carried forward then regrades those)")
     parser.add_argument("--no-carry-forward", action="store_true",
                         help="grade without error carried forward (dlkit grade --no-carry-forward), for a before/after")
     args = parser.parse_args(argv)
@@ -158,11 +188,11 @@ def main(argv=None) -> int:
         parser.error("--n and --workers must be at least 1")
     folder = Path(tempfile.mkdtemp(prefix="dlkit-bench-class-"))
     try:
-        subs = build_class(folder, args.n)
+        subs = build_class(folder, args.n, args.buggy)
         kinds = {}
         for _, k in subs:
             kinds[k.split(":")[0]] = kinds.get(k.split(":")[0], 0) + 1
-        print(f"class: {args.n} submissions {kinds}, workers {args.workers}, cores {os.cpu_count()}, "
+        print(f"class: {args.n} submissions {kinds} (buggy: {args.buggy}), workers {args.workers}, cores {os.cpu_count()}, "
               f"timeout {args.timeout:g} s per exercise, hidden cases on, error carried forward "
               f"{'off' if args.no_carry_forward else 'on'}; load average before "
               f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -172,7 +202,8 @@ def main(argv=None) -> int:
         print(f"isolation: {iso.level} as uid {os.geteuid()} (+ RLIMIT_CPU/AS/NPROC=0/FSIZE/NOFILE, wall timeout, "
               f"no dlkit reference in the child)")
         print(f"dlkit grade: {args.n} submissions in {wall:.2f} s = {rate:.1f} submissions/s "
-              f"(workers and sandbox start included); exercise rows by status {summary['statuses']}")
+              f"(workers and sandbox start included); exercise rows by status {summary['statuses']}; "
+              f"{summary['points']} points, {summary['carried_forward']} rows kept by error carried forward")
         cpu = summary["cpu_seconds"] / args.n
         judge = summary.get("judge_cpu_seconds", 0.0) / args.n
         print(f"CPU per submission (judge + sandboxed child): {1000 * cpu:.0f} ms (judge {1000 * judge:.0f} ms, "

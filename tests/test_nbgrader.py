@@ -356,6 +356,11 @@ def test_nbgrader_gives_each_exercise_the_points_dlkit_grade_gives(course):
     # The class is a real test: full, partial and zero credit all occur.
     scores = {course.nbgrader_points(lr, st, ex) for lr in LEARNERS for st in STEMS for ex in resolve_assignment(st)[1]}
     assert any(0 < s < m for s, m in scores) and any(s == 0 for s, _ in scores) and any(s == m for s, m in scores)
+    # error carried forward reaches nbgrader: the damaged learner's sigmoid does not parse and relu's
+    # cell is gone, and its right composites keep their points there too
+    for ex in ("linear_activation_forward", "model_forward"):
+        assert course.nbgrader_points("damaged", "02_forward_propagation", ex) == (2, 2), course.table()
+        assert f"{ex}.error_carried_forward" in course.dlkit_rows[("damaged", "02_forward_propagation", ex)]["mistakes"]
 
 
 def test_nbgrader_export_totals_equal_dlkit_totals(course):

@@ -4,6 +4,7 @@
   and an edit in the .md (from a text editor) both survive `dlkit build`:
   they are in both files, in the stored outputs and in the released student
   notebook, and the cell ids and the tooling's metadata are untouched;
+* a save in JupyterLab (its contents API, served with Jupytext) writes the .md too;
 * `dlkit release --check` names a pair that disagrees, in either direction,
   and passes once it is in step.
 
@@ -127,6 +128,38 @@ def test_an_edit_in_the_text_file_survives_the_build(built):
     assert "edited in a text editor: 7" in text_of(cell_with(built["ipynb"], EDITOR_EDIT))
     assert EDITOR_PROSE in cell_with(built["student"], EDITOR_PROSE).source
     assert "edited in a text editor: 7" in text_of(cell_with(built["student"], EDITOR_EDIT))
+
+
+def test_a_save_in_jupyterlab_writes_both_files_and_reaches_the_student_notebook(tmp_path):
+    """What JupyterLab's save does (a PUT to the server's contents API, answered by Jupytext's
+    contents manager with instructor/jupytext.toml), without a browser: the .md follows at once."""
+    import json
+    import urllib.request
+
+    pytest.importorskip("jupyterlab", reason="JupyterLab serves the notebooks")
+    from browser.lab_driver import LabServer
+
+    src = copy_course(tmp_path)
+    with LabServer(src, tmp_path / "lab") as server:
+        def api(method, path, body=None):
+            request = urllib.request.Request(
+                f"{server.base_url}/api/contents/{path}", method=method,
+                data=None if body is None else json.dumps(body).encode(),
+                headers={"Authorization": f"token {server.token}", "Content-Type": "application/json"})
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return json.loads(response.read())
+
+        nb = nbformat.from_dict(api("GET", f"{STEM}.ipynb?content=1&type=notebook")["content"])
+        first_plain_code_cell(nb).source += "\n" + LAB_EDIT
+        api("PUT", f"{STEM}.ipynb", {"type": "notebook", "format": "json", "content": nb})
+        log = server.log_tail()
+    assert LAB_EDIT in (src / f"{STEM}.md").read_text(encoding="utf-8"), f"JupyterLab's save missed the .md:\n{log}"
+    assert disagreement(src / f"{STEM}.ipynb") is None
+    build(src, [STEM], run=False, out=io.StringIO())
+    release(src, tmp_path / "student", out=io.StringIO())
+    student = nbformat.read(tmp_path / "student" / f"{STEM}.ipynb", as_version=4)
+    assert len([c for c in student.cells if LAB_EDIT in c.source]) == 1
+    assert "jupytext" not in student.metadata   # JupyterLab's bookkeeping stays in the instructor's copy
 
 
 def test_the_build_keeps_cell_ids_and_the_tooling_metadata(built):

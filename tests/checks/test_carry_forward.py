@@ -51,6 +51,17 @@ def test_composite_keeps_its_points_when_only_a_helper_fails(cells, helper):
         assert check(helper, ns[helper]).points < SPECS[helper].max_points
 
 
+def test_two_missing_helpers_the_first_run_names_only_one_of():
+    # relu_backward deleted, sigmoid_backward does not parse: the first NameError names only one
+    ns = kernel(relu_backward=None, sigmoid_backward="def sigmoid_backward(dA, Z)\n    return dA")
+    result = check("linear_activation_backward", ns["linear_activation_backward"])
+    assert result.passed and result.points == 3, result.report()
+    assert result.carried_forward == {"relu_backward": "missing", "sigmoid_backward": "missing"}
+    assert "given dlkit's relu_backward and sigmoid_backward" in result.report()
+    assert "relu_backward" not in ns and "sigmoid_backward" not in ns   # nothing left bound afterwards
+    assert check("linear_activation_backward", ns["linear_activation_backward"], carry_forward=False).points == 0
+
+
 def test_the_learners_names_come_back_after_the_second_run():
     ns = kernel(linear_backward=NO_ONE_OVER_M, relu_backward=None)
     mine = ns["linear_backward"]

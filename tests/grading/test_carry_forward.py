@@ -59,6 +59,22 @@ def test_a_helpers_mistake_costs_that_exercise_only(case, helper):
     assert "error_carried_forward" not in " ".join(off["linear_activation_backward"]["mistakes"])
 
 
+def test_two_broken_helpers_the_first_run_names_only_one_of():
+    # sigmoid does not parse and relu's cell is gone: the first run's NameError names only the helper
+    # it met first; the composites are still judged with dlkit's sigmoid *and* relu (the damaged
+    # learner of tests/test_nbgrader.py, whose right linear_activation_forward got 0/2 before)
+    broken = {"sigmoid": "def sigmoid(Z)\n    return Z", "relu": None}
+    on = points(notebook(broken), assignment=ASSIGNMENT)
+    assert on["sigmoid"]["points"] == on["relu"]["points"] == 0
+    for name in ("linear_forward", "linear_activation_forward", "model_forward"):
+        assert on[name]["points"] == MAX[name], on[name]["report"]
+    report = on["linear_activation_forward"]["report"]
+    assert "given dlkit's sigmoid and relu (error carried forward)" in report, report
+    assert "your sigmoid does not run" in report and "your relu is missing" in report
+    off = points(notebook(broken), assignment=ASSIGNMENT, carry_forward=False)
+    assert off["linear_activation_forward"]["points"] == off["model_forward"]["points"] == 0
+
+
 def test_a_composites_own_mistake_is_still_charged():
     # relu and sigmoid swapped in the composite, and the 1/m missing in linear_backward
     swapped = RIGHT["linear_activation_backward"].replace('== "relu"', '== "sigmoid"')
