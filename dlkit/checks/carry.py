@@ -35,6 +35,14 @@ WHY = {
     "slow": "is slow (its own check passes; its time is not charged to this exercise)",
     "fast": "",  # replaced along with a slow one (its time is not charged either), not named
 }
+# What the learner does next about each failing helper (a slow one needs nothing).
+FIX = {
+    "missing": "define {h} again (run its cell, or put the cell back)",
+    "syntax_error": "fix the syntax error in {h}'s cell",
+    "not_implemented": "write {h}",
+    "flagged": "write {h} yourself",
+}
+FIX_OTHERWISE = "fix {h} (its own check says what is wrong)"
 
 
 def carried_helpers(spec) -> list:
@@ -144,9 +152,8 @@ def carried(first: CheckResult, second: CheckResult | None, failing: dict) -> Ch
         return first
     name = first.name
     reasons = "; ".join(f"your {h} {WHY[w]}" for h, w in failing.items() if w != "fast")
-    broken = [h for h, w in failing.items() if w not in ("slow", "fast")]
-    fix = "" if not broken else f" Fix {_names(broken)} first (its own check says what is wrong)." \
-        if len(broken) == 1 else f" Fix {_names(broken)} first (their own checks say what is wrong)."
+    todo = [FIX.get(w, FIX_OTHERWISE).format(h=h) for h, w in failing.items() if w not in ("slow", "fast")]
+    fix = f" Next, {'; '.join(todo)}." if todo else ""
     if second.passed:
         hint = (f"Your {name} is right: it failed only because {reasons}. "
                 f"With dlkit's {_names(failing)} it passes, so it keeps its points.{fix}")

@@ -45,6 +45,10 @@ def test_composite_keeps_its_points_when_only_a_helper_fails(cells, helper):
     text = result.report()
     assert "error carried forward" in text.splitlines()[0]
     assert f"Your linear_activation_backward is right: it failed only because your {helper}" in text
+    # what to do next fits why the helper failed (a deleted cell has no check of its own to read)
+    todo = {"linear_backward": "Next, fix linear_backward (its own check says what is wrong).",
+            "relu_backward": "Next, define relu_backward again (run its cell, or put the cell back)."}
+    assert todo.get(helper, f"Next, define {helper} again") in text, text
     off = check("linear_activation_backward", composite, carry_forward=False)
     assert off.points < 3 and not off.carried_forward and "carried forward" not in off.report()
     if helper in ns:  # the helper itself still pays
