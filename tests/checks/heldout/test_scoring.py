@@ -14,7 +14,8 @@ from . import learners_backward, learners_forward, learners_train  # noqa: F401 
 from . import round3_backward, round3_forward, round3_train  # noqa: F401  (registers round 3)
 from . import round4_backward, round4_forward, round4_train  # noqa: F401  (registers round 4)
 from . import round5_backward, round5_forward, round5_train  # noqa: F401  (registers round 5)
-from . import registry3, registry4, registry5
+from . import round6_backward, round6_forward, round6_train  # noqa: F401  (registers round 6)
+from . import registry3, registry4, registry5, registry6
 from .registry import BUGS, CORRECT
 from .scoring import _always_printed, is_named, specific_text
 
@@ -73,7 +74,24 @@ def test_round_5_covers_every_exercise_with_enough_cases():
     assert not earlier & set(keys)
 
 
-ALL_BUGS = BUGS + registry3.BUGS + registry4.BUGS + registry5.BUGS
+def test_round_6_covers_every_exercise_with_enough_cases():
+    # round 6 (README.md): >= 65 bugs and >= 28 correct, every exercise with >= 3 bugs and >= 1 correct,
+    # the composites with >= 5 bugs
+    bugs, corrects = registry6.BUGS, registry6.CORRECT
+    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
+    assert len(bugs) >= 65 and len(corrects) >= 28
+    for name in SPECS:
+        assert sum(b.exercise == name for b in bugs) >= 3, name
+    for name in ("model_forward", "model_backward", "linear_activation_backward", "L_layer_model"):
+        assert sum(b.exercise == name for b in bugs) >= 5, name
+    keys = [x.key for x in bugs + corrects]
+    assert len(keys) == len(set(keys))
+    # counted separately: nothing of round 6 is in an earlier round's lists
+    earlier = {x.key for r in (registry3, registry4, registry5) for x in r.BUGS + r.CORRECT} | {x.key for x in BUGS + CORRECT}
+    assert not earlier & set(keys)
+
+
+ALL_BUGS = BUGS + registry3.BUGS + registry4.BUGS + registry5.BUGS + registry6.BUGS
 
 
 @pytest.mark.parametrize("bug", ALL_BUGS, ids=[b.key for b in ALL_BUGS])
