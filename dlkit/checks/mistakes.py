@@ -118,9 +118,9 @@ SOURCE = {
                                "divide with /.",
     "source.sum_wrong_axis": "{code} sums over axis 0, the n[l] units (the rows); db[l] = 1/m sum over the m examples, "
                              "the columns: np.sum(dZ, axis=1, keepdims=True) / m.",
-    "source.clip_bounds": "The clip {code} is not the lecture's: clip A[L] to [eps, 1 - eps] with "
-                          "eps = np.finfo(float).eps (about 2.2e-16), so that log stays finite and no A[L] "
-                          "inside (0, 1) moves by more than eps.",
+    "source.clip_bounds": "The clip {code} is not the lecture's: clip A[L] to [eps, 1 - eps] with a small eps, "
+                          "as the notebook's eps = np.finfo(float).eps (about 2.2e-16), so that log stays finite "
+                          "and no A[L] inside (0, 1) moves by more than eps.",
     "source.divide_by_one": "{code} divides by 1 first: / binds tighter than +, so 1/1 + np.exp(-Z) is "
                             "1 + e^(-Z); write 1 / (1 + np.exp(-Z)).",
     "source.sigmoid_exponent": "{code} is 1 / (1 + e^Z) = 1 - sigmoid(Z): the exponent of the sigmoid is -Z, "

@@ -38,7 +38,7 @@ relu_bound             a bound or threshold other than 0 in relu   relu, relu_ba
 sum_wrong_axis         sum/mean over ``axis=0`` of an array that   linear_backward, linear_activation_
                        is not transposed; Python's ``sum(dZ)``     backward, model_backward
 clip_bounds            ``np.clip(AL, lo, hi)`` with bounds other   compute_cost
-                       than [eps, 1 - eps], eps <= 1e-12
+                       than [eps, 1 - eps], eps <= 1e-6
 log_base               np.log10 / np.log2                          compute_cost, model_backward
 caches_flattened       ``caches += cache`` / ``caches.extend``     model_forward
 layer_key              ``"W" + l`` (TypeError), ``"dW" + "l"``      all
@@ -314,8 +314,8 @@ def _clip_bounds(ctx, name):
         hi_v = ctx.number(hi) if hi is not None else None
         if lo_v is None and hi_v is None:
             continue
-        bad_lo = lo_v is not None and not (0 < lo_v <= 1e-12)
-        bad_hi = hi_v is not None and not (0 < 1 - hi_v <= 1e-12)
+        bad_lo = lo_v is not None and not (0 < lo_v <= 1e-6)
+        bad_hi = hi_v is not None and not (0 < 1 - hi_v <= 1e-6)
         if bad_lo or bad_hi or lo is None or hi is None or \
                 isinstance(lo, ast.Constant) and lo.value is None or isinstance(hi, ast.Constant) and hi.value is None:
             yield "clip_bounds", {"code": ctx.text(n)}, n

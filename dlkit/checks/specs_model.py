@@ -202,7 +202,10 @@ class ComputeCost(Spec):
         return dlkit.compute_cost(AL, Y)
 
     def fixed_cases(self):
-        return [(np.array([[0.8, 0.9, 0.4]]), np.array([[1.0, 1.0, 0.0]]))]
+        # the worked example, then notebook 3's saturated one: A[L] rounded to exactly 1 and 0 where it
+        # is right, and to exactly 1 on example 3 whose y is 0 (only a clipped log keeps J finite there)
+        return [(np.array([[0.8, 0.9, 0.4]]), np.array([[1.0, 1.0, 0.0]])),
+                (np.array([[1.0, 0.0, 1.0]]), np.array([[1.0, 0.0, 0.0]]))]
 
     def random_case(self, rng, i):
         m = (5, 1, 12, 40)[i % 4]
@@ -215,7 +218,16 @@ class ComputeCost(Spec):
         return (np.where(AL > 1 - 1e-6, 0.9375, AL).astype(np.float32), Y.astype(np.float32))
 
     def case_info(self, args):
-        return {"m": args[0].shape[1]}
+        AL, Y = args
+        # A[L] exactly 1 where y = 0 (or 0 where y = 1): the loss there is -log(eps), so its value is the
+        # clip's eps; the notebook accepts any small eps, so such a case asks only for a finite J
+        wrong_extreme = bool(np.any(((AL == 1) & (Y == 0)) | ((AL == 0) & (Y == 1))))
+        return {"m": AL.shape[1], "finite_only": wrong_extreme}
+
+    def part_mismatch(self, part, got, exp, case):
+        if case.info.get("finite_only") and type(got) is float:
+            return None if np.isfinite(got) else f"cost should be a finite number, got {got}"
+        return super().part_mismatch(part, got, exp, case)
 
     def quantities(self, case):
         return {"AL": case.args[0]}

@@ -223,9 +223,31 @@ def compute_cost(AL, Y):
     return float(-np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))
 
 
+@bug("compute_cost", "compute_cost.no_clipping")
+def compute_cost(AL, Y):
+    # np.where picks the finite log where A[L] agrees with y, but A[L] = 1 with y = 0 gives inf
+    losses = np.where(Y == 1, -np.log(AL), -np.log1p(-AL))
+    return losses.sum() / AL.shape[1]
+
+
 @correct("compute_cost")
 def compute_cost(AL, Y):
-    losses = np.where(Y == 1, -np.log(AL), -np.log1p(-AL))
+    # any small eps keeps J finite, and the notebook accepts it
+    m = Y.shape[1]
+    AL = np.clip(AL, 1e-8, 1 - 1e-8)
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+
+
+@correct("compute_cost")
+def compute_cost(AL, Y):
+    eps = 1e-12
+    return float(-np.mean(Y * np.log(np.maximum(AL, eps)) + (1 - Y) * np.log(np.maximum(1 - AL, eps))))
+
+
+@correct("compute_cost")
+def compute_cost(AL, Y):
+    eps = np.finfo(np.float64).eps
+    losses = np.where(Y == 1, -np.log(np.maximum(AL, eps)), -np.log1p(-np.minimum(AL, 1 - eps)))
     return losses.sum() / AL.shape[1]
 
 

@@ -309,7 +309,7 @@ PASSING_LINES = {
     "relu": "relu: 1/1 passed (5 cases)",
     "linear_activation_forward": "linear_activation_forward: 2/2 passed (6 cases)",
     "model_forward": "model_forward: 2/2 passed (4 cases)",
-    "compute_cost": "compute_cost: 1/1 passed (5 cases)",
+    "compute_cost": "compute_cost: 1/1 passed (6 cases)",
     "linear_backward": "linear_backward: 3/3 passed (4 cases)",
     "relu_backward": "relu_backward: 1/1 passed (5 cases)",
     "sigmoid_backward": "sigmoid_backward: 1/1 passed (5 cases)",
