@@ -449,6 +449,18 @@ CONCEPTS = {
 }
 TRACE.update(CONCEPTS)
 
+# diag7: a composite's loop judged by the blocks it called and with what (specs_train.py,
+# LLayerModel.explain_calls): "<exercise>.loop_arguments", "loop_update", "loop_costs".
+CALLS = {
+    "loop_arguments": "{words}. The loop passes its own arguments on unchanged: initialize_parameters(layer_dims, "
+                      "seed), model_forward(X, parameters), update_parameters(parameters, grads, learning_rate).",
+    "loop_update": "{words}. Gradient descent steps against the gradient, with the learning rate given: "
+                   "W[l] := W[l] - alpha dW[l], b[l] := b[l] - alpha db[l].",
+    "loop_costs": "{words}. costs holds one cost J per iteration, the number compute_cost returns, "
+                  "appended inside the loop to a list made once, before it.",
+}
+TRACE.update(CALLS)
+
 
 class _Blank(dict):
     """A template filler that leaves an unknown field as "?" rather than failing."""

@@ -270,6 +270,12 @@ class Spec:
         :mod:`causes`)."""
         return None
 
+    def explain_calls(self, call, runs):
+        """A Finding from the blocks the learner's function called by name, and with what (a ``call``
+        that can note them offers ``calls``: the notebook's kernel), for a wrong output nothing else
+        named; None by default."""
+        return None
+
     def extra_findings(self, runs) -> list:
         """Rule-based findings on all the (case, parts) runs, for properties that are not values."""
         return []
@@ -519,6 +525,9 @@ class Spec:
             with np.errstate(all="ignore"):
                 said = concepts.explain_outputs(self, runs)
             found = self._first_wrong_line(call, runs)
+            if found is not None:
+                findings = [found] + findings
+            found = self.explain_calls(call, runs)   # a composite's loop: the blocks it called, with what
             if found is not None:
                 findings = [found] + findings
             if said is not None:    # confirmed on every wrong case: before the one traced case's line
