@@ -182,6 +182,8 @@ CATALOG = {
         "scale randn by 0.01 or 1/sqrt(n[l-1]), not by less.",
     "initialize_parameters.W_scale": "W[l] is random but not at the scale the notebook asks for: "
         "W[l] = rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]) (not * 0.01, not * np.sqrt(2 / n[l-1])).",
+    "initialize_parameters.W_divided_by_other": "Your W[l] are the seeded randn(n[l], n[l-1]) divided by {divisor}: "
+        "{meaning}. W[l] = rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]).",
     "initialize_parameters.W_not_seeded": "W[l] has the right scale but not everybody's numbers: create one "
         "generator, rng = np.random.RandomState(seed), from the seed argument, once, before the loop, and draw "
         "W1, W2, ..., WL in that order with rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]).",
@@ -460,6 +462,8 @@ CALLS = {
                   "appended inside the loop to a list made once, before it.",
 }
 TRACE.update(CALLS)
+# diag7: a dict's keys against the lecture's W1..WL, b1..bL, dW1.. (checks/keys.py): "<exercise>.keys_named"
+TRACE["keys_named"] = "Your keys are not the lecture's: {words}. The keys are W1..WL and b1..bL (grads: dW1.., db1..), for l = 1..L."
 
 
 class _Blank(dict):

@@ -642,7 +642,7 @@ class Spec:
             elif not any(part in explains[mid] for mid in kept):
                 wrong_runs = [r for r in runs if r[2].get(part)]
                 related = structure.explain(self, part, wrong_runs) or self.explain_part(part, wrong_runs) \
-                    or self._shape_explained(part, wrong_runs)
+                    or self._shape_explained(part, wrong_runs) or self._keys_explained(part, wrong_runs)
                 if related is not None:
                     related.details += self._try_it(case, part, runs, public)
                     findings.append(related)
@@ -661,6 +661,24 @@ class Spec:
             return None
         case, _, wrong = wrong_runs[found[2]]   # the case the words were said of
         return Finding(f"{self.name}.{found[0]}", found[1], [f"With {case.label}: {wrong[part]}."])
+
+    def _keys_explained(self, part, wrong_runs):
+        """A dict output whose keys differ from the lecture's in one way (:mod:`keys`), named, or None."""
+        from . import keys
+
+        pairs = []
+        for case, got_parts, _ in wrong_runs:
+            if type(got_parts.get(part)) is not dict:
+                return None
+            exp_parts, _ = self.split(case.expected, case)
+            got = set().union(*(set(v) for v in got_parts.values() if type(v) is dict))
+            exp = set().union(*(set(v) for v in exp_parts.values() if type(v) is dict))
+            pairs.append((got, exp))
+        said = keys.explain(pairs)
+        if said is None:
+            return None
+        case, _, wrong = wrong_runs[0]
+        return self._finding(f"{self.name}.keys_named", [f"With {case.label}: {wrong[part]}."], words=said[1])
 
     def _first_wrong_line(self, call, runs):
         """The tracer's finding (:mod:`firstwrong`) on the first wrong public case, or None.
