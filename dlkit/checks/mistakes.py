@@ -369,6 +369,9 @@ CATALOG = {
         "gradient only, W[l] := W[l] - alpha dW[l] (not alpha W[l] - dW[l], alpha (W[l] - dW[l]) or dW[l] / alpha).",
     "update_parameters.b_not_updated": "b is not updated: b[l] := b[l] - alpha db[l] for every layer, like W.",
     "update_parameters.W_not_updated": "W is not updated: W[l] := W[l] - alpha dW[l] for every layer, like b.",
+    "update_parameters.nothing_updated": "No parameter moved: what you return is the same as the parameters you were "
+        "given. Each new value must be stored in the dict you return, new['W' + str(l)] = W[l] - alpha dW[l] "
+        "(a loop that only rebinds a local name, value = value - alpha * grad, never stores it).",
     "update_parameters.last_layer_not_updated": "The last layer is not updated: loop over l = 1..L, "
         "for l in range(1, L + 1) (or range(L) with keys l + 1).",
     "update_parameters.first_layer_not_updated": "The first layer is not updated: loop over l = 1..L, for l in range(1, L + 1).",

@@ -637,7 +637,8 @@ class Spec:
                 for mid in ids:
                     if mid not in reported:
                         reported.add(mid)
-                        findings.append(Finding(mid, hint_for(mid), [f"With {case.label}: {problem}.",
+                        findings.append(Finding(mid, self._on_part_only(mid, part, runs, explains, mutant_cache) + hint_for(mid),
+                                                [f"With {case.label}: {problem}.",
                                                                      *self._try_it(case, part, runs, public)]))
             elif not any(part in explains[mid] for mid in kept):
                 wrong_runs = [r for r in runs if r[2].get(part)]
@@ -650,6 +651,19 @@ class Spec:
                 findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
                                         [f"(with {case.label})", *self._try_it(case, part, runs, public)], generic=True))
         return findings
+
+    def _on_part_only(self, mid, part, runs, explains, mutant_cache) -> str:
+        """'On b only (your W is right). ' when the mistake ``mid`` explains this part alone and would
+        have changed the other parts, which the learner has right on every case; else ''."""
+        if len(self.parts) < 2 or explains.get(mid) != {part}:
+            return ""
+        right = [p for p in self.parts if p != part and all(p not in wrong for _, _, wrong in runs)]
+        if not right or len(right) != len(self.parts) - 1:
+            return ""
+        if any(mid in mutant_cache.get(("everywhere", p), set()) for p in right):
+            return ""    # the mistake leaves those parts as they are: nothing to add
+        verb = "is" if len(right) == 1 else "are"
+        return f"On {part} only (your {' and '.join(right)} {verb} right). "
 
     def _shape_explained(self, part, wrong_runs):
         """A returned array of the wrong shape named as what it is (:func:`operands.explain_shape`), or None."""

@@ -738,3 +738,12 @@ def initialize_parameters(layer_dims, seed=1):
 def update_parameters(parameters, grads, learning_rate):
     """Only the b keys are returned: the W's are dropped."""
     return {k: v - learning_rate * grads["d" + k] for k, v in parameters.items() if k.startswith("b")}
+
+
+@bug("update_parameters", "update_parameters.nothing_updated")
+def update_parameters(parameters, grads, learning_rate):
+    """Rebinds the loop's local name only: the copy returned is unchanged."""
+    new = dict(parameters)
+    for key, value in new.items():
+        value = value - learning_rate * grads["d" + key]
+    return new
