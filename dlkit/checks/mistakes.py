@@ -465,6 +465,8 @@ CALLS = {
                   "appended inside the loop to a list made once, before it.",
 }
 TRACE.update(CALLS)
+# diag7: a TypeError from a % format, said from the failing line's values (checks/crashes.py)
+TRACE["format_mismatch"] = "A % format is given a value its conversion cannot format: %d and %f format one number each."
 # diag7: a dict's keys against the lecture's W1..WL, b1..bL, dW1.. (checks/keys.py): "<exercise>.keys_named"
 TRACE["keys_named"] = "Your keys are not the lecture's: {words}. The keys are W1..WL and b1..bL (grads: dW1.., db1..), for l = 1..L."
 

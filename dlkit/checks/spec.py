@@ -373,10 +373,13 @@ class Spec:
             w in err.message for w in ("shape", "broadcast", "matmul", "aligned", "dimension"))
         if shape_error or err.exc_type in ("IndexError", "KeyError", "TypeError"):
             details.append(f"The inputs were {case.label}.")
+        # a KeyError's reason in the layer numbering 1..L, from the key and the dicts given (causes.key_cause)
+        why = causes.key_cause(err.message, self.arg_names, case.args) if err.exc_type == "KeyError" else None
+        why = f" Here {why}." if why else ""
         if isinstance(mistake_id, tuple):   # (id, hint fields): a hint worded from the learner's code
-            return Finding(mistake_id[0], hint_for(mistake_id[0], **mistake_id[1]), details)
+            return Finding(mistake_id[0], hint_for(mistake_id[0], **mistake_id[1]) + why, details)
         if mistake_id:
-            return Finding(mistake_id, hint_for(mistake_id), details)
+            return Finding(mistake_id, hint_for(mistake_id) + why, details)
         named = crashes.explain(self, err, case)
         if named is not None:
             named.details.append(f"The inputs were {case.label}.")
@@ -392,6 +395,7 @@ class Spec:
         where = f" at line {err.lineno}" if err.line else ""
         if err.exc_type == "KeyError":   # a plain fact about the key, never a guess at its cause
             return Finding(f"{self.name}.raised_KeyError",
+                           (f"{why.strip()[5:6].upper()}{why.strip()[6:]} " if why else "") +
                            f"Your code raised KeyError{where}: "
                            f"{causes.key_error_fact(err, self.arg_names, case.args)}",
                            [d for d in details if not d.startswith(err.exc_type + ":")])

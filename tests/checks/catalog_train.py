@@ -261,3 +261,30 @@ def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
         costs.append(AL)
         parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
     return parameters, costs
+
+
+@bug("L_layer_model", "L_layer_model.format_mismatch")
+def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
+    """The final report formats the whole list of costs with %.3f."""
+    parameters = initialize_parameters(layer_dims, seed)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = model_forward(X, parameters)
+        costs.append(compute_cost(AL, Y))
+        parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
+    print("final cost: %.3f" % (costs,))
+    return parameters, costs
+
+
+@bug("L_layer_model", "L_layer_model.format_mismatch")
+def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
+    """Two conversions, one value: the iteration's number is given, its cost is not."""
+    parameters = initialize_parameters(layer_dims, seed)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        costs.append(cost)
+        print("iteration %d: cost %f" % i)
+        parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
+    return parameters, costs
