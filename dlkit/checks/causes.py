@@ -392,6 +392,64 @@ def key_cause(message, arg_names, args):
     return None
 
 
+_STEP = {"relu": ("relu", "relu_backward"), "sigmoid": ("sigmoid", "sigmoid_backward")}
+
+
+def _calls_in(body) -> set:
+    return {_callee(n) for stmt in body for n in ast.walk(stmt) if isinstance(n, ast.Call)}
+
+
+def branch_cause(source_text, used):
+    """Why one activation runs for every layer (the finding "activation is ignored: <used> is applied
+    even when ..."), when the learner's source shows it, as a sentence; else None:
+    a test ``activation == "sigmoid" or "relu"`` (a non-empty string is always true), both branches
+    calling the same block (a copy-paste), or an assignment after the if that runs for every call and
+    overwrites what the other branch computed (no else)."""
+    fn = _tree(source_text)
+    if fn is None or used not in _STEP:
+        return None
+    other = "sigmoid" if used == "relu" else "relu"
+    for node in ast.walk(fn):
+        if not isinstance(node, ast.If):
+            continue
+        test = node.test
+        if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):
+            loose = [v for v in test.values if isinstance(v, ast.Constant) and isinstance(v.value, str)]
+            if loose:
+                return (f"Your test `{ast.unparse(test)}` is always true: a non-empty string such as "
+                        f"{loose[0].value!r} counts as True on its own, so the first branch runs for every layer; "
+                        f"compare each value, activation == \"relu\" or activation == \"sigmoid\".")
+        branches = [node.body]
+        rest = node.orelse
+        while rest:
+            if len(rest) == 1 and isinstance(rest[0], ast.If):
+                branches.append(rest[0].body)
+                rest = rest[0].orelse
+            else:
+                branches.append(rest)
+                rest = []
+        if len(branches) >= 2:
+            calls = [_calls_in(b) & set(_STEP[used] + _STEP[other]) for b in branches]
+            shared = set.intersection(*calls) & set(_STEP[used])
+            if shared and not any(set(_STEP[other]) & c for c in calls):
+                name = sorted(shared)[0]
+                return (f"Every branch of your if calls {name} (a copy-paste?): the {other} branch must call "
+                        f"{_STEP[other][_STEP[used].index(name)]}.")
+    for block in [fn.body] + [n.body for n in ast.walk(fn) if isinstance(n, (ast.For, ast.While, ast.With))]:
+        for i, stmt in enumerate(block):
+            if not isinstance(stmt, ast.If):
+                continue
+            inside = {t.id for n in ast.walk(stmt) if isinstance(n, ast.Assign) for t in n.targets
+                      if isinstance(t, ast.Name)}
+            for later in block[i + 1:]:
+                if isinstance(later, ast.Assign) and any(isinstance(t, ast.Name) and t.id in inside
+                                                         for t in later.targets) \
+                        and set(_STEP[used]) & _calls_in([later]):
+                    return (f"`{ast.unparse(later)}` comes after the if, so it runs on every call and overwrites "
+                            f"what the {other} branch computed: put it in an else branch.")
+    return None
+
+
 __all__ = ["shape_error", "layer_key", "key_of", "len_not_halved", "activation_tests", "unknown_activation_why", "unknown_activation",
            "unpacks_cache_as_Z_first", "names_assigned_in_loops", "loop_passes_unchanged", "first_call_arg", "integer_cause",
-           "key_error_fact", "key_cause", "unpacked_out_of_order", "clips", "exponentiates", "loops", "writes_in_place"]
+           "key_error_fact", "key_cause", "branch_cause", "unpacked_out_of_order", "clips", "exponentiates", "loops", "writes_in_place"]

@@ -512,6 +512,12 @@ class Spec:
             findings, notes = self._localise(call, runs, findings, helper_results)
 
         findings = self._causes_checked(call, findings)
+        for f in findings:   # "activation is ignored": why, when the learner's source shows it (causes.branch_cause)
+            used = f.id.rsplit(".always_", 1)[-1] if ".always_" in f.id else None
+            if used in ("relu", "sigmoid"):
+                why = causes.branch_cause(self._learner_text(call), used)
+                if why and why not in f.hint:
+                    f.hint = f"{f.hint} {why}"
         leftover = getattr(call, "leftover_finding", None)   # the notebook's kernel can see the function
         if findings and leftover is not None:
             found = leftover(self)

@@ -70,3 +70,20 @@ def test_integer_cause():
 def test_len_not_halved():
     assert causes.len_not_halved("def f(parameters):\n    L = len(parameters)\n")
     assert not causes.len_not_halved("def f(parameters):\n    L = len(parameters) // 2\n")
+
+
+def test_branch_cause_says_why_one_activation_runs_for_every_layer():
+    loose = ('def f(A_prev, W, b, activation):\n    Z = W @ A_prev + b\n'
+             '    if activation == "relu" or "sigmoid":\n        A = np.maximum(0, Z)\n'
+             '    else:\n        A = 1 / (1 + np.exp(-Z))\n    return A\n')
+    assert "always true" in causes.branch_cause(loose, "relu")
+    pasted = ('def f(dA, cache, activation):\n    lc, ac = cache\n    if activation == "sigmoid":\n'
+              '        dZ = relu_backward(dA, ac)\n    else:\n        dZ = relu_backward(dA, ac)\n'
+              '    return linear_backward(dZ, lc)\n')
+    assert "sigmoid branch must call sigmoid_backward" in causes.branch_cause(pasted, "relu")
+    no_else = ('def f(A_prev, W, b, activation):\n    Z = W @ A_prev + b\n    if activation == "relu":\n'
+               '        A = relu(Z)\n    A = sigmoid(Z)\n    return A\n')
+    assert "put it in an else branch" in causes.branch_cause(no_else, "sigmoid")
+    right = ('def f(A_prev, W, b, activation):\n    Z = W @ A_prev + b\n    if activation == "relu":\n'
+             '        A = relu(Z)\n    else:\n        A = sigmoid(Z)\n    return A\n')
+    assert causes.branch_cause(right, "sigmoid") is None and causes.branch_cause(right, "relu") is None
