@@ -338,6 +338,118 @@ def key_error_fact(err, arg_names, args) -> str:
     return text + "."
 
 
+def key_cause(message, arg_names, args):
+    """The lecture's reason for a KeyError, in its layer numbering 1..L, or None: the key asked for
+    (from ``message``) held against the keys of the exercise's dict arguments: layer 0 or L + 1
+    (layers are numbered 1..L), a parameter's name asked of grads (grads' keys carry a 'd'), a
+    gradient's name asked of parameters, a grads key with its 'd' dropped that names no parameter
+    (dA[l]: grads also holds the activations' gradients), a key in the other case."""
+    key = key_of(message)
+    dicts = [(name, value) for name, value in zip(arg_names, args) if type(value) is dict]
+    if type(key) is not str or not dicts:
+        return None
+    holds = lambda k: [n for n, d in dicts if k in d]   # noqa: E731
+    if holds(key):   # a key of one dict asked of another: which naming each dict uses
+        if holds("d" + key):
+            return (f"the keys of {holds('d' + key)[0]} carry a 'd' in front of the parameter's name (the 'd' prefix): "
+                    f"the gradient of {key} is d{key}, so ask {holds('d' + key)[0]} for 'd' + the key")
+        if key.startswith("d") and holds(key[1:]):
+            return (f"{key} is a gradient's name, a key of {holds(key)[0]}: {holds(key[1:])[0]} holds {key[1:]}, "
+                    f"without the 'd'")
+        return None
+    found = re.fullmatch(r"([A-Za-z]+)(\d+)", key)
+    numbers = [int(m.group(1)) for _, d in dicts for k in d if type(k) is str
+               for m in [re.fullmatch(r"W(\d+)", k)] if m]
+    L = max(numbers) if numbers else None
+    if found and L:
+        p, num = found.group(1), int(found.group(2))
+        family = [k for _, d in dicts for k in d if type(k) is str and re.fullmatch(p + r"\d+", k)]
+        if family and num == 0:
+            return (f"there is no {key}: layers are numbered 1..L, so the keys run {p}1..{p}{L} (layer 0 is the "
+                    f"input X, which has no {p}); a loop over the layers starts at 1")
+        if family and num == L + 1:
+            return (f"{key} is one layer past the last: the keys run {p}1..{p}{L}, L = {L} (layers are "
+                    f"numbered 1..L)")
+    if holds("d" + key) and holds(key[:1].upper() + key[1:] if key else key) == [] and not holds(key):
+        grads = holds("d" + key)[0]
+        others = [n for n, _ in dicts if n != grads]
+        if found and others and not any(re.fullmatch(found.group(1) + r"\d+", str(k))
+                                        for n, d in dicts if n != grads for k in d):
+            dA = [k for k in dicts[[n for n, _ in dicts].index(grads)][1] if str(k).startswith("d" + found.group(1))]
+            return (f"{key} is {grads}' key d{key} with its 'd' dropped: {grads} also holds "
+                    f"d{found.group(1)}[l] ({', '.join(map(str, dA[:4]))}), the gradients of the activations, which "
+                    f"have no parameter in {others[0]}: only the W and b keys are updated, each with its "
+                    f"dW[l] or db[l], for l = 1..L")
+    if key.startswith("d") and holds(key[1:]) and not holds(key):
+        return (f"{key} is a gradient's name: {holds(key[1:])[0]} holds {key[1:]}, without the 'd'; the keys "
+                f"with a 'd' (dW1, db1) are the gradients'")
+    if holds("d" + key):
+        return (f"the keys of {holds('d' + key)[0]} carry a 'd' in front of the parameter's name (the 'd' prefix): "
+                f"the gradient of {key} is d{key}, so ask for 'd' + the key")
+    close = [k for _, d in dicts for k in d if type(k) is str and k.lower() == key.lower() and k != key]
+    if close:
+        return f"keys are case sensitive: {key!r} is not {close[0]!r}"
+    return None
+
+
+_STEP = {"relu": ("relu", "relu_backward"), "sigmoid": ("sigmoid", "sigmoid_backward")}
+
+
+def _calls_in(body) -> set:
+    return {_callee(n) for stmt in body for n in ast.walk(stmt) if isinstance(n, ast.Call)}
+
+
+def branch_cause(source_text, used):
+    """Why one activation runs for every layer (the finding "activation is ignored: <used> is applied
+    even when ..."), when the learner's source shows it, as a sentence; else None:
+    a test ``activation == "sigmoid" or "relu"`` (a non-empty string is always true), both branches
+    calling the same block (a copy-paste), or an assignment after the if that runs for every call and
+    overwrites what the other branch computed (no else)."""
+    fn = _tree(source_text)
+    if fn is None or used not in _STEP:
+        return None
+    other = "sigmoid" if used == "relu" else "relu"
+    for node in ast.walk(fn):
+        if not isinstance(node, ast.If):
+            continue
+        test = node.test
+        if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):
+            loose = [v for v in test.values if isinstance(v, ast.Constant) and isinstance(v.value, str)]
+            if loose:
+                return (f"Your test `{ast.unparse(test)}` is always true: a non-empty string such as "
+                        f"{loose[0].value!r} counts as True on its own, so the first branch runs for every layer; "
+                        f"compare each value, activation == \"relu\" or activation == \"sigmoid\".")
+        branches = [node.body]
+        rest = node.orelse
+        while rest:
+            if len(rest) == 1 and isinstance(rest[0], ast.If):
+                branches.append(rest[0].body)
+                rest = rest[0].orelse
+            else:
+                branches.append(rest)
+                rest = []
+        if len(branches) >= 2:
+            calls = [_calls_in(b) & set(_STEP[used] + _STEP[other]) for b in branches]
+            shared = set.intersection(*calls) & set(_STEP[used])
+            if shared and not any(set(_STEP[other]) & c for c in calls):
+                name = sorted(shared)[0]
+                return (f"Every branch of your if calls {name} (a copy-paste?): the {other} branch must call "
+                        f"{_STEP[other][_STEP[used].index(name)]}.")
+    for block in [fn.body] + [n.body for n in ast.walk(fn) if isinstance(n, (ast.For, ast.While, ast.With))]:
+        for i, stmt in enumerate(block):
+            if not isinstance(stmt, ast.If):
+                continue
+            inside = {t.id for n in ast.walk(stmt) if isinstance(n, ast.Assign) for t in n.targets
+                      if isinstance(t, ast.Name)}
+            for later in block[i + 1:]:
+                if isinstance(later, ast.Assign) and any(isinstance(t, ast.Name) and t.id in inside
+                                                         for t in later.targets) \
+                        and set(_STEP[used]) & _calls_in([later]):
+                    return (f"`{ast.unparse(later)}` comes after the if, so it runs on every call and overwrites "
+                            f"what the {other} branch computed: put it in an else branch.")
+    return None
+
+
 __all__ = ["shape_error", "layer_key", "key_of", "len_not_halved", "activation_tests", "unknown_activation_why", "unknown_activation",
            "unpacks_cache_as_Z_first", "names_assigned_in_loops", "loop_passes_unchanged", "first_call_arg", "integer_cause",
-           "key_error_fact", "unpacked_out_of_order", "clips", "exponentiates", "loops", "writes_in_place"]
+           "key_error_fact", "key_cause", "branch_cause", "unpacked_out_of_order", "clips", "exponentiates", "loops", "writes_in_place"]

@@ -96,6 +96,56 @@ def _same_layer(la, lb) -> bool:
     return any(layer(x) == layer(y) for x in la for y in lb)
 
 
+_SPEC = re.compile(r"%(?:\([^)]*\))?[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])")
+
+
+def _kind_words(value) -> str:
+    if type(value) is list:
+        return f"a list of {len(value)} item(s)"
+    if type(value) is tuple:
+        return f"a tuple of {len(value)} item(s)"
+    if type(value) is dict:
+        return "a dict"
+    if type(value) is np.ndarray:
+        return f"an array of shape {value.shape}"
+    if value is None:
+        return "None"
+    return f"a {type(value).__name__}"
+
+
+def _format_mismatch(spec, err, details):
+    """A TypeError from a % format (print("... %f" % (i, costs))): which conversion was given what,
+    from the failing line's recorded operands (:mod:`replay`), or None."""
+    rec = getattr(err, "operands", None)
+    if err.exc_type != "TypeError" or rec is None or rec.failed is None:
+        return None
+    node = rec.nodes[rec.failed]
+    if node.kind != "binop:%" or len(node.children) != 2:
+        return None
+    left, right = (rec.nodes[i] for i in node.children)
+    if type(left.value) is not str:
+        return None
+    convs = [c for c in _SPEC.findall(left.value) if c != "%"]
+    items = list(right.value) if type(right.value) is tuple else [right.value]
+    names = [t.strip() for t in right.text.strip("()").split(",")] if type(right.value) is tuple else [right.text]
+    if len(convs) != len(items):
+        return Finding(f"{spec.name}.format_mismatch",
+                       f"The % format {left.text} has {len(convs)} conversion(s) (%{', %'.join(convs)}) but is given "
+                       f"{len(items)} value(s): one value per conversion, in order.", details)
+    for conv, item, name in zip(convs, items, names if len(names) == len(items) else [None] * len(items)):
+        numeric = conv in "diouxXeEfFgGc"
+        fits = not numeric or (type(item) in (int, float) and not isinstance(item, bool)) or (
+            type(item) is np.ndarray and item.size == 1)
+        if not fits:
+            what = f"{name}, {_kind_words(item)}" if name else _kind_words(item)
+            hint = " (the list of every cost so far: its last entry, or the cost J itself, is the number)" \
+                if type(item) is list and name and "cost" in name.lower() else ""
+            return Finding(f"{spec.name}.format_mismatch",
+                           f"The % format {left.text} gives %{conv} {what}{hint}: %{conv} formats one number, "
+                           f"not {_kind_words(item).split(' of ')[0]}.", details)
+    return None
+
+
 def explain(spec, err, case):
     """A Finding that names a crash in the lecture's terms, or None."""
     line = err.line or ""
@@ -137,6 +187,9 @@ def explain(spec, err, case):
     swapped = _helper_args_order(spec, err, line, details)
     if swapped is not None:
         return swapped
+    formatted = _format_mismatch(spec, err, details)
+    if formatted is not None:
+        return formatted
     passed = _wrong_array_passed(spec, err, line, details) if err.exc_type == "ValueError" else None
     if passed is not None:
         return passed

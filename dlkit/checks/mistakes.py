@@ -182,6 +182,8 @@ CATALOG = {
         "scale randn by 0.01 or 1/sqrt(n[l-1]), not by less.",
     "initialize_parameters.W_scale": "W[l] is random but not at the scale the notebook asks for: "
         "W[l] = rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]) (not * 0.01, not * np.sqrt(2 / n[l-1])).",
+    "initialize_parameters.W_divided_by_other": "Your W[l] are the seeded randn(n[l], n[l-1]) divided by {divisor}: "
+        "{meaning}. W[l] = rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]).",
     "initialize_parameters.W_not_seeded": "W[l] has the right scale but not everybody's numbers: create one "
         "generator, rng = np.random.RandomState(seed), from the seed argument, once, before the loop, and draw "
         "W1, W2, ..., WL in that order with rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]).",
@@ -367,6 +369,9 @@ CATALOG = {
         "gradient only, W[l] := W[l] - alpha dW[l] (not alpha W[l] - dW[l], alpha (W[l] - dW[l]) or dW[l] / alpha).",
     "update_parameters.b_not_updated": "b is not updated: b[l] := b[l] - alpha db[l] for every layer, like W.",
     "update_parameters.W_not_updated": "W is not updated: W[l] := W[l] - alpha dW[l] for every layer, like b.",
+    "update_parameters.nothing_updated": "No parameter moved: what you return is the same as the parameters you were "
+        "given. Each new value must be stored in the dict you return, new['W' + str(l)] = W[l] - alpha dW[l] "
+        "(a loop that only rebinds a local name, value = value - alpha * grad, never stores it).",
     "update_parameters.last_layer_not_updated": "The last layer is not updated: loop over l = 1..L, "
         "for l in range(1, L + 1) (or range(L) with keys l + 1).",
     "update_parameters.first_layer_not_updated": "The first layer is not updated: loop over l = 1..L, for l in range(1, L + 1).",
@@ -448,6 +453,22 @@ CONCEPTS = {
     "wrong_where": "Your {part} is right {right} but wrong {where}{there} ({definition}).",
 }
 TRACE.update(CONCEPTS)
+
+# diag7: a composite's loop judged by the blocks it called and with what (specs_train.py,
+# LLayerModel.explain_calls): "<exercise>.loop_arguments", "loop_update", "loop_costs".
+CALLS = {
+    "loop_arguments": "{words}. The loop passes its own arguments on unchanged: initialize_parameters(layer_dims, "
+                      "seed), model_forward(X, parameters), update_parameters(parameters, grads, learning_rate).",
+    "loop_update": "{words}. Gradient descent steps against the gradient, with the learning rate given: "
+                   "W[l] := W[l] - alpha dW[l], b[l] := b[l] - alpha db[l].",
+    "loop_costs": "{words}. costs holds one cost J per iteration, the number compute_cost returns, "
+                  "appended inside the loop to a list made once, before it.",
+}
+TRACE.update(CALLS)
+# diag7: a TypeError from a % format, said from the failing line's values (checks/crashes.py)
+TRACE["format_mismatch"] = "A % format is given a value its conversion cannot format: %d and %f format one number each."
+# diag7: a dict's keys against the lecture's W1..WL, b1..bL, dW1.. (checks/keys.py): "<exercise>.keys_named"
+TRACE["keys_named"] = "Your keys are not the lecture's: {words}. The keys are W1..WL and b1..bL (grads: dW1.., db1..), for l = 1..L."
 
 
 class _Blank(dict):

@@ -219,6 +219,55 @@ class KernelCall:
             raise err from None
         return plain(output), plain(args)
 
+    def calls(self, fn_name: str, args: tuple, watch: tuple):
+        """(output, log) of one more run of ``fn_name`` on ``args`` with the notebook names in
+        ``watch`` (the blocks a composite calls by global name) wrapped so that every call is noted:
+        log = [(name, {argument name -> plain copy}, plain copy of the result)] in the order they ran,
+        arguments named by dlkit's own block of that name (the lecture's names). The wrapped blocks
+        run unchanged and return what they return; the names are restored afterwards. None when
+        the run raises or runs out of time."""
+        import inspect
+
+        import dlkit
+
+        log, saved, missing = [], {}, object()
+
+        def wrapped(name, block):
+            model = getattr(dlkit, name, block)
+            try:
+                signature = inspect.signature(model)
+            except (TypeError, ValueError):
+                signature = None
+
+            def noted(*a, **k):
+                try:
+                    bound = signature.bind(*a, **k) if signature is not None else None
+                    if bound is not None:
+                        bound.apply_defaults()
+                    given = dict(bound.arguments) if bound is not None else dict(enumerate(a), **k)
+                except TypeError:
+                    given = dict(enumerate(a), **k)
+                given = {n: plain(v) for n, v in given.items() if n != "kwargs"}
+                result = block(*a, **k)
+                if len(log) < 500:
+                    log.append((name, given, plain(result)))
+                return result
+            return noted
+
+        with self._substituted():
+            for name in watch:
+                block = self.namespace.get(name, missing)
+                if block is not missing and callable(block):
+                    saved[name] = block
+                    self.namespace[name] = wrapped(name, block)
+            try:
+                output, _ = self._call(fn_name, args)
+            except LearnerError:
+                return None
+            finally:
+                self.namespace.update(saved)
+        return output, log
+
     def trace(self, fn_name: str, args: tuple):
         """The learner's lines on ``args`` (:func:`dlkit.checks.trace.record`): a list of
         :class:`~dlkit.checks.trace.Step` (plain data), or None when the function cannot be

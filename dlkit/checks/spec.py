@@ -270,6 +270,12 @@ class Spec:
         :mod:`causes`)."""
         return None
 
+    def explain_calls(self, call, runs):
+        """A Finding from the blocks the learner's function called by name, and with what (a ``call``
+        that can note them offers ``calls``: the notebook's kernel), for a wrong output nothing else
+        named; None by default."""
+        return None
+
     def extra_findings(self, runs) -> list:
         """Rule-based findings on all the (case, parts) runs, for properties that are not values."""
         return []
@@ -367,10 +373,13 @@ class Spec:
             w in err.message for w in ("shape", "broadcast", "matmul", "aligned", "dimension"))
         if shape_error or err.exc_type in ("IndexError", "KeyError", "TypeError"):
             details.append(f"The inputs were {case.label}.")
+        # a KeyError's reason in the layer numbering 1..L, from the key and the dicts given (causes.key_cause)
+        why = causes.key_cause(err.message, self.arg_names, case.args) if err.exc_type == "KeyError" else None
+        why = f" Here {why}." if why else ""
         if isinstance(mistake_id, tuple):   # (id, hint fields): a hint worded from the learner's code
-            return Finding(mistake_id[0], hint_for(mistake_id[0], **mistake_id[1]), details)
+            return Finding(mistake_id[0], hint_for(mistake_id[0], **mistake_id[1]) + why, details)
         if mistake_id:
-            return Finding(mistake_id, hint_for(mistake_id), details)
+            return Finding(mistake_id, hint_for(mistake_id) + why, details)
         named = crashes.explain(self, err, case)
         if named is not None:
             named.details.append(f"The inputs were {case.label}.")
@@ -386,6 +395,7 @@ class Spec:
         where = f" at line {err.lineno}" if err.line else ""
         if err.exc_type == "KeyError":   # a plain fact about the key, never a guess at its cause
             return Finding(f"{self.name}.raised_KeyError",
+                           (f"{why.strip()[5:6].upper()}{why.strip()[6:]} " if why else "") +
                            f"Your code raised KeyError{where}: "
                            f"{causes.key_error_fact(err, self.arg_names, case.args)}",
                            [d for d in details if not d.startswith(err.exc_type + ":")])
@@ -502,6 +512,12 @@ class Spec:
             findings, notes = self._localise(call, runs, findings, helper_results)
 
         findings = self._causes_checked(call, findings)
+        for f in findings:   # "activation is ignored": why, when the learner's source shows it (causes.branch_cause)
+            used = f.id.rsplit(".always_", 1)[-1] if ".always_" in f.id else None
+            if used in ("relu", "sigmoid"):
+                why = causes.branch_cause(self._learner_text(call), used)
+                if why and why not in f.hint:
+                    f.hint = f"{f.hint} {why}"
         leftover = getattr(call, "leftover_finding", None)   # the notebook's kernel can see the function
         if findings and leftover is not None:
             found = leftover(self)
@@ -519,6 +535,9 @@ class Spec:
             with np.errstate(all="ignore"):
                 said = concepts.explain_outputs(self, runs)
             found = self._first_wrong_line(call, runs)
+            if found is not None:
+                findings = [found] + findings
+            found = self.explain_calls(call, runs)   # a composite's loop: the blocks it called, with what
             if found is not None:
                 findings = [found] + findings
             if said is not None:    # confirmed on every wrong case: before the one traced case's line
@@ -628,12 +647,13 @@ class Spec:
                 for mid in ids:
                     if mid not in reported:
                         reported.add(mid)
-                        findings.append(Finding(mid, hint_for(mid), [f"With {case.label}: {problem}.",
+                        findings.append(Finding(mid, self._on_part_only(mid, part, runs, explains, mutant_cache) + hint_for(mid),
+                                                [f"With {case.label}: {problem}.",
                                                                      *self._try_it(case, part, runs, public)]))
             elif not any(part in explains[mid] for mid in kept):
                 wrong_runs = [r for r in runs if r[2].get(part)]
                 related = structure.explain(self, part, wrong_runs) or self.explain_part(part, wrong_runs) \
-                    or self._shape_explained(part, wrong_runs)
+                    or self._shape_explained(part, wrong_runs) or self._keys_explained(part, wrong_runs)
                 if related is not None:
                     related.details += self._try_it(case, part, runs, public)
                     findings.append(related)
@@ -641,6 +661,19 @@ class Spec:
                 findings.append(Finding(f"{self.name}.{part}_wrong", f"{problem}. {self.equation}".strip(),
                                         [f"(with {case.label})", *self._try_it(case, part, runs, public)], generic=True))
         return findings
+
+    def _on_part_only(self, mid, part, runs, explains, mutant_cache) -> str:
+        """'On b only (your W is right). ' when the mistake ``mid`` explains this part alone and would
+        have changed the other parts, which the learner has right on every case; else ''."""
+        if len(self.parts) < 2 or explains.get(mid) != {part}:
+            return ""
+        right = [p for p in self.parts if p != part and all(p not in wrong for _, _, wrong in runs)]
+        if not right or len(right) != len(self.parts) - 1:
+            return ""
+        if any(mid in mutant_cache.get(("everywhere", p), set()) for p in right):
+            return ""    # the mistake leaves those parts as they are: nothing to add
+        verb = "is" if len(right) == 1 else "are"
+        return f"On {part} only (your {' and '.join(right)} {verb} right). "
 
     def _shape_explained(self, part, wrong_runs):
         """A returned array of the wrong shape named as what it is (:func:`operands.explain_shape`), or None."""
@@ -652,6 +685,24 @@ class Spec:
             return None
         case, _, wrong = wrong_runs[found[2]]   # the case the words were said of
         return Finding(f"{self.name}.{found[0]}", found[1], [f"With {case.label}: {wrong[part]}."])
+
+    def _keys_explained(self, part, wrong_runs):
+        """A dict output whose keys differ from the lecture's in one way (:mod:`keys`), named, or None."""
+        from . import keys
+
+        pairs = []
+        for case, got_parts, _ in wrong_runs:
+            if type(got_parts.get(part)) is not dict:
+                return None
+            exp_parts, _ = self.split(case.expected, case)
+            got = set().union(*(set(v) for v in got_parts.values() if type(v) is dict))
+            exp = set().union(*(set(v) for v in exp_parts.values() if type(v) is dict))
+            pairs.append((got, exp))
+        said = keys.explain(pairs)
+        if said is None:
+            return None
+        case, _, wrong = wrong_runs[0]
+        return self._finding(f"{self.name}.keys_named", [f"With {case.label}: {wrong[part]}."], words=said[1])
 
     def _first_wrong_line(self, call, runs):
         """The tracer's finding (:mod:`firstwrong`) on the first wrong public case, or None.

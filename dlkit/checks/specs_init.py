@@ -114,6 +114,45 @@ def _unseeded(got, exp, args):
     return []
 
 
+# what a learner divides the seeded randn(n[l], n[l-1]) by, in the lecture's sizes (the notebook's is
+# sqrt(n[l-1]), the layer's number of inputs); each with what it means
+_DIVISORS = (
+    ("sqrt(n[l])", lambda d, l: np.sqrt(d[l]),
+     "the layer's own number of units, where sqrt(n[l-1]), its number of inputs (the fan-in), belongs"),
+    ("sqrt(n[0])", lambda d, l: np.sqrt(d[0]),
+     "the input size for every layer: one scale, computed once, where each layer needs its own sqrt(n[l-1]), "
+     "its number of inputs"),
+    ("int(sqrt(n[l-1]))", lambda d, l: float(int(np.sqrt(d[l - 1]))),
+     "the square root rounded down to a whole number (an int() or //), where sqrt(n[l-1]) itself belongs"),
+    ("n[l-1]", lambda d, l: float(d[l - 1]),
+     "n[l-1] without the square root, where sqrt(n[l-1]) belongs"),
+    ("sqrt(n[l-2])", lambda d, l: np.sqrt(d[l - 2]) if l >= 2 else np.sqrt(d[0]),
+     "the previous layer's number of inputs (n[l-2]), where this layer's own, sqrt(n[l-1]), belongs"),
+)
+
+
+def _divisor(bad):
+    """(label, meaning) of the one divisor of _DIVISORS such that every layer of every wrong case is
+    the seeded randn(n[l], n[l-1]) divided by it, or None (the draws are not the seeded ones, or no
+    divisor or more than one fits)."""
+    fits = [True] * len(_DIVISORS)
+    wrong_somewhere = False
+    for (dims, _), got, exp in bad:
+        for l in range(1, len(dims)):
+            W, W_exp = got.get(f"W{l}"), exp.get(f"W{l}")
+            if type(W) is not np.ndarray or type(W_exp) is not np.ndarray or W.shape != W_exp.shape:
+                return None
+            draws = W_exp.astype(np.float64) * np.sqrt(dims[l - 1])    # the seeded randn(n[l], n[l-1])
+            W = W.astype(np.float64)
+            wrong_somewhere = wrong_somewhere or not np.allclose(W, W_exp, rtol=1e-6, atol=1e-12)
+            for i, (_, fn, _) in enumerate(_DIVISORS):
+                if fits[i]:
+                    d = fn(dims, l)
+                    fits[i] = bool(d > 0 and np.allclose(W, draws / d, rtol=1e-6, atol=1e-12))
+    hits = [_DIVISORS[i] for i, ok in enumerate(fits) if ok]
+    return (hits[0][0], hits[0][2]) if wrong_somewhere and len(hits) == 1 else None
+
+
 class InitializeParameters(Spec):
     """Graded by the seeded values; a wrong W is explained by its properties first."""
 
@@ -147,7 +186,41 @@ class InitializeParameters(Spec):
             texts = [text for _, text in _unseeded(got, exp, case.args)]
         return texts[0] if texts else None
 
+    def _bad_W(self, runs):
+        out = []
+        for case, got_parts, wrong in runs:
+            if "W" in wrong and "W" in got_parts and type(got_parts["W"]) is dict:
+                exp_parts, _ = self.split(case.expected, case)
+                out.append((case.args, got_parts["W"], exp_parts["W"]))
+        return out
+
+    def _keys_said(self, runs):
+        from . import keys
+        pairs = [(got_parts["shapes"], case.expected) for case, got_parts, wrong in runs
+                 if "shapes" in wrong and type(got_parts.get("shapes")) is dict and type(case.expected) is dict]
+        return keys.explain([(set(g), set(e)) for g, e in pairs]) if pairs else None
+
+    def explain_part(self, part, bad_runs):
+        """W: the seeded draws divided by another size than sqrt(n[l-1]) (:func:`_divisor`), named;
+        the keys: one way they differ from W1..WL, b1..bL (:mod:`keys`)."""
+        if part == "shapes":
+            said = self._keys_said(bad_runs)
+            if said is not None:
+                case, _, wrong = bad_runs[0]
+                return self._finding(f"{self.name}.keys_named", [f"With {case.label}: {wrong[part]}."], words=said[1])
+        if part == "W":
+            found = _divisor(self._bad_W(bad_runs))
+            if found is not None:
+                case, _, wrong = bad_runs[0]
+                return self._finding(f"{self.name}.W_divided_by_other", [f"With {case.label}: {wrong[part]}."],
+                                     divisor=found[0], meaning=found[1])
+        return super().explain_part(part, bad_runs)
+
     def diagnose(self, part, runs, mutant_cache):
+        if part == "shapes" and self._keys_said(runs) is not None:
+            return []    # the keys differ in one way the lecture names: explain_part says which
+        if part == "W" and _divisor(self._bad_W(runs)) is not None:
+            return []    # the draws are the seeded ones, divided by another size: explain_part names it
         ids, unseeded = [], []
         for case, got_parts, wrong in runs:
             if part in wrong and part in got_parts:

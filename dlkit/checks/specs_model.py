@@ -513,6 +513,7 @@ class UpdateParameters(Spec):
             Mutant("update_parameters.gradient_missing", lambda p, g, lr: U(p, g, lr, lambda P, G, a: P - a * P)),
             Mutant("update_parameters.b_not_updated", lambda p, g, lr: U(p, g, lr, which="W")),
             Mutant("update_parameters.W_not_updated", lambda p, g, lr: U(p, g, lr, which="b")),
+            Mutant("update_parameters.nothing_updated", lambda p, g, lr: {k: v.copy() for k, v in p.items()}),
             Mutant("update_parameters.last_layer_not_updated", lambda p, g, lr: U(p, g, lr, layers=lambda L: range(1, L))),
             Mutant("update_parameters.first_layer_not_updated", lambda p, g, lr: U(p, g, lr, layers=lambda L: range(2, L + 1))),
         ]

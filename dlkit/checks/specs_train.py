@@ -172,6 +172,26 @@ class LLayerModel(Spec):
             return "L_layer_model.learning_rate_not_passed"
         return None
 
+    # -- the loop's calls: which blocks ran, with what ---------------------------------------
+    def explain_calls(self, call, runs):
+        """For a wrong output nothing else named: the learner's loop run once more on the first wrong
+        public case with its blocks' calls noted (``call.calls``), held against the lecture's loop
+        (:func:`judge_loop`)."""
+        calls = getattr(call, "calls", None)
+        if calls is None:
+            return None
+        case = next((c for c, _, wrong in runs if wrong and not c.info.get("hidden")), None)
+        if case is None:
+            return None
+        got = calls(self.name, case.args, self.helpers)
+        if got is None:
+            return None
+        found = judge_loop(case.args, *got)
+        if found is None:
+            return None
+        mid, words = found
+        return self._finding(f"{self.name}.{mid}", [f"With {case.label}."], words=words)
+
     # -- the run: start from the weights the learner's loop will start from ---------------
     def run(self, call, *, seed=None, localise=True, helper_results=None):
         """Spec.run from the weights the learner's loop starts from; like every spec's, its crashes
@@ -220,6 +240,137 @@ class LLayerModel(Spec):
             starts[(dims, s)] = first
             differs = differs or not agree(first, dlkit.initialize_parameters(list(dims), seed=s))
         return (starts if differs else None), None
+
+
+def _close(a, b) -> bool:
+    try:
+        a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    except (TypeError, ValueError):
+        return False
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-6, atol=1e-12))
+
+
+def _number(v) -> bool:
+    return type(v) in (int, float) and not isinstance(v, bool)
+
+
+def _scaled(got, want):
+    """The one number c with got = c * want (entry by entry), or None."""
+    if type(got) is not np.ndarray or type(want) is not np.ndarray or got.shape != want.shape:
+        return None
+    use = np.abs(want) > 1e-12
+    if not use.any():
+        return None
+    with np.errstate(all="ignore"):
+        c = float(np.median(got[use] / want[use]))
+    return c if np.isfinite(c) and _close(got, c * want) else None
+
+
+def _step(before, after, grads):
+    """The one number c with after[k] = before[k] + c * grads['d' + k] for every parameter k, or None."""
+    if not (type(before) is dict and type(after) is dict and type(grads) is dict) or set(before) != set(after):
+        return None
+    cs = []
+    for k, v in before.items():
+        g, w = grads.get("d" + k), after.get(k)
+        if type(v) is not np.ndarray or type(g) is not np.ndarray or type(w) is not np.ndarray or g.shape != v.shape:
+            return None
+        c = _scaled(w - v, g)
+        if c is None:
+            return None
+        cs.append(c)
+    return cs[0] if cs and all(abs(c - cs[0]) <= 1e-6 * max(1.0, abs(cs[0])) for c in cs) else None
+
+
+def _fraction(c) -> str:
+    """X * c in the lecture's words: 'X / 255' for c = 1/255, else 'X * 0.5'."""
+    if c != 0 and abs(1 / c - round(1 / c)) < 1e-6 and abs(round(1 / c)) > 1:
+        k = int(round(1 / c))
+        return f"X / {k}", f"every entry of X is divided by {k}"
+    return f"X * {c:g}", f"every entry of X is multiplied by {c:g}"
+
+
+def judge_loop(args, output, log):
+    """(hint suffix, words) for the first place where the blocks the learner's loop called (``log``
+    from ``KernelCall.calls``) leave the lecture's loop, or None: initialize_parameters given other
+    layer sizes or another seed, model_forward another X, the update another learning rate (a fixed
+    number, one that changes) or the other sign, costs holding something else than one J per
+    iteration (A[L], only the last cost, the initial cost twice). Each is a fact of this run."""
+    X, Y, dims, lr, n, seed = args
+    named = lambda name: [(g, r) for nm, g, r in log if nm == name]   # noqa: E731
+    inits = named("initialize_parameters")
+    if inits:
+        given = inits[0][0]
+        ld, sd = given.get("layer_dims"), given.get("seed")
+        if type(ld) in (list, tuple) and list(ld) != list(dims):
+            if len(ld) == len(dims) + 1 and list(ld[1:]) == list(dims):
+                why = (f"n[0] = {ld[0]} is put in front of it again, although layer_dims already starts with n[0] "
+                       f"= X.shape[0]: one layer too many")
+            else:
+                why = "the network gets other layer sizes than the ones asked for"
+            return "loop_arguments", (f"initialize_parameters is given layer_dims {list(ld)}, not the layer_dims "
+                                      f"argument {list(dims)}: {why}")
+        if _number(sd) and sd != seed:
+            return "loop_arguments", (f"initialize_parameters is given seed = {sd}, not the seed argument ({seed}): "
+                                      f"the loop ignores the seed you were given and starts from other initial weights")
+    forwards = named("model_forward")
+    for given, _ in forwards:
+        Xg = given.get("X")
+        if type(Xg) is np.ndarray and not _close(Xg, X):
+            c = _scaled(Xg, X)
+            if c is not None:
+                text, how = _fraction(c)
+                return "loop_arguments", (f"model_forward is given {text} ({how}), not the X the loop was given: "
+                                          f"the loop trains on other inputs than X")
+            if Xg.shape != X.shape:
+                return "loop_arguments", (f"model_forward is given an array of shape {Xg.shape} where X "
+                                          f"{tuple(X.shape)} = (n[0], m) belongs")
+            return "loop_arguments", "model_forward is given other inputs than the X the loop was given"
+    updates = named("update_parameters")
+    rates = [g.get("learning_rate") for g, _ in updates]
+    if not updates and len(forwards) >= 2:    # the loop's own update: the step it took, from the parameters it used next
+        backs = named("model_backward")
+        rates = []
+        for i in range(1, len(forwards)):
+            if i - 1 >= len(backs):
+                break
+            c = _step(forwards[i - 1][0].get("parameters"), forwards[i][0].get("parameters"), backs[i - 1][1])
+            if c is None:
+                rates = []
+                break
+            rates.append(-c)
+        if rates and all(abs(r - lr) <= 1e-6 * max(1.0, abs(lr)) for r in [-x for x in rates]) and lr != 0:
+            return "loop_update", (f"the loop's own update adds the gradient, W[l] := W[l] + alpha dW[l] (parameters "
+                                   f"moved by +{lr:g} times the gradient): that climbs the cost, gradient ascent "
+                                   f"(the opposite sign)")
+    if rates and all(_number(r) for r in rates) and not all(abs(r - lr) <= 1e-9 * max(1.0, abs(lr)) for r in rates):
+        shown = ", ".join(f"{r:.4g}" for r in rates[:3]) + (", ..." if len(rates) > 3 else "")
+        if all(abs(r - rates[0]) <= 1e-12 * max(1.0, abs(rates[0])) for r in rates):
+            return "loop_arguments", (f"the update is made with the learning rate {rates[0]:g} on every iteration, "
+                                      f"not the learning_rate argument ({lr:g}): the learning rate is a fixed number "
+                                      f"in your loop; pass the argument on, so the caller's alpha is used")
+        ratios = [b / a for a, b in zip(rates, rates[1:]) if a]
+        how = (f": it is multiplied by {ratios[0]:.4g} after every iteration (a decay the notebook does not ask for)"
+               if ratios and all(abs(r - ratios[0]) < 1e-9 for r in ratios) else "")
+        return "loop_arguments", (f"the learning rate changes from one iteration to the next ({shown}){how}; "
+                                  f"the update uses the learning_rate given, unchanged, on every iteration")
+    costs = output[1] if type(output) in (tuple, list) and len(output) == 2 else None
+    if type(costs) not in (list, tuple):
+        return None
+    Js = [r for _, r in named("compute_cost")]
+    ALs = [r[0] for _, r in forwards if type(r) in (tuple, list) and r]
+    for i, c in enumerate(costs):
+        if type(c) is np.ndarray and c.size > 1 and any(_close(c, a) for a in ALs):
+            return "loop_costs", (f"costs[{i}] is A[L], the predictions model_forward returns (an array of shape "
+                                  f"{c.shape}), not the cost J that compute_cost returns: the list must hold numbers")
+    if n >= 2 and len(costs) == 1 and Js and _close(costs[0], Js[-1]) and not _close(Js[0], Js[-1]):
+        return "loop_costs", (f"costs holds only the last cost J (the one of iteration {n - 1}): the costs of the "
+                              f"earlier iterations are lost, as if the list were emptied on every iteration (or made after the loop)")
+    if len(costs) == n + 1 and len(Js) == n + 1 and all(_close(c, j) for c, j in zip(costs, Js)) \
+            and _close(Js[0], Js[1]):
+        return "loop_costs", ("costs holds one cost more than there are iterations: compute_cost also runs before "
+                              "the loop, so the cost of the initial parameters is in costs twice (costs[0] and costs[1])")
+    return None
 
 
 SPECS = [LLayerModel()]

@@ -708,3 +708,64 @@ def model_forward(X, parameters):
         caches.append(cache)
     AL, cache = linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], "sigmoid")
     return AL, caches + [cache]
+
+
+# ---- diag7: the seeded draws divided by another size; keys the lecture does not name ----------
+
+@bug("initialize_parameters", "initialize_parameters.W_divided_by_other")
+def initialize_parameters(layer_dims, seed=1):
+    """Divides by n[l-1] itself: the square root is forgotten."""
+    rng = np.random.RandomState(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = rng.randn(layer_dims[l], layer_dims[l - 1]) / layer_dims[l - 1]
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@bug("initialize_parameters", "initialize_parameters.W_divided_by_other")
+def initialize_parameters(layer_dims, seed=1):
+    """Divides by sqrt(n[l]), the layer's own size, not its number of inputs."""
+    rng = np.random.RandomState(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = rng.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l])
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@bug("initialize_parameters", "initialize_parameters.keys_named")
+def initialize_parameters(layer_dims, seed=1):
+    """The W keys numbered from 0 (W0..W(L-1)); the b keys are right."""
+    rng = np.random.RandomState(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l - 1)] = rng.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@bug("initialize_parameters", "initialize_parameters.keys_named")
+def initialize_parameters(layer_dims, seed=1):
+    """Lower-case b keys: 'B1' is not 'b1'."""
+    rng = np.random.RandomState(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = rng.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])
+        parameters["B" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+@bug("update_parameters", "update_parameters.keys_named")
+def update_parameters(parameters, grads, learning_rate):
+    """Only the b keys are returned: the W's are dropped."""
+    return {k: v - learning_rate * grads["d" + k] for k, v in parameters.items() if k.startswith("b")}
+
+
+@bug("update_parameters", "update_parameters.nothing_updated")
+def update_parameters(parameters, grads, learning_rate):
+    """Rebinds the loop's local name only: the copy returned is unchanged."""
+    new = dict(parameters)
+    for key, value in new.items():
+        value = value - learning_rate * grads["d" + key]
+    return new

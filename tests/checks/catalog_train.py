@@ -207,3 +207,84 @@ def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
 
 def _my_update(parameters, grads, learning_rate):
     return update_parameters(parameters, grads, learning_rate)
+
+
+# ---- diag7: the loop judged by the blocks it called, and with what (LLayerModel.explain_calls) ----
+
+@bug("L_layer_model", "L_layer_model.loop_arguments")
+def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
+    """A seed of its own (not the course's default 1): the seed argument is never passed on."""
+    parameters = initialize_parameters(layer_dims, seed=7)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = model_forward(X, parameters)
+        costs.append(compute_cost(AL, Y))
+        parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
+    return parameters, costs
+
+
+@bug("L_layer_model", "L_layer_model.loop_arguments")
+def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
+    """The inputs halved inside the loop's function: it trains on other inputs than X."""
+    X = X * 0.5
+    parameters = initialize_parameters(layer_dims, seed)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = model_forward(X, parameters)
+        costs.append(compute_cost(AL, Y))
+        parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
+    return parameters, costs
+
+
+@bug("L_layer_model", "L_layer_model.loop_update")
+def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
+    """Its own update, written with += : gradient ascent."""
+    parameters = initialize_parameters(layer_dims, seed)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = model_forward(X, parameters)
+        costs.append(compute_cost(AL, Y))
+        grads = model_backward(AL, Y, caches)
+        for key in parameters:
+            parameters[key] = parameters[key] + learning_rate * grads["d" + key]
+    return parameters, costs
+
+
+@bug("L_layer_model", "L_layer_model.loop_costs")
+def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
+    """costs.append(AL): the predictions where the cost belongs."""
+    parameters = initialize_parameters(layer_dims, seed)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        costs.append(AL)
+        parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
+    return parameters, costs
+
+
+@bug("L_layer_model", "L_layer_model.format_mismatch")
+def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
+    """The final report formats the whole list of costs with %.3f."""
+    parameters = initialize_parameters(layer_dims, seed)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = model_forward(X, parameters)
+        costs.append(compute_cost(AL, Y))
+        parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
+    print("final cost: %.3f" % (costs,))
+    return parameters, costs
+
+
+@bug("L_layer_model", "L_layer_model.format_mismatch")
+def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
+    """Two conversions, one value: the iteration's number is given, its cost is not."""
+    parameters = initialize_parameters(layer_dims, seed)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        costs.append(cost)
+        print("iteration %d: cost %f" % i)
+        parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
+    return parameters, costs

@@ -38,6 +38,21 @@ def test_key_error_fact_names_the_dicts():
     assert "parameters has no key 'w1'" in text and "case-sensitive" in text
 
 
+def test_key_cause_says_the_layer_numbering_and_the_d_prefix():
+    params = {"W1": 1, "b1": 2, "W2": 3, "b2": 4}
+    grads = {"dA1": 0, "dW2": 1, "db2": 2, "dA0": 0, "dW1": 1, "db1": 2}
+    names = ("parameters", "grads")
+    said = causes.key_cause("'W0'", names, (params, grads))
+    assert "there is no W0" in said and "numbered 1..L" in said and "W1..W2" in said
+    assert "one layer past the last" in causes.key_cause("'b3'", names, (params, grads))
+    assert "carry a 'd'" in causes.key_cause("'W1'", names, (params, grads))       # W1 asked of grads
+    said = causes.key_cause("'A1'", names, (params, grads))                     # dA1 with its d dropped
+    assert "dA1" in said and "gradients of the activations" in said
+    assert "case sensitive" in causes.key_cause("'w1'", ("parameters",), (params,))
+    assert causes.key_cause("'Z1'", names, (params, grads)) is None              # nothing the lecture names
+    assert causes.key_cause("3", names, (params, grads)) is None
+
+
 def test_activation_tests_reads_is_and_spellings():
     src = 'def f(activation):\n    if activation is "relu":\n        pass\n    elif activation == "Sigmoid":\n        pass\n'
     tests = causes.activation_tests(src)
@@ -55,3 +70,20 @@ def test_integer_cause():
 def test_len_not_halved():
     assert causes.len_not_halved("def f(parameters):\n    L = len(parameters)\n")
     assert not causes.len_not_halved("def f(parameters):\n    L = len(parameters) // 2\n")
+
+
+def test_branch_cause_says_why_one_activation_runs_for_every_layer():
+    loose = ('def f(A_prev, W, b, activation):\n    Z = W @ A_prev + b\n'
+             '    if activation == "relu" or "sigmoid":\n        A = np.maximum(0, Z)\n'
+             '    else:\n        A = 1 / (1 + np.exp(-Z))\n    return A\n')
+    assert "always true" in causes.branch_cause(loose, "relu")
+    pasted = ('def f(dA, cache, activation):\n    lc, ac = cache\n    if activation == "sigmoid":\n'
+              '        dZ = relu_backward(dA, ac)\n    else:\n        dZ = relu_backward(dA, ac)\n'
+              '    return linear_backward(dZ, lc)\n')
+    assert "sigmoid branch must call sigmoid_backward" in causes.branch_cause(pasted, "relu")
+    no_else = ('def f(A_prev, W, b, activation):\n    Z = W @ A_prev + b\n    if activation == "relu":\n'
+               '        A = relu(Z)\n    A = sigmoid(Z)\n    return A\n')
+    assert "put it in an else branch" in causes.branch_cause(no_else, "sigmoid")
+    right = ('def f(A_prev, W, b, activation):\n    Z = W @ A_prev + b\n    if activation == "relu":\n'
+             '        A = relu(Z)\n    else:\n        A = sigmoid(Z)\n    return A\n')
+    assert causes.branch_cause(right, "sigmoid") is None and causes.branch_cause(right, "relu") is None
