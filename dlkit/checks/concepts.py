@@ -449,14 +449,14 @@ def explain_regions(spec, part, fam, bad):
                 slope, want = t1[0][use] / dA[use], exp_there[use] / dA[use]
             said = None
             if np.allclose(slope, slope[0], rtol=RTOL, atol=ATOL):
-                said = f"{float(slope[0]):g}"
+                said = f"{float(slope[0]) + 0.0:g}"   # + 0.0: a -0.0 slope reads as 0
             else:
                 rest = {k: v[:, use] for k, v in q1.items() if k != "dA[l]"}
                 trees = expression.search_tree(slope[None, :], rest, budget=2000) if slope.size > 1 else []
                 if trees and (len(trees) == 1 or expression.equivalent(trees, rest)):
                     said = trees[0].text
             if said is not None:
-                w = f" instead of {float(want[0]):g}" if np.allclose(want, want[0]) else ""
+                w = f" instead of {float(want[0]) + 0.0:g}" if np.allclose(want, want[0]) else ""
                 there += f"; there dA[l] is multiplied by {said}{w} (the slope g'(Z[l]))"
     where = f"where {name}" if name.startswith(("Z", "0")) else f"on the other {name.split()[1]}s"
     where += {"Z[l] < 0": " (the negative entries of Z[l])", "Z[l] > 0": " (the positive entries of Z[l])"}.get(name, "")

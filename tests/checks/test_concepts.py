@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from dlkit.checks import concepts, expression
+from dlkit.checks import check, concepts, expression
 
 LABELS = {"dA": "dA[l]", "Z": "Z[l]", "W": "W[l]", "A_prev": "A[l-1]", "b": "b[l]", "dZ": "dZ[l]", "A": "A[l]"}
 
@@ -66,3 +66,11 @@ def test_identities_are_one_expression(layer):
     two = {"X": np.array([[1.0, 2.0], [3.0, 4.0]]), "Y": np.full((2, 2), 2.0)}
     trees = expression.search_tree(2 * two["X"], two)
     assert len(trees) == 2 and not expression.equivalent(trees, two)  # 2 X and X * Y differ elsewhere
+
+
+def test_a_negative_zero_slope_reads_as_zero():
+    # -0.0 * dA where Z > 0: the region's slope is -0.0, which the report must write as 0
+    def relu_backward(dA, Z):
+        return np.where(Z > 0, dA * -0.0, 0.0)
+    text = str(check("relu_backward", relu_backward))
+    assert "multiplied by 0 instead of 1" in text and "-0 " not in text, text
