@@ -66,6 +66,15 @@ def three_layers():
     return {**two_layers(), "W2": np.ones((2, 3)), "b2": np.zeros((2, 1)), "W3": np.ones((1, 2)), "b3": np.zeros((1, 1))}
 
 
+def grads_of_one_layer_more():
+    """model_backward's grads for two_layers() with a third layer (1, 1) on top: dW1, dW2 have the
+    shapes of W1, W2, so only the extra dW3, db3, dA2 tell the networks apart (the fuzzer's case:
+    update_parameters used to update 2 layers and say nothing)."""
+    deeper = {**two_layers(), "W3": np.ones((1, 1)), "b3": np.zeros((1, 1))}
+    AL, caches = model_forward(A4, deeper)
+    return model_backward(AL, Y2, caches)
+
+
 def with_inf(a):
     a = np.array(a, dtype=float)
     a.flat[0] = np.inf
@@ -265,6 +274,9 @@ CASES = [
      lambda: update_parameters(two_layers(), model_backward(np.full((1, 2), 0.5), Y2, model_forward(A4, three_layers())[1]), 0.1),
      ValueError, r"update_parameters: grads has \['dA2', 'dW3', 'db3'\] but parameters has L = 2 layers; "
                  r"grads must come from model_backward on the same network"),
+    ("grads of a deeper network whose first layers match parameters",
+     lambda: update_parameters(two_layers(), grads_of_one_layer_more(), 0.1), ValueError,
+     r"update_parameters: grads has \['dA2', 'dW3', 'db3'\] but parameters has L = 2 layers"),
     # --- found by fuzzing the public API for issue 14 (raw numpy/Python errors before) ---
     ("scheme an array", lambda: initialize_parameters([2, 1], scheme=np.array(["he", "small"])), ValueError,
      r"initialize_parameters: unknown scheme array\(\['he', 'small'\].*; choose one of"),

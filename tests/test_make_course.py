@@ -4,11 +4,10 @@ normal user, and opens without the "Jupyter news?" pop-up.
 The server test runs the Makefile's own course command (with LAB_ARGS for a
 free port, a known token and no browser), waits until the server answers,
 reads the settings JupyterLab hands the page, and stops it. It runs as
-whoever runs the suite (root in CI). As root, a second live test runs the
-same command as uid 65534 on a fresh copy of the tracked files, the system
-Python and no .venv, so the first README command is tried from nothing as a
-normal user too; and the dry run checks `--allow-root` is passed exactly when
-`id -u` is 0.
+whoever runs the suite (root in CI). As root, the same command also runs on
+a fresh copy of the tracked files (the system Python, no .venv), once as root
+and once as uid 65534, so the first README command is tried from nothing by
+both; the dry run checks `--allow-root` is passed exactly when `id -u` is 0.
 """
 from __future__ import annotations
 
@@ -123,17 +122,18 @@ NOBODY = 65534
 
 @pytest.mark.skipif(os.getuid() != 0, reason="run as a normal user, the test above already is the "
                     "normal-user start; this one needs root to switch to uid 65534")
-def test_make_course_on_a_fresh_checkout_as_a_normal_user():
-    """The README's first command, as a normal user, from nothing: a copy of
-    the tracked files owned by uid 65534, no .venv, the system Python, a
-    clean environment. `make course` must build its own .venv (pip from the
-    package index) and start JupyterLab without --allow-root."""
+@pytest.mark.parametrize("uid", [0, NOBODY], ids=["as root", "as a normal user"])
+def test_make_course_on_a_fresh_checkout(uid):
+    """The README's first command from nothing, as root (containers, CI) and as a normal user
+    (uid 65534): a copy of the tracked files owned by that user, no .venv, the system Python, a
+    clean environment. `make course` must build its own .venv (pip from the package index) and
+    start JupyterLab, with --allow-root exactly for root."""
     setpriv = shutil.which("setpriv")
     assert setpriv, "setpriv (util-linux) is needed to run make course as uid 65534"
     python = shutil.which("python3", path="/usr/bin:/bin")
     assert python, "a system python3 in /usr/bin that uid 65534 can run is needed"
     # Not under /tmp/pytest-of-root (mode 700): uid 65534 must reach it.
-    base = Path(tempfile.mkdtemp(prefix="dlkit-course-nobody-", dir="/var/tmp"))
+    base = Path(tempfile.mkdtemp(prefix="dlkit-course-fresh-", dir="/var/tmp"))
     try:
         checkout, home = base / "dlkit", base / "home"
         tracked = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True,
@@ -145,15 +145,16 @@ def test_make_course_on_a_fresh_checkout_as_a_normal_user():
                 shutil.copy2(source, checkout / name)
         home.mkdir()
         for path in [base, *base.rglob("*")]:
-            os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
-        port, token = _free_port(), "dlkit-test-token-nobody"
+            os.chown(path, uid, uid, follow_symlinks=False)
+        port, token = _free_port(), f"dlkit-test-token-{uid}"
         env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8"}
-        command = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
-                   "make", "--no-print-directory", "-C", str(checkout), "course",
-                   f"LAB_ARGS={_lab_args(port, token)}"]
+        as_user = [setpriv, f"--reuid={uid}", f"--regid={uid}", "--clear-groups"] if uid else []
+        make = ["make", "--no-print-directory", "-C", str(checkout), "course"]
+        assert ("--allow-root" in _dry_run(*as_user)) == (uid == 0)
         # Minutes, not seconds: this start installs JupyterLab into the new .venv first.
-        _serve_and_check(command, env, port, token, start_timeout=900)
+        _serve_and_check([*as_user, *make, f"LAB_ARGS={_lab_args(port, token)}"], env, port, token,
+                         start_timeout=900)
         assert (checkout / ".venv" / ".course").exists(), "make course did not record its venv"
-        assert (checkout / ".venv").stat().st_uid == NOBODY
+        assert (checkout / ".venv").stat().st_uid == uid
     finally:
         shutil.rmtree(base, ignore_errors=True)

@@ -8,13 +8,12 @@ never used (it cannot work on these machines): Chromium comes from apt.
 """
 from __future__ import annotations
 
-import importlib.util
 import time
 from pathlib import Path
 
 import pytest
 
-from lab_driver import CHROMIUM, CHROMIUM_ARGS, LabServer, NotebookPage, copy_notebooks, student_notebooks
+from lab_driver import CHROMIUM, CHROMIUM_ARGS, LabServer, NotebookPage, copy_notebooks, missing, student_notebooks
 
 REPO = Path(__file__).resolve().parents[2]
 STUDENT_NOTEBOOKS = student_notebooks(REPO)
@@ -27,18 +26,10 @@ _saved: list[tuple[Path, str]] = []  # (screenshot, what it shows), for the summ
 _timings: dict[str, float] = {}      # what -> seconds, for the summary
 
 
-def _skip_reason() -> str | None:
-    if importlib.util.find_spec("playwright") is None:
-        return "playwright is not installed (pip install -e '.[test]')"
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} is missing (apt-get install chromium; .ci/run does this)"
-    return None
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """JupyterLab on a scratch copy of notebooks/student/."""
-    reason = _skip_reason()
+    reason = missing()
     if reason:
         pytest.skip(reason)
     if not any(STUDENT_NOTEBOOKS.glob("*.ipynb")):

@@ -72,6 +72,17 @@ _MARKDOWN_TEXT_JS = """panel => Array.from(panel.querySelectorAll('.jp-RenderedM
 _RAW_LATEX = re.compile(r".{0,30}(?:\$|\\[A-Za-z]+|[\^_]\{).{0,30}")
 
 
+def missing() -> str | None:
+    """Why the browser tests cannot run here (no Playwright, no Debian Chromium), or None."""
+    import importlib.util
+
+    if importlib.util.find_spec("playwright") is None:
+        return "playwright is not installed (pip install -e '.[test]')"
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (apt-get install chromium; .ci/run does this)"
+    return None
+
+
 def student_notebooks(repo: Path) -> Path:
     """notebooks/student/ of the checkout, or the folder named by the
     DLKIT_BROWSER_NOTEBOOKS variable (to try notebooks not yet released)."""
@@ -171,8 +182,9 @@ class LabServer:
             "--port-retries=0",
             f"--IdentityProvider.token={self.token}",
             f"--ServerApp.root_dir={self.root_dir}",
-            "--allow-root",  # CI runs as root; harmless otherwise
         ]
+        if os.geteuid() == 0:  # CI runs as root; a normal user starts it as `make course` does, without
+            cmd.append("--allow-root")
         started = time.monotonic()
         self._log = open(self.log_path, "w")
         self.proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT,

@@ -267,6 +267,9 @@ def test_learner_trains_a_network_with_their_own_blocks(lab, open_notebook, shoo
             assert "Traceback" not in output, output
     timing("notebook 6: collect, both exercises, train two networks with the learner's blocks",
            time.monotonic() - started)
+    chooser = first_code_cell_containing(TRAINING, "loop_check = check(")
+    said = notebook.output_text(chooser)
+    assert "The networks below are trained by your L_layer_model." in said, said
     output = notebook.output_text(deep)
     assert re.search(r"train accuracy: 100\.0%", output), output
     image = notebook.cell(deep).locator(".jp-OutputArea-output img").first
@@ -308,4 +311,6 @@ def test_one_failing_block_is_named_and_the_learner_still_finishes(lab, open_not
     for index in range(collected + 1, deep + 1):
         if notebook.is_code(index):
             assert "Traceback" not in notebook.run(index, timeout_ms=300_000)
+    said = notebook.output_text(first_code_cell_containing(TRAINING, "loop_check = check("))
+    assert "The networks below are trained by your L_layer_model." in said, said
     assert re.search(r"train accuracy: 100\.0%", notebook.output_text(deep)), notebook.output_text(deep)
