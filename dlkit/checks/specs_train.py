@@ -346,9 +346,19 @@ def judge_loop(args, output, log):
     if rates and all(_number(r) for r in rates) and not all(abs(r - lr) <= 1e-9 * max(1.0, abs(lr)) for r in rates):
         shown = ", ".join(f"{r:.4g}" for r in rates[:3]) + (", ..." if len(rates) > 3 else "")
         if all(abs(r - rates[0]) <= 1e-12 * max(1.0, abs(rates[0])) for r in rates):
-            return "loop_arguments", (f"the update is made with the learning rate {rates[0]:g} on every iteration, "
-                                      f"not the learning_rate argument ({lr:g}): the learning rate is a fixed number "
-                                      f"in your loop; pass the argument on, so the caller's alpha is used")
+            used = f"the update is made with the learning rate {rates[0]:g} on every iteration, not the learning_rate argument ({lr:g})"
+            m = X.shape[1] if type(X) is np.ndarray and X.ndim == 2 else None
+            # one run cannot tell a typed-in number from the argument scaled: say the scaling only when it
+            # is the one the lecture's sizes give (m), else both possibilities
+            for k, how in (((1 / m, f"divided by m = {m}: dW[l] and db[l] already hold the 1/m, so alpha needs none")
+                            if m else (None, "")),
+                           ((m, f"multiplied by m = {m}") if m else (None, "")),
+                           (2.0, "doubled"), (0.5, "halved"), (-1.0, "with its sign flipped")):
+                if k is not None and m != 1 and abs(rates[0] - k * lr) <= 1e-9 * max(1.0, abs(lr)):
+                    return "loop_arguments", (f"{used}: the learning rate is {how}; pass the argument on unchanged, "
+                                              f"update_parameters(parameters, grads, learning_rate)")
+            return "loop_arguments", (f"{used}: your loop uses a fixed number or changes the argument; pass the "
+                                      f"argument on, so the caller's alpha is used")
         ratios = [b / a for a, b in zip(rates, rates[1:]) if a]
         how = (f": it is multiplied by {ratios[0]:.4g} after every iteration (a decay the notebook does not ask for)"
                if ratios and all(abs(r - ratios[0]) < 1e-9 for r in ratios) else "")
