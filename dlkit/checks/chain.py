@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import numpy as np
 
-# a judgement: (id suffix, words, refutes) -- refutes: every call was the lecture's and the
-# difference is in what the function kept or returned, so a mutant's claim about the calls is false
+# a judgement: (id suffix, words, refutes) -- refutes: True (or a tuple of further id suffixes it
+# contradicts by name) when every call was the lecture's and the difference is in what the function
+# kept or returned, so a mutant's claim about the calls is false; False otherwise
 FORWARD_BLOCKS = ("linear_activation_forward", "linear_forward", "relu", "sigmoid")
 BACKWARD_BLOCKS = ("linear_activation_backward", "linear_backward", "relu_backward", "sigmoid_backward")
 
@@ -149,7 +150,7 @@ def judge_forward(args, output, log):
                             f"the layer before it")
             return "chain_call", why, False
         right = "relu" if l < L else "sigmoid"
-        if type(s["act"]) is str and s["act"] != right:
+        if type(s["act"]) is str and s["act"] != right and not _activated(s, right):
             where = " (the output layer)" if l == L else ""
             why = (f"layer {l}{where} runs with activation '{s['act']}' where the lecture has '{right}' "
                    f"(ReLU for layers 1..L-1, sigmoid for the output layer L)")
@@ -190,6 +191,17 @@ def judge_forward(args, output, log):
             return "chain_result", (f"caches[{w[0]}] holds layer {l}'s cache, where caches[{l - 1}] belongs: "
                                     f"caches[l-1] is the cache of layer l, in the order the layers run"), True
     return None
+
+
+def _activated(step, right) -> bool:
+    """True when the step's A is ``right`` applied to its Z anyway (a block of the learner's that
+    reads its activation string another way): only the effect is judged, not the spelling."""
+    Z, A = step["Z"], step["A"]
+    if type(Z) is not np.ndarray or type(A) is not np.ndarray or Z.dtype.kind not in "fiub":
+        return False
+    with np.errstate(all="ignore"):
+        want = np.maximum(Z, 0) if right == "relu" else 1 / (1 + np.exp(-Z.astype(np.float64)))
+    return _close(A, want)
 
 
 def _forward_input(A_prev, X, before):
@@ -294,7 +306,7 @@ def judge_backward(args, output, log):
                                       f"call just before, belongs: dA is not chained from one layer to the next"
                                       f"{every}"), False
         right = "sigmoid" if l == L else "relu"
-        if type(s["act"]) is str and s["act"] != right:
+        if type(s["act"]) is str and s["act"] != right and not _stepped_back(s, right, caches[l - 1]):
             where = " (the output layer)" if l == L else ""
             return "chain_call", (f"layer {l}{where} is stepped back with activation '{s['act']}' where the lecture "
                                   f"has '{right}' (sigmoid for the output layer L, ReLU for layers L-1..1)"), False
@@ -318,9 +330,14 @@ def judge_backward(args, output, log):
             other = next((k for k, v in grads.items() if k != key and _close(v, value)
                           and not any(_close(value, t["out"][n]) for t in steps for n in range(3) if t is not s)), None)
             if other is not None:
+                swapped = other[:2] in ("dA", "dW", "db") and other[:2] != key[:2]
+                if swapped:
+                    how = (f"the results are stored in another order than the call returns them (dA_prev, dW, db, "
+                           f"in this order), not a layer index off")
+                else:
+                    how = f"the key's number is {_off(key, other)}; layer l's call gives dA[l-1], dW[l], db[l]"
                 return "chain_result", (f"the {key[:2]} of layer {l}'s call is stored as grads['{other}'], where "
-                                        f"grads['{key}'] belongs: the key's number is {_off(key, other)}; "
-                                        f"layer l's call gives dA[l-1], dW[l], db[l]"), True
+                                        f"grads['{key}'] belongs: {how}"), (("other_layer",) if swapped else True)
             lost.append((l, key))
     if lost:
         last = L - len(steps) + 1
@@ -336,10 +353,25 @@ def judge_backward(args, output, log):
     return None
 
 
+def _stepped_back(step, right, cache) -> bool:
+    """True when the step's results are those of ``right``'s slope anyway (only the effect is judged)."""
+    dA, out = step["dA"], step["out"]
+    if type(dA) is not np.ndarray or type(out[1]) is not np.ndarray:
+        return False
+    import dlkit
+
+    try:
+        with np.errstate(all="ignore"):
+            want = dlkit.linear_activation_backward(dA, cache, right)
+    except (TypeError, ValueError):
+        return False
+    return all(_close(g, w) for g, w in zip(out, want))
+
+
 def _off(key, other) -> str:
     d = int(other[2:]) - int(key[2:]) if other[2:].isdigit() else None
     if d is None:
-        return "not a layer number"
+        return "not a layer number (the keys are 'dA' + str(l - 1), 'dW' + str(l), 'db' + str(l))"
     return f"one too {'low' if d < 0 else 'high'}" if abs(d) == 1 else f"{abs(d)} too {'low' if d < 0 else 'high'}"
 
 

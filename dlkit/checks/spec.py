@@ -274,6 +274,7 @@ class Spec:
     # which calls they make (a layer missing, an activation): a call log in which every call is the
     # lecture's refutes them. VAGUE_WHERE: relations that say where a value is wrong, not why.
     call_claims = ()
+    call_checked = ()   # other ids that make the log heard; dropped only when its finding refutes them by name
     VAGUE_WHERE = ("factor_on_some", "first_column_only", "columns_left_zero")
 
     def _calls_recheck(self, call, runs, findings) -> list:
@@ -282,13 +283,14 @@ class Spec:
         finding first; the claims it refutes (every call was the lecture's, the output is not what
         they gave) dropped. A claim the log confirms is left as it is, with nothing added."""
         first = ordered(findings)[0].id.rsplit(".", 1)[-1]
-        if first not in self.call_claims and first not in self.VAGUE_WHERE:
+        if first not in self.call_claims + self.call_checked + self.VAGUE_WHERE:
             return findings
         found = self.explain_calls(call, runs)
         if found is None:
             return findings
-        if getattr(found, "refutes", False):
-            return [found] + [f for f in findings if f.id.rsplit(".", 1)[-1] not in self.call_claims]
+        refuted = set(getattr(found, "refutes", ()))
+        if refuted:
+            return [found] + [f for f in findings if f.id.rsplit(".", 1)[-1] not in refuted]
         return [found] + findings if first in self.VAGUE_WHERE else findings
 
     def explain_calls(self, call, runs):

@@ -93,7 +93,9 @@ def _explain_calls(spec, call, runs, judge, blocks):
         return None
     mid, words, refutes = found
     f = spec._finding(f"{spec.name}.{mid}", [f"With {case.label}."], words=words, loop=spec.loop)
-    f.refutes = refutes
+    # refutes: True when every call was the lecture's (the claims about the calls are false), or the
+    # further ids (call_checked) the log's finding contradicts by name
+    f.refutes = (tuple(spec.call_claims) + (refutes if type(refutes) is tuple else ())) if refutes else ()
     return f
 
 
@@ -454,6 +456,7 @@ class ModelBackward(Spec):
     # the loop judged by the calls it made (chain.py)
     call_claims = ("output_relu", "hidden_sigmoid", "first_layer_missing", "dAL_reused",
                    "cache_of_next_layer", "cache_of_previous_layer")
+    call_checked = ("other_layer",)   # "a layer index is off": the log tells a shifted key from a swapped order
     loop = ("The lecture's loop: dA[L] = -(Y/A[L]) + (1-Y)/(1-A[L]) first; for l = L..1, dA[l-1], dW[l], db[l] = "
             "linear_activation_backward(dA[l], caches[l-1], 'sigmoid' for l = L, 'relu' below), stored as "
             "grads['dA' + str(l-1)], grads['dW' + str(l)], grads['db' + str(l)].")
