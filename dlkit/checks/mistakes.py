@@ -465,6 +465,15 @@ CALLS = {
                   "appended inside the loop to a list made once, before it.",
 }
 TRACE.update(CALLS)
+# diag8: model_forward / model_backward judged by the blocks they called and with what (checks/chain.py):
+# "<exercise>.chain_call" (a call's layer, input or activation), "chain_result" (what is kept or returned),
+# "chain_dAL" (the dA[L] the backward loop starts from).
+CHAIN = {
+    "chain_call": "{words}. {loop}",
+    "chain_result": "{words}. {loop}",
+    "chain_dAL": "{words}. dA[L] starts the backward loop; each layer's call then hands its dA[l-1] to the next.",
+}
+TRACE.update(CHAIN)
 # diag7: a TypeError from a % format, said from the failing line's values (checks/crashes.py)
 TRACE["format_mismatch"] = "A % format is given a value its conversion cannot format: %d and %f format one number each."
 # diag7: a dict's keys against the lecture's W1..WL, b1..bL, dW1.. (checks/keys.py): "<exercise>.keys_named"

@@ -223,14 +223,15 @@ class KernelCall:
         """(output, log) of one more run of ``fn_name`` on ``args`` with the notebook names in
         ``watch`` (the blocks a composite calls by global name) wrapped so that every call is noted:
         log = [(name, {argument name -> plain copy}, plain copy of the result)] in the order they ran,
-        arguments named by dlkit's own block of that name (the lecture's names). The wrapped blocks
+        arguments named by dlkit's own block of that name (the lecture's names); only the calls the
+        function makes itself (a block the learner wrote may call others: those are not noted). The wrapped blocks
         run unchanged and return what they return; the names are restored afterwards. None when
         the run raises or runs out of time."""
         import inspect
 
         import dlkit
 
-        log, saved, missing = [], {}, object()
+        log, saved, missing, depth = [], {}, object(), [0]
 
         def wrapped(name, block):
             model = getattr(dlkit, name, block)
@@ -248,8 +249,12 @@ class KernelCall:
                 except TypeError:
                     given = dict(enumerate(a), **k)
                 given = {n: plain(v) for n, v in given.items() if n != "kwargs"}
-                result = block(*a, **k)
-                if len(log) < 500:
+                depth[0] += 1
+                try:
+                    result = block(*a, **k)
+                finally:
+                    depth[0] -= 1
+                if depth[0] == 0 and len(log) < 500:   # the composite's own calls, not those its blocks make
                     log.append((name, given, plain(result)))
                 return result
             return noted

@@ -270,6 +270,29 @@ class Spec:
         :mod:`causes`)."""
         return None
 
+    # Composites whose calls are judged (explain_calls): the mutant ids that claim something about
+    # which calls they make (a layer missing, an activation): a call log in which every call is the
+    # lecture's refutes them. VAGUE_WHERE: relations that say where a value is wrong, not why.
+    call_claims = ()
+    call_checked = ()   # other ids that make the log heard; dropped only when its finding refutes them by name
+    VAGUE_WHERE = ("factor_on_some", "first_column_only", "columns_left_zero")
+
+    def _calls_recheck(self, call, runs, findings) -> list:
+        """The findings, with the composite's call log heard (explain_calls) when the first one only
+        says where the output is wrong (VAGUE_WHERE) or claims something about the calls: the log's
+        finding first; the claims it refutes (every call was the lecture's, the output is not what
+        they gave) dropped. A claim the log confirms is left as it is, with nothing added."""
+        first = ordered(findings)[0].id.rsplit(".", 1)[-1]
+        if first not in self.call_claims + self.call_checked + self.VAGUE_WHERE:
+            return findings
+        found = self.explain_calls(call, runs)
+        if found is None:
+            return findings
+        refuted = set(getattr(found, "refutes", ()))
+        if refuted:
+            return [found] + [f for f in findings if f.id.rsplit(".", 1)[-1] not in refuted]
+        return [found] + findings if first in self.VAGUE_WHERE else findings
+
     def explain_calls(self, call, runs):
         """A Finding from the blocks the learner's function called by name, and with what (a ``call``
         that can note them offers ``calls``: the notebook's kernel), for a wrong output nothing else
@@ -542,6 +565,8 @@ class Spec:
                 findings = [found] + findings
             if said is not None:    # confirmed on every wrong case: before the one traced case's line
                 findings = [said] + findings
+        elif findings and not crashes and self.call_claims:
+            findings = self._calls_recheck(call, runs, findings)
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)

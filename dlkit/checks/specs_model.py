@@ -13,7 +13,7 @@ import numpy as np
 
 import dlkit
 
-from . import causes, cases as C
+from . import causes, cases as C, chain
 from . import layerwise
 from .numeric import H
 from .plain import LearnerError, kind
@@ -73,6 +73,30 @@ def _by_prefix(spec, out, prefixes, extra_ok=False):
     if others and not extra_ok:
         return parts, [spec._finding(f"{spec.name}.returns_wrong_structure", [f"Unexpected keys: {others[:6]}."])]
     return parts, []
+
+
+def _explain_calls(spec, call, runs, judge, blocks):
+    """model_forward / model_backward: the composite run once more on the first wrong public case
+    with its blocks' calls noted (``call.calls``), held against the lecture's loop (:mod:`chain`)."""
+    calls = getattr(call, "calls", None)
+    if calls is None:
+        return None
+    case = next((c for c, _, wrong in runs if wrong and not c.info.get("hidden")), None)
+    if case is None:
+        return None
+    got = calls(spec.name, case.args, blocks)
+    if got is None:
+        return None
+    with np.errstate(all="ignore"):
+        found = judge(case.args, *got)
+    if found is None:
+        return None
+    mid, words, refutes = found
+    f = spec._finding(f"{spec.name}.{mid}", [f"With {case.label}."], words=words, loop=spec.loop)
+    # refutes: True when every call was the lecture's (the claims about the calls are false), or the
+    # further ids (call_checked) the log's finding contradicts by name
+    f.refutes = (tuple(spec.call_claims) + (refutes if type(refutes) is tuple else ())) if refutes else ()
+    return f
 
 
 def _model_describe(X, parameters):
@@ -186,6 +210,15 @@ class ModelForward(Spec):
 
     def exception_mistake(self, err, case):
         return _parameter_key_mistake(self.name, err, case.args[1])
+
+    # the loop judged by the calls it made (chain.py)
+    call_claims = ("output_relu", "hidden_sigmoid", "activations_swapped", "no_output_activation",
+                   "output_layer_missing", "first_layer_missing", "not_chained")
+    loop = ("The lecture's loop: A[0] = X; for l = 1..L, A[l], cache = linear_activation_forward(A[l-1], W[l], b[l], "
+            "'relu' for l < L, 'sigmoid' for l = L), then caches.append(cache); return A[L], caches.")
+
+    def explain_calls(self, call, runs):
+        return _explain_calls(self, call, runs, chain.judge_forward, chain.FORWARD_BLOCKS)
 
 
 # ---- compute_cost ----------------------------------------------------------------------------
@@ -419,6 +452,17 @@ class ModelBackward(Spec):
         if key and key[0] in ("dA", "dW", "db") and 0 <= key[1] <= len(case.args[2]):
             return "model_backward.keys_shifted"   # a grads key of this network, read before it was stored
         return None
+
+    # the loop judged by the calls it made (chain.py)
+    call_claims = ("output_relu", "hidden_sigmoid", "first_layer_missing", "dAL_reused",
+                   "cache_of_next_layer", "cache_of_previous_layer")
+    call_checked = ("other_layer",)   # "a layer index is off": the log tells a shifted key from a swapped order
+    loop = ("The lecture's loop: dA[L] = -(Y/A[L]) + (1-Y)/(1-A[L]) first; for l = L..1, dA[l-1], dW[l], db[l] = "
+            "linear_activation_backward(dA[l], caches[l-1], 'sigmoid' for l = L, 'relu' below), stored as "
+            "grads['dA' + str(l-1)], grads['dW' + str(l)], grads['db' + str(l)].")
+
+    def explain_calls(self, call, runs):
+        return _explain_calls(self, call, runs, chain.judge_backward, chain.BACKWARD_BLOCKS)
 
     @staticmethod
     def _dAL_reused(err) -> bool:

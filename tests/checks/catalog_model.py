@@ -769,3 +769,92 @@ def update_parameters(parameters, grads, learning_rate):
     for key, value in new.items():
         value = value - learning_rate * grads["d" + key]
     return new
+
+
+# ---- diag8: model_forward / model_backward judged by the blocks they called (checks/chain.py) ----
+
+from dlkit import linear_forward, relu  # noqa: E402,F401  (blocks found by global name)
+
+
+@bug("model_forward", "model_forward.chain_call")
+def model_forward(X, parameters):
+    """ReLU for the first layer only: the other hidden layers run the sigmoid (right for L = 2 only)."""
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        activation = "relu" if l == 1 else "sigmoid"
+        A, cache = linear_activation_forward(A, parameters["W" + str(l)], parameters["b" + str(l)], activation)
+        caches.append(cache)
+    return A, caches
+
+
+@bug("model_forward", "model_forward.chain_result")
+def model_forward(X, parameters):
+    """Keeps the input of the last step and returns it: A[L-1] where A[L] belongs."""
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        A_prev = A
+        A, cache = linear_activation_forward(A_prev, parameters["W" + str(l)], parameters["b" + str(l)],
+                                             "sigmoid" if l == L else "relu")
+        caches.append(cache)
+    return A_prev, caches
+
+
+@bug("model_forward", "model_forward.chain_result")
+def model_forward(X, parameters):
+    """caches made anew inside the hidden loop: only the last hidden layer's cache (and the output's) kept."""
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A, cache = linear_activation_forward(A, parameters["W" + str(l)], parameters["b" + str(l)], "relu")
+        caches = [cache]
+    AL, cache = linear_activation_forward(A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid")
+    caches.append(cache)
+    return AL, caches
+
+
+@bug("model_backward", "model_backward.chain_call")
+def model_backward(AL, Y, caches):
+    """The activation's test is off by one: layer L-1, a hidden layer, is stepped back with the sigmoid too."""
+    grads = {}
+    L = len(caches)
+    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in range(L, 0, -1):
+        activation = "sigmoid" if l >= L - 1 else "relu"
+        dA, grads["dW" + str(l)], grads["db" + str(l)] = linear_activation_backward(dA, caches[l - 1], activation)
+        grads["dA" + str(l - 1)] = dA
+    return grads
+
+
+@bug("model_backward", "model_backward.chain_result")
+def model_backward(AL, Y, caches):
+    """Each layer's results stored in the order dW, dA_prev, db, not the order the call returns them."""
+    grads = {}
+    L = len(caches)
+    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in range(L, 0, -1):
+        dA_prev, dW, db = linear_activation_backward(dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        grads["dW" + str(l)], grads["dA" + str(l - 1)], grads["db" + str(l)] = dA_prev, dW, db
+        dA = dA_prev
+    return grads
+
+
+@bug("model_backward", "model_backward.chain_dAL")
+def model_backward(AL, Y, caches):
+    """dA[L] summed example by example into one total, then spread over the row: the same mean everywhere."""
+    grads = {}
+    L = len(caches)
+    m = AL.shape[1]
+    total = 0.0
+    for j in range(m):
+        total += float(-(Y[0, j] / AL[0, j]) + (1 - Y[0, j]) / (1 - AL[0, j]))
+    dA = np.full(AL.shape, total / m)
+    for l in range(L, 0, -1):
+        dA, grads["dW" + str(l)], grads["db" + str(l)] = linear_activation_backward(
+            dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        grads["dA" + str(l - 1)] = dA
+    return grads
