@@ -299,6 +299,17 @@ class Spec:
         named; None by default."""
         return None
 
+    def logged_calls(self, call, runs, blocks):
+        """(case, what ``call.calls`` noted) for the learner's function run once more on the first
+        wrong public case with ``blocks`` wrapped, or None (a ``call`` that cannot note calls, such
+        as the grader's, no wrong public case, or nothing noted)."""
+        calls = getattr(call, "calls", None)
+        case = next((c for c, _, wrong in runs if wrong and not c.info.get("hidden")), None)
+        if calls is None or case is None:
+            return None
+        got = calls(self.name, case.args, blocks)
+        return None if got is None else (case, got)
+
     def extra_findings(self, runs) -> list:
         """Rule-based findings on all the (case, parts) runs, for properties that are not values."""
         return []

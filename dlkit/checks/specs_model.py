@@ -78,15 +78,10 @@ def _by_prefix(spec, out, prefixes, extra_ok=False):
 def _explain_calls(spec, call, runs, judge, blocks):
     """model_forward / model_backward: the composite run once more on the first wrong public case
     with its blocks' calls noted (``call.calls``), held against the lecture's loop (:mod:`chain`)."""
-    calls = getattr(call, "calls", None)
-    if calls is None:
+    logged = spec.logged_calls(call, runs, blocks)
+    if logged is None:
         return None
-    case = next((c for c, _, wrong in runs if wrong and not c.info.get("hidden")), None)
-    if case is None:
-        return None
-    got = calls(spec.name, case.args, blocks)
-    if got is None:
-        return None
+    case, got = logged
     with np.errstate(all="ignore"):
         found = judge(case.args, *got)
     if found is None:

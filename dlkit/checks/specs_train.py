@@ -177,15 +177,10 @@ class LLayerModel(Spec):
         """For a wrong output nothing else named: the learner's loop run once more on the first wrong
         public case with its blocks' calls noted (``call.calls``), held against the lecture's loop
         (:func:`judge_loop`)."""
-        calls = getattr(call, "calls", None)
-        if calls is None:
+        logged = self.logged_calls(call, runs, self.helpers)
+        if logged is None:
             return None
-        case = next((c for c, _, wrong in runs if wrong and not c.info.get("hidden")), None)
-        if case is None:
-            return None
-        got = calls(self.name, case.args, self.helpers)
-        if got is None:
-            return None
+        case, got = logged
         found = judge_loop(case.args, *got)
         if found is None:
             return None
