@@ -15,6 +15,13 @@ GENERIC = {
                "(a while loop whose condition never changes, or a loop over a range that grows).",
     "modifies_input": "Your function changed its input {arg} in place; the caller (and the cache) still needs "
                       "the original {arg}: work on a copy ({arg}.copy(), or np.maximum/np.where which return new arrays).",
+    "state_default_argument": "Called a second time with the same inputs, your function returned something else: "
+                              "the default argument {name}={value} is one object, made once and shared by every call, "
+                              "so it keeps what earlier calls stored in it. Create it inside the function "
+                              "({name} = {value} as the first line of the body).",
+    "state_between_calls": "Called a second time with the same inputs, your function returned something else: "
+                           "it keeps something between calls (a global dict or list it adds to, or a counter). "
+                           "Build every result from the inputs of this call only.",
     "helper_fails": "Your {helper} fails its own check: fix it first (run its checkpoint), then check this one again.",
     "forward_wrong": "This backward step agrees with the numerical gradient of your own {forward}, but your "
                      "{forward} is wrong: fix {forward} first (a mistake made the same way in both directions shows up here).",

@@ -168,6 +168,17 @@ def _entries(x) -> int:
     return 1
 
 
+def _skeleton(x):
+    """A plain value's structure without its numbers: types, keys, lengths and shapes."""
+    if type(x) is np.ndarray:
+        return ("array", x.shape)
+    if type(x) in (tuple, list):
+        return (type(x).__name__, tuple(_skeleton(v) for v in x))
+    if type(x) is dict:
+        return ("dict", tuple((k, _skeleton(v)) for k, v in x.items()))
+    return type(x).__name__
+
+
 def roughly_parts(got, exp) -> bool:
     """Finite-difference agreement of two parts (arrays, or dicts of arrays)."""
     if type(exp) is dict:
@@ -525,6 +536,10 @@ class Spec:
             if changed:
                 findings.append(self._finding(f"{self.name}.modifies_input", arg=changed[0]))
 
+        if not crashes and raw:
+            kept = self._state_between_calls(call, raw, runs)
+            if kept is not None:
+                findings.append(kept)
         if crashes:
             # the hints chosen from an exception check their cause in the learner's code (causes.py)
             crashes[0][0].source = self._learner_text(call)
@@ -588,6 +603,28 @@ class Spec:
         if status != "passed" and points == self.max_points:
             points -= 1  # e.g. right values but inputs changed in place
         return CheckResult(self.name, status, points, self.max_points, findings, notes, cases=len(cases))
+
+    def _state_between_calls(self, call, raw, runs):
+        """A function whose answer depends on what earlier calls did: the case with the smallest
+        output, run once more after every other case, must give what it gave the first time.
+        A default argument such as ``grads={}`` (one dict shared by every call) or a global list
+        that the function appends to keeps what a deeper network's call put there; each case on
+        its own may still look right. One extra call, on the smallest case: cheap."""
+        case, first = min(raw, key=lambda r: _entries(r[0].expected))
+        try:
+            again, _ = call(self.name, case.args)
+        except LearnerError:
+            return None
+        if same(again, first):
+            return None
+        first_right = not next(wrong for c, _, wrong in runs if c is case)
+        if not first_right and _skeleton(again) == _skeleton(first):
+            return None   # other numbers on a wrong answer: a random draw without the seed, said elsewhere
+        text = self._learner_text(call) or ""
+        default = re.search(r"def\s+\w+\s*\([^)]*?\b(\w+)\s*=\s*(\{\s*\}|\[\s*\]|dict\(\s*\)|list\(\s*\))", text)
+        if default:
+            return self._finding(f"{self.name}.state_default_argument", name=default.group(1), value=default.group(2))
+        return self._finding(f"{self.name}.state_between_calls")
 
     def _causes_checked(self, call, findings) -> list:
         """Findings from a pattern in the output whose hint names a cause that must be in the code
