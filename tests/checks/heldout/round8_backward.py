@@ -115,7 +115,7 @@ def relu_backward(dA, Z):
 
 
 @bug("relu_backward", "dZ is the masked copy of dA, then returned as dA * dZ: dA is multiplied in twice (dA squared where Z > 0)",
-     [r"(twice|two times|again)", r"squared", r"dA\^?2", r"dA \* dA", r"dA (multiplied|applied)"])
+     [r"(twice|two times|again)", r"squared", r"dA(\[l\])?\^?2", r"dA(\[l\])? ?\* ?dA\b", r"dA(\[l\])? (multiplied|applied)"])
 def relu_backward(dA, Z):
     dZ = np.array(dA, copy=True)
     dZ[Z <= 0] = 0
@@ -218,7 +218,7 @@ def linear_activation_backward(dA, cache, activation):
 
 
 @bug("linear_activation_backward", "the linear part written inline with dW = dZ Z^T / m: Z[l] (the cache's Z) where A[l-1] belongs",
-     [r"Z\[?l?\]? (where|instead of) A", r"(instead of|not) A_prev", r"A_prev (belongs|should)", r"Z\^?T", r"(wrong|which) (part of the )?cache", r"(wrong|other) (array|operand)"])
+     [r"Z\[?l?\]? (where|instead of) A", r"(instead of|not) A_prev", r"A_prev (belongs|should)", r"Z(\[l\])?(\^ ?T|\.T)\b", r"(wrong|which) (part of the )?cache", r"(wrong|other) (array|operand)"])
 def linear_activation_backward(dA, cache, activation):
     (A_prev, W, b), Z = cache
     m = A_prev.shape[1]
@@ -233,7 +233,7 @@ def linear_activation_backward(dA, cache, activation):
 
 
 @bug("linear_activation_backward", "inline linear part with dA_prev = W^T dA: dW and db use dZ, but dA_prev skips the slope",
-     [r"dA (where|instead of) dZ", r"(instead of|not) dZ", r"W\^?T ?dA\b", r"(skip|without|missing)\w* (the )?(slope|g'|activation)", r"dA_prev.{0,40}(slope|dZ)", r"(only )?dA_prev (is )?wrong"])
+     [r"dA(\[l\])? (where|instead of) dZ", r"(instead of|not) dZ", r"W(\[l\])?(\^ ?T|\.T) ?(@ ?)?dA\b", r"(skip|without|missing)\w* (the )?(slope|g'|activation)", r"dA_prev.{0,40}(slope|dZ)", r"(only )?dA_prev (is )?wrong"])
 def linear_activation_backward(dA, cache, activation):
     linear_cache, Z = cache
     A_prev, W, b = linear_cache
@@ -438,7 +438,7 @@ def model_backward(AL, Y, caches):
 
 
 @bug("update_parameters", "learning_rate * dW - W: the two operands of the subtraction swapped, so the new W is alpha dW - W",
-     [r"swapped", r"(wrong|other) order", r"(operands|sides)", r"(sign|negat)\w* .{0,30}(W|flipped|wrong)", r"alpha ?dW ?- ?W"])
+     [r"swapped", r"(wrong|other) order", r"(operands|sides)", r"(sign|negat)\w* .{0,30}(W|flipped|wrong)", r"alpha ?dW(\[l\])? ?- ?W"])
 def update_parameters(parameters, grads, learning_rate):
     L = len(parameters) // 2
     updated = {}

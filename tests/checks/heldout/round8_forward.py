@@ -59,7 +59,7 @@ def initialize_parameters(layer_dims, seed=1):
 
 
 @bug("initialize_parameters", "the scale is / np.sqrt(n[l-1] + 1), counting the bias as one more input: every W[l] a little too small",
-     [r"\+ ?1\b", r"(one|an) (extra|more) input", r"bias (as|counted)", r"scal(e|ing|ed)\b", r"too small", r"n\[l-1\] ?\+ ?1"])
+     [r"(one|an) (extra|more) input", r"bias (as|counted)", r"(wrong|too small|smaller|off) scale", r"scale (is |was )?(wrong|too small|smaller|off)", r"too small", r"n\[l-1\] ?\+ ?1"])
 def initialize_parameters(layer_dims, seed=1):
     rng = np.random.RandomState(seed)
     parameters = {}
@@ -163,7 +163,7 @@ def sigmoid(Z):
 
 
 @bug("sigmoid", "a 'stable' mask version that fills only the entries with Z >= 0: the entries with Z < 0 keep the 0 of np.zeros_like",
-     [r"negative (Z|entries|values|inputs)", r"Z ?< ?0", r"(left|stay|remain)s? (at )?(0|zero)", r"(missing|forgot\w*) (the )?(other|second|negative) (branch|case|half)", r"only (the )?(non-?negative|positive)"])
+     [r"negative (Z|entries|values|inputs)", r"Z(\[l\])? ?< ?0", r"(left|stay|remain)s? (at )?(0|zero)", r"(missing|forgot\w*) (the )?(other|second|negative) (branch|case|half)", r"only (the )?(non-?negative|positive)"])
 def sigmoid(Z):
     A = np.zeros_like(Z, dtype=float)
     positive = Z >= 0
@@ -384,7 +384,7 @@ def model_forward(X, parameters):
 
 
 @bug("model_forward", "L = len(parameters) // 2 + 1 'for the input layer': the ReLU loop also runs layer L, and the output layer then asks for W[L+1] (KeyError)",
-     [r"\+ ?1", r"(one|a) layer too many", r"input layer", r"W\d+.{0,30}(does not exist|missing|no such)", r"(number of layers|L) .{0,30}(too (large|big|many)|wrong)"])
+     [r"L ?\+ ?1\b", r"// ?2 ?\+ ?1", r"(one|a) layer too many", r"input layer", r"W\d+.{0,30}(does not exist|missing|no such)", r"(number of layers|L) .{0,30}(too (large|big|many)|wrong)"])
 def model_forward(X, parameters):
     caches = []
     A = X

@@ -25,7 +25,7 @@ def L_layer_model(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, s
 
 
 @bug("L_layer_model", "for i in range(3000): the default number of iterations typed in, the num_iterations argument ignored",
-     [r"num_iterations.{0,40}(ignored|not used|never used)", r"(ignor|not us)\w* (the )?num_iterations", r"hard-?coded", r"3000", r"(fixed|constant) (number of )?iterations", r"(too many|wrong number of) iterations"])
+     [r"num_iterations.{0,40}(ignored|not used|never used)", r"(ignor|not us)\w* (the )?num_iterations", r"hard-?coded", r"3000.{0,30}(typed|hard-?coded|fixed|default|instead of num_iterations)", r"(typed|hard-?coded|fixed|default).{0,30}3000", r"(fixed|constant) (number of )?iterations", r"(too many|wrong number of) iterations"])
 def L_layer_model(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, seed=1):
     costs = []
     parameters = initialize_parameters(layer_dims, seed)
