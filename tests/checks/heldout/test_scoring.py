@@ -16,7 +16,8 @@ from . import round4_backward, round4_forward, round4_train  # noqa: F401  (regi
 from . import round5_backward, round5_forward, round5_train  # noqa: F401  (registers round 5)
 from . import round6_backward, round6_forward, round6_train  # noqa: F401  (registers round 6)
 from . import round7_backward, round7_forward, round7_train  # noqa: F401  (registers round 7)
-from . import registry3, registry4, registry5, registry6, registry7
+from . import round8_backward, round8_forward, round8_train  # noqa: F401  (registers round 8)
+from . import registry3, registry4, registry5, registry6, registry7, registry8
 from .registry import BUGS, CORRECT
 from .scoring import _always_printed, is_named, specific_text
 
@@ -109,7 +110,24 @@ def test_round_7_covers_every_exercise_with_enough_cases():
     assert not earlier & set(keys)
 
 
-ALL_BUGS = BUGS + registry3.BUGS + registry4.BUGS + registry5.BUGS + registry6.BUGS + registry7.BUGS
+def test_round_8_covers_every_exercise_with_enough_cases():
+    # round 8 (README.md): >= 60 bugs and >= 25 correct, every exercise with >= 3 bugs and >= 1 correct,
+    # model_forward and model_backward with >= 6 bugs, linear_activation_backward and L_layer_model with >= 5
+    bugs, corrects = registry8.BUGS, registry8.CORRECT
+    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
+    assert len(bugs) >= 60 and len(corrects) >= 25
+    for name in SPECS:
+        assert sum(b.exercise == name for b in bugs) >= 3, name
+    for name, least in (("model_forward", 6), ("model_backward", 6), ("linear_activation_backward", 5), ("L_layer_model", 5)):
+        assert sum(b.exercise == name for b in bugs) >= least, name
+    keys = [x.key for x in bugs + corrects]
+    assert len(keys) == len(set(keys))
+    # counted separately: nothing of round 8 is in an earlier round's lists
+    earlier = {x.key for r in (registry3, registry4, registry5, registry6, registry7) for x in r.BUGS + r.CORRECT} | {x.key for x in BUGS + CORRECT}
+    assert not earlier & set(keys)
+
+
+ALL_BUGS = BUGS + registry3.BUGS + registry4.BUGS + registry5.BUGS + registry6.BUGS + registry7.BUGS + registry8.BUGS
 
 
 @pytest.mark.parametrize("bug", ALL_BUGS, ids=[b.key for b in ALL_BUGS])
