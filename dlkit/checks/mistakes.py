@@ -541,3 +541,17 @@ CATALOG.update({
         "it is called with the same seed, so no run can be repeated (nor this check know where your loop started): "
         "draw from one np.random.RandomState(seed), as notebook 1 asks, then run this check again.",
 })
+
+# ---- diag11: composites' structures and loops (structure.py, keys.py, chain.py, specs_model.py, specs_train.py) ----
+# Relations on what a composite returns and how its loop ran, said by layer and by key. Ids "<exercise>.<suffix>".
+DIAG11 = {
+    # structure.py: a caches list of the right caches, not one per layer in the order 1..L
+    "caches_one_cache": "{words}. caches is a list: caches = [] before the loop, caches.append(cache) right after "
+                        "each layer's call, l = 1..L, and that list is returned (a name reused for one call's cache, "
+                        "as in AL, caches = linear_activation_forward(...), replaces the list).",
+    "caches_order": "{words}. caches[l-1] is the cache of layer l: caches.append(cache) right after each layer's call, "
+                    "in the order the layers run (1..L).",
+    "caches_layers": "{words}. caches holds one cache per layer, l = 1..L: one caches.append(cache) right after each "
+                     "layer's call.",
+}
+RELATIONS.update(DIAG11)
