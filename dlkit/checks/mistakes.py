@@ -553,5 +553,11 @@ DIAG11 = {
                     "in the order the layers run (1..L).",
     "caches_layers": "{words}. caches holds one cache per layer, l = 1..L: one caches.append(cache) right after each "
                      "layer's call.",
+    # chain.py: what the call log shows about where the composite stopped, the order of its calls, dA[L]
+    "returns_none": "{words}. {loop}",
+    "loop_order": "{words}. {loop}",
+    "loop_range": "{words}. {loop}",
+    "dAL_terms": "{words}. dA[L] = -(Y/A[L]) + (1-Y)/(1-A[L]), both terms, entry by entry: the first is the "
+                 "examples' with y = 1, the second the examples' with y = 0.",
 }
-RELATIONS.update(DIAG11)
+TRACE.update(DIAG11)

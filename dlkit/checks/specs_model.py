@@ -83,7 +83,7 @@ def _explain_calls(spec, call, runs, judge, blocks):
         return None
     case, got = logged
     with np.errstate(all="ignore"):
-        found = judge(case.args, *got)
+        found = judge(case.args, *got, source=spec._learner_text(call))
     if found is None:
         return None
     mid, words, refutes = found
@@ -209,6 +209,9 @@ class ModelForward(Spec):
     # the loop judged by the calls it made (chain.py)
     call_claims = ("output_relu", "hidden_sigmoid", "activations_swapped", "no_output_activation",
                    "output_layer_missing", "first_layer_missing", "not_chained")
+    # ids the log may replace (diag11): "returned None" said with where the function stopped; a shape
+    # that comes from a return inside the loop
+    call_checked = ("returns_wrong_structure", "shape_expression", "caches_layers")
     loop = ("The lecture's loop: A[0] = X; for l = 1..L, A[l], cache = linear_activation_forward(A[l-1], W[l], b[l], "
             "'relu' for l < L, 'sigmoid' for l = L), then caches.append(cache); return A[L], caches.")
 
@@ -445,19 +448,60 @@ class ModelBackward(Spec):
             return "model_backward.dAL_reused"   # dA[L] (1, m) handed to a hidden layer
         key = _key_index(err)
         if key and key[0] in ("dA", "dW", "db") and 0 <= key[1] <= len(case.args[2]):
+            said = self._loop_visits(err, case, key)
+            if said is not None:   # the loop's own range says why the key was not stored yet (diag11)
+                return said
             return "model_backward.keys_shifted"   # a grads key of this network, read before it was stored
         return None
 
     # the loop judged by the calls it made (chain.py)
     call_claims = ("output_relu", "hidden_sigmoid", "first_layer_missing", "dAL_reused",
                    "cache_of_next_layer", "cache_of_previous_layer")
-    call_checked = ("other_layer",)   # "a layer index is off": the log tells a shifted key from a swapped order
+    call_checked = ("other_layer",   # "a layer index is off": the log tells a shifted key from a swapped order
+                    "keys_shifted", "returns_wrong_structure",   # a loop that goes forwards; where it stopped
+                    "dAL_formula")   # dA[L] said term by term (diag11)
     loop = ("The lecture's loop: dA[L] = -(Y/A[L]) + (1-Y)/(1-A[L]) first; for l = L..1, dA[l-1], dW[l], db[l] = "
             "linear_activation_backward(dA[l], caches[l-1], 'sigmoid' for l = L, 'relu' below), stored as "
             "grads['dA' + str(l-1)], grads['dW' + str(l)], grads['db' + str(l)].")
 
     def explain_calls(self, call, runs):
         return _explain_calls(self, call, runs, chain.judge_backward, chain.BACKWARD_BLOCKS)
+
+    def _loop_visits(self, err, case, key):
+        """(id, hint fields) for a grads key read before it was stored, when the loop's range (evaluated
+        with the learner's L where it raised, :func:`chain.loop_layers`) shows why: the loop goes
+        forwards (each hidden layer's call before the one of the layer after it), or it skips a layer
+        whose step gives that key. None when the source is unknown or shows neither."""
+        L = len(case.args[2])
+        names = {k: v for k, v in (err.local_shapes or {}).items() if type(v) is int}
+        names.setdefault("L", L)
+        if names["L"] != L:
+            return None
+        loops = chain.loop_layers(err.source, names)
+        if not loops or len(loops) != 1:
+            return None
+        header, visited = loops[0]
+        hidden = [l for l in visited if l != L]
+        want = list(range(L - 1, 0, -1)) if L not in visited else list(range(L, 0, -1))
+        if not visited or any(l < 1 or l > L for l in visited) or len(set(visited)) != len(visited):
+            return None
+        name = f"grads['{key[0]}{key[1]}']"
+        if len(hidden) > 1 and hidden == sorted(hidden):
+            words = (f"the loop `{header}` steps back layers {chain._layers_list(visited)} in this order, forwards: "
+                     f"layer {hidden[0]}'s call comes before the call of layer {hidden[0] + 1}, whose dA[{hidden[0]}] "
+                     f"it needs, so {name} is read before anything stored it; backpropagation goes from layer L "
+                     f"down to layer 1 (reversed(range(...)), or a step of -1): not a key numbered wrong, the order "
+                     f"of the calls")
+            return "model_backward.loop_order", {"words": words, "loop": self.loop}
+        skipped = [l for l in want if l not in visited]
+        if visited == [l for l in want if l in visited] and skipped and key[0] == "dA" and key[1] + 1 in skipped:
+            s_ = "s" if len(skipped) > 1 else ""
+            words = (f"with L = {L}, the loop `{header}` steps back layer{'s' if len(visited) > 1 else ''} "
+                     f"{chain._layers_list(visited)} only: layer{s_} {chain._layers_list(skipped)} {'are' if s_ else 'is'} "
+                     f"never stepped back, so {name}, which layer {key[1] + 1}'s step gives, is read before "
+                     f"anything stored it: the loop's range misses layer{s_} {chain._layers_list(skipped)}")
+            return "model_backward.loop_range", {"words": words, "loop": self.loop}
+        return None
 
     @staticmethod
     def _dAL_reused(err) -> bool:

@@ -142,8 +142,8 @@ def _caches_list(got, exp, label):
     if missing:
         s_ = "s" if len(missing) > 1 else ""
         said.append(f"the cache{s_} of layer{s_} {_layers_text(missing)} {'are' if s_ else 'is'} missing")
-    words = (f"{label} holds {len(seq)} cache{'s' if len(seq) > 1 else ''} for L = {L} layers, in this order those "
-             f"of layer{'s' if len(seq) > 1 else ''} {_layers_text(seq)}: " + " and ".join(said))
+    held = (f"in this order those of layers {_layers_text(seq)}" if len(seq) > 1 else f"layer {seq[0]}'s only")
+    words = f"{label} holds {len(seq)} cache{'s' if len(seq) > 1 else ''} for L = {L} layers, {held}: " + " and ".join(said)
     return "caches_layers", {"part": label, "words": words}
 
 
