@@ -529,7 +529,7 @@ def _returns(source):
     return found
 
 
-def _return_in_loop(source):
+def _return_in_loop(source, unit="every layer"):
     """Words for the return inside the loop that ends the function early, when the learner's only
     returns are inside a loop (so a value came back from there); None otherwise."""
     found = _returns(source)
@@ -537,7 +537,7 @@ def _return_in_loop(source):
         return None
     line = found[0][0]
     return (f"`{line}` is inside the loop, so it ends the function on the loop's first pass; "
-            f"return only after the loop, once every layer has run")
+            f"return only after the loop, once {unit} has run")
 
 
 def _returned_none(ran, L, what, source, backward=False):

@@ -557,6 +557,13 @@ DIAG11 = {
     "returns_none": "{words}. {loop}",
     "loop_order": "{words}. {loop}",
     "loop_range": "{words}. {loop}",
+    # specs_train.py: L_layer_model's loop, from the calls it made
+    "loop_stopped": "{words}. The loop runs num_iterations times; return parameters, costs once, after it.",
+    "loop_not_fed_back": "{words}. parameters = update_parameters(parameters, grads, learning_rate): the next "
+                         "iteration's forward pass uses the parameters the update returned.",
+    # specs_model.py: update_parameters that updates some keys and leaves the others as they were given
+    "partly_updated": "{words}. Every layer l = 1..L is updated, W[l] and b[l] both: W[l] := W[l] - alpha dW[l], "
+                      "b[l] := b[l] - alpha db[l], stored in the dict you return.",
     "dAL_terms": "{words}. dA[L] = -(Y/A[L]) + (1-Y)/(1-A[L]), both terms, entry by entry: the first is the "
                  "examples' with y = 1, the second the examples' with y = 0.",
 }

@@ -17,7 +17,7 @@ from . import causes, cases as C, chain
 from . import layerwise
 from .numeric import H
 from .plain import LearnerError, kind
-from .spec import Mutant, Spec
+from .spec import Mutant, Spec, agree
 from .specs_backward import LINEAR_VARIANTS, lifted_slopes, linear_grads
 from .specs_forward import Z_VARIANTS, lifted_activations
 
@@ -603,6 +603,60 @@ class UpdateParameters(Spec):
 
     def exception_mistake(self, err, case):
         return _parameter_key_mistake(self.name, err, case.args[0])
+
+    def explain_part(self, part, bad_runs):
+        """Some keys updated, the others still the values given (diag11): said key by key."""
+        said = _partly_updated(bad_runs)
+        if said is not None:
+            case, _, wrong = said[1]
+            return self._finding(f"{self.name}.partly_updated", [f"With {case.label}: {wrong.get(part) or ''}".rstrip(": ") + "."],
+                                 words=said[0])
+        return super().explain_part(part, bad_runs)
+
+
+def _partly_updated(bad_runs):
+    """(words, the run they are said of) when on every wrong case each key of the parameters is either
+    updated (W[l] - alpha dW[l]) or left as it was given, some of each; said of the deepest public case
+    (more layers show more of the pattern). None when a key is missing or holds anything else."""
+    best = None
+    for run in bad_runs:
+        case, got_parts, _ = run
+        parameters = case.args[0]
+        got = {**(got_parts.get("W") or {}), **(got_parts.get("b") or {})}
+        exp = case.expected
+        if type(exp) is not dict:
+            return None
+        updated, kept = [], []
+        for k in exp:
+            g = got.get(k)
+            if type(g) is not np.ndarray or g.shape != exp[k].shape:
+                return None
+            if agree(g, exp[k]):
+                updated.append(k)
+            elif agree(g, parameters[k]):
+                kept.append(k)
+            else:
+                return None
+        if not updated or not kept:
+            return None
+        depth = -1 if case.info.get("hidden") else len(exp)
+        if best is None or depth > best[0]:
+            best = (depth, updated, kept, run)
+    if best is None:
+        return None
+    _, updated, kept, run = best
+
+    def layers(keys):
+        return sorted({int(k[1:]) for k in keys})
+    whole = [l for l in layers(kept) if f"W{l}" in kept and f"b{l}" in kept]
+    words = (f"{', '.join(updated)} {'is' if len(updated) == 1 else 'are'} updated, but {', '.join(kept)} "
+             f"{'is' if len(kept) == 1 else 'are'} still the value{'s' if len(kept) > 1 else ''} you were given")
+    if whole and whole == layers(kept) and whole == list(range(whole[0], whole[-1] + 1)) and \
+            whole[-1] == max(layers(updated) + whole):
+        words += (f": layer{'s' if len(whole) > 1 else ''} {chain._layers_list(whole)} {'are' if len(whole) > 1 else 'is'} "
+                  f"not updated at all, as if the loop stopped after layer {whole[0] - 1} (its range, or a return "
+                  f"inside it)")
+    return words, run
 
 
 SPECS = [ModelForward(), ComputeCost(), ModelBackward(), UpdateParameters()]
