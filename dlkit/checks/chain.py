@@ -194,11 +194,11 @@ def judge_forward(args, output, log, source=None):
         return "chain_result", (f"caches holds {len(caches)} caches for L = {L} layers: the cache{s_} of layer{s_} "
                                 f"{_layers_list(missing)} {'are' if s_ else 'is'} missing (kept: layer{'s' if len(kept) > 1 else ''} "
                                 f"{_layers_list(kept) if kept else 'none'}); caches gets one cache per layer, appended "
-                                f"right after that layer's call"), True
+                                f"right after that layer's call"), ("caches_layers",)   # the same fact, from the log
     for l, w in enumerate(where, start=1):
         if w and l - 1 not in w and len(caches) == L:
             return "chain_result", (f"caches[{w[0]}] holds layer {l}'s cache, where caches[{l - 1}] belongs: "
-                                    f"caches[l-1] is the cache of layer l, in the order the layers run"), True
+                                    f"caches[l-1] is the cache of layer l, in the order the layers run"), ("caches_order",)
     return None
 
 

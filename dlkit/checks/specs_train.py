@@ -189,6 +189,19 @@ class LLayerModel(Spec):
         f.refutes = refutes   # the mutants' claims this run shows to be false (Spec._calls_recheck)
         return f
 
+    def _keys_explained(self, part, wrong_runs):
+        """The loop's parameters keys are not said by whole layers: they are whatever the learner's
+        initialize_parameters (checked on its own) made of the layer_dims it was given, and the call
+        log says what it was given (:func:`judge_loop`)."""
+        from . import keys
+
+        pairs = [(set(g.get(part)), set(c.expected[0])) for c, g, _ in wrong_runs
+                 if type(g.get(part)) is dict and type(c.expected) is tuple and type(c.expected[0]) is dict]
+        said = keys.explain(pairs) if pairs and len(pairs) == len(wrong_runs) else None
+        if said is not None and said[0] == "layers":
+            return None
+        return super()._keys_explained(part, wrong_runs)
+
     # mutants whose output another loop gives too: the call log tells them apart (diag11)
     call_claims = ("reinitialised_in_loop", "costs_every_100", "iterations_off_by_one")
 

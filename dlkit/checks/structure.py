@@ -102,6 +102,9 @@ def _layers_text(ls) -> str:
     return ", ".join(ls[:-1]) + (" and " if len(ls) > 1 else "") + ls[-1] if ls else "none"
 
 
+CACHES_LIST = ("caches_one_cache", "caches_order", "caches_layers")
+
+
 def _caches_list(got, exp, label):
     """(relation, fmt) for a caches list whose items are the layers' right caches, but not one per layer
     in the order 1..L: one cache alone where the list belongs, the caches in another order (reversed,
@@ -165,7 +168,7 @@ def explain(spec, part, bad_runs):
         if rel is None or first is not None and rel[0] != first[0]:
             return None
         # a caches relation is said of the deepest public case: more layers show more of the order
-        depth = len(exp) if rel[0].startswith("caches_") and type(exp) is list and not case.info.get("hidden") else -1
+        depth = len(exp) if rel[0] in CACHES_LIST and not case.info.get("hidden") else -1
         if first is None or depth > deepest:
             first, said, deepest = rel, index, max(depth, deepest)
     if first is None:
