@@ -112,6 +112,8 @@ def judge_forward(args, output, log, source=None):
     Ws = {k: parameters.get(f"W{k}") for k in range(1, L + 1)}
     bs = {k: parameters.get(f"b{k}") for k in range(1, L + 1)}
     steps, extras = forward_steps(log)
+    if output is None and not steps:   # an inline loop: only the source can say why
+        return _returned_none(None, L, "AL and caches", source)
     if not steps or any(s.get("open") for s in steps):   # a linear step whose activation is inline: not readable
         return None
     for i, s in enumerate(steps):
@@ -273,6 +275,8 @@ def judge_backward(args, output, log, source=None):
     caches = [(tuple(lc), Z) for lc, Z in caches]
     L = len(caches)
     steps = backward_steps(log)
+    if output is None and not steps:   # an inline loop: only the source can say why
+        return _returned_none(None, L, "grads", source, backward=True)
     if not steps:
         return None
     with np.errstate(all="ignore"):
@@ -533,20 +537,29 @@ def _return_in_loop(source, unit="every layer"):
     """Words for the return inside the loop that ends the function early, when the learner's only
     returns are inside a loop (so a value came back from there); None otherwise."""
     found = _returns(source)
-    if not found or any(h != ("loop",) for _, h in found):   # unconditional, directly in the loop's body
+    if not found or any(not h or h[0] != "loop" for _, h in found):   # every return is inside a loop
         return None
-    line = found[0][0]
-    return (f"`{line}` is inside the loop, so it ends the function on the loop's first pass; "
-            f"return only after the loop, once {unit} has run")
+    line, holder = found[0]
+    if holder == ("loop",):   # unconditional, directly in the loop's body
+        return (f"`{line}` is inside the loop, so it ends the function on the loop's first pass; "
+                f"return only after the loop, once {unit} has run")
+    under = ", ".join(f"under `{h}:`" for h in holder[1:] if h != "loop")
+    return (f"`{line}` is inside the loop{', ' + under if under else ''}, so it ends the function before "
+            f"{unit} has run; return only after the loop")
 
 
 def _returned_none(ran, L, what, source, backward=False):
-    """(id, words, refutes) for a composite that returned None after ``ran`` layer calls."""
-    if backward:
+    """(id, words, refutes) for a composite that returned None after ``ran`` layer calls (None: its
+    loop is inline, no call to tell; then only what the source shows is said, or nothing)."""
+    if ran is None:
+        done, calls = list(range(1, L + 1)), ""
+    elif backward:
         done = list(range(L, L - ran, -1))
     else:
         done = list(range(1, ran + 1))
-    calls = (f"after its calls for layer{'s' if ran > 1 else ''} {_layers_list(done)}" if ran else "without a single layer call")
+    if ran is not None:
+        calls = (f" after its calls for layer{'s' if ran > 1 else ''} {_layers_list(done)}" if ran
+                 else " without a single layer call")
     why = ""
     found = _returns(source)
     if found is not None and not found:
@@ -561,7 +574,11 @@ def _returned_none(ran, L, what, source, backward=False):
         why += f" (layer{'s' if len(never) > 1 else ''} {_layers_list(never)} never ran)"
     elif never:
         why += f" (layer{'s' if len(never) > 1 else ''} {_layers_list(never)} {'were' if len(never) > 1 else 'was'} never stepped back)"
-    return "returns_none", f"your function returned None {calls}{why}", ("returns_wrong_structure",)
+    if ran is None:
+        if not why:
+            return None
+        why = why.split(" (layer")[0]
+    return "returns_none", f"your function returned None{calls}{why}", ("returns_wrong_structure",)
 
 
 def _visiting_order(steps, caches):

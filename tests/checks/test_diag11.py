@@ -109,6 +109,42 @@ def test_a_forward_that_returns_none_says_where_it_stopped():
     assert "under `if l == L:`" in text and "layer 2 never ran" in text
 
 
+def _fw_return_one_early(X, parameters):
+    caches, A, L = [], X, len(parameters) // 2
+    for l in range(1, L + 1):
+        A, c = linear_activation_forward(A, parameters["W%d" % l], parameters["b%d" % l], "sigmoid" if l == L else "relu")
+        caches.append(c)
+        if l == L - 1:
+            return A, caches
+
+
+def _fw_return_at_the_last_layer(X, parameters):   # a near miss that is right
+    caches, A, L = [], X, len(parameters) // 2
+    for l in range(1, L + 1):
+        A, c = linear_activation_forward(A, parameters["W%d" % l], parameters["b%d" % l], "sigmoid" if l == L else "relu")
+        caches.append(c)
+        if l == L:
+            return A, caches
+
+
+def _fw_inline_no_return(X, parameters):
+    caches, A, L = [], X, len(parameters) // 2
+    for l in range(1, L + 1):
+        W, b = parameters["W%d" % l], parameters["b%d" % l]
+        Z = W @ A + b
+        caches.append(((A, W, b), Z))
+        A = 1 / (1 + np.exp(-Z)) if l == L else np.maximum(Z, 0)
+
+
+def test_returns_nested_in_the_loop_and_inline_loops():
+    result, text = _report("model_forward", _fw_return_one_early)
+    assert result.mistakes[0] == "model_forward.chain_call" and "under `if l == L - 1:`" in text
+    _passes("model_forward", _fw_return_at_the_last_layer)
+    result, text = _report("model_forward", _fw_inline_no_return)   # no block called: the source says why
+    assert result.mistakes == ["model_forward.returns_none"] and "no return statement" in text
+    assert "layer call" not in text
+
+
 def test_a_return_inside_the_loop_is_not_called_a_short_range():
     result, text = _report("model_forward", _fw_return_in_loop)
     assert result.mistakes[0] == "model_forward.chain_call"
