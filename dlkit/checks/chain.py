@@ -617,12 +617,57 @@ def _value(node, names):
     return None
 
 
+def _layer_key_expr(node):
+    """(the layer-number expression, True) of a dict key written "W" + str(e), f"W{e}" or "W%d" % e;
+    else (node, False): the subscript itself (a list index)."""
+    import ast
+
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Constant) \
+            and type(node.left.value) is str and isinstance(node.right, ast.Call) \
+            and isinstance(node.right.func, ast.Name) and node.right.func.id == "str" and len(node.right.args) == 1:
+        return node.right.args[0], True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant) \
+            and type(node.left.value) is str and not isinstance(node.right, ast.Tuple):
+        return node.right, True
+    if isinstance(node, ast.JoinedStr):
+        values = [v for v in node.values if isinstance(v, ast.FormattedValue)]
+        if len(values) == 1:
+            return values[0].value, True
+    return node, False
+
+
+def keyed_outside_loops(source, container, name):
+    """True when the learner's function reads ``container`` with a key numbered by ``name`` (L) outside
+    every loop (the output layer handled after the loop); None for an unknown source."""
+    import ast
+
+    from .source import _parse
+
+    if not isinstance(source, str):
+        return None
+    try:
+        fn = _parse(source)
+    except Exception:   # an odd source never breaks a check
+        return None
+    if fn is None:
+        return None
+    inside = {id(n) for loop in ast.walk(fn) if isinstance(loop, (ast.For, ast.While)) for n in ast.walk(loop)}
+    for n in ast.walk(fn):
+        if isinstance(n, ast.Subscript) and id(n) not in inside and isinstance(n.value, ast.Name) \
+                and n.value.id == container:
+            idx, keyed = _layer_key_expr(n.slice)
+            if keyed and isinstance(idx, ast.Name) and idx.id == name:
+                return True
+    return False
+
+
 def loop_layers(source, names, container="caches"):
     """[(its header 'for l in ...', [layers the loop visits, in order])] for each for loop of the learner's function over
     range(...) or reversed(range(...)) whose body indexes ``container`` with its variable
     (caches[l - 1]: layer l; caches[l]: layer l + 1), evaluated with the learner's whole-number
-    locals ``names`` (L where it raised); loops it cannot evaluate are left out. None for an unknown
-    source."""
+    locals ``names`` (L where it raised); for ``container`` a dict of layer keys (parameters), the key's
+    number is the layer (parameters["W" + str(l)]: layer l). Loops it cannot evaluate are left out.
+    None for an unknown source."""
     import ast
 
     from .source import _parse
@@ -653,12 +698,13 @@ def loop_layers(source, names, container="caches"):
         offset = None
         for n in ast.walk(loop):
             if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == container:
-                idx = n.slice
+                idx, keyed = _layer_key_expr(n.slice)
                 uses = [x for x in ast.walk(idx) if isinstance(x, ast.Name)]
                 if len(uses) == 1 and uses[0].id == var:
                     k = _value(idx, {var: 0})
                     if k is not None:
-                        offset = k + 1   # caches[l + k] is the cache of layer l + k + 1
+                        # caches[l + k] is the cache of layer l + k + 1; parameters["W" + str(l + k)] is layer l + k's
+                        offset = k if keyed else k + 1
                         break
         if offset is not None and len(values) <= 50:
             try:

@@ -204,7 +204,40 @@ class ModelForward(Spec):
         return layers
 
     def exception_mistake(self, err, case):
-        return _parameter_key_mistake(self.name, err, case.args[1])
+        return _parameter_key_mistake(self.name, err, case.args[1]) or self._loop_range(err, case)
+
+    def _loop_range(self, err, case):
+        """(id, hint fields) for a crash whose cause is the loop's range (evaluated with the learner's L
+        where it raised, :func:`chain.loop_layers`): layers 1..k only where 1..L-1 (or 1..L) belong, or
+        the output layer run inside the loop and once more after it. None otherwise (diag11)."""
+        if err.exc_type not in ("ValueError", "KeyError", "IndexError"):
+            return None
+        L = _layers(case.args[1])
+        names = {k: v for k, v in (err.local_shapes or {}).items() if type(v) is int}
+        names.setdefault("L", L)
+        loops = chain.loop_layers(err.source, names, container="parameters") if names["L"] == L else None
+        if not loops or len(loops) != 1:
+            return None
+        header, visited = loops[0]
+        separate = chain.keyed_outside_loops(err.source, "parameters", "L")
+        want = list(range(1, L if separate else L + 1))
+        if visited and (visited != list(range(visited[0], visited[-1] + 1)) or visited[0] != 1) or visited == want:
+            return None
+        if separate and visited == list(range(1, L + 1)):
+            words = (f"with L = {L}, the loop `{header}` runs layers {chain._layers_list(visited)}, the output layer "
+                     f"L = {L} included, and the output layer's call after the loop runs layer {L} once more: one "
+                     f"layer too many (the loop is for the ReLU layers 1..L-1)")
+        elif len(visited) < len(want):
+            never = [l for l in want if l not in visited]
+            s_ = "s" if len(never) > 1 else ""
+            ran = (f"runs layer{'s' if len(visited) > 1 else ''} {chain._layers_list(visited)} only" if visited
+                   else "runs no layer at all")
+            given = f"A[{visited[-1]}]" if visited else "X = A[0]"
+            words = (f"with L = {L}, the loop `{header}` {ran}: layer{s_} {chain._layers_list(never)} never "
+                     f"run{'' if s_ else 's'}, so the next call is given {given} where A[{never[-1]}] belongs")
+        else:
+            return None
+        return "model_forward.loop_range", {"words": words, "loop": self.loop}
 
     # the loop judged by the calls it made (chain.py)
     call_claims = ("output_relu", "hidden_sigmoid", "activations_swapped", "no_output_activation",

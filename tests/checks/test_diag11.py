@@ -152,6 +152,33 @@ def test_a_return_inside_the_loop_is_not_called_a_short_range():
     assert "shape_expression" not in " ".join(result.mistakes)
 
 
+def _fw_loop_none(X, parameters):   # range(1, L - 1): no hidden layer runs when L = 2
+    caches, A, L = [], X, len(parameters) // 2
+    for l in range(1, L - 1):
+        A, c = linear_activation_forward(A, parameters["W%d" % l], parameters["b%d" % l], "relu")
+        caches.append(c)
+    AL, c = linear_activation_forward(A, parameters["W%d" % L], parameters["b%d" % L], "sigmoid")
+    caches.append(c)
+    return AL, caches
+
+
+def _fw_loop_one_too_many(X, parameters):   # the ReLU loop runs the output layer too, then it runs again
+    caches, A, L = [], X, len(parameters) // 2
+    for l in range(1, L + 1):
+        A, c = linear_activation_forward(A, parameters["W" + str(l)], parameters["b" + str(l)], "relu")
+        caches.append(c)
+    AL, c = linear_activation_forward(A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid")
+    caches.append(c)
+    return AL, caches
+
+
+def test_a_forward_loop_range_is_said_by_layer():
+    result, text = _report("model_forward", _fw_loop_none)
+    assert result.mistakes[0] == "model_forward.loop_range" and "runs no layer at all: layer 1 never runs" in text
+    result, text = _report("model_forward", _fw_loop_one_too_many)
+    assert result.mistakes[0] == "model_forward.loop_range" and "one layer too many" in text
+
+
 def test_caches_said_by_layer():
     result, text = _report("model_forward", _fw_caches_overwritten)
     assert result.mistakes[0] == "model_forward.caches_one_cache" and "the output layer's (layer 3 = L)" in text
