@@ -637,8 +637,8 @@ def _layer_key_expr(node):
 
 
 def keyed_outside_loops(source, container, name):
-    """True when the learner's function reads ``container`` with a key numbered by ``name`` (L) outside
-    every loop (the output layer handled after the loop); None for an unknown source."""
+    """True when the learner's function reads ``container`` with a key numbered by ``name`` (L; None:
+    by anything) outside every loop (the output layer handled after the loop); None for an unknown source."""
     import ast
 
     from .source import _parse
@@ -656,7 +656,7 @@ def keyed_outside_loops(source, container, name):
         if isinstance(n, ast.Subscript) and id(n) not in inside and isinstance(n.value, ast.Name) \
                 and n.value.id == container:
             idx, keyed = _layer_key_expr(n.slice)
-            if keyed and isinstance(idx, ast.Name) and idx.id == name:
+            if keyed and (name is None or isinstance(idx, ast.Name) and idx.id == name):
                 return True
     return False
 

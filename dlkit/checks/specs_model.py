@@ -219,11 +219,12 @@ class ModelForward(Spec):
         if not loops or len(loops) != 1:
             return None
         header, visited = loops[0]
-        separate = chain.keyed_outside_loops(err.source, "parameters", "L")
+        # a layer key read after the loop (whatever its number): the loop is for the hidden layers only
+        separate = chain.keyed_outside_loops(err.source, "parameters", None)
         want = list(range(1, L if separate else L + 1))
         if visited and (visited != list(range(visited[0], visited[-1] + 1)) or visited[0] != 1) or visited == want:
             return None
-        if separate and visited == list(range(1, L + 1)):
+        if separate and visited == list(range(1, L + 1)) and chain.keyed_outside_loops(err.source, "parameters", "L"):
             words = (f"with L = {L}, the loop `{header}` runs layers {chain._layers_list(visited)}, the output layer "
                      f"L = {L} included, and the output layer's call after the loop runs layer {L} once more: one "
                      f"layer too many (the loop is for the ReLU layers 1..L-1)")
