@@ -367,12 +367,21 @@ def judge_backward(args, output, log, source=None):
     if lost:
         last = L - len(steps) + 1
         layers = sorted({l for l, _ in lost}, reverse=True)
-        if last not in layers and len(layers) == len(steps) - 1:
+        whole = all(sum(1 for m, _ in lost if m == l) == 3 for l in layers)   # all three results of each lost layer
+        if last not in layers and len(layers) == len(steps) - 1 and whole:
             keys = ", ".join(k for _, k in lost)
             return "chain_result", (f"grads holds only the results of the last call (layer {last}'s): {keys} from the "
                                     f"calls for layer{'s' if len(layers) > 1 else ''} {_layers_list(layers)} are lost, "
                                     f"as if grads were made anew on each pass of the loop; grads is made once, before "
                                     f"the loop, and every layer's results are added to it"), True
+        if len(layers) == 1 and not whole:   # some of one call's results kept, the others nowhere (diag11)
+            l = layers[0]
+            gone = [k for m, k in lost if m == l]
+            kept = [k for k in (f"dA{l - 1}", f"dW{l}", f"db{l}") if k not in gone]
+            return "chain_result", (f"{_layers_list(gone)} of layer {l}'s call {'is' if len(gone) == 1 else 'are'} not in "
+                                    f"grads with the values the call returned, although {_layers_list(kept)} "
+                                    f"{'is' if len(kept) == 1 else 'are'}: never stored under {'its key' if len(gone) == 1 else 'their keys'}, "
+                                    f"or stored and then overwritten by a later call"), True
         l, key = lost[0]
         return "chain_result", (f"grads['{key}'] does not hold the {key[:2]} that layer {l}'s call returned"), True
     return None

@@ -65,7 +65,12 @@ def _by_prefix(spec, out, prefixes, extra_ok=False):
     if type(out) is not dict:
         mid = f"{spec.name}.returns_nothing" if out is None and spec.name == "update_parameters" \
             else f"{spec.name}.returns_wrong_structure"
-        return {}, [spec._finding(mid, [f"Your function returned {kind(out)}."])]
+        details = [f"Your function returned {kind(out)}."]
+        inside = [i for i, v in enumerate(out) if type(v) is dict] if type(out) in (tuple, list) else []
+        if len(inside) == 1:   # the dict is there, with something else (diag11)
+            details.append(f"Its item {inside[0]} is the dict; return the dict alone, not a {type(out).__name__} "
+                           f"holding it and {len(out) - 1} more item{'s' if len(out) > 2 else ''}.")
+        return {}, [spec._finding(mid, details)]
     parts = {}
     for prefix, part in prefixes.items():
         parts[part] = {k: v for k, v in out.items() if type(k) is str and re.fullmatch(prefix + r"\d+", k)}

@@ -266,6 +266,33 @@ def _bw_right_counting_up(AL, Y, caches):   # counts up, indexes down: right
     return grads
 
 
+def _bw_output_grads_dropped(AL, Y, caches):
+    grads, L = {}, len(caches)
+    dA_prev, dW, db = linear_activation_backward(_dAL(AL, Y), caches[L - 1], "sigmoid")
+    grads["dA%d" % (L - 1)] = dA_prev
+    for l in reversed(range(1, L)):
+        grads["dA%d" % (l - 1)], grads["dW%d" % l], grads["db%d" % l] = linear_activation_backward(
+            grads["dA%d" % l], caches[l - 1], "relu")
+    return grads
+
+
+def _fw_flat_caches(X, parameters):
+    caches, A, L = [], X, len(parameters) // 2
+    for l in range(1, L + 1):
+        A, (lc, Z) = linear_activation_forward(A, parameters["W%d" % l], parameters["b%d" % l], "sigmoid" if l == L else "relu")
+        caches.append(lc)
+        caches.append(Z)
+    return A, caches
+
+
+def test_some_results_of_one_call_lost_is_not_grads_made_anew():
+    result, text = _report("model_backward", _bw_output_grads_dropped)
+    assert result.mistakes[0] == "model_backward.chain_result"
+    assert "dW2 and db2 of layer 2's call are not in grads" in text and "made anew" not in text
+    result, text = _report("model_forward", _fw_flat_caches)
+    assert result.mistakes[0] == "model_forward.caches_layers" and "linear_cache and Z one after the other" in text
+
+
 def test_a_backward_that_returns_early_or_none_says_where():
     result, text = _report("model_backward", _bw_no_return)
     assert result.mistakes[0] == "model_backward.returns_none" and "after its calls for layers 2 and 1" in text
