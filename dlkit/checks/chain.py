@@ -101,9 +101,10 @@ def forward_steps(log):
     return steps, extras
 
 
-def judge_forward(args, output, log):
+def judge_forward(args, output, log, source=None):
     """(id suffix, words, refutes) for the first place where model_forward's calls (``log``) leave
-    the lecture's loop l = 1..L, or where what it returns is not what they gave; else None."""
+    the lecture's loop l = 1..L, or where what it returns is not what they gave; else None.
+    ``source`` (the learner's text, when known) says where a function that stopped early returned."""
     X, parameters = args
     if type(parameters) is not dict:
         return None
@@ -111,6 +112,8 @@ def judge_forward(args, output, log):
     Ws = {k: parameters.get(f"W{k}") for k in range(1, L + 1)}
     bs = {k: parameters.get(f"b{k}") for k in range(1, L + 1)}
     steps, extras = forward_steps(log)
+    if output is None and not steps:   # an inline loop: only the source can say why
+        return _returned_none(None, L, "AL and caches", source)
     if not steps or any(s.get("open") for s in steps):   # a linear step whose activation is inline: not readable
         return None
     for i, s in enumerate(steps):
@@ -158,12 +161,20 @@ def judge_forward(args, output, log):
             if on_top:
                 why += f"; {right} is then applied on top of its result, so layer {l} has two activations"
             return "chain_call", why, False
+    if output is None:
+        return _returned_none(len(steps), L, "AL and caches", source)
     if type(output) not in (tuple, list) or len(output) != 2:
         return None
     AL, caches = output
     if len(steps) < L:
         if _close(AL, steps[-1]["A"]):
             never = list(range(len(steps) + 1, L + 1))
+            early = _return_in_loop(source)
+            if early is not None:
+                return "chain_call", (f"the function returned after the {_ordinal(len(steps))} layer call (layer "
+                                      f"{len(steps)}'s), so AL is A[{len(steps)}] and layer{'s' if len(never) > 1 else ''} "
+                                      f"{_layers_list(never)} never run{'s' if len(never) == 1 else ''}: {early}"), \
+                    ("shape_expression",)
             return "chain_call", (f"only {len(steps)} layer calls for L = {L} layers: layer{'s' if len(never) > 1 else ''} "
                                   f"{_layers_list(never)} never run{'s' if len(never) == 1 else ''}, so AL is A[{len(steps)}]: "
                                   f"the loop's range stops early"), False
@@ -185,11 +196,11 @@ def judge_forward(args, output, log):
         return "chain_result", (f"caches holds {len(caches)} caches for L = {L} layers: the cache{s_} of layer{s_} "
                                 f"{_layers_list(missing)} {'are' if s_ else 'is'} missing (kept: layer{'s' if len(kept) > 1 else ''} "
                                 f"{_layers_list(kept) if kept else 'none'}); caches gets one cache per layer, appended "
-                                f"right after that layer's call"), True
+                                f"right after that layer's call"), ("caches_layers",)   # the same fact, from the log
     for l, w in enumerate(where, start=1):
         if w and l - 1 not in w and len(caches) == L:
             return "chain_result", (f"caches[{w[0]}] holds layer {l}'s cache, where caches[{l - 1}] belongs: "
-                                    f"caches[l-1] is the cache of layer l, in the order the layers run"), True
+                                    f"caches[l-1] is the cache of layer l, in the order the layers run"), ("caches_order",)
     return None
 
 
@@ -254,19 +265,25 @@ def _layer_of_cache(step, caches, prefer):
     return prefer if prefer in found else (found[0] if found else None)
 
 
-def judge_backward(args, output, log):
+def judge_backward(args, output, log, source=None):
     """(id suffix, words, refutes) for the first place where model_backward's calls (``log``) leave
-    the lecture's loop l = L..1, or where grads does not hold what they gave; else None."""
+    the lecture's loop l = L..1, or where grads does not hold what they gave; else None.
+    ``source`` (the learner's text, when known) says where a function that stopped early returned."""
     AL, Y, caches = args
     if type(caches) not in (list, tuple) or not caches:
         return None
     caches = [(tuple(lc), Z) for lc, Z in caches]
     L = len(caches)
     steps = backward_steps(log)
+    if output is None and not steps:   # an inline loop: only the source can say why
+        return _returned_none(None, L, "grads", source, backward=True)
     if not steps:
         return None
     with np.errstate(all="ignore"):
         dAL = -(Y / AL) + (1 - Y) / (1 - AL)
+    order = _visiting_order(steps, caches)
+    if order is not None:
+        return order
     for i, s in enumerate(steps):
         l = L - i
         k = _layer_of_cache(s, caches, prefer=l)
@@ -311,10 +328,18 @@ def judge_backward(args, output, log):
             return "chain_call", (f"layer {l}{where} is stepped back with activation '{s['act']}' where the lecture "
                                   f"has '{right}' (sigmoid for the output layer L, ReLU for layers L-1..1)"), False
     grads = output
+    if grads is None:
+        return _returned_none(len(steps), L, "grads", source, backward=True)
     if type(grads) is not dict:
         return None
     if len(steps) < L:
         never = list(range(L - len(steps), 0, -1))
+        early = _return_in_loop(source)
+        if early is not None and all(f"dW{l}" not in grads and f"db{l}" not in grads for l in never):
+            s_ = "s" if len(never) > 1 else ""
+            return "chain_call", (f"the function returned after the {_ordinal(len(steps))} layer call (layer "
+                                  f"{L - len(steps) + 1}'s), so layer{s_} {_layers_list(never)} {'are' if s_ else 'is'} "
+                                  f"never stepped back and grads has no dW, db for {'them' if s_ else 'it'}: {early}"), False
         if all(f"dW{l}" not in grads and f"db{l}" not in grads for l in never):
             s_ = "s" if len(never) > 1 else ""
             return "chain_call", (f"only {len(steps)} layer calls for L = {L} layers: layer{s_} {_layers_list(never)} "
@@ -342,12 +367,21 @@ def judge_backward(args, output, log):
     if lost:
         last = L - len(steps) + 1
         layers = sorted({l for l, _ in lost}, reverse=True)
-        if last not in layers and len(layers) == len(steps) - 1:
+        whole = all(sum(1 for m, _ in lost if m == l) == 3 for l in layers)   # all three results of each lost layer
+        if last not in layers and len(layers) == len(steps) - 1 and whole:
             keys = ", ".join(k for _, k in lost)
             return "chain_result", (f"grads holds only the results of the last call (layer {last}'s): {keys} from the "
                                     f"calls for layer{'s' if len(layers) > 1 else ''} {_layers_list(layers)} are lost, "
                                     f"as if grads were made anew on each pass of the loop; grads is made once, before "
                                     f"the loop, and every layer's results are added to it"), True
+        if len(layers) == 1 and not whole:   # some of one call's results kept, the others nowhere (diag11)
+            l = layers[0]
+            gone = [k for m, k in lost if m == l]
+            kept = [k for k in (f"dA{l - 1}", f"dW{l}", f"db{l}") if k not in gone]
+            return "chain_result", (f"{_layers_list(gone)} of layer {l}'s call {'is' if len(gone) == 1 else 'are'} not in "
+                                    f"grads with the values the call returned, although {_layers_list(kept)} "
+                                    f"{'is' if len(kept) == 1 else 'are'}: never stored under {'its key' if len(gone) == 1 else 'their keys'}, "
+                                    f"or stored and then overwritten by a later call"), True
         l, key = lost[0]
         return "chain_result", (f"grads['{key}'] does not hold the {key[:2]} that layer {l}'s call returned"), True
     return None
@@ -386,6 +420,12 @@ def _judge_dAL(step, AL, Y, dAL, ZL):
         return ("chain_dAL", words + "; dZ[L] = A[L] - Y", False) if words else None
     if _close(step["dA"], dAL):
         return None
+    with np.errstate(all="ignore"):
+        terms = dAL_terms(step["dA"], -(Y / AL), (1 - Y) / (1 - AL), Y, AL.shape[1])
+    if terms is not None:
+        # where the output goes wrong (some columns) follows from dA[L]: said by this finding instead
+        return "dAL_terms", f"the dA[L] given to layer L's call {terms}", ("factor_on_some", "first_column_only",
+                                                                           "columns_left_zero")
     words = _columns(step["dA"], dAL, "dA[L]")
     return ("chain_dAL", words + "; dA[L] = -(Y/A[L]) + (1-Y)/(1-A[L]), one entry per example", False) if words else None
 
@@ -415,6 +455,273 @@ def _columns(got, want, name):
                 f"th{'ose' if s_ else 'at'} {'examples' + chr(39) if s_ else 'example' + chr(39) + 's'} entr{'ies are' if s_ else 'y is'} never computed (look at the "
                 f"range of the loop over the examples)")
     return None
+
+
+TERMS = ("-(Y/A[L])", "(1-Y)/(1-A[L])")
+
+
+def dAL_terms(got, t1, t2, Y, m):
+    """How ``got`` differs from t1 + t2, term by term, when it is a t1 + b t2 with a, b each one of 0
+    (the term missing), -1 (its sign flipped), 1/m, m, 2, 1/2 (and 1: right), as words; else None.
+    t1 = -(Y/A[L]) and t2 = (1-Y)/(1-A[L]) (or the same terms times the sigmoid's slope, for a dZ[L]):
+    with labels 0 and 1 the first term lives on the examples with y = 1, the second on those with y = 0,
+    so each factor is read off its own examples."""
+    if not all(type(x) is np.ndarray for x in (got, t1, t2, Y)) or got.shape != Y.shape or got.dtype.kind not in "fiub":
+        return None
+    got = got.astype(np.float64)
+    if not np.isfinite(got).all() or not np.isin(Y, (0.0, 1.0)).all():
+        return None
+    factors = {1.0: "is right", 0.0: "is missing", -1.0: "has its sign flipped", 1.0 / m: f"is divided by m = {m}",
+               float(m): f"is multiplied by m = {m}", 2.0: "is doubled", 0.5: "is halved"}
+
+    def factor(where, t):
+        use = where & (np.abs(t) > 1e-300)
+        if not use.any():
+            return None, False
+        c = float(np.median(got[use] / t[use]))
+        snapped = next((k for k in factors if abs(c - k) <= 1e-6 * max(1.0, abs(k))), None)
+        if snapped is None or not np.allclose(got[where], snapped * t[where], rtol=1e-6, atol=1e-12):
+            return None, True
+        return snapped, False
+
+    a, bad_a = factor(Y == 1, t1)
+    b, bad_b = factor(Y == 0, t2)
+    if bad_a or bad_b or (a, b) in ((1.0, 1.0), (1.0, None), (None, 1.0), (None, None)):
+        return None
+    said = []
+    for name, k, who in ((TERMS[0], a, "y = 1"), (TERMS[1], b, "y = 0")):
+        if k is not None:
+            said.append(f"its {name} term (on the examples with {who}) {factors[k]}")
+    return "is wrong term by term: " + " and ".join(said)
+
+
+def _returns(source):
+    """[(its text, what holds it: a tuple of 'loop' and 'if <test>', outermost first; () at the top)] for
+    each return with a value in the learner's function (not in a nested function), or None when the
+    source is unknown or does not parse."""
+    import ast
+
+    from .source import _parse
+
+    if not isinstance(source, str):
+        return None
+    try:
+        fn = _parse(source)
+    except Exception:   # an odd source never breaks a check
+        return None
+    if fn is None:
+        return None
+    found = []
+
+    def walk(body, holder):
+        for node in body:
+            if isinstance(node, ast.Return):
+                if node.value is not None and not (isinstance(node.value, ast.Constant) and node.value.value is None):
+                    try:
+                        text = ast.unparse(node)
+                    except Exception:
+                        text = "return ..."
+                    found.append((text, holder))
+            elif isinstance(node, (ast.For, ast.While)):
+                walk(node.body, holder + ("loop",))
+                walk(node.orelse, holder)
+            elif isinstance(node, ast.If):
+                try:
+                    test = ast.unparse(node.test)
+                except Exception:
+                    test = "..."
+                walk(node.body, holder + (f"if {test}",))
+                walk(node.orelse, holder + (f"the else of if {test}",))
+            elif isinstance(node, (ast.With, ast.Try)):
+                walk(node.body, holder)
+                for h in getattr(node, "handlers", []):
+                    walk(h.body, holder)
+                walk(getattr(node, "orelse", []), holder)
+                walk(getattr(node, "finalbody", []), holder)
+    walk(fn.body, ())
+    return found
+
+
+def _return_in_loop(source, unit="every layer"):
+    """Words for the return inside the loop that ends the function early, when the learner's only
+    returns are inside a loop (so a value came back from there); None otherwise."""
+    found = _returns(source)
+    if not found or any(not h or h[0] != "loop" for _, h in found):   # every return is inside a loop
+        return None
+    line, holder = found[0]
+    if holder == ("loop",):   # unconditional, directly in the loop's body
+        return (f"`{line}` is inside the loop, so it ends the function on the loop's first pass; "
+                f"return only after the loop, once {unit} has run")
+    under = ", ".join(f"under `{h}:`" for h in holder[1:] if h != "loop")
+    return (f"`{line}` is inside the loop{', ' + under if under else ''}, so it ends the function before "
+            f"{unit} has run; return only after the loop")
+
+
+def _returned_none(ran, L, what, source, backward=False):
+    """(id, words, refutes) for a composite that returned None after ``ran`` layer calls (None: its
+    loop is inline, no call to tell; then only what the source shows is said, or nothing)."""
+    if ran is None:
+        done, calls = list(range(1, L + 1)), ""
+    elif backward:
+        done = list(range(L, L - ran, -1))
+    else:
+        done = list(range(1, ran + 1))
+    if ran is not None:
+        calls = (f" after its calls for layer{'s' if ran > 1 else ''} {_layers_list(done)}" if ran
+                 else " without a single layer call")
+    why = ""
+    found = _returns(source)
+    if found is not None and not found:
+        why = f": it has no return statement, so it gives None; {what} {'are' if ' and ' in what else 'is'} computed but never returned"
+    elif found and all(h for _, h in found):
+        line, holder = found[0]
+        where = ", ".join("inside the loop" if h == "loop" else f"under `{h}:`" for h in holder)
+        only = "its only return" if len(found) == 1 else "each of its returns is nested; the first"
+        why = f": {only}, `{line}`, is {where}, and the function ended without reaching it"
+    never = [l for l in range(1, L + 1) if l not in done]
+    if never and not backward:
+        why += f" (layer{'s' if len(never) > 1 else ''} {_layers_list(never)} never ran)"
+    elif never:
+        why += f" (layer{'s' if len(never) > 1 else ''} {_layers_list(never)} {'were' if len(never) > 1 else 'was'} never stepped back)"
+    if ran is None:
+        if not why:
+            return None
+        why = why.split(" (layer")[0]
+    return "returns_none", f"your function returned None{calls}{why}", ("returns_wrong_structure",)
+
+
+def _visiting_order(steps, caches):
+    """(id, words, refutes) when the backward calls step back every layer once, but not from L down to 1
+    (a loop that goes forwards), said by the order of the caches they were given; else None."""
+    L = len(caches)
+    ks = [_layer_of_cache(s, caches, prefer=L - i) for i, s in enumerate(steps)]
+    if len(ks) != L or None in ks or sorted(ks) != list(range(1, L + 1)) or ks == list(range(L, 0, -1)):
+        return None
+    words = f"the layers are stepped back in the order {_layers_list(ks)} (the cache each call was given)"
+    if ks[0] == L and ks[1:] == list(range(1, L)):
+        words += (f": after the output layer the loop goes forwards, 1..{L - 1}, so each hidden layer's call runs "
+                  f"before the call of the layer after it has given its dA[l]")
+    words += ("; backpropagation goes from layer L down to layer 1 (for l in reversed(range(1, L)), or "
+              "range(L - 1, 0, -1)): not a key numbered wrong, the order of the calls")
+    return "loop_order", words, ("other_layer", "keys_shifted")
+
+
+def _value(node, names):
+    """A whole number from a small expression of constants and the learner's whole-number locals
+    (L, l, ...; len(x) is not evaluated), or None."""
+    import ast
+
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.Name) and type(names.get(node.id)) is int:
+        return names[node.id]
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        v = _value(node.operand, names)
+        return None if v is None else -v
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv)):
+        a, b = _value(node.left, names), _value(node.right, names)
+        if a is None or b is None or (isinstance(node.op, ast.FloorDiv) and b == 0):
+            return None
+        return {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b}.get(type(node.op), a // b if b else None)
+    return None
+
+
+def _layer_key_expr(node):
+    """(the layer-number expression, True) of a dict key written "W" + str(e), f"W{e}" or "W%d" % e;
+    else (node, False): the subscript itself (a list index)."""
+    import ast
+
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Constant) \
+            and type(node.left.value) is str and isinstance(node.right, ast.Call) \
+            and isinstance(node.right.func, ast.Name) and node.right.func.id == "str" and len(node.right.args) == 1:
+        return node.right.args[0], True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant) \
+            and type(node.left.value) is str and not isinstance(node.right, ast.Tuple):
+        return node.right, True
+    if isinstance(node, ast.JoinedStr):
+        values = [v for v in node.values if isinstance(v, ast.FormattedValue)]
+        if len(values) == 1:
+            return values[0].value, True
+    return node, False
+
+
+def keyed_outside_loops(source, container, name):
+    """True when the learner's function reads ``container`` with a key numbered by ``name`` (L; None:
+    by anything) outside every loop (the output layer handled after the loop); None for an unknown source."""
+    import ast
+
+    from .source import _parse
+
+    if not isinstance(source, str):
+        return None
+    try:
+        fn = _parse(source)
+    except Exception:   # an odd source never breaks a check
+        return None
+    if fn is None:
+        return None
+    inside = {id(n) for loop in ast.walk(fn) if isinstance(loop, (ast.For, ast.While)) for n in ast.walk(loop)}
+    for n in ast.walk(fn):
+        if isinstance(n, ast.Subscript) and id(n) not in inside and isinstance(n.value, ast.Name) \
+                and n.value.id == container:
+            idx, keyed = _layer_key_expr(n.slice)
+            if keyed and (name is None or isinstance(idx, ast.Name) and idx.id == name):
+                return True
+    return False
+
+
+def loop_layers(source, names, container="caches"):
+    """[(its header 'for l in ...', [layers the loop visits, in order])] for each for loop of the learner's function over
+    range(...) or reversed(range(...)) whose body indexes ``container`` with its variable
+    (caches[l - 1]: layer l; caches[l]: layer l + 1), evaluated with the learner's whole-number
+    locals ``names`` (L where it raised); for ``container`` a dict of layer keys (parameters), the key's
+    number is the layer (parameters["W" + str(l)]: layer l). Loops it cannot evaluate are left out.
+    None for an unknown source."""
+    import ast
+
+    from .source import _parse
+
+    if not isinstance(source, str):
+        return None
+    try:
+        fn = _parse(source)
+    except Exception:   # an odd source never breaks a check
+        return None
+    if fn is None:
+        return None
+    found = []
+    for loop in ast.walk(fn):
+        if not isinstance(loop, ast.For) or not isinstance(loop.target, ast.Name):
+            continue
+        it, backwards = loop.iter, False
+        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "reversed" and len(it.args) == 1:
+            it, backwards = it.args[0], True
+        if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range"
+                and 1 <= len(it.args) <= 3 and not it.keywords):
+            continue
+        args = [_value(a, names) for a in it.args]
+        if None in args or (len(args) == 3 and args[2] == 0):
+            continue
+        values = list(range(*args))[::-1] if backwards else list(range(*args))
+        var = loop.target.id
+        offset = None
+        for n in ast.walk(loop):
+            if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == container:
+                idx, keyed = _layer_key_expr(n.slice)
+                uses = [x for x in ast.walk(idx) if isinstance(x, ast.Name)]
+                if len(uses) == 1 and uses[0].id == var:
+                    k = _value(idx, {var: 0})
+                    if k is not None:
+                        # caches[l + k] is the cache of layer l + k + 1; parameters["W" + str(l + k)] is layer l + k's
+                        offset = k if keyed else k + 1
+                        break
+        if offset is not None and len(values) <= 50:
+            try:
+                header = f"for {var} in {ast.unparse(loop.iter)}"
+            except Exception:
+                header = f"for {var} in ..."
+            found.append((header, [v + offset for v in values]))
+    return found
 
 
 def _backward_input(dA, before, dAL, L):

@@ -101,6 +101,9 @@ def explain_backward(spec, runs):
     where = (f"{', '.join(right)} {'is' if len(right) == 1 else 'are'} right; {key} is the first wrong value"
              if right else f"{key}, the first value computed, is already wrong")
     details = [f"With {case.label}: {where}: {problem}."]
+    terms = _dAL_terms_everywhere(spec, bad)
+    if terms is not None:   # the output layer is the first wrong one because dA[L] is (diag11)
+        return Finding(f"{spec.name}.dAL_terms", hint_for(f"{spec.name}.dAL_terms", words=terms), details)
     other = _same_as_other(got.get(key), key, exp)
     if other is not None and _index_mistake_everywhere(spec, bad, key, other):
         rid, fmt = "other_layer", {"part": key, "other": other}
@@ -159,6 +162,43 @@ def _dz_relation(spec, bad):
     if len(layers) != 1 or len(rows) < 2 or not np.isfinite(np.asarray(rows[0][2], dtype=np.float64)).all():
         return None
     return relations.explain(rows[0][3], rows)
+
+
+def _dAL_terms_everywhere(spec, bad):
+    """Words for the dA[L] the learner's output layer started from, said term by term
+    (:func:`chain.dAL_terms`), when on every wrong case layer L is the first wrong layer and the dZ[L]
+    its dA[L-1], dW[L], db[L] come from (recovered as in :func:`_dz_relation`) is
+    a (-Y (1 - A[L])) + b (1 - Y) A[L], the lecture's two terms times the sigmoid's slope, with one of
+    the factors :func:`chain.dAL_terms` names; else None. Works for a loop written inline too."""
+    from . import chain
+    from .specs_backward import recovered_dZ
+
+    said, pattern = None, None
+    for case, got_parts, _ in bad:
+        AL, Y, caches = case.args
+        L = len(caches)
+        got, exp = _grads(got_parts), _grads(spec.split(case.expected, case)[0])
+        found = first_wrong(spec, [(k, k) for k, _ in backward_chain(caches, exp)], got.get, exp.get, case)
+        if found is None or found[1] not in (f"dA{L - 1}", f"dW{L}", f"db{L}"):
+            return None
+        (A_prev, W, b), Z = caches[L - 1]
+        with compare.tolerance(case.info.get("float32", False)):
+            dZ = recovered_dZ({"dA_prev": got.get(f"dA{L - 1}"), "dW": got.get(f"dW{L}"), "db": got.get(f"db{L}")},
+                              A_prev, W)
+        if dZ is False:
+            return None
+        if dZ is None:
+            continue
+        A = AL.astype(np.float64)
+        with np.errstate(all="ignore"):
+            words = chain.dAL_terms(dZ, -Y * (1 - A), (1 - Y) * A, Y, AL.shape[1])
+        if words is None:
+            return None
+        shape = words.replace(f"m = {AL.shape[1]}", "m")   # the same factors on every case
+        if pattern is not None and shape != pattern:
+            return None
+        pattern, said = shape, said or words
+    return None if said is None else f"the dA[L] your output layer's step starts from {said}"
 
 
 def _grads(parts):

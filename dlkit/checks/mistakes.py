@@ -548,3 +548,30 @@ CATALOG.update({
         "it is called with the same seed, so no run can be repeated (nor this check know where your loop started): "
         "draw from one np.random.RandomState(seed), as notebook 1 asks, then run this check again.",
 })
+
+# ---- diag11: composites' structures and loops (structure.py, keys.py, chain.py, specs_model.py, specs_train.py) ----
+# Relations on what a composite returns and how its loop ran, said by layer and by key. Ids "<exercise>.<suffix>".
+DIAG11 = {
+    # structure.py: a caches list of the right caches, not one per layer in the order 1..L
+    "caches_one_cache": "{words}. caches is a list: caches = [] before the loop, caches.append(cache) right after "
+                        "each layer's call, l = 1..L, and that list is returned (a name reused for one call's cache, "
+                        "as in AL, caches = linear_activation_forward(...), replaces the list).",
+    "caches_order": "{words}. caches[l-1] is the cache of layer l: caches.append(cache) right after each layer's call, "
+                    "in the order the layers run (1..L).",
+    "caches_layers": "{words}. caches holds one cache per layer, l = 1..L: one caches.append(cache) right after each "
+                     "layer's call.",
+    # chain.py: what the call log shows about where the composite stopped, the order of its calls, dA[L]
+    "returns_none": "{words}. {loop}",
+    "loop_order": "{words}. {loop}",
+    "loop_range": "{words}. {loop}",
+    # specs_train.py: L_layer_model's loop, from the calls it made
+    "loop_stopped": "{words}. The loop runs num_iterations times; return parameters, costs once, after it.",
+    "loop_not_fed_back": "{words}. parameters = update_parameters(parameters, grads, learning_rate): the next "
+                         "iteration's forward pass uses the parameters the update returned.",
+    # specs_model.py: update_parameters that updates some keys and leaves the others as they were given
+    "partly_updated": "{words}. Every layer l = 1..L is updated, W[l] and b[l] both: W[l] := W[l] - alpha dW[l], "
+                      "b[l] := b[l] - alpha db[l], stored in the dict you return.",
+    "dAL_terms": "{words}. dA[L] = -(Y/A[L]) + (1-Y)/(1-A[L]), both terms, entry by entry: the first is the "
+                 "examples' with y = 1, the second the examples' with y = 0.",
+}
+TRACE.update(DIAG11)

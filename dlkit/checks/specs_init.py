@@ -22,6 +22,7 @@ import dlkit
 
 from . import causes
 from .plain import kind
+from .keys import words as keys_words
 from .spec import Spec
 
 
@@ -35,6 +36,8 @@ def _init_problems(params, dims):
         missing = sorted(expected - keys, key=str)
         extra = sorted(map(str, keys - expected))
         text = f"parameters has keys {sorted(map(str, keys))} but needs W1..W{L}, b1..b{L} for layer_dims {dims}"
+        said = keys_words(keys, expected) if all(type(k) is str for k in keys) else None   # which layers (diag11)
+        text += f": {said[1]}" if said and said[0] == "layers" else ""
         problems.append(("shapes", "initialize_parameters.missing_layers" if missing or extra else "", text))
     for l in range(1, L + 1):
         n, n_prev = dims[l], dims[l - 1]
@@ -198,7 +201,8 @@ class InitializeParameters(Spec):
         from . import keys
         pairs = [(got_parts["shapes"], case.expected) for case, got_parts, wrong in runs
                  if "shapes" in wrong and type(got_parts.get("shapes")) is dict and type(case.expected) is dict]
-        return keys.explain([(set(g), set(e)) for g, e in pairs]) if pairs else None
+        said = keys.explain([(set(g), set(e)) for g, e in pairs]) if pairs else None
+        return None if said and said[0] == "layers" else said   # whole layers: missing_layers, with the layers said
 
     def explain_part(self, part, bad_runs):
         """W: the seeded draws divided by another size than sqrt(n[l-1]) (:func:`_divisor`), named;

@@ -17,7 +17,7 @@ from . import causes, cases as C, chain
 from . import layerwise
 from .numeric import H
 from .plain import LearnerError, kind
-from .spec import Mutant, Spec
+from .spec import Mutant, Spec, agree
 from .specs_backward import LINEAR_VARIANTS, lifted_slopes, linear_grads
 from .specs_forward import Z_VARIANTS, lifted_activations
 
@@ -65,7 +65,12 @@ def _by_prefix(spec, out, prefixes, extra_ok=False):
     if type(out) is not dict:
         mid = f"{spec.name}.returns_nothing" if out is None and spec.name == "update_parameters" \
             else f"{spec.name}.returns_wrong_structure"
-        return {}, [spec._finding(mid, [f"Your function returned {kind(out)}."])]
+        details = [f"Your function returned {kind(out)}."]
+        inside = [i for i, v in enumerate(out) if type(v) is dict] if type(out) in (tuple, list) else []
+        if len(inside) == 1:   # the dict is there, with something else (diag11)
+            details.append(f"Its item {inside[0]} is the dict; return the dict alone, not a {type(out).__name__} "
+                           f"holding it and {len(out) - 1} more item{'s' if len(out) > 2 else ''}.")
+        return {}, [spec._finding(mid, details)]
     parts = {}
     for prefix, part in prefixes.items():
         parts[part] = {k: v for k, v in out.items() if type(k) is str and re.fullmatch(prefix + r"\d+", k)}
@@ -83,7 +88,7 @@ def _explain_calls(spec, call, runs, judge, blocks):
         return None
     case, got = logged
     with np.errstate(all="ignore"):
-        found = judge(case.args, *got)
+        found = judge(case.args, *got, source=spec._learner_text(call))
     if found is None:
         return None
     mid, words, refutes = found
@@ -204,11 +209,48 @@ class ModelForward(Spec):
         return layers
 
     def exception_mistake(self, err, case):
-        return _parameter_key_mistake(self.name, err, case.args[1])
+        return _parameter_key_mistake(self.name, err, case.args[1]) or self._loop_range(err, case)
+
+    def _loop_range(self, err, case):
+        """(id, hint fields) for a crash whose cause is the loop's range (evaluated with the learner's L
+        where it raised, :func:`chain.loop_layers`): layers 1..k only where 1..L-1 (or 1..L) belong, or
+        the output layer run inside the loop and once more after it. None otherwise (diag11)."""
+        if err.exc_type not in ("ValueError", "KeyError", "IndexError"):
+            return None
+        L = _layers(case.args[1])
+        names = {k: v for k, v in (err.local_shapes or {}).items() if type(v) is int}
+        names.setdefault("L", L)
+        loops = chain.loop_layers(err.source, names, container="parameters") if names["L"] == L else None
+        if not loops or len(loops) != 1:
+            return None
+        header, visited = loops[0]
+        # a layer key read after the loop (whatever its number): the loop is for the hidden layers only
+        separate = chain.keyed_outside_loops(err.source, "parameters", None)
+        want = list(range(1, L if separate else L + 1))
+        if visited and (visited != list(range(visited[0], visited[-1] + 1)) or visited[0] != 1) or visited == want:
+            return None
+        if separate and visited == list(range(1, L + 1)) and chain.keyed_outside_loops(err.source, "parameters", "L"):
+            words = (f"with L = {L}, the loop `{header}` runs layers {chain._layers_list(visited)}, the output layer "
+                     f"L = {L} included, and the output layer's call after the loop runs layer {L} once more: one "
+                     f"layer too many (the loop is for the ReLU layers 1..L-1)")
+        elif len(visited) < len(want):
+            never = [l for l in want if l not in visited]
+            s_ = "s" if len(never) > 1 else ""
+            ran = (f"runs layer{'s' if len(visited) > 1 else ''} {chain._layers_list(visited)} only" if visited
+                   else "runs no layer at all")
+            given = f"A[{visited[-1]}]" if visited else "X = A[0]"
+            words = (f"with L = {L}, the loop `{header}` {ran}: layer{s_} {chain._layers_list(never)} never "
+                     f"run{'' if s_ else 's'}, so the next call is given {given} where A[{never[-1]}] belongs")
+        else:
+            return None
+        return "model_forward.loop_range", {"words": words, "loop": self.loop}
 
     # the loop judged by the calls it made (chain.py)
     call_claims = ("output_relu", "hidden_sigmoid", "activations_swapped", "no_output_activation",
                    "output_layer_missing", "first_layer_missing", "not_chained")
+    # ids the log may replace (diag11): "returned None" said with where the function stopped; a shape
+    # that comes from a return inside the loop
+    call_checked = ("returns_wrong_structure", "shape_expression", "caches_layers")
     loop = ("The lecture's loop: A[0] = X; for l = 1..L, A[l], cache = linear_activation_forward(A[l-1], W[l], b[l], "
             "'relu' for l < L, 'sigmoid' for l = L), then caches.append(cache); return A[L], caches.")
 
@@ -445,19 +487,60 @@ class ModelBackward(Spec):
             return "model_backward.dAL_reused"   # dA[L] (1, m) handed to a hidden layer
         key = _key_index(err)
         if key and key[0] in ("dA", "dW", "db") and 0 <= key[1] <= len(case.args[2]):
+            said = self._loop_visits(err, case, key)
+            if said is not None:   # the loop's own range says why the key was not stored yet (diag11)
+                return said
             return "model_backward.keys_shifted"   # a grads key of this network, read before it was stored
         return None
 
     # the loop judged by the calls it made (chain.py)
     call_claims = ("output_relu", "hidden_sigmoid", "first_layer_missing", "dAL_reused",
                    "cache_of_next_layer", "cache_of_previous_layer")
-    call_checked = ("other_layer",)   # "a layer index is off": the log tells a shifted key from a swapped order
+    call_checked = ("other_layer",   # "a layer index is off": the log tells a shifted key from a swapped order
+                    "keys_shifted", "returns_wrong_structure",   # a loop that goes forwards; where it stopped
+                    "dAL_formula")   # dA[L] said term by term (diag11)
     loop = ("The lecture's loop: dA[L] = -(Y/A[L]) + (1-Y)/(1-A[L]) first; for l = L..1, dA[l-1], dW[l], db[l] = "
             "linear_activation_backward(dA[l], caches[l-1], 'sigmoid' for l = L, 'relu' below), stored as "
             "grads['dA' + str(l-1)], grads['dW' + str(l)], grads['db' + str(l)].")
 
     def explain_calls(self, call, runs):
         return _explain_calls(self, call, runs, chain.judge_backward, chain.BACKWARD_BLOCKS)
+
+    def _loop_visits(self, err, case, key):
+        """(id, hint fields) for a grads key read before it was stored, when the loop's range (evaluated
+        with the learner's L where it raised, :func:`chain.loop_layers`) shows why: the loop goes
+        forwards (each hidden layer's call before the one of the layer after it), or it skips a layer
+        whose step gives that key. None when the source is unknown or shows neither."""
+        L = len(case.args[2])
+        names = {k: v for k, v in (err.local_shapes or {}).items() if type(v) is int}
+        names.setdefault("L", L)
+        if names["L"] != L:
+            return None
+        loops = chain.loop_layers(err.source, names)
+        if not loops or len(loops) != 1:
+            return None
+        header, visited = loops[0]
+        hidden = [l for l in visited if l != L]
+        want = list(range(L - 1, 0, -1)) if L not in visited else list(range(L, 0, -1))
+        if not visited or any(l < 1 or l > L for l in visited) or len(set(visited)) != len(visited):
+            return None
+        name = f"grads['{key[0]}{key[1]}']"
+        if len(hidden) > 1 and hidden == sorted(hidden):
+            words = (f"the loop `{header}` steps back layers {chain._layers_list(visited)} in this order, forwards: "
+                     f"layer {hidden[0]}'s call comes before the call of layer {hidden[0] + 1}, whose dA[{hidden[0]}] "
+                     f"it needs, so {name} is read before anything stored it; backpropagation goes from layer L "
+                     f"down to layer 1 (reversed(range(...)), or a step of -1): not a key numbered wrong, the order "
+                     f"of the calls")
+            return "model_backward.loop_order", {"words": words, "loop": self.loop}
+        skipped = [l for l in want if l not in visited]
+        if visited == [l for l in want if l in visited] and skipped and key[0] == "dA" and key[1] + 1 in skipped:
+            s_ = "s" if len(skipped) > 1 else ""
+            words = (f"with L = {L}, the loop `{header}` steps back layer{'s' if len(visited) > 1 else ''} "
+                     f"{chain._layers_list(visited)} only: layer{s_} {chain._layers_list(skipped)} {'are' if s_ else 'is'} "
+                     f"never stepped back, so {name}, which layer {key[1] + 1}'s step gives, is read before "
+                     f"anything stored it: the loop's range misses layer{s_} {chain._layers_list(skipped)}")
+            return "model_backward.loop_range", {"words": words, "loop": self.loop}
+        return None
 
     @staticmethod
     def _dAL_reused(err) -> bool:
@@ -559,6 +642,60 @@ class UpdateParameters(Spec):
 
     def exception_mistake(self, err, case):
         return _parameter_key_mistake(self.name, err, case.args[0])
+
+    def explain_part(self, part, bad_runs):
+        """Some keys updated, the others still the values given (diag11): said key by key."""
+        said = _partly_updated(bad_runs)
+        if said is not None:
+            case, _, wrong = said[1]
+            return self._finding(f"{self.name}.partly_updated", [f"With {case.label}: {wrong.get(part) or ''}".rstrip(": ") + "."],
+                                 words=said[0])
+        return super().explain_part(part, bad_runs)
+
+
+def _partly_updated(bad_runs):
+    """(words, the run they are said of) when on every wrong case each key of the parameters is either
+    updated (W[l] - alpha dW[l]) or left as it was given, some of each; said of the deepest public case
+    (more layers show more of the pattern). None when a key is missing or holds anything else."""
+    best = None
+    for run in bad_runs:
+        case, got_parts, _ = run
+        parameters = case.args[0]
+        got = {**(got_parts.get("W") or {}), **(got_parts.get("b") or {})}
+        exp = case.expected
+        if type(exp) is not dict:
+            return None
+        updated, kept = [], []
+        for k in exp:
+            g = got.get(k)
+            if type(g) is not np.ndarray or g.shape != exp[k].shape:
+                return None
+            if agree(g, exp[k]):
+                updated.append(k)
+            elif agree(g, parameters[k]):
+                kept.append(k)
+            else:
+                return None
+        if not updated or not kept:
+            return None
+        depth = -1 if case.info.get("hidden") else len(exp)
+        if best is None or depth > best[0]:
+            best = (depth, updated, kept, run)
+    if best is None:
+        return None
+    _, updated, kept, run = best
+
+    def layers(keys):
+        return sorted({int(k[1:]) for k in keys})
+    whole = [l for l in layers(kept) if f"W{l}" in kept and f"b{l}" in kept]
+    words = (f"{', '.join(updated)} {'is' if len(updated) == 1 else 'are'} updated, but {', '.join(kept)} "
+             f"{'is' if len(kept) == 1 else 'are'} still the value{'s' if len(kept) > 1 else ''} you were given")
+    if whole and whole == layers(kept) and whole == list(range(whole[0], whole[-1] + 1)) and \
+            whole[-1] == max(layers(updated) + whole):
+        words += (f": layer{'s' if len(whole) > 1 else ''} {chain._layers_list(whole)} {'are' if len(whole) > 1 else 'is'} "
+                  f"not updated at all, as if the loop stopped after layer {whole[0] - 1} (its range, or a return "
+                  f"inside it)")
+    return words, run
 
 
 SPECS = [ModelForward(), ComputeCost(), ModelBackward(), UpdateParameters()]

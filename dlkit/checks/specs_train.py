@@ -181,11 +181,29 @@ class LLayerModel(Spec):
         if logged is None:
             return None
         case, got = logged
-        found = judge_loop(case.args, *got)
+        found = judge_loop(case.args, *got, source=self._learner_text(call))
         if found is None:
             return None
-        mid, words = found
-        return self._finding(f"{self.name}.{mid}", [f"With {case.label}."], words=words)
+        mid, words, refutes = found if len(found) == 3 else (*found, ())
+        f = self._finding(f"{self.name}.{mid}", [f"With {case.label}."], words=words)
+        f.refutes = refutes   # the mutants' claims this run shows to be false (Spec._calls_recheck)
+        return f
+
+    def _keys_explained(self, part, wrong_runs):
+        """The loop's parameters keys are not said by whole layers: they are whatever the learner's
+        initialize_parameters (checked on its own) made of the layer_dims it was given, and the call
+        log says what it was given (:func:`judge_loop`)."""
+        from . import keys
+
+        pairs = [(set(g.get(part)), set(c.expected[0])) for c, g, _ in wrong_runs
+                 if type(g.get(part)) is dict and type(c.expected) is tuple and type(c.expected[0]) is dict]
+        said = keys.explain(pairs) if pairs and len(pairs) == len(wrong_runs) else None
+        if said is not None and said[0] == "layers":
+            return None
+        return super()._keys_explained(part, wrong_runs)
+
+    # mutants whose output another loop gives too: the call log tells them apart (diag11)
+    call_claims = ("reinitialised_in_loop", "costs_every_100", "iterations_off_by_one")
 
     # -- the run: start from the weights the learner's loop will start from ---------------
     def run(self, call, *, seed=None, localise=True, helper_results=None):
@@ -285,7 +303,7 @@ def _fraction(c) -> str:
     return f"X * {c:g}", f"every entry of X is multiplied by {c:g}"
 
 
-def judge_loop(args, output, log):
+def judge_loop(args, output, log, source=None):
     """(hint suffix, words) for the first place where the blocks the learner's loop called (``log``
     from ``KernelCall.calls``) leave the lecture's loop, or None: initialize_parameters given other
     layer sizes or another seed, model_forward another X, the update another learning rate (a fixed
@@ -309,6 +327,9 @@ def judge_loop(args, output, log):
             return "loop_arguments", (f"initialize_parameters is given seed = {sd}, not the seed argument ({seed}): "
                                       f"the loop ignores the seed you were given and starts from other initial weights")
     forwards = named("model_forward")
+    found = _ran_once(n, forwards, named, output, source) or _not_fed_back(inits, named("update_parameters"), n)
+    if found is not None:
+        return found
     for given, _ in forwards:
         Xg = given.get("X")
         if type(Xg) is np.ndarray and not _close(Xg, X):
@@ -375,7 +396,63 @@ def judge_loop(args, output, log):
             and _close(Js[0], Js[1]):
         return "loop_costs", ("costs holds one cost more than there are iterations: compute_cost also runs before "
                               "the loop, so the cost of the initial parameters is in costs twice (costs[0] and costs[1])")
+    return _costs_kept(costs, Js, n)
+
+
+def _costs_kept(costs, Js, n):
+    """('loop_costs', words) when costs holds the loop's own costs J (one per compute_cost call, one
+    call per iteration), but not each once: every k-th one, each twice, only the first few (diag11)."""
+    if len(Js) != n or n < 2 or len(costs) == n or not costs or not all(_number(c) or type(c) is np.ndarray for c in costs):
+        return None
+    for k in range(2, n):
+        if len(costs) == len(Js[::k]) and all(_close(c, j) for c, j in zip(costs, Js[::k])):
+            kept = ", ".join(str(i) for i in range(0, n, k))
+            return "loop_costs", (f"costs holds the cost of every {_ordinal(k)} iteration only (iterations {kept} of "
+                                  f"0..{n - 1}): the condition on appending skips the others; num_iterations = {n} "
+                                  f"needs {n} costs")
+    twice = [j for j in Js for _ in (0, 1)]
+    if len(costs) == 2 * n and all(_close(c, j) for c, j in zip(costs, twice)):
+        return "loop_costs", (f"costs holds each iteration's cost twice ({2 * n} values for num_iterations = {n}): "
+                              f"it is appended two times in one pass of the loop")
+    if len(costs) < n and all(_close(c, j) for c, j in zip(costs, Js)):
+        return "loop_costs", (f"costs holds the costs of the first {len(costs)} iteration{'s' if len(costs) > 1 else ''} "
+                              f"only, although the loop ran all {n}: the costs of the others are not appended")
     return None
+
+
+def _ordinal(k) -> str:
+    return {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(k, f"{k}th")
+
+
+def _ran_once(n, forwards, named, output, source):
+    """(id, words, refutes) when the loop's body ran once for num_iterations >= 2: one forward pass,
+    one cost, one update (a return inside the loop); None otherwise."""
+    from .chain import _return_in_loop
+
+    if n < 2 or len(forwards) != 1 or len(named("compute_cost")) != 1 or len(named("update_parameters")) > 1:
+        return None
+    early = _return_in_loop(source, unit="every iteration")
+    if early is None:
+        return None
+    return "loop_stopped", (f"the loop ran once for num_iterations = {n}: one forward pass, one cost, one update, "
+                            f"then the function returned, so the parameters are those after the first update and "
+                            f"costs holds one cost: {early}"), ("reinitialised_in_loop", "costs_every_100",
+                                                                "iterations_off_by_one")
+
+
+def _not_fed_back(inits, updates, n):
+    """(id, words, refutes) when initialize_parameters ran once but every update was given those
+    initial parameters: the updated ones never reach the next iteration; None otherwise."""
+    if len(inits) != 1 or len(updates) < 2 or n < 2:
+        return None
+    initial = inits[0][1]
+    if type(initial) is not dict or not all(type(g.get("parameters")) is dict and agree(g["parameters"], initial)
+                                            for g, _ in updates):
+        return None
+    return "loop_not_fed_back", (f"initialize_parameters runs once, but update_parameters is given the initial "
+                                 f"parameters on all {len(updates)} iterations: what it returns is never used by the "
+                                 f"next iteration, so every step starts again from the initial weights"), \
+        ("reinitialised_in_loop",)
 
 
 SPECS = [LLayerModel()]

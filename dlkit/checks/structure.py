@@ -1,5 +1,7 @@
 """Relations on an output's structure: the outputs returned in the wrong order, a cache tuple
-with an item too many or too few (named by what the item holds), a dict where a list belongs.
+with an item too many or too few (named by what the item holds), a dict where a list belongs,
+a caches list of the right caches but not one per layer in the order 1..L (one cache alone, the
+caches reversed or shuffled, a layer's cache missing or kept twice: said by layer, diag11).
 
 Like :mod:`relations`, a structure relation is reported only when it holds on every case
 where the part is wrong; its id is ``<exercise>.<relation>`` with a hint in
@@ -95,6 +97,63 @@ def _tuple_relation(got, exp, q, label):
     return None
 
 
+def _layers_text(ls) -> str:
+    ls = [str(x) for x in ls]
+    return ", ".join(ls[:-1]) + (" and " if len(ls) > 1 else "") + ls[-1] if ls else "none"
+
+
+CACHES_LIST = ("caches_one_cache", "caches_order", "caches_layers")
+
+
+def _caches_list(got, exp, label):
+    """(relation, fmt) for a caches list whose items are the layers' right caches, but not one per layer
+    in the order 1..L: one cache alone where the list belongs, the caches in another order (reversed,
+    inserted at 0), some layers' caches missing or kept twice. Each said by layer number."""
+    if type(exp) is not list or not exp or not all(type(c) is tuple and len(c) == 2 for c in exp):
+        return None
+    L = len(exp)
+    if type(got) not in (tuple, list):
+        return None
+
+    def layer_of(item):
+        return next((j + 1 for j, c in enumerate(exp) if _agree(item, c)), None)
+
+    alone = layer_of(got) if len(got) == 2 and type(got[0]) in (tuple, list) and len(got[0]) == 3 else None
+    if alone is not None:
+        whose = f"the output layer's (layer {alone} = L)" if alone == L else f"layer {alone}'s"
+        return "caches_one_cache", {"part": label, "words": (
+            f"{label} is one cache, {whose} (linear_cache, Z), not the list of the L = {L} caches, one per layer")}
+    if len(got) == 2 * L and all(_agree((got[2 * j], got[2 * j + 1]), exp[j]) for j in range(L)):
+        return "caches_layers", {"part": label, "words": (
+            f"{label} holds {2 * L} items for L = {L} layers: each layer's linear_cache and Z one after the other, "
+            f"as separate items, where one cache (linear_cache, Z) per layer belongs")}
+    seq = [layer_of(item) for item in got]
+    if not seq or None in seq or seq == list(range(1, L + 1)):
+        return None
+    if sorted(seq) == list(range(1, L + 1)):
+        if seq == list(range(L, 0, -1)):
+            words = (f"{label} holds the L = {L} caches in reverse order: {label}[0] is layer {L}'s and "
+                     f"{label}[{L - 1}] layer 1's (each cache put in front, as caches.insert(0, cache) does, or the list reversed)")
+        else:
+            wrong = [(i, l) for i, l in enumerate(seq) if l != i + 1]
+            words = (f"{label} holds the caches of layers {_layers_text(seq)} in this order: " +
+                     "; ".join(f"{label}[{i}] is layer {l}'s cache, where layer {i + 1}'s belongs" for i, l in wrong[:2]))
+        return "caches_order", {"part": label, "words": words}
+    twice = sorted({l for l in seq if seq.count(l) > 1})
+    missing = [l for l in range(1, L + 1) if l not in seq]
+    said = []
+    if twice:
+        times = "more than once" if any(seq.count(l) > 2 for l in twice) else "twice"
+        said.append(f"the caches of layers {_layers_text(twice)} are each in it {times}" if len(twice) > 1
+                    else f"the cache of layer {twice[0]} is in it {times}")
+    if missing:
+        s_ = "s" if len(missing) > 1 else ""
+        said.append(f"the cache{s_} of layer{s_} {_layers_text(missing)} {'are' if s_ else 'is'} missing")
+    held = (f"in this order those of layers {_layers_text(seq)}" if len(seq) > 1 else f"layer {seq[0]}'s only")
+    words = f"{label} holds {len(seq)} cache{'s' if len(seq) > 1 else ''} for L = {L} layers, {held}: " + " and ".join(said)
+    return "caches_layers", {"part": label, "words": words}
+
+
 def _dict_for_list(got, exp, label):
     if type(exp) is list and type(got) is dict and len(got) == len(exp) \
             and _agree(list(got.values()), exp):
@@ -104,19 +163,22 @@ def _dict_for_list(got, exp, label):
 
 def explain(spec, part, bad_runs):
     """A Finding for a wrong part whose structure relation holds on every wrong case, else None."""
-    first = None
-    for case, got_parts, wrong in bad_runs:
+    first, said, deepest = None, 0, -1
+    for index, (case, got_parts, wrong) in enumerate(bad_runs):
         exp = spec.split(case.expected, case)[0][part]
         got = got_parts.get(part)
         q = spec.quantities(case)
-        rel = _dict_for_list(got, exp, part) or _tuple_relation(got, exp, q, part)
+        rel = _dict_for_list(got, exp, part) or _caches_list(got, exp, part) or _tuple_relation(got, exp, q, part)
         if rel is None or first is not None and rel[0] != first[0]:
             return None
-        first = first or rel
+        # a caches relation is said of the deepest public case: more layers show more of the order
+        depth = len(exp) if rel[0] in CACHES_LIST and not case.info.get("hidden") else -1
+        if first is None or depth > deepest:
+            first, said, deepest = rel, index, max(depth, deepest)
     if first is None:
         return None
     rid, fmt = first
-    case, _, wrong = bad_runs[0]
+    case, _, wrong = bad_runs[said]
     return Finding(f"{spec.name}.{rid}", hint_for(f"{spec.name}.{rid}", **fmt), [f"With {case.label}: {wrong[part]}."])
 
 
