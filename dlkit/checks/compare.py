@@ -140,7 +140,14 @@ def mismatch(label: str, got, exp, m=None):
             f"values differ; at {list(where)} expected {fmt(e[where])}, got {fmt(g[where])}")
     k = factor(g, e)
     said = factor_text(k, m) if k is not None else None
+    if said is None and scale > 0:
+        off = float(np.max(np.abs(g - e))) / scale
+        if off < CLOSE:   # a rounding, a finite difference, a wide clip: say how close, not only "differ"
+            said = f"close to the right values but not equal (off by at most {off * 100:.2g} % of the largest entry)"
     return text + (f": {said}" if said else "")
+
+
+CLOSE = 0.05     # "close": every entry within 5 % of the largest |expected entry| (as relations.closeness)
 
 
 _NUMBER = r"[-+]?(?:\d[\d.]*(?:e[-+]?\d+)?|nan|inf)"

@@ -29,7 +29,8 @@ RTOL, ATOL = 1e-5, 1e-8
 _SCALE_WORDS = {"-1": "the sign of {x} is flipped", "2": "{x} is doubled", "1/2": "{x} is halved",
                 "m": "{x} is multiplied by m", "1/m": "{x} is divided by m"}
 _G_WORDS = {"sigmoid": "the sigmoid", "relu": "ReLU", "sigmoid'": "the sigmoid's slope", "exp": "e^x",
-            "log": "the log", "tanh": "tanh", "abs": "the absolute value", "1 -": "1 minus"}
+            "log": "the log", "tanh": "tanh", "abs": "the absolute value", "1 -": "1 minus",
+            "1 +": "1 plus", "sqrt": "the square root", "1 /": "1 over"}
 
 
 def _mask(q, cmp=">"):
@@ -231,11 +232,14 @@ def _substituted(f, r, q, m, defs=None):
     if fv is not None and rv is not None and np.ndim(fv) == 2 and fv.shape == rv.shape[::-1] and _same(fv, rv.T) \
             and fv.shape != rv.shape:
         return f"{r.text} is transposed"
-    if f.op == r.op and f.op in expression._G and f.op != "1 -":
+    if f.op == r.op and f.op in expression._G and f.op not in expression._INFIX:
         fa, ra = f.args[0], r.args[0]
         if fa.op == "factor" and fa.args[0].key == ra.key and fa.name in _SCALE_WORDS:
             return f"{f.text} where {r.text} belongs: " + _SCALE_WORDS[fa.name].format(x=ra.text) + f" inside {_G_WORDS[f.op]}"
         return f"{f.op} of {fa.text} where {r.op} of {ra.text} belongs ({f.text} instead of {r.text})"
+    if {f.op, r.op} == {"1 +", "1 -"} and _same(_value(f.args[0], q, m), _value(r.args[0], q, m)):
+        sign = "a plus where the equation has a minus" if f.op == "1 +" else "a minus where the equation has a plus"
+        return f"{f.text} where {r.text} belongs: {sign}"
     if f.op in expression._G and r.op in expression._G and f.args[0].key == r.args[0].key:
         return f"{f.text} where {r.text} belongs: {_G_WORDS[f.op]} instead of {_G_WORDS[r.op]}"
     if f.op == r.op and f.op in ("sum", "mean") and f.args[0].key == r.args[0].key and f.name != r.name:
@@ -346,6 +350,9 @@ def explain_outputs(spec, runs, budget=expression.BUDGET):
         meter = [0]
         trees = expression.search_tree(got, q, m=m, budget=budget, meter=meter)
         kept = [t for t in trees if all(_holds(t, spec, c, g, fam) for c, g, _ in bad[1:])]
+        if not kept:    # dZ[l] = dA[l] * (a slope): the slope the learner used, searched on its own
+            trees = _times_dA(got, fam, labels, q, m, budget, meter)
+            kept = [t for t in trees if all(_holds(t, spec, c, g, fam) for c, g, _ in bad[1:])]
         if len(kept) > 1 and not expression.equivalent(kept, q, m):
             kept = []    # different expressions that every wrong case allows: not one mistake
         if kept:
@@ -367,6 +374,20 @@ def explain_outputs(spec, runs, budget=expression.BUDGET):
         if found is not None:
             return found
     return None
+
+
+def _times_dA(got, fam, labels, q, m, budget, meter):
+    """[dA[l] * t] for the expressions t of got / dA[l] (the learner's slope), when ``fam`` is dZ and no
+    entry of dA[l] is 0: a slope written wrong is one size smaller on its own (s (1 - Z[l]))."""
+    dA = q.get(labels.get("dA"))
+    if fam != "dZ" or dA is None or dA.shape != got.shape or np.any(np.abs(dA) < 1e-12):
+        return []
+    pool = {k: v for k, v in q.items() if k != labels["dA"]}
+    if not pool:
+        return []
+    with np.errstate(all="ignore"):
+        trees = expression.search_tree(got / dA, pool, m=m, budget=budget, meter=meter)
+    return [_binary("*", _atom(labels["dA"]), t) for t in trees]
 
 
 def _holds(tree, spec, case, got, fam):

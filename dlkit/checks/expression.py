@@ -34,7 +34,14 @@ _G = {
     "tanh": np.tanh,
     "abs": np.abs,
     "1 -": lambda x: 1 - x,
+    # diag10: the unary forms learners write by slip (1 + s for 1 - s, a root, a reciprocal; a square
+    # is X * X already)
+    "1 +": lambda x: 1 + x,
+    "sqrt": np.sqrt,
+    "1 /": lambda x: 1 / x,
 }
+_PREFIX = ("1 -", "1 +", "1 /")     # written before their operand, with no parentheses of their own
+_INFIX = _PREFIX
 _MASKS = {">": np.greater, ">=": np.greater_equal, "<": np.less}
 _BINARY = {"*": np.multiply, "+": np.add, "-": np.subtract, "/": np.divide}
 _COMMUTES = ("*", "+")
@@ -58,7 +65,7 @@ def _atom(text):
 
 
 def _paren(e):
-    plain = e.op in ("atom", "mask", "sum", "mean") or (e.op in _G and e.op != "1 -")
+    plain = e.op in ("atom", "mask", "sum", "mean") or (e.op in _G and e.op not in _INFIX)
     return e.text if plain else f"({e.text})"
 
 
@@ -91,7 +98,7 @@ def _factor(x, name):
 
 
 def _unary(x, name):
-    text = f"1 - {_paren(x)}" if name == "1 -" else f"{name}({x.text})"
+    text = f"{name} {_paren(x)}" if name in _PREFIX else f"{name}({x.text})"
     return _Expr(name, (x,), text, (name, x.key), x.size + 1, name)
 
 

@@ -541,3 +541,21 @@ CATALOG.update({
         "it is called with the same seed, so no run can be repeated (nor this check know where your loop started): "
         "draw from one np.random.RandomState(seed), as notebook 1 asks, then run this check again.",
 })
+
+# ---- diag10: wrong values named by what they are (relations.py, concepts.py, expression.py) -------
+# The cost computed another way (relations.cost_relation): "<exercise>.cost_<difference>", the id of
+# the most specific difference, the words of each (at most two) in {words}.
+_COST_HINT = "{part} is the cross-entropy computed with {words}. J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L]))."
+RELATIONS.update({rid: _COST_HINT for rid in (
+    "cost_args_swapped", "cost_log_one_plus", "cost_same_log", "cost_term_subtracted", "cost_term_missing",
+    "cost_log_base", "cost_one_example", "cost_clip_eps", "cost_eps_added", "cost_scale")})
+# Close to the right values but not equal, with the cause found (relations._approximate).
+RELATIONS.update({
+    "approximate_precision": "{part} is close to the right values but not equal: it holds them {how}. "
+                             "Keep the full float64 values (no astype to a smaller type, no np.round).",
+    "approximate_slope": "{part} is close to the right values but not equal: it uses the {g}'s slope taken by "
+                         "finite differences, {how} with h = {k}, where the exact slope belongs, "
+                         "g'(Z) = {exact}.",
+})
+# A sigmoid of k Z (relations._scaled_inside): another base, Z doubled or halved.
+RELATIONS["scaled_inside"] = "{part} is the sigmoid of {k} Z, not of Z: {how}. A = sigmoid(Z) = 1 / (1 + np.exp(-Z))."
