@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import expression
+from .plain import fmt
 from .expression import _atom, _binary, _factor, _reduce, _unary, _Expr
 
 RTOL, ATOL = 1e-5, 1e-8
@@ -402,6 +403,46 @@ _REGIONS = (
 )
 
 
+def _lines(wrongs):
+    """(name, where it is right, where it is wrong) when the wrong entries are whole rows (or whole
+    columns) and the same ones, by position, on every wrong case: row 0 only, every row but row 0, the
+    last row, every row but the last, or the same row numbers when the cases have as many; else None."""
+    for axis, what in ((0, "row"), (1, "column")):
+        sets, whole_lines = [], False
+        for w in wrongs:
+            if w.ndim != 2:
+                break
+            if w.shape[axis] < 2:
+                if w.all():
+                    continue     # one row (column), all wrong: neither for nor against
+                break
+            touched = w.any(axis=1 - axis)
+            whole_lines = whole_lines or np.array_equal(w, np.expand_dims(touched, 1 - axis) & np.ones_like(w))
+            sets.append((tuple(np.flatnonzero(touched)), w.shape[axis]))
+        else:
+            if not sets or (len(sets) < 2 and not whole_lines):
+                continue     # one case with a few wrong entries: where they fall may be chance
+            def says(wrong, n):     # every (where it is wrong, where it is right) that fits
+                return [said for fits, said in (
+                    (wrong == (0,), (f"on {what} 0", f"on every {what} but {what} 0")),
+                    (wrong == tuple(range(1, n)), (f"on the other {what}s", f"on {what} 0 only")),
+                    (wrong == (n - 1,), (f"on the last {what}", f"on every {what} but the last")),
+                    (wrong == tuple(range(n - 1)), (f"on every {what} but the last", f"on the last {what} only")))
+                    if fits]
+            told = says(*sets[0])
+            for x in sets[1:]:
+                told = [t for t in told if t in says(*x)]
+            if told:
+                where, right = told[0]
+                return f"{what}s", right, where
+            if len({x for x in sets}) == 1:     # the same numbers on cases of the same size
+                wrong, n = sets[0]
+                shown = ", ".join(str(i) for i in wrong)
+                rest = ", ".join(str(i) for i in range(n) if i not in wrong)
+                return f"{what}s", f"on {what}(s) {rest}", f"on {what}(s) {shown}"
+    return None
+
+
 def explain_regions(spec, part, fam, bad):
     """A Finding when a wrong entry-by-entry part is wrong exactly on one region of Z[l] (where
     Z[l] < 0, where 0 < Z[l] < 1) or on every row but row 0 / every column but column 0, on every
@@ -425,21 +466,12 @@ def explain_regions(spec, part, fam, bad):
                     (~mk).any() for mk in masks):
                 regions.append((name, masks))
                 break
+    lines = None
     if not regions:
-        for axis, what in ((0, "row"), (1, "column")):
-            masks = []
-            for w in wrongs:
-                mk = np.ones_like(w)
-                if axis == 0:
-                    mk[0, :] = False
-                else:
-                    mk[:, 0] = False
-                masks.append(mk)
-            if all(np.array_equal(mk, w) for mk, w in zip(masks, wrongs)) and all(w.shape[axis] > 1 for w in wrongs):
-                regions.append((f"every {what} but {what} 0", masks))
-                break
-    if not regions:
-        return None
+        lines = _lines(wrongs)
+        if lines is None:
+            return None
+        regions.append((lines[0], wrongs))
     name, masks = regions[0]
     # what the part holds there: an expression over the region's entries, on every wrong case at once
     cols = {}
@@ -457,7 +489,11 @@ def explain_regions(spec, part, fam, bad):
     if ok and cols:
         q1 = {k: np.concatenate(v)[None, :] for k, v in cols.items() if len(v) == len(bad)}
         t1 = np.concatenate(target)[None, :]
-        trees = expression.search_tree(t1, q1, m=None, budget=2000) if t1.size > 1 else []
+        if t1.size > 1 and np.all(t1 == t1.flat[0]):    # one number everywhere there
+            there = f": there it is {fmt(float(t1.flat[0]))} everywhere"
+            trees = []
+        else:
+            trees = expression.search_tree(t1, q1, m=None, budget=2000) if t1.size > 1 else []
         if len(trees) >= 1 and all(_same(_value(t, q1, None), _value(trees[0], q1, None)) for t in trees):
             there = f": there it is {trees[0].text}"
     if there and np.allclose(exp_there, 0):
@@ -479,11 +515,13 @@ def explain_regions(spec, part, fam, bad):
             if said is not None:
                 w = f" instead of {float(want[0]) + 0.0:g}" if np.allclose(want, want[0]) else ""
                 there += f"; there dA[l] is multiplied by {said}{w} (the slope g'(Z[l]))"
-    where = f"where {name}" if name.startswith(("Z", "0")) else f"on the other {name.split()[1]}s"
-    where += {"Z[l] < 0": " (the negative entries of Z[l])", "Z[l] > 0": " (the positive entries of Z[l])"}.get(name, "")
-    right = {"Z[l] < 0": "where Z[l] >= 0", "Z[l] > 0": "where Z[l] <= 0", "Z[l] <= 0": "where Z[l] > 0",
-             "0 < Z[l] < 1": "where Z[l] <= 0 and where Z[l] >= 1", "Z[l] > 1": "where Z[l] <= 1"}.get(
-                 name, "on row 0 only" if "row" in name else "on column 0 only")
+    if lines is not None:
+        right, where = lines[1], lines[2]
+    else:
+        where = f"where {name}"
+        where += {"Z[l] < 0": " (the negative entries of Z[l])", "Z[l] > 0": " (the positive entries of Z[l])"}.get(name, "")
+        right = {"Z[l] < 0": "where Z[l] >= 0", "Z[l] > 0": "where Z[l] <= 0", "Z[l] <= 0": "where Z[l] > 0",
+                 "0 < Z[l] < 1": "where Z[l] <= 0 and where Z[l] >= 1", "Z[l] > 1": "where Z[l] <= 1"}[name]
     mid = f"{spec.name}.wrong_where"
     return Finding(mid, hint_for(mid, part=part, right=right, where=where, there=there,
                                  definition=LECTURE[fam][1]),
