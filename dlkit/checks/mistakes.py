@@ -559,3 +559,5 @@ RELATIONS.update({
 })
 # A sigmoid of k Z (relations._scaled_inside): another base, Z doubled or halved.
 RELATIONS["scaled_inside"] = "{part} is the sigmoid of {k} Z, not of Z: {how}. A = sigmoid(Z) = 1 / (1 + np.exp(-Z))."
+# The same number added to every entry (relations._offset).
+RELATIONS["offset"] = "{part} is the right values plus {c} on every entry: a constant is added that the equation does not have."

@@ -173,7 +173,11 @@ def single_case(part, g, e, q, case):
             return found
     # -- a constant factor, on everything or on some rows / columns -------------------------------
     if g64.shape == e64.shape:
+        # a constant added everywhere (g = e + c; one entry alone cannot tell: see explain's chance)
+        c = _offset(g64, e64) if g64.ndim == 2 else None
         k = _factor(g64, e64)
+        if c is not None and (k is None or g64.size == 1):
+            found.append(("offset", {"part": part, "c": fmt(c)}))
         if k is not None:
             found.append(("factor", {"part": part, "k": k, "m": m}))
             if g64.ndim == 2 and g64.shape[0] == 1 and not _near(k, -1.0):
@@ -301,6 +305,18 @@ def _factor(g, e):
     return k if compare.close(g, k * e) else None
 
 
+def _offset(g, e):
+    """c != 0 with g = e + c on every entry, if there is one (c well outside the tolerance)."""
+    if not np.isfinite(g).all() or not np.isfinite(e).all():
+        return None
+    d = g - e
+    c = float(np.median(d))
+    scale = max(float(np.max(np.abs(e))), 1e-12)
+    if abs(c) <= 1e-4 * scale or not np.allclose(d, c, rtol=1e-6, atol=1e-9 * scale):
+        return None
+    return c
+
+
 def _scalar_factor(g, e):
     g, e = float(g), float(e)
     if e == 0 or not np.isfinite(g) or abs(g / e - 1) < 1e-6:
@@ -405,6 +421,8 @@ def _explain(part, bad):
     def chance(rel):
         """An arbitrary factor seen on one case only: as likely a coincidence as a mistake."""
         r, f = rel
+        if r == "offset":    # a difference on one entry is always "a constant added"
+            return all(np.size(g) == 1 for _, g, *_ in bad)
         if len(per_case) > 1 or r not in ("factor", "factor_on_some"):
             return False
         m = bad[0][0].info.get("m")
@@ -468,8 +486,8 @@ _COST_WORDS = {
              "examples (each example's loss replaced the one before instead of being added to it)"),
     "clip": ("cost_clip_eps", "A[L] clipped to [{eps}, 1 - {eps}]: so wide a bound changes the cost where A[L] "
              "is near 0 or 1; clip with a tiny eps (1e-15, or np.finfo(float).eps)"),
-    "add": ("cost_eps_added", "{eps} added to A[L] inside the logs: that changes the cost; clip A[L] to "
-            "[eps, 1 - eps] with a tiny eps instead"),
+    "add": ("cost_eps_added", "{eps} added inside the logs (log(A[L] + {eps})): so large an eps changes the "
+            "cost; clip A[L] to [eps, 1 - eps] with a tiny eps instead"),
     "k=1/m": ("cost_scale", "no minus sign in front of the sum"),
     "k=-1": ("cost_scale", "no 1/m: the losses are summed, not averaged over the m examples"),
     "k=1": ("cost_scale", "neither the minus sign nor the 1/m in front of the sum"),
@@ -486,14 +504,15 @@ def _cost_values(AL, Y):
     preps = [("none", None)] + [(kind, e) for kind in ("clip", "add") for e in _EPS]
     for swapped in (False, True):
         A0, Y0 = (Y, AL) if swapped else (AL, Y)
-        stack = np.stack([A0 if kind == "none" else np.clip(A0, e, 1 - e) if kind == "clip" else A0 + e
-                          for kind, e in preps])[:, 0, :]          # (preps, m)
+        # the logs' arguments: A[L] itself, clipped, or with eps added inside each log
+        stack = np.stack([np.clip(A0, e, 1 - e) if kind == "clip" else A0 for kind, e in preps])[:, 0, :]
+        added = np.array([e if kind == "add" else 0.0 for kind, e in preps])[:, None]     # (preps, 1)
         y = Y0[0]
         with np.errstate(all="ignore"):
             for lname, log in _LOGS.items():
-                t1 = y * log(stack)
+                t1 = y * log(stack + added)
                 for bname, second in _SECOND.items():
-                    t2 = (1 - y) * log(second(stack))
+                    t2 = (1 - y) * log(second(stack) + added)
                     for red in ("sum", "first", "last"):
                         pick = (lambda t: t.sum(axis=1)) if red == "sum" else (
                             (lambda t: t[:, 0]) if red == "first" else (lambda t: t[:, -1]))
