@@ -496,40 +496,47 @@ _COMBOS = [(c1, c2, k) for c1 in (1.0, 0.0) for c2 in (1.0, -1.0, 0.0) for k in 
            if c1 or c2]
 
 
-def _cost_values(AL, Y):
-    """{variant (a tuple of its differences, the nuisance bound apart) -> [possible costs]} on one case."""
-    out = {}
+def _diffs(swapped, lname, bname, c1, c2, k, red, kind, e):
+    """The differences of one variant from the lecture's J (a nuisance bound left out)."""
+    return (("swapped",) if swapped else ()) + ((bname,) if bname != "1 - A" else ()) + \
+        (("c2=-1",) if c2 == -1 else ("c2=0",) if c2 == 0 else ()) + (("c1=0",) if c1 == 0 else ()) + \
+        ((lname,) if lname != "ln" else ()) + ((red,) if red != "sum" else ()) + \
+        (((kind, e),) if kind != "none" and e > _TINY else ()) + \
+        ((f"k={k}",) if k not in ("-1/m",) + (("-1",) if red != "sum" else ()) else ())
+
+
+_PREPS = [("none", 0.0)] + [(kind, e) for kind in ("clip", "add") for e in _EPS]
+_REDS = ("sum", "first", "last")
+
+
+def _cost_matches(AL, Y, g):
+    """The variants (tuples of their differences) whose cost on this case is ``g``, up to two differences."""
+    out = set()
     m = AL.shape[1]
     ks = {"-1/m": -1.0 / m, "1/m": 1.0 / m, "-1": -1.0, "1": 1.0}
-    preps = [("none", None)] + [(kind, e) for kind in ("clip", "add") for e in _EPS]
+    C1 = np.array([c[0] for c in _COMBOS])[:, None, None]
+    C2 = np.array([c[1] for c in _COMBOS])[:, None, None]
+    K = np.array([ks[c[2]] for c in _COMBOS])[:, None, None]
     for swapped in (False, True):
         A0, Y0 = (Y, AL) if swapped else (AL, Y)
         # the logs' arguments: A[L] itself, clipped, or with eps added inside each log
-        stack = np.stack([np.clip(A0, e, 1 - e) if kind == "clip" else A0 for kind, e in preps])[:, 0, :]
-        added = np.array([e if kind == "add" else 0.0 for kind, e in preps])[:, None]     # (preps, 1)
+        stack = np.stack([np.clip(A0, e, 1 - e) if kind == "clip" else A0 for kind, e in _PREPS])[:, 0, :]
+        added = np.array([e if kind == "add" else 0.0 for kind, e in _PREPS])[:, None]     # (preps, 1)
         y = Y0[0]
         with np.errstate(all="ignore"):
             for lname, log in _LOGS.items():
                 t1 = y * log(stack + added)
+                r1 = np.stack([t1.sum(axis=1), t1[:, 0], t1[:, -1]], axis=1)          # (preps, reds)
                 for bname, second in _SECOND.items():
                     t2 = (1 - y) * log(second(stack) + added)
-                    for red in ("sum", "first", "last"):
-                        pick = (lambda t: t.sum(axis=1)) if red == "sum" else (
-                            (lambda t: t[:, 0]) if red == "first" else (lambda t: t[:, -1]))
-                        s1, s2 = pick(t1), pick(t2)
-                        for c1, c2, k in _COMBOS:
-                            vals = ks[k] * (c1 * s1 + c2 * s2)
-                            for (kind, e), v in zip(preps, vals):
-                                if not np.isfinite(v):
-                                    continue
-                                diffs = (("swapped",) if swapped else ()) + \
-                                    ((bname,) if bname != "1 - A" else ()) + \
-                                    (("c2=-1",) if c2 == -1 else ("c2=0",) if c2 == 0 else ()) + \
-                                    (("c1=0",) if c1 == 0 else ()) + ((lname,) if lname != "ln" else ()) + \
-                                    ((red,) if red != "sum" else ()) + \
-                                    (((kind, e),) if kind != "none" and e > _TINY else ()) + \
-                                    ((f"k={k}",) if k not in ("-1/m",) + (("-1",) if red != "sum" else ()) else ())
-                                out.setdefault(diffs, []).append(float(v))
+                    r2 = np.stack([t2.sum(axis=1), t2[:, 0], t2[:, -1]], axis=1)
+                    vals = K * (C1 * r1[None] + C2 * r2[None])                          # (combos, preps, reds)
+                    hit = np.isfinite(vals) & (np.abs(vals - g) <= 1e-4 * abs(g) + 1e-9)
+                    for ci, pi, ri in zip(*np.nonzero(hit)):
+                        c1, c2, k = _COMBOS[ci]
+                        d = _diffs(swapped, lname, bname, c1, c2, k, _REDS[ri], *_PREPS[pi])
+                        if len(d) <= 2:
+                            out.add(d)
     return out
 
 
@@ -546,8 +553,7 @@ def cost_relation(bad):
         if not np.isfinite(g64):
             continue   # a NaN where A[L] is 0 or 1: no_clipping says so
         g = float(g64)
-        ok = {d for d, vals in _cost_values(AL, Y).items()
-              if len(d) <= 2 and any(abs(v - g) <= 1e-4 * abs(g) + 1e-9 for v in vals)}
+        ok = _cost_matches(AL, Y, g)
         seen = ok if seen is None else seen & ok
         if not seen:
             return None
