@@ -403,6 +403,10 @@ _REGIONS = (
 )
 
 
+def _broadcasts(small, big) -> bool:
+    return len(small) == len(big) and all(a in (1, b) for a, b in zip(small, big))
+
+
 def _lines(wrongs):
     """(name, where it is right, where it is wrong) when the wrong entries are whole rows (or whole
     columns) and the same ones, by position, on every wrong case: row 0 only, every row but row 0, the
@@ -477,13 +481,19 @@ def explain_regions(spec, part, fam, bad):
     cols = {}
     target = []
     ok = True
+    own = LECTURE[fam][0]
     for (case, g, e), mk in zip(bad, masks):
         labels, q, m = _case_quantities(spec, case, fam)
         target.append(g[mk])
+        e64 = np.asarray(e, dtype=np.float64)
+        if np.any(e64[mk] != 0):   # the part's own right values there: "Z[l] - b[l]" (b[l] missing there)
+            q = dict(q, **{own: e64})
         for k, v in q.items():
+            if v.ndim == 2 and v.shape != g.shape and _broadcasts(v.shape, g.shape):
+                v = np.broadcast_to(v, g.shape)     # b[l] (n[l], 1) beside (n[l], m) entries
             if v.shape == g.shape:
                 cols.setdefault(k, []).append(v[mk])
-        ok = ok and all(k in q for k in cols)
+        ok = ok and all(k in q for k in cols if k != own)
     there = ""
     exp_there = np.concatenate([np.asarray(e, dtype=np.float64)[mk] for (_, _, e), mk in zip(bad, masks)])
     if ok and cols:

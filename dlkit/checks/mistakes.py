@@ -39,7 +39,8 @@ RELATIONS = {
                   "(and which operand gets the .T).",
     "cache_overwritten": "{part} holds A, not Z: the array was changed after it was cached (an in-place "
                          "activation such as Z[Z < 0] = 0); compute A as a new array, A = np.maximum(0, Z).",
-    "holds_other": "{part} holds the values of {other}, not its own: a variable mixed up with another one.",
+    "holds_other": "{part} holds the values of {other}, not its own ({other} where {part} belongs): a variable "
+                   "mixed up with another one.",
     "wrong_axis": "{part} is {other} {how}: sum over the other axis (the m examples are the columns, axis=1, keepdims=True).",
     "b_twice": "{part} has b added twice: Z[l] = W[l] A[l-1] + b[l] adds b[l] once.",
     "b_missing": "{part} is missing b: Z[l] = W[l] A[l-1] + b[l].",
@@ -78,8 +79,8 @@ RELATIONS = {
                    "ReLU gives exactly 0 there, A = np.maximum(0, Z), and its slope is 0 where Z <= 0.",
     "activation_of_other": "{part} is {g}({other}): the activation is applied to the wrong array; "
                            "A[l] = g(Z[l]) takes this layer's Z.",
-    "slope_of_other": "{part} uses the slope of the {g} taken at {other}: the slope is taken at Z, "
-                      "dZ[l] = dA[l] * g'(Z[l]).",
+    "slope_of_other": "{part} uses the slope of the {g} taken at {other} ({other} where Z belongs): the slope "
+                      "is taken at Z, dZ[l] = dA[l] * g'(Z[l]).",
     "matrix_product_for_elementwise": "{part} is a matrix product (np.dot or @) where the entry-by-entry product "
                                       "belongs: dZ[l] = dA[l] * g'(Z[l]) multiplies entry by entry (* or np.multiply).",
     "elementwise_for_matrix_product": "{part} multiplies entry by entry (* or np.multiply) where the matrix product "

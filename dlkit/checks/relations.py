@@ -81,6 +81,11 @@ def _reductions(q):
             if axis is not None:
                 out += [(f"summed over {where} without keepdims", np.sum(q, axis=axis) / m),
                         (f"averaged over {where}", np.mean(q, axis=axis, keepdims=True))]
+        # one number (the whole array's sum or mean) repeated in every row of a column
+        col = (q.shape[0], 1)
+        out += [("summed over all axes (one number in every row)", np.full(col, np.sum(q))),
+                ("summed over all axes, divided by m (one number in every row)", np.full(col, np.sum(q) / m)),
+                ("averaged over all axes (one number in every row)", np.full(col, np.mean(q)))]
     return out
 
 
