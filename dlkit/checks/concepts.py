@@ -383,7 +383,8 @@ def _times_dA(got, fam, labels, q, m, budget, meter):
     dA = q.get(labels.get("dA"))
     if fam != "dZ" or dA is None or dA.shape != got.shape or np.any(np.abs(dA) < 1e-12):
         return []
-    pool = {k: v for k, v in q.items() if k != labels["dA"]}
+    # the slope is entry by entry: only the arrays of dZ[l]'s shape (Z[l], A[l], ...) can be in it
+    pool = {k: v for k, v in q.items() if k != labels["dA"] and np.shape(v) == got.shape}
     if not pool:
         return []
     with np.errstate(all="ignore"):

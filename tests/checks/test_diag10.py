@@ -229,3 +229,40 @@ def test_rows_are_named_only_when_every_case_agrees():
     assert concepts._lines([w1, w3]) is None
     # one case with a few wrong entries: where they fall may be chance
     assert concepts._lines([np.array([[False, True], [False, False]])]) is None
+
+
+def test_the_first_wrong_line_names_a_slope_written_with_Z():
+    def linear_activation_backward(dA, cache, activation):
+        (A_prev, W, b), Z = cache
+        if activation == "sigmoid":
+            s = _sig(Z)
+            dZ = dA * s * (1 - Z)
+        else:
+            dZ = dA * (Z > 0)
+        m = A_prev.shape[1]
+        return W.T @ dZ, dZ @ A_prev.T / m, np.sum(dZ, axis=1, keepdims=True) / m
+    result = check("linear_activation_backward", linear_activation_backward)
+    assert result.mistakes[0] == "linear_activation_backward.first_wrong_line_expression", str(result)
+    assert "1 - Z[l] where 1 - s belongs" in result.hints[0]
+    right = check("linear_activation_backward", dlkit.linear_activation_backward)
+    assert right.passed
+
+
+def test_one_number_in_every_row_and_a_rows_missing_term():
+    def db_mean_of_everything(dZ, cache):
+        A_prev, W, b = cache
+        m = A_prev.shape[1]
+        return W.T @ dZ, dZ @ A_prev.T / m, np.full((dZ.shape[0], 1), np.mean(dZ))
+    result = check("linear_backward", db_mean_of_everything)
+    assert result.mistakes[0] == "linear_backward.wrong_axis" and "one number in every row" in result.hints[0], \
+        str(result)
+
+    def b_on_row_0_only(A_prev, W, b):
+        Z = np.zeros((W.shape[0], A_prev.shape[1]))
+        Z[0] = W[0] @ A_prev + b[0]
+        for i in range(1, W.shape[0]):
+            Z[i] = W[i] @ A_prev
+        return Z, (A_prev, W, b)
+    result = check("linear_forward", b_on_row_0_only)
+    assert result.mistakes[0] == "linear_forward.wrong_where", str(result)
+    assert "right on row 0 only but wrong on the other rows: there it is Z[l] - b[l]" in result.hints[0]
