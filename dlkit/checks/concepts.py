@@ -422,6 +422,8 @@ def _lines(wrongs):
                     continue     # one row (column), all wrong: neither for nor against
                 break
             touched = w.any(axis=1 - axis)
+            if touched.all():
+                break            # every row wrong: no row is right
             whole_lines = whole_lines or np.array_equal(w, np.expand_dims(touched, 1 - axis) & np.ones_like(w))
             sets.append((tuple(np.flatnonzero(touched)), w.shape[axis]))
         else:

@@ -39,8 +39,7 @@ RELATIONS = {
                   "(and which operand gets the .T).",
     "cache_overwritten": "{part} holds A, not Z: the array was changed after it was cached (an in-place "
                          "activation such as Z[Z < 0] = 0); compute A as a new array, A = np.maximum(0, Z).",
-    "holds_other": "{part} holds the values of {other}, not its own ({other} where {part} belongs): a variable "
-                   "mixed up with another one.",
+    "holds_other": "{part} holds the values of {other} instead of its own: a variable mixed up with another one.",
     "wrong_axis": "{part} is {other} {how}: sum over the other axis (the m examples are the columns, axis=1, keepdims=True).",
     "b_twice": "{part} has b added twice: Z[l] = W[l] A[l-1] + b[l] adds b[l] once.",
     "b_missing": "{part} is missing b: Z[l] = W[l] A[l-1] + b[l].",
