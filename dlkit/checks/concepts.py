@@ -502,9 +502,10 @@ def explain_regions(spec, part, fam, bad):
     if ok and cols:
         q1 = {k: np.concatenate(v)[None, :] for k, v in cols.items() if len(v) == len(bad)}
         t1 = np.concatenate(target)[None, :]
-        if t1.size > 1 and np.all(t1 == t1.flat[0]):    # one number everywhere there
-            there = f": there it is {fmt(float(t1.flat[0]))} everywhere"
-            trees = []
+        if t1.size > 1 and np.all(t1 == t1.flat[0]):    # one number everywhere there (not one hidden
+            trees = []                                      # case's number: the grader never shows its values)
+            if len(bad) > 1 or not bad[0][0].info.get("hidden"):
+                there = f": there it is {fmt(float(t1.flat[0]))} everywhere"
         else:
             trees = expression.search_tree(t1, q1, m=None, budget=2000) if t1.size > 1 else []
         if len(trees) >= 1 and all(_same(_value(t, q1, None), _value(trees[0], q1, None)) for t in trees):

@@ -426,8 +426,9 @@ def _explain(part, bad):
     def chance(rel):
         """An arbitrary factor seen on one case only: as likely a coincidence as a mistake."""
         r, f = rel
-        if r == "offset":    # a difference on one entry is always "a constant added"
-            return all(np.size(g) == 1 for _, g, *_ in bad)
+        if r == "offset":    # a difference on one entry is always "a constant added"; one hidden case's
+            # constant may be one of its values, which the grader never shows
+            return all(np.size(g) == 1 for _, g, *_ in bad) or (len(bad) == 1 and bad[0][0].info.get("hidden"))
         if len(per_case) > 1 or r not in ("factor", "factor_on_some"):
             return False
         m = bad[0][0].info.get("m")
