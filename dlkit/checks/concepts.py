@@ -233,7 +233,7 @@ def _substituted(f, r, q, m, defs=None):
     if fv is not None and rv is not None and np.ndim(fv) == 2 and fv.shape == rv.shape[::-1] and _same(fv, rv.T) \
             and fv.shape != rv.shape:
         return f"{r.text} is transposed"
-    if f.op == r.op and f.op in expression._G and f.op not in expression._INFIX:
+    if f.op == r.op and f.op in expression._G and f.op not in expression._PREFIX:
         fa, ra = f.args[0], r.args[0]
         if fa.op == "factor" and fa.args[0].key == ra.key and fa.name in _SCALE_WORDS:
             return f"{f.text} where {r.text} belongs: " + _SCALE_WORDS[fa.name].format(x=ra.text) + f" inside {_G_WORDS[f.op]}"
@@ -431,10 +431,10 @@ def _lines(wrongs):
                 continue     # one case with a few wrong entries: where they fall may be chance
             def says(wrong, n):     # every (where it is wrong, where it is right) that fits
                 return [said for fits, said in (
-                    (wrong == (0,), (f"on {what} 0", f"on every {what} but {what} 0")),
+                    (wrong == (0,), (f"on {what} 0", f"on every {what} except {what} 0")),
                     (wrong == tuple(range(1, n)), (f"on the other {what}s", f"on {what} 0 only")),
-                    (wrong == (n - 1,), (f"on the last {what}", f"on every {what} but the last")),
-                    (wrong == tuple(range(n - 1)), (f"on every {what} but the last", f"on the last {what} only")))
+                    (wrong == (n - 1,), (f"on the last {what}", f"on every {what} except the last")),
+                    (wrong == tuple(range(n - 1)), (f"on every {what} except the last", f"on the last {what} only")))
                     if fits]
             told = says(*sets[0])
             for x in sets[1:]:
@@ -452,8 +452,10 @@ def _lines(wrongs):
 
 def explain_regions(spec, part, fam, bad):
     """A Finding when a wrong entry-by-entry part is wrong exactly on one region of Z[l] (where
-    Z[l] < 0, where 0 < Z[l] < 1) or on every row but row 0 / every column but column 0, on every
-    wrong case; with what it holds there (an expression over the entries), when one is found."""
+    Z[l] < 0, where 0 < Z[l] < 1) or on the same rows / columns by position (:func:`_lines`: row 0,
+    every row but row 0, the last row, ...), on every wrong case; with what it holds there (an
+    expression over the entries, the part's own right values and b[l] among them; one number), when
+    one is found."""
     from .firstwrong import LECTURE
     from .mistakes import hint_for
     from .result import Finding

@@ -458,9 +458,6 @@ def _explain(part, bad):
     return None
 
 
-__all__ = ["explain", "first_leaf", "single_case", "cost_relation"]
-
-
 # -- the cost: the cross-entropy computed another way (diag10) --------------------------------------
 # J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])) is rebuilt from its pieces, each with the ways
 # learners write it otherwise: the log's base, the second log's argument, each term's sign or
@@ -647,3 +644,6 @@ def _scaled_inside(part, g, e, Z):
         return []
     words = words or f"Z multiplied by {fmt(c)} inside the sigmoid"
     return [("scaled_inside", {"part": part, "how": words, "k": fmt(c)})]
+
+
+__all__ = ["explain", "first_leaf", "single_case", "cost_relation", "closeness"]

@@ -210,7 +210,7 @@ def test_wrong_on_the_last_row_or_column_is_said_by_position():
         return Z, (A_prev, W, b)
     result = check("linear_forward", last_row_without_b)
     assert result.mistakes[0] == "linear_forward.wrong_where", str(result)
-    assert "right on every row but the last but wrong on the last row" in result.hints[0]
+    assert "right on every row except the last but wrong on the last row" in result.hints[0]
 
     def last_column_not_activated(Z):
         A = np.maximum(Z, 0)
@@ -224,7 +224,7 @@ def test_wrong_on_the_last_row_or_column_is_said_by_position():
 def test_rows_are_named_only_when_every_case_agrees():
     w1 = np.array([[False, False], [True, True]])
     w2 = np.array([[False, False, False], [False, False, False], [True, True, True]])
-    assert concepts._lines([w1, w2])[1:] == ("on every row but the last", "on the last row")
+    assert concepts._lines([w1, w2])[1:] == ("on every row except the last", "on the last row")
     w3 = np.array([[True, True, True], [False, False, False], [False, False, False]])
     assert concepts._lines([w1, w3]) is None
     # one case with a few wrong entries: where they fall may be chance
