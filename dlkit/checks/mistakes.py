@@ -547,7 +547,7 @@ CATALOG.update({
 # the most specific difference, the words of each (at most two) in {words}.
 _COST_HINT = "{part} is the cross-entropy computed with {words}. J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L]))."
 RELATIONS.update({rid: _COST_HINT for rid in (
-    "cost_args_swapped", "cost_log_one_plus", "cost_same_log", "cost_term_subtracted", "cost_term_missing",
+    "cost_args_swapped", "cost_log_one_plus", "cost_same_log", "cost_term_weight", "cost_term_subtracted", "cost_term_missing",
     "cost_log_base", "cost_one_example", "cost_clip_eps", "cost_eps_added", "cost_scale")})
 # Close to the right values but not equal, with the cause found (relations._approximate).
 RELATIONS.update({

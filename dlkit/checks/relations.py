@@ -14,6 +14,8 @@ them and the tuning-catalog bug that exercises each.
 """
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from . import compare
@@ -470,6 +472,7 @@ _EPS = (np.finfo(float).eps, 1e-15, 1e-12, 1e-10, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 
 _TINY = 1e-7     # a clip or an added eps up to this size does not change J beyond the tolerance
 _LOGS = {"ln": np.log, "log10": np.log10, "log2": np.log2}
 _SECOND = {"1 - A": lambda A: 1 - A, "1 + A": lambda A: 1 + A, "A": lambda A: A}
+_WEIGHTS = {"1 - Y": lambda y: 1 - y, "Y": lambda y: y, "no weight": lambda y: np.ones_like(y)}   # the second term's
 # (difference id, words): in order of specificity, the first names the relation
 _COST_WORDS = {
     "swapped": ("cost_args_swapped", "A[L] and Y swapped: the parameters are (AL, Y), in this order, so your "
@@ -477,6 +480,10 @@ _COST_WORDS = {
     "1 + A": ("cost_log_one_plus", "log(1 + A[L]) where log(1 - A[L]) belongs (np.log1p(x) is log(1 + x): "
               "log(1 - A[L]) is np.log1p(-A[L]))"),
     "A": ("cost_same_log", "log(A[L]) in both terms, where the second term has log(1 - A[L])"),
+    "Y": ("cost_term_weight", "Y log(1 - A[L]) where the second term is (1 - Y) log(1 - A[L]): each example's "
+          "loss takes the log its label selects"),
+    "no weight": ("cost_term_weight", "log(1 - A[L]) without its factor (1 - Y): the second term is "
+                  "(1 - Y) log(1 - A[L])"),
     "c2=-1": ("cost_term_subtracted", "the second term, (1 - Y) log(1 - A[L]), subtracted, where the two terms "
               "are added inside the sum"),
     "c2=0": ("cost_term_missing", "the second term, (1 - Y) log(1 - A[L]), left out"),
@@ -499,9 +506,10 @@ _COMBOS = [(c1, c2, k) for c1 in (1.0, 0.0) for c2 in (1.0, -1.0, 0.0) for k in 
            if c1 or c2]
 
 
-def _diffs(swapped, lname, bname, c1, c2, k, red, kind, e):
+def _diffs(swapped, lname, bname, wname, c1, c2, k, red, kind, e):
     """The differences of one variant from the lecture's J (a nuisance bound left out)."""
     return (("swapped",) if swapped else ()) + ((bname,) if bname != "1 - A" else ()) + \
+        ((wname,) if wname != "1 - Y" else ()) + \
         (("c2=-1",) if c2 == -1 else ("c2=0",) if c2 == 0 else ()) + (("c1=0",) if c1 == 0 else ()) + \
         ((lname,) if lname != "ln" else ()) + ((red,) if red != "sum" else ()) + \
         (((kind, e),) if kind != "none" and e > _TINY else ()) + \
@@ -530,14 +538,16 @@ def _cost_matches(AL, Y, g):
             for lname, log in _LOGS.items():
                 t1 = y * log(stack + added)
                 r1 = np.stack([t1.sum(axis=1), t1[:, 0], t1[:, -1]], axis=1)          # (preps, reds)
-                for bname, second in _SECOND.items():
-                    t2 = (1 - y) * log(second(stack) + added)
+                for (bname, second), (wname, weight) in itertools.product(_SECOND.items(), _WEIGHTS.items()):
+                    if bname != "1 - A" and wname != "1 - Y":
+                        continue     # three differences in one term: never claimed
+                    t2 = weight(y) * log(second(stack) + added)
                     r2 = np.stack([t2.sum(axis=1), t2[:, 0], t2[:, -1]], axis=1)
                     vals = K * (C1 * r1[None] + C2 * r2[None])                          # (combos, preps, reds)
                     hit = np.isfinite(vals) & (np.abs(vals - g) <= 1e-4 * abs(g) + 1e-9)
                     for ci, pi, ri in zip(*np.nonzero(hit)):
                         c1, c2, k = _COMBOS[ci]
-                        d = _diffs(swapped, lname, bname, c1, c2, k, _REDS[ri], *_PREPS[pi])
+                        d = _diffs(swapped, lname, bname, wname, c1, c2, k, _REDS[ri], *_PREPS[pi])
                         if len(d) <= 2:
                             out.add(d)
     return out

@@ -61,6 +61,11 @@ def cost_last_example(AL, Y):
     return cost
 
 
+def cost_Y_in_both_terms(AL, Y):
+    AL = _clipped(AL)
+    return float(-np.mean(Y * np.log(AL) + Y * np.log(1 - AL)))
+
+
 def cost_wide_clip(AL, Y):
     AL = np.clip(AL, 1e-3, 1 - 1e-3)
     return float(-np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))
@@ -77,6 +82,7 @@ def cost_eps_in_logs(AL, Y):
     (cost_log2_summed, "cost_log_base", "no 1/m"),
     (cost_last_example, "cost_one_example", "last example only"),
     (cost_wide_clip, "cost_clip_eps", "clipped to [0.001"),
+    (cost_Y_in_both_terms, "cost_term_weight", "Y log(1 - A[L]) where the second term is (1 - Y) log(1 - A[L])"),
     (cost_eps_in_logs, "cost_eps_added", "added inside the logs"),
 ])
 def test_the_cost_computed_another_way_is_named(fn, rid, words):
