@@ -79,6 +79,8 @@ def reference(fam, labels, activation=None):
             forms.append(_mask(a["Z"]))
         elif activation == "sigmoid":
             forms.append(_unary(a["Z"], "sigmoid'"))
+            if "s" in a:    # s (1 - s), as the lecture writes it (diag10)
+                forms.append(_binary("*", a["s"], _unary(a["s"], "1 -")))
     elif fam == "A" and need("Z") and activation in ("relu", "sigmoid"):
         forms.append(_unary(a["Z"], activation))
     elif fam == "dA_prev" and need("W", "dZ"):
