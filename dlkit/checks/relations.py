@@ -493,7 +493,7 @@ _COST_WORDS = {
     "first": ("cost_one_example", "the loss of the first example only, where J adds up the losses of all m "
               "examples"),
     "last": ("cost_one_example", "the loss of the last example only, where J adds up the losses of all m "
-             "examples (each example's loss replaced the one before instead of being added to it)"),
+             "examples (as when each example's loss replaces the one before instead of being added to it)"),
     "clip": ("cost_clip_eps", "A[L] clipped to [{eps}, 1 - {eps}]: so wide a bound changes the cost where A[L] "
              "is near 0 or 1; clip with a tiny eps (1e-15, or np.finfo(float).eps)"),
     "add": ("cost_eps_added", "{eps} added inside the logs (log(A[L] + {eps})): so large an eps changes the "
