@@ -140,7 +140,16 @@ def mismatch(label: str, got, exp, m=None):
             f"values differ; at {list(where)} expected {fmt(e[where])}, got {fmt(g[where])}")
     k = factor(g, e)
     said = factor_text(k, m) if k is not None else None
+    if said is None and scale > 0:
+        off = float(np.max(np.abs(g - e))) / scale
+        # a rounding, a finite difference, a wide clip: say how close, not only "differ" (every entry
+        # within 2 % of itself: a value moved from 0, a leak, a step not taken are not "close")
+        if off < CLOSE and np.all(np.abs(g - e) <= 0.02 * np.abs(e) + 1e-3 * scale):
+            said = f"close to the right values but not equal (off by at most {off * 100:.2g} % of the largest entry)"
     return text + (f": {said}" if said else "")
+
+
+CLOSE = 0.01     # "close": every entry within 1 % of the largest |expected entry|
 
 
 _NUMBER = r"[-+]?(?:\d[\d.]*(?:e[-+]?\d+)?|nan|inf)"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import expression
+from .plain import fmt
 from .expression import _atom, _binary, _factor, _reduce, _unary, _Expr
 
 RTOL, ATOL = 1e-5, 1e-8
@@ -29,7 +30,8 @@ RTOL, ATOL = 1e-5, 1e-8
 _SCALE_WORDS = {"-1": "the sign of {x} is flipped", "2": "{x} is doubled", "1/2": "{x} is halved",
                 "m": "{x} is multiplied by m", "1/m": "{x} is divided by m"}
 _G_WORDS = {"sigmoid": "the sigmoid", "relu": "ReLU", "sigmoid'": "the sigmoid's slope", "exp": "e^x",
-            "log": "the log", "tanh": "tanh", "abs": "the absolute value", "1 -": "1 minus"}
+            "log": "the log", "tanh": "tanh", "abs": "the absolute value", "1 -": "1 minus",
+            "1 +": "1 plus", "sqrt": "the square root", "1 /": "1 over"}
 
 
 def _mask(q, cmp=">"):
@@ -77,6 +79,8 @@ def reference(fam, labels, activation=None):
             forms.append(_mask(a["Z"]))
         elif activation == "sigmoid":
             forms.append(_unary(a["Z"], "sigmoid'"))
+            if "s" in a:    # s (1 - s), as the lecture writes it (diag10)
+                forms.append(_binary("*", a["s"], _unary(a["s"], "1 -")))
     elif fam == "A" and need("Z") and activation in ("relu", "sigmoid"):
         forms.append(_unary(a["Z"], activation))
     elif fam == "dA_prev" and need("W", "dZ"):
@@ -231,11 +235,14 @@ def _substituted(f, r, q, m, defs=None):
     if fv is not None and rv is not None and np.ndim(fv) == 2 and fv.shape == rv.shape[::-1] and _same(fv, rv.T) \
             and fv.shape != rv.shape:
         return f"{r.text} is transposed"
-    if f.op == r.op and f.op in expression._G and f.op != "1 -":
+    if f.op == r.op and f.op in expression._G and f.op not in expression._PREFIX:
         fa, ra = f.args[0], r.args[0]
         if fa.op == "factor" and fa.args[0].key == ra.key and fa.name in _SCALE_WORDS:
             return f"{f.text} where {r.text} belongs: " + _SCALE_WORDS[fa.name].format(x=ra.text) + f" inside {_G_WORDS[f.op]}"
         return f"{f.op} of {fa.text} where {r.op} of {ra.text} belongs ({f.text} instead of {r.text})"
+    if {f.op, r.op} == {"1 +", "1 -"} and _same(_value(f.args[0], q, m), _value(r.args[0], q, m)):
+        sign = "a plus where the equation has a minus" if f.op == "1 +" else "a minus where the equation has a plus"
+        return f"{f.text} where {r.text} belongs: {sign}"
     if f.op in expression._G and r.op in expression._G and f.args[0].key == r.args[0].key:
         return f"{f.text} where {r.text} belongs: {_G_WORDS[f.op]} instead of {_G_WORDS[r.op]}"
     if f.op == r.op and f.op in ("sum", "mean") and f.args[0].key == r.args[0].key and f.name != r.name:
@@ -346,6 +353,9 @@ def explain_outputs(spec, runs, budget=expression.BUDGET):
         meter = [0]
         trees = expression.search_tree(got, q, m=m, budget=budget, meter=meter)
         kept = [t for t in trees if all(_holds(t, spec, c, g, fam) for c, g, _ in bad[1:])]
+        if not kept:    # dZ[l] = dA[l] * (a slope): the slope the learner used, searched on its own
+            trees = _times_dA(got, fam, labels, q, m, budget, meter)
+            kept = [t for t in trees if all(_holds(t, spec, c, g, fam) for c, g, _ in bad[1:])]
         if len(kept) > 1 and not expression.equivalent(kept, q, m):
             kept = []    # different expressions that every wrong case allows: not one mistake
         if kept:
@@ -369,6 +379,21 @@ def explain_outputs(spec, runs, budget=expression.BUDGET):
     return None
 
 
+def _times_dA(got, fam, labels, q, m, budget, meter):
+    """[dA[l] * t] for the expressions t of got / dA[l] (the learner's slope), when ``fam`` is dZ and no
+    entry of dA[l] is 0: a slope written wrong is one size smaller on its own (s (1 - Z[l]))."""
+    dA = q.get(labels.get("dA"))
+    if fam != "dZ" or dA is None or dA.shape != got.shape or np.any(np.abs(dA) < 1e-12):
+        return []
+    # the slope is entry by entry: only the arrays of dZ[l]'s shape (Z[l], A[l], ...) can be in it
+    pool = {k: v for k, v in q.items() if k != labels["dA"] and np.shape(v) == got.shape}
+    if not pool:
+        return []
+    with np.errstate(all="ignore"):
+        trees = expression.search_tree(got / dA, pool, m=m, budget=budget, meter=meter)
+    return [_binary("*", _atom(labels["dA"]), t) for t in trees]
+
+
 def _holds(tree, spec, case, got, fam):
     _, q, m = _case_quantities(spec, case, fam)
     return _same(_value(tree, q, m), got)
@@ -381,10 +406,58 @@ _REGIONS = (
 )
 
 
+def _broadcasts(small, big) -> bool:
+    return len(small) == len(big) and all(a in (1, b) for a, b in zip(small, big))
+
+
+def _lines(wrongs):
+    """(name, where it is right, where it is wrong) when the wrong entries are whole rows (or whole
+    columns) and the same ones, by position, on every wrong case: row 0 only, every row but row 0, the
+    last row, every row but the last, or the same row numbers when the cases have as many; else None."""
+    for axis, what in ((0, "row"), (1, "column")):
+        sets, whole_lines = [], False
+        for w in wrongs:
+            if w.ndim != 2:
+                break
+            if w.shape[axis] < 2:
+                if w.all():
+                    continue     # one row (column), all wrong: neither for nor against
+                break
+            touched = w.any(axis=1 - axis)
+            if touched.all():
+                break            # every row wrong: no row is right
+            whole_lines = whole_lines or np.array_equal(w, np.expand_dims(touched, 1 - axis) & np.ones_like(w))
+            sets.append((tuple(np.flatnonzero(touched)), w.shape[axis]))
+        else:
+            if not sets or (len(sets) < 2 and not whole_lines):
+                continue     # one case with a few wrong entries: where they fall may be chance
+            def says(wrong, n):     # every (where it is wrong, where it is right) that fits
+                return [said for fits, said in (
+                    (wrong == (0,), (f"on {what} 0", f"on every {what} except {what} 0")),
+                    (wrong == tuple(range(1, n)), (f"on the other {what}s", f"on {what} 0 only")),
+                    (wrong == (n - 1,), (f"on the last {what}", f"on every {what} except the last")),
+                    (wrong == tuple(range(n - 1)), (f"on every {what} except the last", f"on the last {what} only")))
+                    if fits]
+            told = says(*sets[0])
+            for x in sets[1:]:
+                told = [t for t in told if t in says(*x)]
+            if told:
+                where, right = told[0]
+                return f"{what}s", right, where
+            if len({x for x in sets}) == 1:     # the same numbers on cases of the same size
+                wrong, n = sets[0]
+                shown = ", ".join(str(i) for i in wrong)
+                rest = ", ".join(str(i) for i in range(n) if i not in wrong)
+                return f"{what}s", f"on {what}(s) {rest}", f"on {what}(s) {shown}"
+    return None
+
+
 def explain_regions(spec, part, fam, bad):
     """A Finding when a wrong entry-by-entry part is wrong exactly on one region of Z[l] (where
-    Z[l] < 0, where 0 < Z[l] < 1) or on every row but row 0 / every column but column 0, on every
-    wrong case; with what it holds there (an expression over the entries), when one is found."""
+    Z[l] < 0, where 0 < Z[l] < 1) or on the same rows / columns by position (:func:`_lines`: row 0,
+    every row but row 0, the last row, ...), on every wrong case; with what it holds there (an
+    expression over the entries, the part's own right values and b[l] among them; one number), when
+    one is found."""
     from .firstwrong import LECTURE
     from .mistakes import hint_for
     from .result import Finding
@@ -404,39 +477,41 @@ def explain_regions(spec, part, fam, bad):
                     (~mk).any() for mk in masks):
                 regions.append((name, masks))
                 break
+    lines = None
     if not regions:
-        for axis, what in ((0, "row"), (1, "column")):
-            masks = []
-            for w in wrongs:
-                mk = np.ones_like(w)
-                if axis == 0:
-                    mk[0, :] = False
-                else:
-                    mk[:, 0] = False
-                masks.append(mk)
-            if all(np.array_equal(mk, w) for mk, w in zip(masks, wrongs)) and all(w.shape[axis] > 1 for w in wrongs):
-                regions.append((f"every {what} but {what} 0", masks))
-                break
-    if not regions:
-        return None
+        lines = _lines(wrongs)
+        if lines is None:
+            return None
+        regions.append((lines[0], wrongs))
     name, masks = regions[0]
     # what the part holds there: an expression over the region's entries, on every wrong case at once
     cols = {}
     target = []
     ok = True
+    own = LECTURE[fam][0]
     for (case, g, e), mk in zip(bad, masks):
         labels, q, m = _case_quantities(spec, case, fam)
         target.append(g[mk])
+        e64 = np.asarray(e, dtype=np.float64)
+        if np.any(e64[mk] != 0):   # the part's own right values there: "Z[l] - b[l]" (b[l] missing there)
+            q = dict(q, **{own: e64})
         for k, v in q.items():
+            if v.ndim == 2 and v.shape != g.shape and _broadcasts(v.shape, g.shape):
+                v = np.broadcast_to(v, g.shape)     # b[l] (n[l], 1) beside (n[l], m) entries
             if v.shape == g.shape:
                 cols.setdefault(k, []).append(v[mk])
-        ok = ok and all(k in q for k in cols)
+        ok = ok and all(k in q for k in cols if k != own)
     there = ""
     exp_there = np.concatenate([np.asarray(e, dtype=np.float64)[mk] for (_, _, e), mk in zip(bad, masks)])
     if ok and cols:
         q1 = {k: np.concatenate(v)[None, :] for k, v in cols.items() if len(v) == len(bad)}
         t1 = np.concatenate(target)[None, :]
-        trees = expression.search_tree(t1, q1, m=None, budget=2000) if t1.size > 1 else []
+        if t1.size > 1 and np.all(t1 == t1.flat[0]):    # one number everywhere there (not one hidden
+            trees = []                                      # case's number: the grader never shows its values)
+            if len(bad) > 1 or not bad[0][0].info.get("hidden"):
+                there = f": there it is {fmt(float(t1.flat[0]))} everywhere"
+        else:
+            trees = expression.search_tree(t1, q1, m=None, budget=2000) if t1.size > 1 else []
         if len(trees) >= 1 and all(_same(_value(t, q1, None), _value(trees[0], q1, None)) for t in trees):
             there = f": there it is {trees[0].text}"
     if there and np.allclose(exp_there, 0):
@@ -458,11 +533,13 @@ def explain_regions(spec, part, fam, bad):
             if said is not None:
                 w = f" instead of {float(want[0]) + 0.0:g}" if np.allclose(want, want[0]) else ""
                 there += f"; there dA[l] is multiplied by {said}{w} (the slope g'(Z[l]))"
-    where = f"where {name}" if name.startswith(("Z", "0")) else f"on the other {name.split()[1]}s"
-    where += {"Z[l] < 0": " (the negative entries of Z[l])", "Z[l] > 0": " (the positive entries of Z[l])"}.get(name, "")
-    right = {"Z[l] < 0": "where Z[l] >= 0", "Z[l] > 0": "where Z[l] <= 0", "Z[l] <= 0": "where Z[l] > 0",
-             "0 < Z[l] < 1": "where Z[l] <= 0 and where Z[l] >= 1", "Z[l] > 1": "where Z[l] <= 1"}.get(
-                 name, "on row 0 only" if "row" in name else "on column 0 only")
+    if lines is not None:
+        right, where = lines[1], lines[2]
+    else:
+        where = f"where {name}"
+        where += {"Z[l] < 0": " (the negative entries of Z[l])", "Z[l] > 0": " (the positive entries of Z[l])"}.get(name, "")
+        right = {"Z[l] < 0": "where Z[l] >= 0", "Z[l] > 0": "where Z[l] <= 0", "Z[l] <= 0": "where Z[l] > 0",
+                 "0 < Z[l] < 1": "where Z[l] <= 0 and where Z[l] >= 1", "Z[l] > 1": "where Z[l] <= 1"}[name]
     mid = f"{spec.name}.wrong_where"
     return Finding(mid, hint_for(mid, part=part, right=right, where=where, there=there,
                                  definition=LECTURE[fam][1]),

@@ -7,7 +7,8 @@ for the simplest expression over them that equals ``V`` (np.isclose, rtol 1e-5, 
 * size 0: a quantity or its transpose;
 * size 1: one operation on those: ``X @ Y``, ``X * Y``, ``X + Y``, ``X - Y``, ``X / Y``
   (where shapes allow, with numpy's broadcasting), ``X * (Q > 0)`` / ``(Q >= 0)`` / ``(Q < 0)``,
-  g or g' applied (sigmoid, relu, sigmoid', exp, log, tanh), sums and means over axis 0 or 1
+  g or g' applied (sigmoid, relu, sigmoid', exp, log, tanh, abs, 1 - X, 1 + X, sqrt, 1 / X), sums and
+  means over axis 0 or 1
   (keepdims or not), a scalar factor (m, 1/m, 2, 1/2, -1);
 * size 2: one more operation on a size-1 result (with a quantity as the other operand).
 
@@ -34,7 +35,13 @@ _G = {
     "tanh": np.tanh,
     "abs": np.abs,
     "1 -": lambda x: 1 - x,
+    # diag10: the unary forms learners write by slip (1 + s for 1 - s, a root, a reciprocal; a square
+    # is X * X already)
+    "1 +": lambda x: 1 + x,
+    "sqrt": np.sqrt,
+    "1 /": lambda x: 1 / x,
 }
+_PREFIX = ("1 -", "1 +", "1 /")     # written before their operand, with no parentheses of their own
 _MASKS = {">": np.greater, ">=": np.greater_equal, "<": np.less}
 _BINARY = {"*": np.multiply, "+": np.add, "-": np.subtract, "/": np.divide}
 _COMMUTES = ("*", "+")
@@ -58,7 +65,7 @@ def _atom(text):
 
 
 def _paren(e):
-    plain = e.op in ("atom", "mask", "sum", "mean") or (e.op in _G and e.op != "1 -")
+    plain = e.op in ("atom", "mask", "sum", "mean") or (e.op in _G and e.op not in _PREFIX)
     return e.text if plain else f"({e.text})"
 
 
@@ -91,7 +98,7 @@ def _factor(x, name):
 
 
 def _unary(x, name):
-    text = f"1 - {_paren(x)}" if name == "1 -" else f"{name}({x.text})"
+    text = f"{name} {_paren(x)}" if name in _PREFIX else f"{name}({x.text})"
     return _Expr(name, (x,), text, (name, x.key), x.size + 1, name)
 
 

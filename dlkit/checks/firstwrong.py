@@ -222,6 +222,17 @@ def _expression(value, layers, inputs, case, own=None):
         found = expression.search_tree(value, pool, m=m, meter=meter)
         if len(found) > 1 and expression.equivalent(found, pool, m):
             found = found[:1]
+    if len(found) != 1 and own is not None and own.startswith("dZ"):
+        # dZ[l] = dA[l] * (a slope): the learner's slope, value / dA[l], searched on its own (one size smaller)
+        pool = {k: v for k, v in lecture.items() if k not in (own, labels.get("slope"))}
+        Z = pool.get(labels.get("Z"))
+        if type(Z) is np.ndarray and not any(k.startswith("A[") and np.shape(v) == Z.shape for k, v in pool.items()):
+            with np.errstate(all="ignore"):     # s = sigmoid(Z[l]), the lecture's name in g'(Z) = s (1 - s)
+                pool[f"sigmoid({labels['Z']})"] = 1 / (1 + np.exp(-Z.astype(np.float64)))
+        found = concepts._times_dA(value.astype(np.float64), "dZ", labels, pool, m, expression.BUDGET, [0])
+        quantities = dict(quantities, **{k: v for k, v in pool.items() if k not in quantities})
+        if len(found) > 1 and expression.equivalent(found, pool, m):
+            found = found[:1]
     return (found[0], labels, quantities, m, defs) if len(found) == 1 else None
 
 

@@ -46,7 +46,7 @@ RELATIONS = {
                   "(and which operand gets the .T).",
     "cache_overwritten": "{part} holds A, not Z: the array was changed after it was cached (an in-place "
                          "activation such as Z[Z < 0] = 0); compute A as a new array, A = np.maximum(0, Z).",
-    "holds_other": "{part} holds the values of {other}, not its own: a variable mixed up with another one.",
+    "holds_other": "{part} holds the values of {other} instead of its own: a variable mixed up with another one.",
     "wrong_axis": "{part} is {other} {how}: sum over the other axis (the m examples are the columns, axis=1, keepdims=True).",
     "b_twice": "{part} has b added twice: Z[l] = W[l] A[l-1] + b[l] adds b[l] once.",
     "b_missing": "{part} is missing b: Z[l] = W[l] A[l-1] + b[l].",
@@ -85,8 +85,8 @@ RELATIONS = {
                    "ReLU gives exactly 0 there, A = np.maximum(0, Z), and its slope is 0 where Z <= 0.",
     "activation_of_other": "{part} is {g}({other}): the activation is applied to the wrong array; "
                            "A[l] = g(Z[l]) takes this layer's Z.",
-    "slope_of_other": "{part} uses the slope of the {g} taken at {other}: the slope is taken at Z, "
-                      "dZ[l] = dA[l] * g'(Z[l]).",
+    "slope_of_other": "{part} uses the slope of the {g} taken at {other} ({other} where Z belongs): the slope "
+                      "is taken at Z, dZ[l] = dA[l] * g'(Z[l]).",
     "matrix_product_for_elementwise": "{part} is a matrix product (np.dot or @) where the entry-by-entry product "
                                       "belongs: dZ[l] = dA[l] * g'(Z[l]) multiplies entry by entry (* or np.multiply).",
     "elementwise_for_matrix_product": "{part} multiplies entry by entry (* or np.multiply) where the matrix product "
@@ -575,3 +575,23 @@ DIAG11 = {
                  "examples' with y = 1, the second the examples' with y = 0.",
 }
 TRACE.update(DIAG11)
+
+# ---- diag10: wrong values named by what they are (relations.py, concepts.py, expression.py) -------
+# The cost computed another way (relations.cost_relation): "<exercise>.cost_<difference>", the id of
+# the most specific difference, the words of each (at most two) in {words}.
+_COST_HINT = "{part} is the cross-entropy computed with {words}. J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L]))."
+RELATIONS.update({rid: _COST_HINT for rid in (
+    "cost_args_swapped", "cost_log_one_plus", "cost_same_log", "cost_term_weight", "cost_term_subtracted", "cost_term_missing",
+    "cost_log_base", "cost_one_example", "cost_clip_eps", "cost_eps_added", "cost_scale")})
+# Close to the right values but not equal, with the cause found (relations._approximate).
+RELATIONS.update({
+    "approximate_precision": "{part} is close to the right values but not equal: it holds them {how}. "
+                             "Keep the full float64 values (no astype to a smaller type, no np.round).",
+    "approximate_slope": "{part} is close to the right values but not equal: it uses the {g}'s slope taken by "
+                         "finite differences, {how} with h = {k}, where the exact slope belongs, "
+                         "g'(Z) = {exact}.",
+})
+# A sigmoid of k Z (relations._scaled_inside): another base, Z doubled or halved.
+RELATIONS["scaled_inside"] = "{part} is the sigmoid of {k} Z, not of Z: {how}. A = sigmoid(Z) = 1 / (1 + np.exp(-Z))."
+# The same number added to every entry (relations._offset).
+RELATIONS["offset"] = "{part} is the right values plus {c} on every entry: a constant is added that the equation does not have."

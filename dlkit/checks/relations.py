@@ -14,6 +14,8 @@ them and the tuning-catalog bug that exercises each.
 """
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from . import compare
@@ -81,6 +83,11 @@ def _reductions(q):
             if axis is not None:
                 out += [(f"summed over {where} without keepdims", np.sum(q, axis=axis) / m),
                         (f"averaged over {where}", np.mean(q, axis=axis, keepdims=True))]
+        # one number (the whole array's sum or mean) repeated in every row of a column
+        col = (q.shape[0], 1)
+        out += [("summed over all axes (one number in every row)", np.full(col, np.sum(q))),
+                ("summed over all axes, divided by m (one number in every row)", np.full(col, np.sum(q) / m)),
+                ("averaged over all axes (one number in every row)", np.full(col, np.mean(q)))]
     return out
 
 
@@ -166,9 +173,18 @@ def single_case(part, g, e, q, case):
                     g_of = ACTIVATIONS[act][0](Z)
                     if _close(g64, dA * g_of) and not _close(e64, dA * g_of):
                         found.append(("value_for_slope", {"part": part, "g": ACTIVATIONS[act][1]}))
+    # -- close but not equal, with a cause (before the factors: on one entry any error is a "factor")
+    if not found and g64.shape == e64.shape:
+        found += _approximate(part, g, g64, e64, q)
+        if found:
+            return found
     # -- a constant factor, on everything or on some rows / columns -------------------------------
     if g64.shape == e64.shape:
+        # a constant added everywhere (g = e + c; one entry alone cannot tell: see explain's chance)
+        c = _offset(g64, e64) if g64.ndim == 2 else None
         k = _factor(g64, e64)
+        if c is not None and (k is None or g64.size == 1):
+            found.append(("offset", {"part": part, "c": fmt(c)}))
         if k is not None:
             found.append(("factor", {"part": part, "k": k, "m": m}))
             if g64.ndim == 2 and g64.shape[0] == 1 and not _near(k, -1.0):
@@ -261,6 +277,7 @@ def _on_wrong_input(part, g, e, q):
                 found.append(("activation_of_other", {"part": part, "g": words, "other": "A_prev"}))
     if not same:
         return found
+    found += _scaled_inside(part, g, e, Z)
     if dA is not None:
         A = _f64(q.get("A"))
         for act, slope in SLOPES.items():
@@ -293,6 +310,18 @@ def _factor(g, e):
     if abs(k) < 1e-12 or abs(k - 1) < 1e-6:
         return None
     return k if compare.close(g, k * e) else None
+
+
+def _offset(g, e):
+    """c != 0 with g = e + c on every entry, if there is one (c well outside the tolerance)."""
+    if not np.isfinite(g).all() or not np.isfinite(e).all():
+        return None
+    d = g - e
+    c = float(np.median(d))
+    scale = max(float(np.max(np.abs(e))), 1e-12)
+    if abs(c) <= 1e-4 * scale or not np.allclose(d, c, rtol=1e-6, atol=1e-9 * scale):
+        return None
+    return c
 
 
 def _scalar_factor(g, e):
@@ -372,6 +401,13 @@ def explain(part, bad):
 
     ``bad`` is [(case, got leaf, expected leaf, label, quantities)], one per wrong case.
     """
+    found = _explain(part, bad)
+    if found is None and bad and all(np.ndim(g) == 0 for _, g, *_ in bad):
+        found = cost_relation(bad)     # a scalar: the cost, computed another way (no-op without AL and Y)
+    return found
+
+
+def _explain(part, bad):
     per_case = []
     for case, g, e, label, q in bad:
         rels = single_case(label, g, e, q, case)
@@ -392,6 +428,9 @@ def explain(part, bad):
     def chance(rel):
         """An arbitrary factor seen on one case only: as likely a coincidence as a mistake."""
         r, f = rel
+        if r == "offset":    # a difference on one entry is always "a constant added"; one hidden case's
+            # constant may be one of its values, which the grader never shows
+            return all(np.size(g) == 1 for _, g, *_ in bad) or (len(bad) == 1 and bad[0][0].info.get("hidden"))
         if len(per_case) > 1 or r not in ("factor", "factor_on_some"):
             return False
         m = bad[0][0].info.get("m")
@@ -421,4 +460,200 @@ def explain(part, bad):
     return None
 
 
-__all__ = ["explain", "first_leaf", "single_case"]
+# -- the cost: the cross-entropy computed another way (diag10) --------------------------------------
+# J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])) is rebuilt from its pieces, each with the ways
+# learners write it otherwise: the log's base, the second log's argument, each term's sign or
+# absence, the factor in front, which examples are summed, the inputs swapped, and how A[L] is kept
+# away from 0 and 1. A variant is named only when it gives the learner's cost on EVERY finite wrong
+# case (the bound of a tiny clip, 1e-15 or np.finfo(float).eps or none, may differ case by case: it
+# is not a mistake); the fewest differences from the lecture's J win, and two different variants
+# with as few differences are ambiguous (nothing is said).
+_EPS = (np.finfo(float).eps, 1e-15, 1e-12, 1e-10, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2)
+_TINY = 1e-7     # a clip or an added eps up to this size does not change J beyond the tolerance
+_LOGS = {"ln": np.log, "log10": np.log10, "log2": np.log2}
+_SECOND = {"1 - A": lambda A: 1 - A, "1 + A": lambda A: 1 + A, "A": lambda A: A}
+_WEIGHTS = {"1 - Y": lambda y: 1 - y, "Y": lambda y: y, "no weight": lambda y: np.ones_like(y)}   # the second term's
+# (difference id, words): in order of specificity, the first names the relation
+_COST_WORDS = {
+    "swapped": ("cost_args_swapped", "A[L] and Y swapped: the parameters are (AL, Y), in this order, so your "
+                "code used the labels as the probabilities"),
+    "1 + A": ("cost_log_one_plus", "log(1 + A[L]) where log(1 - A[L]) belongs (np.log1p(x) is log(1 + x): "
+              "log(1 - A[L]) is np.log1p(-A[L]))"),
+    "A": ("cost_same_log", "log(A[L]) in both terms, where the second term has log(1 - A[L])"),
+    "Y": ("cost_term_weight", "Y log(1 - A[L]) where the second term is (1 - Y) log(1 - A[L]): each example's "
+          "loss takes the log its label selects"),
+    "no weight": ("cost_term_weight", "log(1 - A[L]) without its factor (1 - Y): the second term is "
+                  "(1 - Y) log(1 - A[L])"),
+    "c2=-1": ("cost_term_subtracted", "the second term, (1 - Y) log(1 - A[L]), subtracted, where the two terms "
+              "are added inside the sum"),
+    "c2=0": ("cost_term_missing", "the second term, (1 - Y) log(1 - A[L]), left out"),
+    "c1=0": ("cost_term_missing", "the first term, Y log(A[L]), left out"),
+    "log10": ("cost_log_base", "the base-10 log (np.log10) where the cross-entropy has the natural log, np.log"),
+    "log2": ("cost_log_base", "the base-2 log (np.log2) where the cross-entropy has the natural log, np.log"),
+    "first": ("cost_one_example", "the loss of the first example only, where J adds up the losses of all m "
+              "examples"),
+    "last": ("cost_one_example", "the loss of the last example only, where J adds up the losses of all m "
+             "examples (as when each example's loss replaces the one before instead of being added to it)"),
+    "clip": ("cost_clip_eps", "A[L] clipped to [{eps}, 1 - {eps}]: so wide a bound changes the cost where A[L] "
+             "is near 0 or 1; clip with a tiny eps (1e-15, or np.finfo(float).eps)"),
+    "add": ("cost_eps_added", "{eps} added inside the logs (log(A[L] + {eps})): so large an eps changes the "
+            "cost; clip A[L] to [eps, 1 - eps] with a tiny eps instead"),
+    "k=1/m": ("cost_scale", "no minus sign in front of the sum"),
+    "k=-1": ("cost_scale", "no 1/m: the losses are summed, not averaged over the m examples"),
+    "k=1": ("cost_scale", "neither the minus sign nor the 1/m in front of the sum"),
+}
+_COMBOS = [(c1, c2, k) for c1 in (1.0, 0.0) for c2 in (1.0, -1.0, 0.0) for k in ("-1/m", "1/m", "-1", "1")
+           if c1 or c2]
+
+
+def _diffs(swapped, lname, bname, wname, c1, c2, k, red, kind, e):
+    """The differences of one variant from the lecture's J (a nuisance bound left out)."""
+    return (("swapped",) if swapped else ()) + ((bname,) if bname != "1 - A" else ()) + \
+        ((wname,) if wname != "1 - Y" else ()) + \
+        (("c2=-1",) if c2 == -1 else ("c2=0",) if c2 == 0 else ()) + (("c1=0",) if c1 == 0 else ()) + \
+        ((lname,) if lname != "ln" else ()) + ((red,) if red != "sum" else ()) + \
+        (((kind, e),) if kind != "none" and e > _TINY else ()) + \
+        ((f"k={k}",) if k not in ("-1/m",) + (("-1",) if red != "sum" else ()) else ())
+
+
+_PREPS = [("none", 0.0)] + [(kind, e) for kind in ("clip", "add") for e in _EPS]
+_REDS = ("sum", "first", "last")
+
+
+def _cost_matches(AL, Y, g):
+    """The variants (tuples of their differences) whose cost on this case is ``g``, up to two differences."""
+    out = set()
+    m = AL.shape[1]
+    ks = {"-1/m": -1.0 / m, "1/m": 1.0 / m, "-1": -1.0, "1": 1.0}
+    C1 = np.array([c[0] for c in _COMBOS])[:, None, None]
+    C2 = np.array([c[1] for c in _COMBOS])[:, None, None]
+    K = np.array([ks[c[2]] for c in _COMBOS])[:, None, None]
+    for swapped in (False, True):
+        A0, Y0 = (Y, AL) if swapped else (AL, Y)
+        # the logs' arguments: A[L] itself, clipped, or with eps added inside each log
+        stack = np.stack([np.clip(A0, e, 1 - e) if kind == "clip" else A0 for kind, e in _PREPS])[:, 0, :]
+        added = np.array([e if kind == "add" else 0.0 for kind, e in _PREPS])[:, None]     # (preps, 1)
+        y = Y0[0]
+        with np.errstate(all="ignore"):
+            for lname, log in _LOGS.items():
+                t1 = y * log(stack + added)
+                r1 = np.stack([t1.sum(axis=1), t1[:, 0], t1[:, -1]], axis=1)          # (preps, reds)
+                for (bname, second), (wname, weight) in itertools.product(_SECOND.items(), _WEIGHTS.items()):
+                    if bname != "1 - A" and wname != "1 - Y":
+                        continue     # three differences in one term: never claimed
+                    t2 = weight(y) * log(second(stack) + added)
+                    r2 = np.stack([t2.sum(axis=1), t2[:, 0], t2[:, -1]], axis=1)
+                    vals = K * (C1 * r1[None] + C2 * r2[None])                          # (combos, preps, reds)
+                    hit = np.isfinite(vals) & (np.abs(vals - g) <= 1e-4 * abs(g) + 1e-9)
+                    for ci, pi, ri in zip(*np.nonzero(hit)):
+                        c1, c2, k = _COMBOS[ci]
+                        d = _diffs(swapped, lname, bname, wname, c1, c2, k, _REDS[ri], *_PREPS[pi])
+                        if len(d) <= 2:
+                            out.add(d)
+    return out
+
+
+def cost_relation(bad):
+    """(relation id, fmt) for a scalar cost that is the cross-entropy computed another way on every finite
+    wrong case, or None; ``bad`` as for :func:`explain` (quantities with AL and Y)."""
+    seen = None
+    for case, g, e, label, q in bad:
+        AL, Y = _f64(q.get("AL")), _f64(q.get("Y"))
+        g64 = _f64(g)
+        if AL is None or Y is None or AL.ndim != 2 or AL.shape != Y.shape or AL.shape[0] != 1 or g64 is None \
+                or g64.ndim != 0:
+            return None
+        if not np.isfinite(g64):
+            continue   # a NaN where A[L] is 0 or 1: no_clipping says so
+        g = float(g64)
+        ok = _cost_matches(AL, Y, g)
+        seen = ok if seen is None else seen & ok
+        if not seen:
+            return None
+    if not seen:
+        return None
+    fewest = min(len(d) for d in seen)
+    best = [d for d in seen if len(d) == fewest]
+    if fewest == 0 or len(best) != 1:
+        return None
+    words, rid = [], None
+    for d in best[0]:
+        kind, eps = (d if type(d) is tuple else (d, None))
+        r, w = _COST_WORDS[kind]
+        rid = rid or r
+        words.append(w.format(eps=fmt(eps)) if eps is not None else w)
+    return rid, {"part": bad[0][3], "words": "; and ".join(words)}
+
+
+# -- close to the right values but not equal (diag10) -------------------------------------------------
+CLOSE = 0.05     # "close": every entry within 5 % of the largest |expected entry|
+
+
+def closeness(g, e):
+    """The largest |g - e| relative to the largest |e| (a fraction), or None when not finite or not close."""
+    g64, e64 = _f64(g), _f64(e)
+    if g64 is None or e64 is None or g64.shape != e64.shape or not g64.size or not np.isfinite(g64).all() \
+            or not np.isfinite(e64).all():
+        return None
+    scale = float(np.max(np.abs(e64)))
+    if scale == 0:
+        return None
+    off = float(np.max(np.abs(g64 - e64))) / scale
+    return off if 0 < off < CLOSE else None
+
+
+def _approximate(part, g, g64, e64, q):
+    """[(relation, fmt)] for values close to the expected ones whose error has a cause we can name:
+    the values cast to half precision, or a slope taken by finite differences."""
+    if closeness(g64, e64) is None:
+        return []
+    with np.errstate(all="ignore"):
+        if type(g) is np.ndarray and g.dtype == np.float16 or np.array_equal(
+                g64, e64.astype(np.float16).astype(np.float64)):
+            return [("approximate_precision", {"part": part, "how": "rounded to half precision (float16 keeps about "
+                                               "3 significant digits)"})]
+        # (a rounding to k decimals is the source rule `rounding`'s: it names the np.round in the code)
+        Z, dA = _f64(q.get("Z")), _f64(q.get("dA"))
+        if part.split()[-1].startswith("dZ") and Z is not None and dA is not None and Z.shape == g64.shape:
+            for act, (fn, words) in ACTIVATIONS.items():
+                if act not in SLOPES or not _close(e64, dA * SLOPES[act](Z)):
+                    continue
+                for h in (1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8):
+                    for how, d in (("(g(Z + h) - g(Z)) / h", (fn(Z + h) - fn(Z)) / h),
+                                   ("(g(Z) - g(Z - h)) / h", (fn(Z) - fn(Z - h)) / h),
+                                   ("(g(Z + h) - g(Z - h)) / 2h", (fn(Z + h) - fn(Z - h)) / (2 * h))):
+                        if _close(g64, dA * d):
+                            exact = {"sigmoid": "s (1 - s), s = sigmoid(Z)", "relu": "1 where Z > 0, else 0"}[act]
+                            return [("approximate_slope", {"part": part, "g": words, "how": how, "k": fmt(h),
+                                                           "exact": exact})]
+    return []
+
+
+# the factor k of sigmoid(k Z), and what it means: a power of another base, Z doubled or halved
+_INSIDE = ((np.log(2), "powers of 2 where the sigmoid has powers of e (2 ** -Z or np.exp2): e^-Z is np.exp(-Z)"),
+           (np.log(10), "powers of 10 where the sigmoid has powers of e (10 ** -Z): e^-Z is np.exp(-Z)"),
+           (2.0, "Z doubled inside the sigmoid"), (0.5, "Z halved inside the sigmoid"))
+
+
+def _scaled_inside(part, g, e, Z):
+    """A sigmoid of k Z (k != 1, -1), with the same k on every entry: [(relation, fmt)] or []."""
+    if not _close(e, _sig(Z)):
+        return []
+    use = (np.abs(Z) > 1e-3) & (g > 1e-9) & (g < 1 - 1e-9) & (np.abs(Z) < 30)
+    # evidence: a k fitted on one entry fits anything; one entry is heard only on a one-entry case and only
+    # for a k with a meaning (the other cases, with more entries, must then agree)
+    if not use.any() or (use.sum() < 2 and g.size > 1) or np.any((g < 0) | (g > 1)):
+        return []
+    with np.errstate(all="ignore"):
+        k = np.log(g[use] / (1 - g[use])) / Z[use]
+    c = float(np.median(k))
+    if not np.allclose(k, c, rtol=1e-5, atol=1e-8) or _near(c, 1.0, 1e-3) or _near(c, -1.0, 1e-3) or abs(c) < 1e-3:
+        return []
+    words = next((w for v, w in _INSIDE if _near(c, v, 1e-4)), None)
+    if words is None and use.sum() < 3:
+        return []
+    words = words or f"Z multiplied by {fmt(c)} inside the sigmoid"
+    return [("scaled_inside", {"part": part, "how": words, "k": fmt(c)})]
+
+
+__all__ = ["explain", "first_leaf", "single_case", "cost_relation", "closeness"]

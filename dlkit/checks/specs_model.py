@@ -300,7 +300,7 @@ class ComputeCost(Spec):
         return super().part_mismatch(part, got, exp, case)
 
     def quantities(self, case):
-        return {"AL": case.args[0]}
+        return {"AL": case.args[0], "Y": case.args[1]}   # Y: for the cost's relations (relations.cost_relation)
 
     def extra_findings(self, runs):
         """No clipping, whatever else is wrong: the cost is NaN or infinite only where A[L] is 0 or 1."""
