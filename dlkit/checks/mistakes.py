@@ -541,3 +541,25 @@ CATALOG.update({
         "it is called with the same seed, so no run can be repeated (nor this check know where your loop started): "
         "draw from one np.random.RandomState(seed), as notebook 1 asks, then run this check again.",
 })
+
+# ---- diag9: Python's and numpy's own exceptions said as the learner's construct (checks/pyerrors.py) ----
+# Id "<exercise>.<suffix>"; the report's hint is worded from the learner's line, source and case (which
+# name held None and where it was made, what was called, which argument went where); these are the
+# general forms `dlkit report` shows.
+PYERRORS = {
+    "none_value": "A name on your line holds None where an array belongs: a function without `return` (or a "
+                  "branch that does not reach it) gives None, and so does x = x.sort() / x = x.append(...).",
+    "shadowed_function": "The name of a function was given to an array (sigmoid = sigmoid(Z)), so the function "
+                         "cannot be called any more: give the result another name.",
+    "not_callable": "Your line calls something that is not a function (an array, a number, a dict, a shape): "
+                    "a * is missing, or square brackets belong where the parentheses are.",
+    "call_arguments": "Your line calls a function with other arguments than it takes: see its signature.",
+    "numpy_arguments": "A numpy function got a value in another argument's place (a positional argument is its "
+                       "axis, dtype or out=): name the option you mean.",
+    "unpack_count": "Your line unpacks a result into another number of names than it holds.",
+    "array_to_number": "float(), round() or a format takes one number, and your code gives it an array.",
+    "float_index": "A range or an index is a float: / always gives a float; divide with //.",
+    "index_out_of_range": "An index is past the end of a list or an array: the index or the loop's range is off.",
+    "helper_argument": "A dlkit block refused an argument your line passed it: see which one and what you wrote.",
+}
+TRACE.update(PYERRORS)

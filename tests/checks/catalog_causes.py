@@ -145,7 +145,7 @@ def linear_activation_backward(dA, cache, activation):
 
 
 @_not("model_backward.caches_index")
-@bug("model_backward", "model_backward.raised_IndexError")
+@bug("model_backward", "model_backward.index_out_of_range")
 def model_backward(AL, Y, caches):
     """A list of the dA's, indexed by the layer before it is that long."""
     grads = {}
