@@ -123,7 +123,9 @@ class _Line:
                         out.append((n, n.value))
                     elif isinstance(t, (ast.Tuple, ast.List)) and any(
                             isinstance(e, ast.Name) and e.id == name for e in t.elts):
-                        out.append((n, None))
+                        pairs = isinstance(n.value, (ast.Tuple, ast.List)) and len(n.value.elts) == len(t.elts)
+                        out.append((n, next(v for e, v in zip(t.elts, n.value.elts)
+                                            if isinstance(e, ast.Name) and e.id == name) if pairs else None))
             elif isinstance(n, (ast.AugAssign, ast.AnnAssign)) and isinstance(n.target, ast.Name) \
                     and n.target.id == name:
                 out.append((n, None))
@@ -279,9 +281,10 @@ def _none_value(L):
         return None
     # the recording (notebook kernel) says which candidate is None; without it every one is tried
     confirmed = [c for c in cands if L.recorded(L.text(c)) == (True, None)]
+    sure = bool(confirmed) or len(cands) == 1
     cands = confirmed or cands
     for c in cands:
-        if isinstance(c, ast.Call) and not _np_call(c) and not (
+        if sure and isinstance(c, ast.Call) and not _np_call(c) and not (
                 isinstance(c.func, ast.Name) and hasattr(builtins, c.func.id)):
             callee = _callee(c)
             if isinstance(c.func, ast.Attribute) and callee in NONE_METHODS:
@@ -361,6 +364,9 @@ def _not_callable(L):
             candidates.append((c, "number"))
         elif isinstance(f, ast.Attribute) and f.attr == "T" and kind == "numpy.ndarray":
             candidates.append((c, "transpose"))
+    sure = [(c, w) for c, w in candidates if isinstance(c.func, ast.Name) and L.recorded(c.func.id)[0]
+            and not callable(L.recorded(c.func.id)[1])]
+    candidates = sure or candidates
     if len(candidates) != 1:
         return None
     c, what = candidates[0]
@@ -630,6 +636,9 @@ def _array_to_number(L):
             targets.append((n.func.value, ".item()"))
         elif isinstance(n, ast.FormattedValue) and "format" in text:
             targets.append((n.value, "An f-string's format"))
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("max", "min") \
+                and len(n.args) == 2 and "truth" in text:
+            targets.append((n, f"Python's {n.func.id}()"))
         elif isinstance(n, (ast.IfExp, ast.Assert)) and "truth" in text:
             targets.append((n.test, "`if`" if isinstance(n, ast.IfExp) else "`assert`"))
     if len(targets) != 1:
@@ -639,6 +648,12 @@ def _array_to_number(L):
     if "truth" in text:
         if how == "`assert`":
             return None
+        if how.startswith("Python's"):
+            f = node.func.id
+            return "array_truth_value", (f"`{L.text(node)}` is Python's {f}, which compares two whole values with one "
+                                         f"True or False, and an array has one per entry: numpy refuses (\"ambiguous\"). "
+                                         f"np.{'maximum' if f == 'max' else 'minimum'}({', '.join(L.text(a) for a in node.args)}) "
+                                         f"compares entry by entry.")
         return "array_truth_value", (f"{how} on your line asks one True or False of `{L.text(node)}`, which is a whole "
                                      f"array{f' {shape}' if shape else ''}: numpy refuses (\"ambiguous\"). The "
                                      f"equations work entry by entry: np.where({L.text(node)}, ..., ...) or a mask "
@@ -690,7 +705,7 @@ def _float_index(L):
             idx = n.slice
             spots += [(e, f"the index of {L.text(n.value)}") for e in (idx.elts if isinstance(idx, ast.Tuple) else [idx])]
     for node, where in spots:
-        if any(isinstance(d, ast.BinOp) and isinstance(d.op, ast.Div) for d in ast.walk(node)):
+        if _divides(node):
             return "float_index", (f"`{L.text(node)}` in {where} divides with /, which always gives a float (4 / 2 "
                                    f"is 2.0), and {where} needs a whole number: divide with // (len(parameters) // 2), "
                                    f"or write int(...) around it.")
@@ -698,14 +713,22 @@ def _float_index(L):
         for name in {d.id for d in ast.walk(node) if isinstance(d, ast.Name)}:
             if type(L.local.get(name)) is int:
                 continue
-            stores = [s for s, v in L.assignments(name) if v is not None and any(
-                isinstance(d, ast.BinOp) and isinstance(d.op, ast.Div) for d in ast.walk(v))]
+            stores = [s for s, v in L.assignments(name) if v is not None and _divides(v)]
             if stores and len(stores) == len(L.assignments(name)):
                 s = stores[-1]
                 return "float_index", (f"{name} is a float: `{L.source_line(s)}` ({L.at(s)}) divides with /, which "
                                        f"always gives a float (4 / 2 is 2.0), and {where} needs a whole number: "
                                        f"divide with // (L = len(parameters) // 2).")
     return None
+
+
+def _divides(node) -> bool:
+    """True if ``node`` divides with / outside int(), round(), len() and numpy's rounding (which give whole numbers)."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+        return True
+    if isinstance(node, ast.Call) and _callee(node) in ("int", "round", "len", "floor", "ceil", "trunc", "isqrt"):
+        return False
+    return any(_divides(child) for child in ast.iter_child_nodes(node))
 
 
 # ---- an index past the end of a list, a tuple or an axis ------------------------------------------
@@ -778,9 +801,12 @@ def _index_range(L):
         loops = [d for d in (ast.walk(L.fn) if L.fn is not None else []) if isinstance(d, ast.For)
                  and isinstance(d.target, ast.Name) and d.target.id in cols]
         loop = loops[0] if len(loops) == 1 else None
-        tail = f" (your loop `{L.source_line(loop)}`, {L.at(loop)})" if loop is not None else ""
+        if loop is None:
+            return "index_out_of_range", (f"Your code asks for column {idx} of an array with m = {size} columns, "
+                                          f"0..{size - 1}: the index is past the last example.")
         return "index_out_of_range", (f"Your code asks for column {idx} of an array with m = {size} columns, 0..{size - 1}: "
-                                      f"the loop over the examples runs past the last one{tail}; range(m) stops at m - 1.")
+                                      f"the loop over the examples runs past the last one (your loop "
+                                      f"`{L.source_line(loop)}`, {L.at(loop)}); range(m) stops at m - 1.")
     return None
 
 
@@ -986,9 +1012,8 @@ def _key_error(L):
         later = [(n, f) for n, f in same if failing is not None and n.lineno > failing.lineno]
         if later and len(later) == len(same):
             n, f = later[0]
-            why = (f"Your code stores {D}'s {prefix}... keys only at {L.at(n)} (`{L.source_line(n)}`), after this line, so "
-                   f"{key!r}{at} is asked for before your code stores it: store a value before reading it back "
-                   f"(or read the one this step computes)")
+            why = (f"Your code stores {D}'s {prefix}... keys only at {L.at(n)} (`{L.source_line(n)}`), after this line: "
+                   f"{key!r}{at} is read before any line has stored it; a value must be stored before it is read back")
         else:
             n, f = same[0]
             number = _safe_int(f[1], ints) if f[1] is not None else None
