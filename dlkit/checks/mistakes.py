@@ -561,5 +561,10 @@ PYERRORS = {
     "float_index": "A range or an index is a float: / always gives a float; divide with //.",
     "index_out_of_range": "An index is past the end of a list or an array: the index or the loop's range is off.",
     "helper_argument": "A dlkit block refused an argument your line passed it: see which one and what you wrote.",
+    "helper_result_not_unpacked": "A name holds a helper's whole result, a tuple such as (Z, linear_cache): "
+                                  "unpack it into its outputs.",
+    "str_concat": "Your line adds a number to a string: + joins strings only; use str(...) or an f-string.",
+    "assert_failed": "An assert of yours failed: the shapes it compared are shown; the line that made them "
+                     "gives another shape than you meant.",
 }
 TRACE.update(PYERRORS)

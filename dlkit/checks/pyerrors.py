@@ -392,9 +392,15 @@ def _not_callable(L):
                  f"longer means your function")
         return "shadowed_function", (f"{f} is an array here, not the function {f}: {where}. Give the result another "
                                      f"name (A = {f}(Z)){'' if stores else f' and run the cell that defines {f} again'}.")
+    arg = inner or "..."
+    arg = arg if re.fullmatch(r"[\w.\[\]]+", arg) else f"({arg})"
+    matrix = f"as matrices, np.dot({f}, {inner or '...'}) or {f} @ {arg}"
+    entry = f"entry by entry, {f} * {arg}"
+    from .crashes import MATRIX
+    both = "a product is written " + (f"{matrix}; {entry}" if L.spec.name in MATRIX and f[:1] in "WAd"
+                                      else f"{entry}; {matrix}")
     return "not_callable", (f"`{L.text(c)}` calls {f}, which is an array, as if it were a function: an array "
-                            f"followed by parentheses is a call, not a product. A matrix product is np.dot({f}, {inner or '...'}) "
-                            f"(or {f} @ {inner or '...'}), an entry-by-entry one {f} * {inner or '...'}.")
+                            f"followed by parentheses is a call, not a product: {both}.")
 
 
 # ---- a call with other arguments than the function takes ------------------------------------------
@@ -672,6 +678,13 @@ def _array_to_number(L):
         size = " is an array, not one number"
     fix = "np.squeeze(...) or .item() gives the number of a one-entry array" if shape in ((1, 1), (1,)) or not shape \
         else "only an array with one entry becomes a number"
+    if shape and shape not in ((1, 1), (1,)) and L.spec.name != "compute_cost":
+        from .operands import dims, shape_words
+
+        words = shape_words(shape, dims(L.spec, L.case))
+        if words != str(shape) and "=" in words:
+            size = f" is an array of shape {words}"
+            fix = f"{fix}; {L.text(node)} is a whole array of the lecture, kept as it is"
     return "array_to_number", (f"{how} takes one number, and {what}{size}: {fix}.")
 
 
@@ -942,6 +955,75 @@ def _str_concat(L):
     return None
 
 
+# ---- a helper's whole result (a tuple) where one of its outputs belongs ------------------------------
+
+def _tuple_value(L):
+    """Z = linear_forward(...) without unpacking, then Z used as an array: Z holds the tuple (Z, linear_cache).
+    From numpy's "... 'tuple' ..." message or a dlkit block's "got tuple"."""
+    from .specs import SPECS
+
+    if "tuple" not in L.message or L.stmt is None or L.fn is None:
+        return None
+    names = {n.id for n in L.nodes() if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    hits = []
+    for name in sorted(names):
+        stores = L.assignments(name)
+        if not stores or not all(isinstance(v, ast.Call) and _callee(v) in SPECS and len(SPECS[_callee(v)].parts) > 1
+                                 for _, v in stores):
+            continue
+        hits.append((name, stores[-1]))
+    if len(hits) != 1:
+        return None
+    name, (stmt, value) = hits[0]
+    helper = _callee(value)
+    parts = SPECS[helper].parts
+    return "helper_result_not_unpacked", (
+        f"{name} holds the whole result of {helper}, the tuple ({', '.join(parts)}): `{L.source_line(stmt)}` ({L.at(stmt)}) "
+        f"keeps both in one name. Unpack it: {', '.join(parts)} = {helper}(...), then use {parts[0]}.")
+
+
+# ---- list.append given two things --------------------------------------------------------------------
+
+def _append_args(L):
+    found = re.search(r"list\.(append|insert|extend)\(\) takes exactly (one|two) arguments? \((\d+) given\)", L.message)
+    if found is None or L.stmt is None:
+        return None
+    calls = [n for n in L.nodes() if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+             and n.func.attr == found.group(1)]
+    if len(calls) != 1 or found.group(1) != "append":
+        return None
+    c = calls[0]
+    items = ", ".join(L.text(a) for a in c.args)
+    return "call_arguments", (f"`{L.text(c)}` gives .append {len(c.args)} things: a list's append adds ONE item. "
+                              f"To keep them together as one item, append the tuple: "
+                              f"{ast.unparse(c.func)}(({items})).")
+
+
+# ---- the learner's own assert ---------------------------------------------------------------------
+
+def _assert_failed(L):
+    """An assert of the learner's that failed: the shapes it compared, as they were."""
+    if L.err.exc_type != "AssertionError" or not isinstance(L.stmt, ast.Assert):
+        return None
+    shapes = []
+    for n in ast.walk(L.stmt.test):
+        if isinstance(n, ast.Attribute) and n.attr == "shape" and isinstance(n.value, ast.Name):
+            v = L.local.get(n.value.id)
+            if type(v) is not tuple and type(L.args.get(n.value.id)) is np.ndarray and not L.assignments(n.value.id):
+                v = tuple(L.args[n.value.id].shape)
+            if type(v) is tuple and (n.value.id, v) not in shapes:
+                shapes.append((n.value.id, v))
+    if not shapes:
+        return None
+    from .compare import shape_text
+    from .operands import dims, shape_words
+
+    sizes = dims(L.spec, L.case)
+    said = "; ".join(f"{n}.shape is {shape_words(v, sizes)}" for n, v in shapes)
+    return "assert_failed", (f"Your own assert `{L.text(L.stmt.test)}` is false here: {said}. The assert is right to "
+                             f"stop: the line that made {shapes[0][0]} gives another shape than you meant.")
+
+
 # ---- a KeyError of a dict the learner's code builds ----------------------------------------------
 
 def _key_form(node):
@@ -1040,7 +1122,7 @@ def _slice_of(stmt, D):
 
 # ---- the order: most specific first ----------------------------------------------------------------
 
-EARLY = (_key_error, _none_value, _not_callable, _call_arguments, _unpack_count, _numpy_arguments, _array_to_number,
+EARLY = (_key_error, _none_value, _tuple_value, _not_callable, _call_arguments, _append_args, _assert_failed, _unpack_count, _numpy_arguments, _array_to_number,
          _float_index, _str_concat)
 LATE = (_index_range, _helper_check)   # after operands.py: an L that is not the number of layers says more
 
@@ -1049,7 +1131,8 @@ def explain(spec, err, case, late=False):
     """(suffix, hint) naming what the learner's line did, for a Python or numpy exception, or None;
     ``late`` tries the rules that come after :mod:`operands` (EARLY before it)."""
     if err.kind != "exception" or not err.line or err.exc_type not in (
-            "TypeError", "ValueError", "IndexError", "AttributeError", "UnboundLocalError", "AxisError", "KeyError"):
+            "TypeError", "ValueError", "IndexError", "AttributeError", "UnboundLocalError", "AxisError", "KeyError",
+            "AssertionError"):
         return None
     L = _Line(spec, err, case)
     for rule in (LATE if late else EARLY):

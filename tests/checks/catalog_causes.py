@@ -296,7 +296,7 @@ def _update(parameters, grads, learning_rate):
 
 
 @_not("linear_activation_backward.elementwise_for_matrix_product")
-@bug("linear_activation_backward", "linear_activation_backward.shape_error")
+@bug("linear_activation_backward", "linear_activation_backward.operands_named")
 def linear_activation_backward(dA, cache, activation):
     """dA * g'(Z) is entry by entry, rightly; the Z it takes is A_prev (the wrong item of the cache)."""
     (A_prev, W, b), Z = cache

@@ -248,6 +248,47 @@ def initialize_parameters(layer_dims, seed=1):
 '''], "initialize_parameters.raised_KeyError", ["only at line", "after this line", "'W1' (at l = 1)"]),
 ]
 
+CRASHES += [
+    ("sigmoid_backward", ['''
+def sigmoid_backward(dA, Z):
+    s = 1 / (1 + np.exp(-Z))
+    return dA * s(1 - s)
+'''], "sigmoid_backward.not_callable", ["calls s, which is an array", "s * (1 - s)"]),
+    ("linear_activation_forward", ['''
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = linear_forward(A_prev, W, b)
+    A = sigmoid(Z) if activation == "sigmoid" else relu(Z)
+    return A, (Z[1], Z[0])
+'''], "linear_activation_forward.helper_result_not_unpacked", ["the tuple (Z, linear_cache)", "Z, linear_cache = linear_forward"]),
+    ("model_forward", ['''
+def model_forward(X, parameters):
+    caches, A = [], X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A, cache = linear_activation_forward(A, parameters["W" + str(l)], parameters["b" + str(l)], "relu")
+        linear_cache, Z = cache
+        caches.append(linear_cache, Z)
+    AL, cache = linear_activation_forward(A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid")
+    caches.append(cache)
+    return AL, caches
+'''], "model_forward.call_arguments", ["adds ONE item", "caches.append((linear_cache, Z))"]),
+    ("linear_backward", ['''
+def linear_backward(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    m = A_prev.shape[1]
+    db = 1 / m * np.sum(dZ, axis=1)
+    assert db.shape == b.shape
+    return np.dot(W.T, dZ), 1 / m * np.dot(dZ, A_prev.T), db
+'''], "linear_backward.assert_failed", ["db.shape is (2,)", "b.shape is (2, 1) = (n[l], 1)"]),
+    ("update_parameters", ['''
+def update_parameters(parameters, grads, learning_rate):
+    L = len(parameters) / 2
+    for l in range(L):
+        parameters["W" + str(l + 1)] = parameters["W" + str(l + 1)] - learning_rate * grads["dW" + str(l + 1)]
+    return parameters
+'''], "update_parameters.float_index", ["L = len(parameters) / 2", "range() needs a whole number"]),
+]
+
 # correct code written in the styles the rules read (they must pass), and near misses (another cause
 # of the same exception) that must not get the hint
 CORRECT = [
