@@ -564,7 +564,7 @@ PYERRORS = {
     "helper_result_not_unpacked": "A name holds a helper's whole result, a tuple such as (Z, linear_cache): "
                                   "unpack it into its outputs.",
     "str_concat": "Your line adds a number to a string: + joins strings only; use str(...) or an f-string.",
-    "assert_failed": "An assert of yours failed: the shapes it compared are shown; the line that made them "
-                     "gives another shape than you meant.",
+    "assert_failed": "An assert of yours failed: the shapes it compared are shown (and a name it reads that is "
+                     "not a variable of your function).",
 }
 TRACE.update(PYERRORS)

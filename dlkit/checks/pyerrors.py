@@ -1020,8 +1020,13 @@ def _assert_failed(L):
 
     sizes = dims(L.spec, L.case)
     said = "; ".join(f"{n}.shape is {shape_words(v, sizes)}" for n, v in shapes)
-    return "assert_failed", (f"Your own assert `{L.text(L.stmt.test)}` is false here: {said}. The assert is right to "
-                             f"stop: the line that made {shapes[0][0]} gives another shape than you meant.")
+    outside = sorted({n.id for n in ast.walk(L.stmt.test) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                      and n.id not in L.args and not L.assignments(n.id) and n.id not in ("np", "numpy", "len")
+                      and not hasattr(builtins, n.id)})
+    glob = (f" {', '.join(outside)} {'is' if len(outside) == 1 else 'are'} not a variable of your function (a global "
+            f"from another cell), so the assert does not test this call's arrays." if outside else
+            " Either the array it tests or the shape written in it is not what you meant.")
+    return "assert_failed", (f"Your own assert `{L.text(L.stmt.test)}` is false on this case, where {said}.{glob}")
 
 
 # ---- a KeyError of a dict the learner's code builds ----------------------------------------------
