@@ -564,6 +564,10 @@ PYERRORS = {
     "helper_result_not_unpacked": "A name holds a helper's whole result, a tuple such as (Z, linear_cache): "
                                   "unpack it into its outputs.",
     "str_concat": "Your line adds a number to a string: + joins strings only; use str(...) or an f-string.",
+    "undefined_name": "Your line uses a name your function never makes: another spelling of one of its own "
+                      "names, a numpy option written without its value, or a size it never computes (m, L).",
+    "wrong_kind": "Your line treats a value as another kind of object: a dict read with a dot, an array given "
+                  ".append, a list or a tuple asked for .shape, a number indexed.",
     "assert_failed": "An assert of yours failed: the shapes it compared are shown (and a name it reads that is "
                      "not a variable of your function).",
 }

@@ -1029,6 +1029,93 @@ def _assert_failed(L):
     return "assert_failed", (f"Your own assert `{L.text(L.stmt.test)}` is false on this case, where {said}.{glob}")
 
 
+# ---- a name the function never made -----------------------------------------------------------------
+
+_NUMPY_OPTIONS = {"keepdims": "keepdims=True", "axis": "axis=1", "dtype": "dtype=float", "out": "out=..."}
+
+
+def _undefined_name(L):
+    """NameError: a spelling of one of the function's own names (B for b), a numpy option written as
+    a bare name (np.sum(dZ, keepdims)), or a lecture size never computed (m, L). Names of the
+    exercises are left to the checks of a missing helper."""
+    from .specs import SPECS
+
+    found = re.match(r"name '(\w+)' is not defined", L.message)
+    if L.err.exc_type != "NameError" or found is None or L.stmt is None or L.fn is None:
+        return None
+    x = found.group(1)
+    if x in SPECS or L.assignments(x):
+        return None
+    own = list(L.spec.arg_names) + sorted({n.id for n in ast.walk(L.fn) if isinstance(n, ast.Name)
+                                          and isinstance(n.ctx, ast.Store)})
+    same = [n for n in own if n.lower() == x.lower() and n != x]
+    if same:
+        where = "an argument of your function" if same[0] in L.spec.arg_names else "a variable your function makes"
+        return "undefined_name", (f"Your line uses {x}, a name your function never makes: {same[0]} is {where}, and "
+                                  f"names are case-sensitive ({x} is not {same[0]}).")
+    if x in _NUMPY_OPTIONS:
+        calls = [n for n in L.nodes() if isinstance(n, ast.Call) and _np_call(n)
+                 and any(isinstance(a, ast.Name) and a.id == x for a in n.args)]
+        if len(calls) == 1:
+            c = calls[0]
+            return "undefined_name", (f"`{L.text(c)}` passes {x} as a bare name, a variable your code never made: {x} "
+                                      f"is an option of np.{_np_call(c)}, written with its value, {_NUMPY_OPTIONS[x]}.")
+    columns = next((n for n in ("A_prev", "dZ", "Y", "AL", "X", "dA", "Z") if n in own), None)
+    sizes = {"m": f"m = {columns}.shape[1] (the number of columns, one per example)" if columns else None,
+             "L": "L = len(caches)" if "caches" in L.spec.arg_names
+             else "L = len(parameters) // 2" if "parameters" in L.spec.arg_names else None}
+    if sizes.get(x):
+        return "undefined_name", (f"Your function uses {x} but never computes it (a value from another cell is not "
+                                  f"there when the checkpoint calls it): {sizes[x]}.")
+    return None
+
+
+# ---- an attribute or an index of the wrong kind of object ----------------------------------------------
+
+def _wrong_kind(L):
+    """A dict read with a dot, an array given .append, a list or a tuple asked for .shape, a number indexed."""
+    msg = L.message
+    found = re.search(r"'([\w.]+)' object has no attribute '(\w+)'", msg) or \
+        re.search(r"'(int|float|numpy.float64)' object is not subscriptable", msg)
+    if found is None or L.stmt is None or found.group(1) in ("NoneType",):
+        return None
+    kind = found.group(1)
+    attr = found.group(2) if found.re.groups == 2 else None
+    if attr is None:   # a number indexed
+        subs = [n for n in L.nodes() if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
+                and type(L.local.get(n.value.id)) is int]
+        if len(subs) != 1:
+            return None
+        n = subs[0]
+        return "wrong_kind", (f"`{L.text(n)}` indexes {n.value.id}, which is a whole number ({n.value.id} = "
+                              f"{L.local[n.value.id]}): a number has no entries to index.")
+    nodes = [n for n in L.nodes() if isinstance(n, ast.Attribute) and n.attr == attr]
+    if len(nodes) != 1:
+        return None
+    n = nodes[0]
+    base = L.text(n.value)
+    if kind == "dict":
+        key = f'"{attr}"' if re.fullmatch(r"d?[AWbZ]\d+", attr) else None
+        if key:
+            return "wrong_kind", (f"`{L.text(n)}` reads {attr} as an attribute, but {base} is a dict: its values "
+                                  f"are read by key, {base}[{key}].")
+        return None
+    if kind == "numpy.ndarray" and attr in ("append", "extend"):
+        return "wrong_kind", (f"`{L.text(n)}`: {base} is an array, and arrays have no .{attr} (they keep their "
+                              f"shape); a list does: start it as {base} = [] and append to it.")
+    if kind in ("list", "tuple") and attr in ("shape", "T", "reshape", "dot", "sum", "ndim"):
+        arg = isinstance(n.value, ast.Name) and n.value.id in L.args and not L.assignments(n.value.id)
+        holds = f", {HOLDS[n.value.id]}" if arg and n.value.id in HOLDS else ""
+        if kind == "tuple" and not arg:
+            return None   # a helper's tuple: _tuple_value says where it came from
+        fix = (f"len({base}) counts its items" if attr == "shape" and kind == "list" else
+               f"its arrays are {base}[0], {base}[1], ..." if kind == "tuple" else "np.array(...) makes an array of it")
+        return "wrong_kind", (f"`{L.text(n)}`: {base} is a {kind}{holds}, not an array, so it has no .{attr}: {fix}.")
+    if kind in ("int", "float") and attr in ("shape", "T"):
+        return "wrong_kind", (f"`{L.text(n)}`: {base} is one number (a {kind}), not an array, so it has no .{attr}.")
+    return None
+
+
 # ---- a KeyError of a dict the learner's code builds ----------------------------------------------
 
 def _key_form(node):
@@ -1127,7 +1214,7 @@ def _slice_of(stmt, D):
 
 # ---- the order: most specific first ----------------------------------------------------------------
 
-EARLY = (_key_error, _none_value, _tuple_value, _not_callable, _call_arguments, _append_args, _assert_failed, _unpack_count, _numpy_arguments, _array_to_number,
+EARLY = (_key_error, _undefined_name, _none_value, _tuple_value, _wrong_kind, _not_callable, _call_arguments, _append_args, _assert_failed, _unpack_count, _numpy_arguments, _array_to_number,
          _float_index, _str_concat)
 LATE = (_index_range, _helper_check)   # after operands.py: an L that is not the number of layers says more
 
@@ -1137,7 +1224,7 @@ def explain(spec, err, case, late=False):
     ``late`` tries the rules that come after :mod:`operands` (EARLY before it)."""
     if err.kind != "exception" or not err.line or err.exc_type not in (
             "TypeError", "ValueError", "IndexError", "AttributeError", "UnboundLocalError", "AxisError", "KeyError",
-            "AssertionError"):
+            "AssertionError", "NameError"):
         return None
     L = _Line(spec, err, case)
     for rule in (LATE if late else EARLY):

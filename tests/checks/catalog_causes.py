@@ -257,7 +257,7 @@ def linear_forward(A_prev, W, b):
 
 
 @_not("linear_forward.W_transposed")
-@bug("linear_forward", "linear_forward.raised_NameError")
+@bug("linear_forward", "linear_forward.undefined_name")
 def linear_forward(A_prev, W, b):
     """W.T on a line whose NameError (B for b) is the crash: not a transpose mistake."""
     Z = np.dot(W.T.T, A_prev) + B  # noqa: F821

@@ -289,6 +289,55 @@ def update_parameters(parameters, grads, learning_rate):
 '''], "update_parameters.float_index", ["L = len(parameters) / 2", "range() needs a whole number"]),
 ]
 
+CRASHES += [
+    ("linear_backward", ['''
+def linear_backward(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    dW = 1 / m * np.dot(dZ, A_prev.T)
+    return np.dot(W.T, dZ), dW, 1 / m * np.sum(dZ, axis=1, keepdims=True)
+'''], "linear_backward.undefined_name", ["never computes it", "m = A_prev.shape[1]"]),
+    ("linear_backward", ['''
+def linear_backward(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    m = A_prev.shape[1]
+    return np.dot(W.T, dZ), 1 / m * np.dot(dZ, A_prev.T), 1 / m * np.sum(dZ, 1, keepdims)
+'''], "linear_backward.undefined_name", ["keepdims as a bare name", "keepdims=True"]),
+    ("linear_activation_backward", ['''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    dZ = relu_backward(dA, Z) if activation == "relu" else sigmoid_backward(dA, Z)
+    return linear_backward(dz, linear_cache)
+'''], "linear_activation_backward.undefined_name", ["dz is not dZ"]),
+    ("update_parameters", ['''
+def update_parameters(parameters, grads, learning_rate):
+    new = {}
+    for l in range(1, len(parameters) // 2 + 1):
+        new["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads.dW1
+        new["b" + str(l)] = parameters["b" + str(l)] - learning_rate * grads["db" + str(l)]
+    return new
+'''], "update_parameters.wrong_kind", ['grads["dW1"]']),
+    ("initialize_parameters", ['''
+def initialize_parameters(layer_dims, seed=1):
+    np.random.seed(seed)
+    parameters = {}
+    for l in range(1, layer_dims.shape[0]):
+        parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+'''], "initialize_parameters.wrong_kind", ["layer_dims is a list", "len(layer_dims)"]),
+    ("model_forward", ['''
+def model_forward(X, parameters):
+    caches, A = np.array([]), X
+    L = len(parameters) // 2
+    for l in range(1, L):
+        A, cache = linear_activation_forward(A, parameters["W" + str(l)], parameters["b" + str(l)], "relu")
+        caches.append(cache)
+    AL, cache = linear_activation_forward(A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid")
+    caches.append(cache)
+    return AL, caches
+'''], "model_forward.wrong_kind", ["arrays have no .append", "caches = []"]),
+]
+
 # correct code written in the styles the rules read (they must pass), and near misses (another cause
 # of the same exception) that must not get the hint
 CORRECT = [
