@@ -1212,6 +1212,82 @@ def _slice_of(stmt, D):
     return stmt
 
 
+# ---- the learner's function itself returned None --------------------------------------------------------
+
+def _always_returns(body) -> bool:
+    """True if every path through ``body`` ends in a return (or a raise)."""
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return True
+    if isinstance(last, ast.If):
+        return _always_returns(last.body) and _always_returns(last.orelse)
+    if isinstance(last, (ast.With, ast.Try)):
+        return _always_returns(last.body)
+    return False
+
+
+def _own_returns(fn):
+    """The return statements of ``fn`` itself (not of functions defined inside it)."""
+    out, stack = [], list(fn.body)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ast.Return):
+            out.append(n)
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        stack.extend(ast.iter_child_nodes(n))
+    return out
+
+
+# what an exercise returns, where its graded parts are not its return values
+RETURNS = {"initialize_parameters": "parameters", "model_backward": "grads", "update_parameters": "parameters"}
+
+
+def returned_none(spec, source_text, cases):
+    """A Finding for a function of the learner's that returned None on ``cases`` (its output was None),
+    when its source shows why: no return at all, or a path that reaches the end without one (for the
+    case's string arguments, e.g. activation = 'sigmoid'). None when the source does not show it
+    (a return of a value that happened to be None is not claimed)."""
+    from .causes import _tree
+    from .result import Finding
+
+    fn = _tree(source_text)
+    if fn is None or not cases:
+        return None
+    returns = _own_returns(fn)
+    valued = [r for r in returns if r.value is not None and not (isinstance(r.value, ast.Constant) and r.value.value is None)]
+    parts = RETURNS.get(spec.name, ", ".join(spec.parts))
+    names = parts.split(", ")
+    stores = {}
+    for n in ast.walk(fn):
+        if isinstance(n, ast.Assign):
+            for t in n.targets:
+                for e in (t.elts if isinstance(t, (ast.Tuple, ast.List)) else [t]):
+                    if isinstance(e, ast.Name) and e.id in names:
+                        stores[e.id] = n
+    made = [p for p in names if p in stores]
+    def quoted(node):
+        return (ast.get_source_segment(source_text, node) or ast.unparse(node)).split("\n")[0].strip()
+    computed = (f" It computes {', '.join(made)} (`{quoted(stores[made[0]])}`) but never gives "
+                f"{'them' if len(made) > 1 else 'it'} back." if made else "")
+    if not valued:
+        return Finding(f"{spec.name}.returns_none",
+                       f"Your {spec.name} has no return with a value, so it returns None: a function gives back only "
+                       f"what a `return` statement names. End it with return {parts}.{computed}", [])
+    if _always_returns(fn.body):
+        return None   # every path returns something: a returned value was None (not claimed)
+    args = dict(zip(spec.arg_names, cases[0].args))
+    given = [f"{k} = {v!r}" for k, v in args.items() if isinstance(v, str)]
+    for_what = f" for {', '.join(given)}" if given else " on this case"
+    yours = "; ".join(f"`{quoted(r)}`" for r in valued[:2])
+    return Finding(f"{spec.name}.returns_none",
+                   f"Your {spec.name} returned None{for_what}: that call reached the end of the function without "
+                   f"a return (your {yours} {'is' if len(valued) == 1 else 'are'} on another path). Every path "
+                   f"must end with return {parts}.", [])
+
+
 # ---- the order: most specific first ----------------------------------------------------------------
 
 EARLY = (_key_error, _undefined_name, _none_value, _tuple_value, _wrong_kind, _not_callable, _call_arguments, _append_args, _assert_failed, _unpack_count, _numpy_arguments, _array_to_number,
@@ -1237,4 +1313,4 @@ def explain(spec, err, case, late=False):
     return None
 
 
-__all__ = ["explain", "NONE_METHODS"]
+__all__ = ["explain", "returned_none", "NONE_METHODS"]

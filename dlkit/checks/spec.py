@@ -525,6 +525,13 @@ class Spec:
             if changed:
                 findings.append(self._finding(f"{self.name}.modifies_input", arg=changed[0]))
 
+        nothing = [case for case, out in raw if out is None]
+        if nothing and not any(f.id.endswith("returns_nothing") for f in findings):
+            from . import pyerrors   # the function returned None: no return, or a path without one (diag9)
+
+            found = pyerrors.returned_none(self, self._learner_text(call), nothing)
+            if found is not None:
+                findings.insert(0, found)
         if crashes:
             # the hints chosen from an exception check their cause in the learner's code (causes.py)
             crashes[0][0].source = self._learner_text(call)

@@ -393,6 +393,50 @@ def test_correct_code_in_the_same_styles_passes(exercise, src):
     assert result.passed, str(result)
 
 
+RETURNS_NONE = [
+    ("sigmoid", '''
+def sigmoid(Z):
+    A = 1 / (1 + np.exp(-Z))
+''', ["has no return with a value", "`A = 1 / (1 + np.exp(-Z))`"]),
+    ("linear_activation_forward", '''
+def linear_activation_forward(A_prev, W, b, activation):
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    if activation == "relu":
+        A = relu(Z)
+        return A, (linear_cache, Z)
+    elif activation == "sigmoid":
+        A = sigmoid(Z)
+''', ["returned None for activation = 'sigmoid'", "`return A, (linear_cache, Z)` is on another path"]),
+    ("model_backward", '''
+def model_backward(AL, Y, caches):
+    grads, L = {}, len(caches)
+    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in reversed(range(1, L + 1)):
+        dA, dW, db = linear_activation_backward(dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        grads["dA" + str(l - 1)], grads["dW" + str(l)], grads["db" + str(l)] = dA, dW, db
+''', ["return grads"]),
+]
+
+
+@pytest.mark.parametrize("exercise, src, fragments", RETURNS_NONE, ids=[c[0] for c in RETURNS_NONE])
+def test_a_function_that_returns_none_is_told_why(exercise, src, fragments):
+    result = check(exercise, _fn(exercise, [src]), time_limit=5)
+    assert not result.passed and result.mistakes[0] == f"{exercise}.returns_none", str(result)
+    for fragment in fragments:
+        assert fragment in result.hints[0], str(result)
+
+
+def test_a_returned_value_that_is_none_is_not_claimed():
+    # every path returns: the None came from what was returned (x.sort()), not from a missing return
+    fn = _fn("relu", ['''
+def relu(Z):
+    A = np.maximum(0, Z).tolist()
+    return A.sort()
+'''])
+    result = check("relu", fn, time_limit=5)
+    assert not result.passed and "relu.returns_none" not in result.mistakes, str(result)
+
+
 def test_a_near_miss_is_not_misnamed():
     # int(L / 2) is a whole number: a float index is not the cause of this crash (a key one past L is)
     fn = _fn("model_forward", ['''
