@@ -1067,7 +1067,20 @@ def _undefined_name(L):
     if sizes.get(x):
         return "undefined_name", (f"Your function uses {x} but never computes it (a value from another cell is not "
                                   f"there when the checkpoint calls it): {sizes[x]}.")
-    return None
+    if x in ("true", "false", "none", "TRUE", "FALSE"):
+        return "undefined_name", (f"Your line uses {x}, which Python does not know: it writes {x.capitalize()} with a "
+                                  f"capital letter.")
+    import difflib
+
+    close = difflib.get_close_matches(x, own, n=1, cutoff=0.8)
+    args = ", ".join(L.spec.arg_names)
+    if close:
+        where = "an argument of your function" if close[0] in L.spec.arg_names else "a variable your function makes"
+        return "undefined_name", (f"Your line uses {x}, a name your function never makes; {close[0]}, {where}, is "
+                                  f"spelt otherwise.")
+    return "undefined_name", (f"Your line uses {x}, which is not an argument of your function ({args}) and which "
+                              f"your function never assigns: a function gets every value from its arguments or "
+                              f"computes it.")
 
 
 # ---- an attribute or an index of the wrong kind of object ----------------------------------------------

@@ -338,6 +338,40 @@ def model_forward(X, parameters):
 '''], "model_forward.wrong_kind", ["arrays have no .append", "caches = []"]),
 ]
 
+CRASHES += [
+    ("L_layer_model", ['''
+def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed):
+    parameters = initialize_parameters(layers_dims, seed)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = model_forward(X, parameters)
+        costs.append(compute_cost(AL, Y))
+        parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
+    return parameters, costs
+'''], "L_layer_model.undefined_name", ["layers_dims", "layer_dims, an argument of your function"]),
+    ("linear_backward", ['''
+def linear_backward(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    m = A_prev.shape[1]
+    db = np.sum(dZ, axis=1, keepdims=true) / m
+    return W.T @ dZ, dZ @ A_prev.T / m, db
+'''], "linear_backward.undefined_name", ["True with a capital"]),
+    ("linear_activation_backward", ['''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache = cache[0]
+    Z = cache[2]
+    dZ = relu_backward(dA, Z) if activation == "relu" else sigmoid_backward(dA, Z)
+    return linear_backward(dZ, linear_cache)
+'''], "linear_activation_backward.index_out_of_range", ["cache has 2 items", "(linear_cache, Z)"]),
+    ("linear_backward", ['''
+def linear_backward(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T, keepdims=True) / m
+    return W.T @ dZ, dW, np.sum(dZ, axis=1, keepdims=True) / m
+'''], "linear_backward.numpy_arguments", ["keepdims= to np.dot"]),
+]
+
 # correct code written in the styles the rules read (they must pass), and near misses (another cause
 # of the same exception) that must not get the hint
 CORRECT = [
