@@ -778,6 +778,20 @@ def _index_range(L):
         if type(value) in (list, tuple, dict):
             ints[f"len:{name}"] = len(value)
     subs = [n for n in L.nodes() if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)]
+    if found.group(1) == "tuple":   # A.shape[2] of a 2-D array
+        for n in L.nodes():
+            if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Attribute) and n.value.attr == "shape" \
+                    and isinstance(n.value.value, ast.Name):
+                base = n.value.value.id
+                shape = L.local.get(base)
+                if type(shape) is not tuple and type(L.args.get(base)) is np.ndarray and not L.assignments(base):
+                    shape = tuple(L.args[base].shape)
+                idx = _safe_int(n.slice, ints)
+                if type(shape) is tuple and idx is not None and not -len(shape) <= idx < len(shape):
+                    axes = ", ".join(f"{base}.shape[{k}]" for k in range(len(shape)))
+                    return "index_out_of_range", (
+                        f"`{L.text(n)}` asks for size {idx} of {base}, whose shape {shape} has {len(shape)} "
+                        f"size(s): {axes}{' (rows, then columns: m = ' + base + '.shape[1])' if len(shape) == 2 else ''}.")
     if found.group(1):   # a list or a tuple: the exercise's own list arguments (caches, layer_dims, cache)
         hits = []
         for n in subs:
@@ -1085,8 +1099,28 @@ def _undefined_name(L):
 
 # ---- an attribute or an index of the wrong kind of object ----------------------------------------------
 
+def _dict_operand(L):
+    """parameters - learning_rate * grads: a whole dict in arithmetic."""
+    found = re.search(r"unsupported operand type\(s\) for (\S+?): '(\w+)' and '(\w+)'", L.message)
+    if found is None or "dict" not in (found.group(2), found.group(3)) or L.stmt is None:
+        return None
+    dicts = sorted({n.id for n in L.nodes() if isinstance(n, ast.Name) and (
+        type(L.args.get(n.id)) is dict and not L.assignments(n.id) or L.recorded(n.id)[0]
+        and type(L.recorded(n.id)[1]) is dict)})
+    if not dicts:
+        return None
+    names = " and ".join(dicts)
+    return "wrong_kind", (f"Your line does arithmetic on {names}, which {'is a dict' if len(dicts) == 1 else 'are dicts'}: "
+                          f"a dict holds one array per key and cannot be added to, subtracted from or multiplied. "
+                          f"Work key by key, for l = 1..L: parameters[\"W\" + str(l)] - learning_rate * grads[\"dW\" + str(l)], "
+                          f"and the same for b.")
+
+
 def _wrong_kind(L):
     """A dict read with a dot, an array given .append, a list or a tuple asked for .shape, a number indexed."""
+    found = _dict_operand(L)
+    if found is not None:
+        return found
     msg = L.message
     found = re.search(r"'([\w.]+)' object has no attribute '(\w+)'", msg) or \
         re.search(r"'(int|float|numpy.float64)' object is not subscriptable", msg)
@@ -1184,7 +1218,7 @@ def _key_error(L):
                     if form is not None:
                         stores.append((n, form))
     if not stores:
-        return None
+        return _key_past_layers(L, key, D)
     at = ", ".join(f"{k} = {v}" for k, v in ints.items() if expr is not None and k in
                    {d.id for d in ast.walk(expr) if isinstance(d, ast.Name)})
     at = f" (at {at})" if at else ""
@@ -1215,6 +1249,32 @@ def _key_error(L):
     where = f" at line {L.err.lineno}" if L.err.lineno else ""
     return "raised_KeyError", (f"{why}. Your code raised KeyError{where}: "
                                f"{causes.key_error_fact(L.err, L.spec.arg_names, L.case.args)}")
+
+
+def _key_past_layers(L, key, D):
+    """A layer key numbered outside 1..L, L known from the case's arguments (layer_dims, caches,
+    parameters), of a dict the function did not fill itself (parameters = initialize_parameters(...))."""
+    found = re.fullmatch(r"(d?[AWbZ])(\d+)", key)
+    if found is None:
+        return None
+    args = L.args
+    if type(args.get("layer_dims")) in (list, tuple):
+        n_layers = len(args["layer_dims"]) - 1
+    elif type(args.get("caches")) is list:
+        n_layers = len(args["caches"])
+    elif type(args.get("parameters")) is dict:
+        n_layers = sum(1 for k in args["parameters"] if re.fullmatch(r"W\d+", str(k)))
+    else:
+        return None
+    p, num = found.group(1), int(found.group(2))
+    low = 0 if p.startswith("dA") else 1
+    if low <= num <= n_layers:
+        return None
+    where = f" at line {L.err.lineno}" if L.err.lineno else ""
+    first = f"{p}{low}"
+    return "raised_KeyError", (f"There is no {key} in {D}: this network has L = {n_layers} layers, so its keys run "
+                               f"{first}..{p}{n_layers} (layers are numbered 1..L). Your code raised KeyError{where}: "
+                               f"{key!r}, a layer number {'past L' if num > n_layers else 'below 1'}.")
 
 
 def _slice_of(stmt, D):

@@ -372,6 +372,31 @@ def linear_backward(dZ, linear_cache):
 '''], "linear_backward.numpy_arguments", ["keepdims= to np.dot"]),
 ]
 
+CRASHES += [
+    ("L_layer_model", ['''
+def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed):
+    parameters = initialize_parameters(layer_dims, seed)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = model_forward(X, parameters)
+        costs.append(compute_cost(AL, Y))
+        parameters = update_parameters(parameters, model_backward(AL, Y, caches), learning_rate)
+    print(parameters["W" + str(len(layer_dims))].shape)
+    return parameters, costs
+'''], "L_layer_model.raised_KeyError", ["There is no W3", "L = 2 layers", "W1..W2"]),
+    ("linear_backward", ['''
+def linear_backward(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    m = A_prev.shape[2]
+    return W.T @ dZ, dZ @ A_prev.T / m, np.sum(dZ, axis=1, keepdims=True) / m
+'''], "linear_backward.index_out_of_range", ["A_prev.shape[2]", "m = A_prev.shape[1]"]),
+    ("update_parameters", ['''
+def update_parameters(parameters, grads, learning_rate):
+    parameters = parameters - learning_rate * grads
+    return parameters
+'''], "update_parameters.wrong_kind", ["are dicts", "key by key"]),
+]
+
 # correct code written in the styles the rules read (they must pass), and near misses (another cause
 # of the same exception) that must not get the hint
 CORRECT = [
