@@ -1322,7 +1322,14 @@ def returned_none(spec, source_text, cases):
     """A Finding for a function of the learner's that returned None on ``cases`` (its output was None),
     when its source shows why: no return at all, or a path that reaches the end without one (for the
     case's string arguments, e.g. activation = 'sigmoid'). None when the source does not show it
-    (a return of a value that happened to be None is not claimed)."""
+    (a return of a value that happened to be None is not claimed). Never raises."""
+    try:
+        return _returned_none(spec, source_text, cases)
+    except Exception:   # noqa: BLE001 - a best effort: the comparison's own line stays the report
+        return None
+
+
+def _returned_none(spec, source_text, cases):
     from .causes import _tree
     from .result import Finding
 
