@@ -333,6 +333,18 @@ def _not_callable(L):
     if found is None or found.group(1) == "NoneType" or L.stmt is None:
         return None
     kind = found.group(1)
+    kind = {"numpy.float64": "float", "numpy.float32": "float", "numpy.int64": "int"}.get(kind, kind)
+    if kind == "module":
+        mods = [n for n in L.nodes() if isinstance(n, ast.Call) and (
+            isinstance(n.func, ast.Name) and n.func.id in ("np", "numpy", "math") or isinstance(n.func, ast.Attribute)
+            and n.func.attr == "random" and isinstance(n.func.value, ast.Name) and n.func.value.id in ("np", "numpy"))]
+        if len(mods) == 1:
+            c = mods[0]
+            f = L.text(c.func)
+            fix = f"{f}.randn({', '.join(L.text(a) for a in c.args)})" if f.endswith("random") else f"{f}.<function>(...)"
+            return "not_callable", (f"`{L.text(c)}` calls {f}, which is a module (a collection of functions), not a "
+                                    f"function: name the function inside it, e.g. {fix}.")
+        return None
     calls = [n for n in L.nodes() if isinstance(n, ast.Call) and not _np_call(n)
              and not (isinstance(n.func, ast.Name) and n.func.id in ("print", "len", "range", "float", "int", "str",
                                                                       "zip", "enumerate", "reversed", "list", "dict",
@@ -604,8 +616,17 @@ def _static_kind(L, node):
 
 
 def _shape_tuple(L, calls):
-    """np.zeros(n, 1) / np.random.randn((n, m)): the shape given in the other form."""
+    """np.zeros(n, 1) / np.random.randn((n, m)) / range(Z.shape): the shape given in the other form."""
     msg = L.message
+    if "'tuple' object cannot be interpreted as an integer" in msg:
+        ranges = [n for n in L.nodes() if isinstance(n, ast.Call) and _callee(n) == "range"
+                  and any(isinstance(a, ast.Attribute) and a.attr == "shape" for a in n.args)]
+        if len(ranges) == 1:
+            c = ranges[0]
+            a = next(a for a in c.args if isinstance(a, ast.Attribute) and a.attr == "shape")
+            return "numpy_arguments", (f"`{L.text(c)}` is given {L.text(a)}, the whole shape (a tuple of sizes): range "
+                                       f"takes one number, e.g. {L.text(a)}[1] to go over the m columns, "
+                                       f"{L.text(a)}[0] over the rows.")
     for c in calls:
         name = _np_call(c)
         base = name.split(".")[-1]
@@ -746,7 +767,8 @@ def _divides(node) -> bool:
 
 # ---- an index past the end of a list, a tuple or an axis ------------------------------------------
 
-_RANGE = re.compile(r"(list|tuple) index out of range|index (-?\d+) is out of bounds for axis (\d+) with size (\d+)")
+_RANGE = re.compile(r"(list|tuple) index out of range|index (-?\d+) is out of bounds for axis (\d+) with size (\d+)|"
+                    r"too many indices for array: array is (\d)-dimensional, but (\d) were indexed")
 
 
 def _safe_int(node, ints):
@@ -778,6 +800,23 @@ def _index_range(L):
         if type(value) in (list, tuple, dict):
             ints[f"len:{name}"] = len(value)
     subs = [n for n in L.nodes() if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)]
+    if found.group(5):   # Z[i, j] of a 1-D array
+        dims_, given = int(found.group(5)), int(found.group(6))
+        hits = [n for n in L.nodes() if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
+                and type(L.local.get(n.value.id)) is tuple and len(L.local[n.value.id]) == dims_
+                and isinstance(n.slice, ast.Tuple) and len(n.slice.elts) == given]
+        if len(hits) != 1:
+            return None
+        n = hits[0]
+        name = n.value.id
+        why = ""
+        stores = L.assignments(name)
+        if len(stores) == 1 and isinstance(stores[0][1], ast.Call) and _np_call(stores[0][1]) in ("zeros", "ones", "empty") \
+                and stores[0][1].args and not isinstance(stores[0][1].args[0], ast.Tuple):
+            why = (f": `{L.source_line(stores[0][0])}` ({L.at(stores[0][0])}) makes a 1-D array from one number; give it "
+                   f"the shape as a tuple, np.zeros((n, m)) or np.zeros(Z.shape)")
+        return "index_out_of_range", (f"`{L.text(n)}` indexes {name} with {given} numbers, but {name} is "
+                                      f"{dims_}-D (shape {L.local[name]}){why}.")
     if found.group(1) == "tuple":   # A.shape[2] of a 2-D array
         for n in L.nodes():
             if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Attribute) and n.value.attr == "shape" \
@@ -820,6 +859,8 @@ def _index_range(L):
         return "index_out_of_range", (f"`{L.text(n)}` asks for item {idx}{at}, but {name} has {len(value)} item{'s' if len(value) != 1 else ''}, "
                                       f"{name}[0]..{name}[{last}]{holds}{layer}: the index (or the loop's range) is off by "
                                       f"{idx - last if idx > last else -idx - len(value)}.")
+    if found.group(2) is None:
+        return None
     idx, axis, size = int(found.group(2)), int(found.group(3)), int(found.group(4))
     m = L.case.info.get("m")
     if axis == 1 and m == size:

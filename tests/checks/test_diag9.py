@@ -397,6 +397,33 @@ def update_parameters(parameters, grads, learning_rate):
 '''], "update_parameters.wrong_kind", ["are dicts", "key by key"]),
 ]
 
+CRASHES += [
+    ("initialize_parameters", ['''
+def initialize_parameters(layer_dims, seed=1):
+    np.random.seed(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = np.random(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+'''], "initialize_parameters.not_callable", ["np.random, which is a module", "np.random.randn("]),
+    ("relu", ['''
+def relu(Z):
+    A = np.zeros(Z.size)
+    for i in range(Z.shape[0]):
+        for j in range(Z.shape[1]):
+            A[i, j] = max(0, Z[i, j])
+    return A
+'''], "relu.index_out_of_range", ["A is 1-D", "`A = np.zeros(Z.size)`"]),
+    ("sigmoid", ['''
+def sigmoid(Z):
+    A = np.zeros(Z.shape)
+    for j in range(Z.shape):
+        A[:, j] = 1 / (1 + np.exp(-Z[:, j]))
+    return A
+'''], "sigmoid.numpy_arguments", ["the whole shape", "Z.shape[1]"]),
+]
+
 # correct code written in the styles the rules read (they must pass), and near misses (another cause
 # of the same exception) that must not get the hint
 CORRECT = [
