@@ -357,8 +357,8 @@ def judge_backward(args, output, log, source=None):
             if other is not None:
                 swapped = other[:2] in ("dA", "dW", "db") and other[:2] != key[:2]
                 if swapped:
-                    how = (f"the results are stored in another order than the call returns them (dA_prev, dW, db, "
-                           f"in this order), not a layer index off")
+                    how = ("the results are stored in another order than the call returns them (dA_prev, dW, db, "
+                           "in this order), not a layer index off")
                 else:
                     how = f"the key's number is {_off(key, other)}; layer l's call gives dA[l-1], dW[l], db[l]"
                 return "chain_result", (f"the {key[:2]} of layer {l}'s call is stored as grads['{other}'], where "

@@ -98,7 +98,7 @@ def factor_text(k: float, m=None) -> str:
             float(m): f"every entry is m = {m} times too large (a 1/m is missing?)",
             1.0 / m: f"every entry is m = {m} times too small (a 1/m too many?)",
             -float(m): f"every entry is -m = -{m} times the expected one (a minus sign and a 1/m are missing?)",
-            -1.0 / m: f"every entry is -1/m times the expected one (a minus sign is missing, 1/m too many?)",
+            -1.0 / m: "every entry is -1/m times the expected one (a minus sign is missing, 1/m too many?)",
         })
     for value, text in names.items():
         if abs(k - value) <= 1e-4 * abs(value):

@@ -193,6 +193,11 @@ def explain(spec, err, case):
     passed = _wrong_array_passed(spec, err, line, details) if err.exc_type == "ValueError" else None
     if passed is not None:
         return passed
+    from . import pyerrors   # Python's / numpy's own exceptions said as the learner's construct (diag9)
+
+    said = pyerrors.explain(spec, err, case)
+    if said is not None:
+        return Finding(f"{spec.name}.{said[0]}", said[1], details)
     if err.exc_type in ("ValueError", "TypeError", "IndexError"):
         # the failing line's operands named as lecture quantities (operands.py; the notebook's kernel only)
         from . import operands
@@ -208,6 +213,9 @@ def explain(spec, err, case):
             found = None
         if found is not None:
             return Finding(f"{spec.name}.{found[0]}", found[1], details)
+    said = pyerrors.explain(spec, err, case, late=True)
+    if said is not None:
+        return Finding(f"{spec.name}.{said[0]}", said[1], details)
     if err.exc_type != "ValueError":
         return None
     shape_error = any(w in err.message for w in ("broadcast", "matmul", "aligned", "has shape"))

@@ -595,3 +595,35 @@ RELATIONS.update({
 RELATIONS["scaled_inside"] = "{part} is the sigmoid of {k} Z, not of Z: {how}. A = sigmoid(Z) = 1 / (1 + np.exp(-Z))."
 # The same number added to every entry (relations._offset).
 RELATIONS["offset"] = "{part} is the right values plus {c} on every entry: a constant is added that the equation does not have."
+# ---- diag9: Python's and numpy's own exceptions said as the learner's construct (checks/pyerrors.py) ----
+# Id "<exercise>.<suffix>"; the report's hint is worded from the learner's line, source and case (which
+# name held None and where it was made, what was called, which argument went where); these are the
+# general forms `dlkit report` shows.
+PYERRORS = {
+    "none_value": "A name on your line holds None where an array belongs: a function without `return` (or a "
+                  "branch that does not reach it) gives None, and so does x = x.sort() / x = x.append(...).",
+    "shadowed_function": "The name of a function was given to an array (sigmoid = sigmoid(Z)), so the function "
+                         "cannot be called any more: give the result another name.",
+    "not_callable": "Your line calls something that is not a function (an array, a number, a dict, a shape): "
+                    "a * is missing, or square brackets belong where the parentheses are.",
+    "call_arguments": "Your line calls a function with other arguments than it takes: see its signature.",
+    "numpy_arguments": "A numpy function got a value in another argument's place (a positional argument is its "
+                       "axis, dtype or out=): name the option you mean.",
+    "unpack_count": "Your line unpacks a result into another number of names than it holds.",
+    "array_to_number": "float(), round() or a format takes one number, and your code gives it an array.",
+    "float_index": "A range or an index is a float: / always gives a float; divide with //.",
+    "index_out_of_range": "An index is past the end of a list or an array: the index or the loop's range is off.",
+    "helper_argument": "A dlkit block refused an argument your line passed it: see which one and what you wrote.",
+    "helper_result_not_unpacked": "A name holds a helper's whole result, a tuple such as (Z, linear_cache): "
+                                  "unpack it into its outputs.",
+    "str_concat": "Your line adds a number to a string: + joins strings only; use str(...) or an f-string.",
+    "undefined_name": "Your line uses a name your function never makes: another spelling of one of its own "
+                      "names, a numpy option written without its value, or a size it never computes (m, L).",
+    "wrong_kind": "Your line treats a value as another kind of object: a dict read with a dot, an array given "
+                  ".append, a list or a tuple asked for .shape, a number indexed.",
+    "returns_none": "Your function returned None: it has no return with a value, or a path (a branch) reaches "
+                    "its end without one. Every path must end with return and the outputs.",
+    "assert_failed": "An assert of yours failed: the shapes it compared are shown (and a name it reads that is "
+                     "not a variable of your function).",
+}
+TRACE.update(PYERRORS)

@@ -199,6 +199,17 @@ class _Evaluator:
             self.fail(node, f"binop:{sym}", [i, j])
         return self.add(node, f"binop:{sym}", [i, j], v), v
 
+    def _IfExp(self, node):
+        """`a if test else b`: the test, then the branch it chose (the other one never ran)."""
+        i, test = self._operand(node.test)
+        if test is _OPAQUE:
+            return None, _OPAQUE
+        try:
+            chosen = node.body if test else node.orelse
+        except Exception:
+            self.fail(node, "ifexp", [i] if i is not None else [])
+        return self.ev(chosen)
+
     def _Compare(self, node):
         if len(node.ops) != 1:
             return None, _OPAQUE
@@ -231,6 +242,10 @@ class _Evaluator:
                 return None, _OPAQUE
             _, v = self.ev(k.value)
             kwargs[k.arg] = v
+        if f is not _OPAQUE and f is not None and not callable(f) and isinstance(node.func, ast.Name):
+            # a name that is not a function (sigmoid = sigmoid(Z) in a cell): what it holds, then the call fails
+            self.add(node.func, "name", [], f)
+            self.fail(node, "call:not callable", [len(self.nodes) - 1])
         name = getattr(f, "__name__", None) if f is not _OPAQUE else None
         if name is None and isinstance(node.func, ast.Name):
             name = node.func.id

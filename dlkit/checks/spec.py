@@ -540,6 +540,13 @@ class Spec:
             kept = self._state_between_calls(call, raw, runs)
             if kept is not None:
                 findings.append(kept)
+        nothing = [case for case, out in raw if out is None]
+        if nothing and not any(f.id.endswith("returns_nothing") for f in findings):
+            from . import pyerrors   # the function returned None: no return, or a path without one (diag9)
+
+            found = pyerrors.returned_none(self, self._learner_text(call), nothing)
+            if found is not None:
+                findings.insert(0, found)
         if crashes:
             # the hints chosen from an exception check their cause in the learner's code (causes.py)
             crashes[0][0].source = self._learner_text(call)

@@ -27,7 +27,7 @@ import dlkit
 from . import cases as C
 from .plain import LearnerError, fmt, kind
 from .spec import Mutant, Spec, agree
-from .specs_model import _model_describe, fixed_model
+from .specs_model import fixed_model
 
 # The value hard-coded by learners who copy the course's default instead of using the argument.
 DEFAULT_RATE = 0.0075

@@ -145,7 +145,7 @@ def linear_activation_backward(dA, cache, activation):
 
 
 @_not("model_backward.caches_index")
-@bug("model_backward", "model_backward.raised_IndexError")
+@bug("model_backward", "model_backward.index_out_of_range")
 def model_backward(AL, Y, caches):
     """A list of the dA's, indexed by the layer before it is that long."""
     grads = {}
@@ -257,7 +257,7 @@ def linear_forward(A_prev, W, b):
 
 
 @_not("linear_forward.W_transposed")
-@bug("linear_forward", "linear_forward.raised_NameError")
+@bug("linear_forward", "linear_forward.undefined_name")
 def linear_forward(A_prev, W, b):
     """W.T on a line whose NameError (B for b) is the crash: not a transpose mistake."""
     Z = np.dot(W.T.T, A_prev) + B  # noqa: F821
@@ -296,7 +296,7 @@ def _update(parameters, grads, learning_rate):
 
 
 @_not("linear_activation_backward.elementwise_for_matrix_product")
-@bug("linear_activation_backward", "linear_activation_backward.shape_error")
+@bug("linear_activation_backward", "linear_activation_backward.operands_named")
 def linear_activation_backward(dA, cache, activation):
     """dA * g'(Z) is entry by entry, rightly; the Z it takes is A_prev (the wrong item of the cache)."""
     (A_prev, W, b), Z = cache
