@@ -621,7 +621,7 @@ PYERRORS = {
                       "names, a numpy option written without its value, or a size it never computes (m, L).",
     "wrong_kind": "Your line treats a value as another kind of object: a dict read with a dot, an array given "
                   ".append, a list or a tuple asked for .shape, a number indexed.",
-    "returns_none": "Your function returned None: it has no return with a value, or a path (a branch) reaches "
+    "no_return": "Your function returned None: it has no return with a value, or a path (a branch) reaches "
                     "its end without one. Every path must end with return and the outputs.",
     "assert_failed": "An assert of yours failed: the shapes it compared are shown (and a name it reads that is "
                      "not a variable of your function).",

@@ -1393,7 +1393,7 @@ def _returned_none(spec, source_text, cases):
     computed = (f" It computes {', '.join(made)} (`{quoted(stores[made[0]])}`) but never gives "
                 f"{'them' if len(made) > 1 else 'it'} back." if made else "")
     if not valued:
-        return Finding(f"{spec.name}.returns_none",
+        return Finding(f"{spec.name}.no_return",
                        f"Your {spec.name} has no return with a value, so it returns None: a function gives back only "
                        f"what a `return` statement names. End it with return {parts}.{computed}", [])
     if _always_returns(fn.body):
@@ -1402,7 +1402,7 @@ def _returned_none(spec, source_text, cases):
     given = [f"{k} = {v!r}" for k, v in args.items() if isinstance(v, str)]
     for_what = f" for {', '.join(given)}" if given else " on this case"
     yours = "; ".join(f"`{quoted(r)}`" for r in valued[:2])
-    return Finding(f"{spec.name}.returns_none",
+    return Finding(f"{spec.name}.no_return",
                    f"Your {spec.name} returned None{for_what}: that call reached the end of the function without "
                    f"a return (your {yours} {'is' if len(valued) == 1 else 'are'} on another path). Every path "
                    f"must end with return {parts}.", [])

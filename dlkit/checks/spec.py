@@ -541,7 +541,9 @@ class Spec:
             if kept is not None:
                 findings.append(kept)
         nothing = [case for case, out in raw if out is None]
-        if nothing and not any(f.id.endswith("returns_nothing") for f in findings):
+        # a composite's call log says it better (which layers ran before it stopped: chain.py), when there is one
+        logged = type(self).explain_calls is not Spec.explain_calls and getattr(call, "calls", None) is not None
+        if nothing and not logged and not any(f.id.endswith("returns_nothing") for f in findings):
             from . import pyerrors   # the function returned None: no return, or a path without one (diag9)
 
             found = pyerrors.returned_none(self, self._learner_text(call), nothing)

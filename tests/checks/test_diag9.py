@@ -507,7 +507,12 @@ def model_backward(AL, Y, caches):
 @pytest.mark.parametrize("exercise, src, fragments", RETURNS_NONE, ids=[c[0] for c in RETURNS_NONE])
 def test_a_function_that_returns_none_is_told_why(exercise, src, fragments):
     result = check(exercise, _fn(exercise, [src]), time_limit=5)
-    assert not result.passed and result.mistakes[0] == f"{exercise}.returns_none", str(result)
+    if exercise in ("model_forward", "model_backward"):
+        # a composite's call log says more (the layers that ran before it stopped: chain.py)
+        assert not result.passed and result.mistakes[0] == f"{exercise}.returns_none", str(result)
+        fragments = ["no return"]
+    else:
+        assert not result.passed and result.mistakes[0] == f"{exercise}.no_return", str(result)
     for fragment in fragments:
         assert fragment in result.hints[0], str(result)
 
@@ -520,7 +525,7 @@ def relu(Z):
     return A.sort()
 '''])
     result = check("relu", fn, time_limit=5)
-    assert not result.passed and "relu.returns_none" not in result.mistakes, str(result)
+    assert not result.passed and "relu.no_return" not in result.mistakes, str(result)
 
 
 def test_a_near_miss_is_not_misnamed():
