@@ -627,3 +627,7 @@ PYERRORS = {
                      "not a variable of your function).",
 }
 TRACE.update(PYERRORS)
+# ---- diag12: no false claims; structures, the initialisation's scale, values kept inside bounds ----
+# (compare.py, relations.py, structure.py, specs_init.py, specs_model.py, specs_train.py)
+RELATIONS["clipped"] = ("{part} is clipped to {bounds}: right except {where}: there your values sit on the bound. "
+                        "Return the values themselves: only compute_cost keeps A[L] away from 0 and 1.")

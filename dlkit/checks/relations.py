@@ -173,6 +173,10 @@ def single_case(part, g, e, q, case):
                     g_of = ACTIVATIONS[act][0](Z)
                     if _close(g64, dA * g_of) and not _close(e64, dA * g_of):
                         found.append(("value_for_slope", {"part": part, "g": ACTIVATIONS[act][1]}))
+    # -- kept inside bounds: np.clip or an eps where the lecture has none (diag12)
+    bounds = compare.clipped(g, e) if not found else None
+    if bounds is not None:
+        return [("clipped", {"part": part, **compare.bounds_words(*bounds, Z=q.get("Z"))})]
     # -- close but not equal, with a cause (before the factors: on one entry any error is a "factor")
     if not found and g64.shape == e64.shape:
         found += _approximate(part, g, g64, e64, q)

@@ -1,0 +1,96 @@
+"""diag12: no false claims; values kept inside bounds, the initialisation's scale, structures (issue 12, items 2, 3, 6).
+
+Each buggy function below is written the way learners write it; its report must name the mistake
+(the id and the words that say it), and every correct formulation or near miss must still pass or
+not be misnamed. Mechanisms: compare.py (tight float64 tolerance; clipped), relations.py (the
+clipped relation), specs_init.py (W[l] a constant factor off), structure.py (caches' items),
+specs_model.py / specs_train.py (which layers got which activation; a loop that ignores
+num_iterations).
+"""
+import numpy as np
+
+import dlkit
+from dlkit.checks import check
+
+
+def _report(exercise, fn):
+    result = check(exercise, fn, time_limit=5)
+    assert not result.passed, str(result)
+    return result, str(result)
+
+
+def _passes(exercise, fn):
+    result = check(exercise, fn, time_limit=5)
+    assert result.passed, str(result)
+
+
+# ---- values kept inside bounds: a tolerance that sees a 1e-5 clip -----------------------------------
+
+def _sigmoid_clipped(Z):
+    A = 1 / (1 + np.exp(-Z))
+    return np.clip(A, 1e-5, 1 - 1e-5)
+
+
+def _sigmoid_eps(Z):
+    return np.maximum(1 / (1 + np.exp(-Z)), 1e-4)
+
+
+def test_sigmoid_clipped_is_named_with_its_bounds():
+    result, text = _report("sigmoid", _sigmoid_clipped)
+    assert result.mistakes[0] == "sigmoid.clipped", text
+    assert "[1e-05, 1 - 1e-05]" in text and "|Z| is large" in text
+
+
+def test_sigmoid_one_sided_floor_is_named():
+    result, text = _report("sigmoid", _sigmoid_eps)
+    assert result.mistakes[0] == "sigmoid.clipped" and "at least 0.0001" in text, text
+
+
+def _sigmoid_stable(Z):
+    out = np.empty_like(Z, dtype=np.float64)
+    pos = Z >= 0
+    out[pos] = 1 / (1 + np.exp(-Z[pos]))
+    e = np.exp(Z[~pos])
+    out[~pos] = e / (1 + e)
+    return out
+
+
+def _sigmoid_tanh(Z):
+    return 0.5 * (1 + np.tanh(Z / 2))
+
+
+def _sigmoid_float32(Z):
+    # computes in the case's own precision: float32 on a float32 case
+    one = np.ones((), dtype=Z.dtype)
+    return one / (one + np.exp(-Z))
+
+
+def test_correct_sigmoids_still_pass():
+    for fn in (_sigmoid_stable, _sigmoid_tanh, _sigmoid_float32):
+        _passes("sigmoid", fn)
+    with np.errstate(over="ignore"):
+        _passes("sigmoid", lambda Z: np.exp(-np.logaddexp(0, -Z)))
+
+
+def _cost_logaddexp(AL, Y):
+    m = Y.shape[1]
+    AL = np.clip(AL, 1e-15, 1 - 1e-15)
+    logits = np.log(AL) - np.log1p(-AL)
+    return float(np.sum(Y * np.logaddexp(0, -logits) + (1 - Y) * np.logaddexp(0, logits)) / m)
+
+
+def test_correct_costs_still_pass():
+    _passes("compute_cost", _cost_logaddexp)
+    _passes("compute_cost", dlkit.compute_cost)
+
+
+def test_near_miss_clip_is_not_called_clipped_on_a_bound_away_from_0_and_1():
+    # relu then sigmoid on the output layer: A[L] >= 0.5 sits on a floor but is no eps clip
+    def fw(X, parameters):
+        A, caches, L = X, [], len(parameters) // 2
+        for l in range(1, L + 1):
+            A, cache = dlkit.linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu")
+            caches.append(cache)
+        return dlkit.sigmoid(A), caches
+    result = check("model_forward", fw, time_limit=5)
+    assert not result.passed and "model_forward.clipped" not in result.mistakes, str(result)
