@@ -631,3 +631,7 @@ TRACE.update(PYERRORS)
 # (compare.py, relations.py, structure.py, specs_init.py, specs_model.py, specs_train.py)
 RELATIONS["clipped"] = ("{part} is clipped to {bounds}: right except {where}: there your values sit on the bound. "
                         "Return the values themselves: only compute_cost keeps A[L] away from 0 and 1.")
+CATALOG.update({
+    "initialize_parameters.W_scaled": "Your W[l] are the seeded draws at another scale: W[l] is {factor}: {meaning}. "
+        "W[l] = rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]), so that your numbers are everybody's.",
+})

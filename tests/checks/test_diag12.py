@@ -94,3 +94,46 @@ def test_near_miss_clip_is_not_called_clipped_on_a_bound_away_from_0_and_1():
         return dlkit.sigmoid(A), caches
     result = check("model_forward", fw, time_limit=5)
     assert not result.passed and "model_forward.clipped" not in result.mistakes, str(result)
+
+
+# ---- initialize_parameters: the seeded draws at another scale are not "not seeded" ------------------
+
+def _init(scale):
+    def initialize_parameters(layer_dims, seed=1):
+        rng = np.random.RandomState(seed)
+        parameters = {}
+        for l in range(1, len(layer_dims)):
+            n, n_prev = layer_dims[l], layer_dims[l - 1]
+            parameters["W" + str(l)] = rng.randn(n, n_prev) * scale(n_prev)
+            parameters["b" + str(l)] = np.zeros((n, 1))
+        return parameters
+    return initialize_parameters
+
+
+def test_bias_counted_as_an_input_is_named_not_unseeded():
+    result, text = _report("initialize_parameters", _init(lambda n: 1 / np.sqrt(n + 1)))
+    assert result.mistakes == ["initialize_parameters.W_divided_by_other"], text
+    assert "sqrt(n[l-1] + 1)" in text and "not the numbers of" not in text
+
+
+def test_a_constant_factor_on_every_layer_is_said():
+    result, text = _report("initialize_parameters", _init(lambda n: 0.5 / np.sqrt(n)))
+    assert result.mistakes == ["initialize_parameters.W_scaled"], text
+    assert "0.5 times the expected one on every layer" in text and "not the numbers of" not in text
+
+
+def test_times_001_keeps_its_id_and_says_the_factor():
+    result, text = _report("initialize_parameters", _init(lambda n: 0.01))
+    assert result.mistakes == ["initialize_parameters.W_scale"], text
+    assert "randn * 0.01" in text and "not the numbers of" not in text
+
+
+def test_another_generator_is_still_not_seeded():
+    def initialize_parameters(layer_dims, seed=1):
+        rng = np.random.default_rng(seed)
+        return {k: v for l in range(1, len(layer_dims)) for k, v in (
+            (f"W{l}", rng.standard_normal((layer_dims[l], layer_dims[l - 1])) / np.sqrt(layer_dims[l - 1])),
+            (f"b{l}", np.zeros((layer_dims[l], 1))))}
+    result, text = _report("initialize_parameters", initialize_parameters)
+    assert result.mistakes == ["initialize_parameters.W_not_seeded"], text
+    _passes("initialize_parameters", _init(lambda n: 1 / np.sqrt(n)))
