@@ -117,9 +117,9 @@ def test_bias_counted_as_an_input_is_named_not_unseeded():
 
 
 def test_a_constant_factor_on_every_layer_is_said():
-    result, text = _report("initialize_parameters", _init(lambda n: 0.5 / np.sqrt(n)))
+    result, text = _report("initialize_parameters", _init(lambda n: 0.9 / np.sqrt(n)))
     assert result.mistakes == ["initialize_parameters.W_scaled"], text
-    assert "0.5 times the expected one on every layer" in text and "not the numbers of" not in text
+    assert "0.9 times the expected one on every layer" in text and "not the numbers of" not in text
 
 
 def test_times_001_keeps_its_id_and_says_the_factor():
