@@ -635,3 +635,9 @@ CATALOG.update({
     "initialize_parameters.W_scaled": "Your W[l] are the seeded draws at another scale: W[l] is {factor}: {meaning}. "
         "W[l] = rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]), so that your numbers are everybody's.",
 })
+RELATIONS["cache_holds_output"] = ("{part} holds this layer's output A[l] where its input A[l-1] belongs: the "
+                                   "linear cache is (A[l-1], W[l], b[l]), the values the layer was given, not A[l].")
+DIAG12 = {}     # relations whose hint is all words said of the case (like DIAG11's): looked up as TRACE
+DIAG12["caches_items"] = ("{words}. caches holds one cache per layer, l = 1..L: caches.append(cache) with the "
+                             "cache = (linear_cache, Z) that linear_activation_forward returned.")
+TRACE.update(DIAG12)

@@ -137,3 +137,53 @@ def test_another_generator_is_still_not_seeded():
     result, text = _report("initialize_parameters", initialize_parameters)
     assert result.mistakes == ["initialize_parameters.W_not_seeded"], text
     _passes("initialize_parameters", _init(lambda n: 1 / np.sqrt(n)))
+
+
+# ---- what a cache holds: said as it is ------------------------------------------------------------
+
+def _law_output_cached(A_prev, W, b, activation):
+    Z = W @ A_prev + b
+    A = dlkit.relu(Z) if activation == "relu" else dlkit.sigmoid(Z)
+    return A, ((A, W, b), Z)          # the layer's output where its input belongs
+
+
+def test_output_where_input_belongs_is_not_called_changed_after_caching():
+    result, text = _report("linear_activation_forward", _law_output_cached)
+    assert result.mistakes[0] == "linear_activation_forward.cache_holds_output", text
+    assert "changed after it was cached" not in text
+
+
+def _forward(wrap):
+    def model_forward(X, parameters):
+        caches, A, L = [], X, len(parameters) // 2
+        for l in range(1, L + 1):
+            A, cache = dlkit.linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"],
+                                                       "relu" if l < L else "sigmoid")
+            wrap(caches, cache, A, l == L)
+        return A, caches
+    return model_forward
+
+
+def test_caches_appended_into_itself_is_named():
+    result, text = _report("model_forward", _forward(
+        lambda caches, cache, A, last: caches.append(caches if last else cache)))
+    assert result.mistakes == ["model_forward.caches_items"], text
+    assert "the caches list itself" in text and "never stored" in text
+
+
+def test_each_cache_wrapped_is_named():
+    result, text = _report("model_forward", _forward(lambda caches, cache, A, last: caches.append((cache, A))))
+    assert result.mistakes == ["model_forward.caches_items"], text
+    assert "((linear_cache, Z), A[1])" in text
+
+
+def test_one_cache_alone_keeps_its_finding():
+    def model_forward(X, parameters):
+        A, L = X, len(parameters) // 2
+        for l in range(1, L + 1):
+            A, caches = dlkit.linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"],
+                                                        "relu" if l < L else "sigmoid")
+        return A, caches
+    result = check("model_forward", model_forward, time_limit=5)
+    assert "model_forward.caches_items" not in result.mistakes, str(result)
+    _passes("model_forward", _forward(lambda caches, cache, A, last: caches.append(cache)))
