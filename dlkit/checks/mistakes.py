@@ -632,6 +632,10 @@ TRACE.update(PYERRORS)
 RELATIONS["clipped"] = ("{part} is clipped to {bounds}: right except {where}: there your values sit on the bound. "
                         "Return the values themselves: only compute_cost keeps A[L] away from 0 and 1.")
 CATALOG.update({
+    "initialize_parameters.b_shaped_like_W": "b[l] has the shape of W[l], (n[l], n[l-1]) (np.zeros_like(W) copies "
+        "W[l]'s shape): b[l] is one column of zeros, np.zeros((n[l], 1)), added to every column of W[l] A[l-1].",
+    "initialize_parameters.return_in_loop": "parameters is returned before every layer has its W[l] and b[l]: {why}. parameters must hold W1..WL "
+        "and b1..bL, one pair per layer l = 1..L.",
     "initialize_parameters.W_scaled": "Your W[l] are the seeded draws at another scale: W[l] is {factor}: {meaning}. "
         "W[l] = rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]), so that your numbers are everybody's.",
 })

@@ -23,6 +23,8 @@ import dlkit
 from . import causes
 from .plain import fmt, kind
 from .keys import words as keys_words
+from .mistakes import hint_for
+from .result import Finding
 from .spec import Spec
 
 
@@ -60,6 +62,8 @@ def _init_problems(params, dims):
                 mid = "b_not_column" if b.shape in ((n,), (1, n)) else "wrong_shapes"
                 if mid == "wrong_shapes" and b.shape == (n_prev, 1):   # counted by the layer before (diag6b)
                     mid = "b_sized_by_previous_layer"
+                if mid == "wrong_shapes" and b.shape == (n, n_prev) and (n_prev, 1) != (n, n_prev):
+                    mid = "b_shaped_like_W"      # np.zeros_like(W): W[l]'s shape (diag12)
                 problems.append(("shapes", f"initialize_parameters.{mid}", f"b{l} has shape {b.shape} but should be (n[{l}], 1) = {(n, 1)}"))
             elif np.any(b != 0):
                 problems.append(("b", "initialize_parameters.b_not_zero", f"b{l} has non-zero entries"))
@@ -304,6 +308,26 @@ class InitializeParameters(Spec):
         # "not the seeded numbers" only when no case shows a property off (a small case has too few
         # entries to judge the scale, so * 0.01 is only caught on the larger one)
         return list(dict.fromkeys(ids or unseeded))
+
+    def _causes_checked(self, call, findings) -> list:
+        """A missing layers' finding said as the return inside the loop when the source has one there
+        (the function ended after layer 1), not as a loop's range (diag12)."""
+        findings = super()._causes_checked(call, findings)
+        if not findings or not findings[0].id.endswith(".missing_layers"):
+            return findings
+        from .chain import _return_in_loop
+
+        early = _return_in_loop(self._learner_text(call) or "")
+        if early is None:
+            return findings
+        first = findings[0]
+        return [Finding(f"{self.name}.return_in_loop", hint_for(f"{self.name}.return_in_loop", why=early),
+                        first.details)] + findings[1:]
+
+    def _on_part_only(self, mid, part, runs, explains, mutant_cache) -> str:
+        # the "b" and "W" parts are b's zeros and W's values: a wrong shape is never "on shapes only,
+        # your b and W are right" (diag12)
+        return "" if part == "shapes" else super()._on_part_only(mid, part, runs, explains, mutant_cache)
 
     def exception_mistake(self, err, case):
         key = causes.layer_key(err.message) if err.exc_type == "KeyError" else None

@@ -187,3 +187,67 @@ def test_one_cache_alone_keeps_its_finding():
     result = check("model_forward", model_forward, time_limit=5)
     assert "model_forward.caches_items" not in result.mistakes, str(result)
     _passes("model_forward", _forward(lambda caches, cache, A, last: caches.append(cache)))
+
+
+# ---- a return inside the loop is said as the return, not as the loop's range ------------------------
+
+def _init_return_in_loop(layer_dims, seed=1):
+    rng = np.random.RandomState(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = rng.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+        return parameters
+
+
+def test_initialize_parameters_return_in_loop():
+    result, text = _report("initialize_parameters", _init_return_in_loop)
+    assert result.mistakes[0] == "initialize_parameters.return_in_loop", text
+    assert "`return parameters` is inside the loop" in text
+
+
+def _init_range_short(layer_dims, seed=1):
+    rng = np.random.RandomState(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims) - 1):
+        parameters["W" + str(l)] = rng.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def test_a_short_range_is_still_missing_layers():
+    result, text = _report("initialize_parameters", _init_range_short)
+    assert result.mistakes[0] == "initialize_parameters.missing_layers", text
+
+
+def _b_like_W(layer_dims, seed=1):
+    rng = np.random.RandomState(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        W = rng.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])
+        parameters["W" + str(l)], parameters["b" + str(l)] = W, np.zeros_like(W)
+    return parameters
+
+
+def test_b_with_the_shape_of_W():
+    result, text = _report("initialize_parameters", _b_like_W)
+    assert result.mistakes == ["initialize_parameters.b_shaped_like_W"], text
+    assert "your b and W are right" not in text
+
+
+def _backward_return_in_loop(AL, Y, caches):
+    grads, L = {}, len(caches)
+    dAL = -(Y / AL) + (1 - Y) / (1 - AL)
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = \
+        dlkit.linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+    for l in range(L - 1, 0, -1):
+        grads["dA" + str(l - 1)], grads["dW" + str(l)], grads["db" + str(l)] = \
+            dlkit.linear_activation_backward(grads["dA" + str(l)], caches[l - 1], "relu")
+        return grads
+    return grads
+
+
+def test_model_backward_return_in_loop_is_not_a_loop_that_stops_early():
+    result, text = _report("model_backward", _backward_return_in_loop)
+    assert "model_backward.first_layer_missing" not in result.mistakes, text
+    assert "`return grads` is inside the loop" in text and "stops one layer early" not in text
