@@ -235,14 +235,17 @@ def test_b_with_the_shape_of_W():
     assert "your b and W are right" not in text
 
 
+linear_activation_backward = dlkit.linear_activation_backward   # a global name: the call log sees it
+
+
 def _backward_return_in_loop(AL, Y, caches):
     grads, L = {}, len(caches)
     dAL = -(Y / AL) + (1 - Y) / (1 - AL)
     grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = \
-        dlkit.linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+        linear_activation_backward(dAL, caches[L - 1], "sigmoid")
     for l in range(L - 1, 0, -1):
         grads["dA" + str(l - 1)], grads["dW" + str(l)], grads["db" + str(l)] = \
-            dlkit.linear_activation_backward(grads["dA" + str(l)], caches[l - 1], "relu")
+            linear_activation_backward(grads["dA" + str(l)], caches[l - 1], "relu")
         return grads
     return grads
 
