@@ -642,6 +642,8 @@ CATALOG.update({
 RELATIONS["cache_holds_output"] = ("{part} holds this layer's output A[l] where its input A[l-1] belongs: the "
                                    "linear cache is (A[l-1], W[l], b[l]), the values the layer was given, not A[l].")
 DIAG12 = {}     # relations whose hint is all words said of the case (like DIAG11's): looked up as TRACE
+DIAG12["loop_iterations_fixed"] = ("{words}. The loop runs num_iterations times: for i in range(num_iterations), "
+                                   "the argument, not a number typed in.")
 DIAG12["caches_items"] = ("{words}. caches holds one cache per layer, l = 1..L: caches.append(cache) with the "
                              "cache = (linear_cache, Z) that linear_activation_forward returned.")
 TRACE.update(DIAG12)

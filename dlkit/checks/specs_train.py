@@ -327,6 +327,12 @@ def judge_loop(args, output, log, source=None):
             return "loop_arguments", (f"initialize_parameters is given seed = {sd}, not the seed argument ({seed}): "
                                       f"the loop ignores the seed you were given and starts from other initial weights")
     forwards = named("model_forward")
+    # the log keeps a bounded number of calls: a long loop is counted by its costs too
+    costs = output[1] if type(output) in (tuple, list) and len(output) == 2 else None
+    for ran in dict.fromkeys([len(forwards)] + ([len(costs)] if type(costs) is list else [])):
+        fixed = _fixed_count(n, ran, source)
+        if fixed is not None:
+            return fixed
     found = _ran_once(n, forwards, named, output, source) or _not_fed_back(inits, named("update_parameters"), n)
     if found is not None:
         return found
@@ -418,6 +424,18 @@ def _costs_kept(costs, Js, n):
         return "loop_costs", (f"costs holds the costs of the first {len(costs)} iteration{'s' if len(costs) > 1 else ''} "
                               f"only, although the loop ran all {n}: the costs of the others are not appended")
     return None
+
+
+def _fixed_count(n, ran, source):
+    """(id, words, refutes) when the loop ran ``ran`` times for num_iterations = ``n`` and the source's
+    range is that fixed number (range(3000)): num_iterations is ignored (diag12); None otherwise."""
+    if ran == n or ran < 2 or not source:
+        return None
+    lit = re.search(rf"\brange\(\s*(?:0\s*,\s*)?{ran}\s*\)", source)
+    if lit is None:
+        return None
+    return "loop_iterations_fixed", (f"the loop ran {ran} times for num_iterations = {n}: `{lit.group(0)}` is a "
+                                     f"fixed number, so the loop runs {ran} times whatever num_iterations is"), ()
 
 
 def _ordinal(k) -> str:

@@ -254,3 +254,42 @@ def test_model_backward_return_in_loop_is_not_a_loop_that_stops_early():
     result, text = _report("model_backward", _backward_return_in_loop)
     assert "model_backward.first_layer_missing" not in result.mistakes, text
     assert "`return grads` is inside the loop" in text and "stops one layer early" not in text
+
+
+# ---- which layers got which activation; a loop that ignores num_iterations --------------------------
+
+linear_activation_forward = dlkit.linear_activation_forward
+initialize_parameters, model_forward = dlkit.initialize_parameters, dlkit.model_forward
+compute_cost, model_backward, update_parameters = dlkit.compute_cost, dlkit.model_backward, dlkit.update_parameters
+
+
+def _forward_sigmoid_early(X, parameters):
+    caches, A, L = [], X, len(parameters) // 2
+    for l in range(1, L + 1):
+        A, cache = linear_activation_forward(A, parameters["W" + str(l)], parameters["b" + str(l)],
+                                             "relu" if l < L - 1 else "sigmoid")
+        caches.append(cache)
+    return A, caches
+
+
+def test_sigmoid_from_the_last_hidden_layer_is_said_by_layer():
+    result, text = _report("model_forward", _forward_sigmoid_early)
+    assert result.mistakes[0] == "model_forward.hidden_sigmoid", text
+    assert "layers 2 and 3 use the sigmoid" in text and "off by one" in text
+
+
+def _train_fixed(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, seed=1):
+    costs = []
+    parameters = initialize_parameters(layer_dims, seed)
+    for i in range(7):
+        AL, caches = model_forward(X, parameters)
+        costs.append(compute_cost(AL, Y))
+        grads = model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+    return parameters, costs
+
+
+def test_a_fixed_iteration_count_is_named():
+    result, text = _report("L_layer_model", _train_fixed)
+    assert result.mistakes[0] == "L_layer_model.loop_iterations_fixed", text
+    assert "`range(7)`" in text and "whatever num_iterations is" in text
