@@ -235,6 +235,30 @@ class LLayerModel(Spec):
                             "this check compared your loop with dlkit's loop started from your weights.)")
         return result
 
+    def extra_findings(self, runs) -> list:
+        # each case's (num_iterations, len(costs)), for _causes_checked: a fixed loop count (diag12)
+        self._counts = [(case.info["num_iterations"], len(parts["costs"])) for case, parts, _ in runs
+                        if type(parts.get("costs")) in (list, tuple)]
+        return super().extra_findings(runs)
+
+    def _causes_checked(self, call, findings) -> list:
+        """A loop that ran the same N times on every case, whatever its num_iterations, with range(N) in
+        the source: said first, whether or not the call log could be kept (a long loop) (diag12)."""
+        findings = super()._causes_checked(call, findings)
+        counts = getattr(self, "_counts", None) or []
+        ns = {N for _, N in counts}
+        if not findings or len(ns) != 1 or all(n == N for n, N in counts) \
+                or any(f.id.endswith(".loop_iterations_fixed") for f in findings):
+            return findings
+        N = ns.pop()
+        n = next(n for n, M in counts if n != M)
+        found = _fixed_count(n, N, self._learner_text(call))
+        if found is None:
+            return findings
+        words = found[1] + (f" (the same {N} on every case, for num_iterations = "
+                            f"{', '.join(str(k) for k in dict.fromkeys(n for n, _ in counts))})" if len(counts) > 1 else "")
+        return [self._finding(f"{self.name}.{found[0]}", [], words=words)] + findings
+
     def _learner_starts(self, call, cases):
         """(learner's initial parameters by (layer_dims, seed), or None when they are dlkit's; a Finding or None)."""
         keys = dict.fromkeys((tuple(c.args[2]), s) for c in cases for s in (c.args[5], 1))

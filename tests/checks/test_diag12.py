@@ -293,3 +293,12 @@ def test_a_fixed_iteration_count_is_named():
     result, text = _report("L_layer_model", _train_fixed)
     assert result.mistakes[0] == "L_layer_model.loop_iterations_fixed", text
     assert "`range(7)`" in text and "whatever num_iterations is" in text
+
+
+def test_a_fixed_iteration_count_is_named_without_a_call_log():
+    from dlkit.checks import SPECS
+    from dlkit.checks.runner import KernelCall
+
+    result = SPECS["L_layer_model"].run(KernelCall("L_layer_model", _train_fixed, 5), seed=11)
+    assert result.mistakes[0] == "L_layer_model.loop_iterations_fixed", str(result)
+    assert "the same 7 on every case" in str(result)
