@@ -339,7 +339,8 @@ def judge_backward(args, output, log, source=None):
             s_ = "s" if len(never) > 1 else ""
             return "chain_call", (f"the function returned after the {_ordinal(len(steps))} layer call (layer "
                                   f"{L - len(steps) + 1}'s), so layer{s_} {_layers_list(never)} {'are' if s_ else 'is'} "
-                                  f"never stepped back and grads has no dW, db for {'them' if s_ else 'it'}: {early}"), False
+                                  f"never stepped back and grads has no dW, db for {'them' if s_ else 'it'}: {early}"), \
+                ("first_layer_missing",)   # the return ended the loop, not its range (diag12)
         if all(f"dW{l}" not in grads and f"db{l}" not in grads for l in never):
             s_ = "s" if len(never) > 1 else ""
             return "chain_call", (f"only {len(steps)} layer calls for L = {L} layers: layer{s_} {_layers_list(never)} "
@@ -546,9 +547,12 @@ def _return_in_loop(source, unit="every layer"):
     """Words for the return inside the loop that ends the function early, when the learner's only
     returns are inside a loop (so a value came back from there); None otherwise."""
     found = _returns(source)
-    if not found or any(not h or h[0] != "loop" for _, h in found):   # every return is inside a loop
+    # a return directly in a loop's body ends the function on the first pass, whatever returns follow
+    # the loop (diag12); a return under an if in the loop, only when every return is inside a loop
+    direct = [r for r in found or () if r[1] == ("loop",)]
+    if not direct and (not found or any(not h or h[0] != "loop" for _, h in found)):
         return None
-    line, holder = found[0]
+    line, holder = (direct or found)[0]
     if holder == ("loop",):   # unconditional, directly in the loop's body
         return (f"`{line}` is inside the loop, so it ends the function on the loop's first pass; "
                 f"return only after the loop, once {unit} has run")

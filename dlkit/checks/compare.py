@@ -16,8 +16,8 @@ import numpy as np
 
 from .plain import fmt, kind
 
-RTOL = 1e-4      # relative, entry by entry
-ATOL = 1e-5      # absolute, times the largest |entry| of the expected array
+RTOL = 1e-6      # relative, entry by entry
+ATOL = 1e-7      # absolute, times the largest |entry| of the expected array
 # A case given in float32 keeps only ~7 digits, and a gradient that is a small
 # difference of large terms (dZ[L] = A[L] - Y against dA[L] * s (1 - s)) loses
 # more: such cases are compared with this looser pair.
@@ -200,3 +200,47 @@ def mismatch_any(label: str, got, exp, m=None):
                 return problem
         return None
     return mismatch(label, got, exp, m)
+
+
+def clipped(got, exp):
+    """(lo, hi) when ``got`` is ``exp`` clipped to [lo, hi] (np.clip, np.maximum/np.minimum with a bound,
+    an eps kept away from 0 and 1): equal wherever ``exp`` is inside the bounds, at the bound wherever it
+    is outside, and outside on at least one entry; else None. Float64 only: a float32 case's own
+    rounding near 0 and 1 is not a clip."""
+    if not (is_array(got) and is_array(exp)) or got.shape != exp.shape or not exp.size \
+            or exp.dtype != np.float64:
+        return None
+    g, e = got.astype(np.float64), exp.astype(np.float64)
+    if not (np.isfinite(g).all() and np.isfinite(e).all()):
+        return None
+    lo, hi = float(g.min()), float(g.max())
+    if lo >= hi:
+        return None
+    outside = (e < lo) | (e > hi)
+    if not outside.any() or not np.array_equal(g, np.clip(e, lo, hi)) and \
+            not np.allclose(g, np.clip(e, lo, hi), rtol=1e-12, atol=1e-15):
+        return None
+    lo_, hi_ = (lo if (e < lo).any() else None), (hi if (e > hi).any() else None)
+    # an eps kept away from 0 or 1 (a bound within 0.01 of either), with entries inside it left as they
+    # are: a value that merely sits on a floor (sigmoid of a ReLU's output, >= 0.5) is not a clip
+    near = [abs(x) <= 0.01 or abs(1 - x) <= 0.01 for x in (lo_, hi_) if x is not None]
+    if not all(near) or int(np.count_nonzero((g > lo) & (g < hi))) < 2:
+        return None
+    return lo_, hi_
+
+
+def bounds_words(lo, hi, Z=None) -> dict:
+    """{'bounds', 'where'} for :func:`clipped`'s bounds: '[1e-05, 1 - 1e-05]', and which entries moved
+    ('where |Z| is large' when the case's Z says so)."""
+    def num(x):
+        return f"{x:.3g}"
+    if lo is not None and hi is not None and abs(lo + hi - 1) < 1e-12 and lo < 0.5:
+        bounds = f"[{num(lo)}, 1 - {num(lo)}]"
+    elif lo is not None and hi is not None:
+        bounds = f"[{num(lo)}, {num(hi)}]"
+    else:
+        bounds = f"at least {num(lo)}" if lo is not None else f"at most {num(hi)}"
+    where = "where the right value lies outside the bounds"
+    if Z is not None and type(Z) is np.ndarray and Z.size and np.abs(Z).max() > 5:
+        where = "where |Z| is large (the right value is within the bound of 0 or 1 there)"
+    return {"bounds": bounds, "where": where}

@@ -627,3 +627,23 @@ PYERRORS = {
                      "not a variable of your function).",
 }
 TRACE.update(PYERRORS)
+# ---- diag12: no false claims; structures, the initialisation's scale, values kept inside bounds ----
+# (compare.py, relations.py, structure.py, specs_init.py, specs_model.py, specs_train.py)
+RELATIONS["clipped"] = ("{part} is clipped to {bounds}: right except {where}: there your values sit on the bound. "
+                        "Return the values themselves: only compute_cost keeps A[L] away from 0 and 1.")
+CATALOG.update({
+    "initialize_parameters.b_shaped_like_W": "b[l] has the shape of W[l], (n[l], n[l-1]) (np.zeros_like(W) copies "
+        "W[l]'s shape): b[l] is one column of zeros, np.zeros((n[l], 1)), added to every column of W[l] A[l-1].",
+    "initialize_parameters.return_in_loop": "parameters is returned before every layer has its W[l] and b[l]: {why}. parameters must hold W1..WL "
+        "and b1..bL, one pair per layer l = 1..L.",
+    "initialize_parameters.W_scaled": "Your W[l] are the seeded draws at another scale: W[l] is {factor}: {meaning}. "
+        "W[l] = rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]), so that your numbers are everybody's.",
+})
+RELATIONS["cache_holds_output"] = ("{part} holds this layer's output A[l] where its input A[l-1] belongs: the "
+                                   "linear cache is (A[l-1], W[l], b[l]), the values the layer was given, not A[l].")
+DIAG12 = {}     # relations whose hint is all words said of the case (like DIAG11's): looked up as TRACE
+DIAG12["loop_iterations_fixed"] = ("{words}. The loop runs num_iterations times: for i in range(num_iterations), "
+                                   "the argument, not a number typed in.")
+DIAG12["caches_items"] = ("{words}. caches holds one cache per layer, l = 1..L: caches.append(cache) with the "
+                             "cache = (linear_cache, Z) that linear_activation_forward returned.")
+TRACE.update(DIAG12)

@@ -133,9 +133,12 @@ def single_case(part, g, e, q, case):
         if v.shape == e64.shape and compare.close(v, e64):
             continue   # the expected value itself under another name
         if _close(g64, v):
-            # a cached Z that holds A: the array was changed (an in-place activation) after it was cached
-            overwritten = "cache" in part and name == "A"
-            found.append(("cache_overwritten" if overwritten else "holds_other", {"part": part, "other": name}))
+            # a cached Z that holds A: the array was changed (an in-place activation) after it was cached;
+            # a cached A[l-1] that holds A: the layer's output stored where its input belongs (diag12)
+            is_Z = "cache" in part and name == "A" and _close(e64, q.get("Z"))
+            is_input = "cache" in part and name == "A" and _close(e64, q.get("A_prev"))
+            found.append(("cache_overwritten" if is_Z else "cache_holds_output" if is_input else "holds_other",
+                          {"part": part, "other": name}))
         if v.ndim == 2 and v.shape != v.shape[::-1] and _close(g64, v.T):
             found.append(("holds_other", {"part": part, "other": name + " transposed"}))
         if v.ndim == 2 and name in ("dZ", "dA", "A", "Z", "dZ[l]"):
@@ -173,6 +176,10 @@ def single_case(part, g, e, q, case):
                     g_of = ACTIVATIONS[act][0](Z)
                     if _close(g64, dA * g_of) and not _close(e64, dA * g_of):
                         found.append(("value_for_slope", {"part": part, "g": ACTIVATIONS[act][1]}))
+    # -- kept inside bounds: np.clip or an eps where the lecture has none (diag12)
+    bounds = compare.clipped(g, e) if not found else None
+    if bounds is not None:
+        return [("clipped", {"part": part, **compare.bounds_words(*bounds, Z=q.get("Z"))})]
     # -- close but not equal, with a cause (before the factors: on one entry any error is a "factor")
     if not found and g64.shape == e64.shape:
         found += _approximate(part, g, g64, e64, q)
@@ -402,7 +409,8 @@ def explain(part, bad):
     ``bad`` is [(case, got leaf, expected leaf, label, quantities)], one per wrong case.
     """
     found = _explain(part, bad)
-    if found is None and bad and all(np.ndim(g) == 0 for _, g, *_ in bad):
+    if found is None and bad and all(type(g) in (int, float) or type(g) is np.ndarray and g.ndim == 0
+                                     for _, g, *_ in bad):   # (np.ndim would raise on a ragged list)
         found = cost_relation(bad)     # a scalar: the cost, computed another way (no-op without AL and Y)
     return found
 

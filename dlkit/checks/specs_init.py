@@ -21,8 +21,10 @@ import numpy as np
 import dlkit
 
 from . import causes
-from .plain import kind
+from .plain import fmt, kind
 from .keys import words as keys_words
+from .mistakes import hint_for
+from .result import Finding
 from .spec import Spec
 
 
@@ -60,6 +62,8 @@ def _init_problems(params, dims):
                 mid = "b_not_column" if b.shape in ((n,), (1, n)) else "wrong_shapes"
                 if mid == "wrong_shapes" and b.shape == (n_prev, 1):   # counted by the layer before (diag6b)
                     mid = "b_sized_by_previous_layer"
+                if mid == "wrong_shapes" and b.shape == (n, n_prev) and (n_prev, 1) != (n, n_prev):
+                    mid = "b_shaped_like_W"      # np.zeros_like(W): W[l]'s shape (diag12)
                 problems.append(("shapes", f"initialize_parameters.{mid}", f"b{l} has shape {b.shape} but should be (n[{l}], 1) = {(n, 1)}"))
             elif np.any(b != 0):
                 problems.append(("b", "initialize_parameters.b_not_zero", f"b{l} has non-zero entries"))
@@ -131,7 +135,64 @@ _DIVISORS = (
      "n[l-1] without the square root, where sqrt(n[l-1]) belongs"),
     ("sqrt(n[l-2])", lambda d, l: np.sqrt(d[l - 2]) if l >= 2 else np.sqrt(d[0]),
      "the previous layer's number of inputs (n[l-2]), where this layer's own, sqrt(n[l-1]), belongs"),
+    ("sqrt(n[l-1] + 1)", lambda d, l: np.sqrt(d[l - 1] + 1),
+     "the layer's inputs plus one, as if the bias were an input: every W[l] is sqrt(n[l-1] / (n[l-1] + 1)) "
+     "times the expected one; the bias is not counted, sqrt(n[l-1]) alone belongs"),
+    ("sqrt(n[l-1] - 1)", lambda d, l: np.sqrt(d[l - 1] - 1) if d[l - 1] > 1 else 0.0,
+     "the layer's inputs minus one: every W[l] is sqrt(n[l-1] / (n[l-1] - 1)) times the expected one; "
+     "sqrt(n[l-1]) itself belongs"),
+    ("sqrt((n[l-1] + n[l]) / 2)", lambda d, l: np.sqrt((d[l - 1] + d[l]) / 2),
+     "the mean of the layer's inputs and units (Xavier/Glorot's scale), where sqrt(n[l-1]), its number of "
+     "inputs, belongs"),
 )
+
+
+def _layer_factors(bad):
+    """[(dims, l, k)] with W[l] = k * the expected W[l] on every layer of every wrong case, or None
+    (some W[l] is not a multiple of the seeded one: other draws, or not one factor)."""
+    out = []
+    for (dims, _), got, exp in bad:
+        for l in range(1, len(dims)):
+            W, E = got.get(f"W{l}"), exp.get(f"W{l}")
+            if type(W) is not np.ndarray or type(E) is not np.ndarray or W.shape != E.shape or not E.size:
+                return None
+            W, E = W.astype(np.float64), E.astype(np.float64)
+            if not np.isfinite(W).all():
+                return None
+            k = float(np.sum(W * E) / np.sum(E * E))
+            if not np.allclose(W, k * E, rtol=1e-6, atol=1e-12 * float(np.abs(E).max())):
+                return None
+            out.append((dims, l, k))
+    return out if any(abs(k - 1) > 1e-6 for *_, k in out) else None
+
+
+def _near(a, b):
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1e-12)
+
+
+def _factor_said(bad):
+    """(label, meaning) when every W[l] is a constant factor k[l] times the expected one (the seeded
+    draws at another scale), said in the lecture's sizes: one k on every layer, the draws times a
+    constant c with no / sqrt(n[l-1]), or k[l] layer by layer; None when the draws are not the seeded ones."""
+    ks = _layer_factors(bad)
+    if ks is None:
+        return None
+    k0 = ks[0][2]
+    if all(_near(k, k0) for *_, k in ks):
+        named = {np.sqrt(2.0): "He's scale, np.sqrt(2 / n[l-1]), where the notebook's 1 / np.sqrt(n[l-1]) belongs",
+                 -1.0: "the sign is flipped (a minus in front)"}
+        meaning = next((words for value, words in named.items() if _near(k0, value)), None)
+        return (f"{fmt(k0)} times the expected one on every layer",
+                meaning or "a factor the notebook's W[l] does not have, the same on every layer")
+    cs = [k / np.sqrt(dims[l - 1]) for dims, l, k in ks]
+    if all(_near(c, cs[0]) for c in cs):
+        return (f"randn * {fmt(cs[0])}, which is sqrt(n[l-1]) * {fmt(cs[0])} times the expected one on each layer l",
+                f"the draws are multiplied by {fmt(cs[0])} where they are divided by np.sqrt(n[l-1]) (the "
+                "layer's number of inputs): the notebook's scale, not a fixed one")
+    dims, _, _ = ks[0]
+    said = ", ".join(f"{fmt(k)} on layer {l}" for d, l, k in ks if d == dims)
+    return (f"k[l] times the expected one on each layer ({said})",
+            "each layer's W[l] is the seeded one at another scale: divide the draws by np.sqrt(n[l-1]) and nothing else")
 
 
 def _divisor(bad):
@@ -185,6 +246,9 @@ class InitializeParameters(Spec):
 
     def part_mismatch(self, part, got, exp, case):
         texts = [text for p, _, text in _init_problems(got, case.args[0]) if p == part]
+        said = _factor_said([(case.args, got, exp)]) if part == "W" and type(got) is dict else None
+        if said:    # the seeded draws at another scale, said as the factor it is, not as "other numbers" (diag12)
+            return (texts[0] + "; " if texts else "") + f"every W[l] is {said[0]}"
         if not texts and part == "W":
             texts = [text for _, text in _unseeded(got, exp, case.args)]
         return texts[0] if texts else None
@@ -218,6 +282,11 @@ class InitializeParameters(Spec):
                 case, _, wrong = bad_runs[0]
                 return self._finding(f"{self.name}.W_divided_by_other", [f"With {case.label}: {wrong[part]}."],
                                      divisor=found[0], meaning=found[1])
+            found = _factor_said(self._bad_W(bad_runs))
+            if found is not None:
+                case, _, wrong = bad_runs[0]
+                return self._finding(f"{self.name}.W_scaled", [f"With {case.label}: {wrong[part]}."],
+                                     factor=found[0], meaning=found[1])
         return super().explain_part(part, bad_runs)
 
     def diagnose(self, part, runs, mutant_cache):
@@ -226,6 +295,10 @@ class InitializeParameters(Spec):
         if part == "W" and _divisor(self._bad_W(runs)) is not None:
             return []    # the draws are the seeded ones, divided by another size: explain_part names it
         ids, unseeded = [], []
+        if part == "W" and _factor_said(self._bad_W(runs)) is not None \
+                and not any(p == "W" for case, got_parts, wrong in runs if "W" in wrong
+                            for p, _, _ in _init_problems(got_parts["W"], case.args[0])):
+            return []    # the seeded draws at another scale, and no property off: explain_part says the factor
         for case, got_parts, wrong in runs:
             if part in wrong and part in got_parts:
                 ids += [mid for p, mid, _ in _init_problems(got_parts[part], case.args[0]) if p == part and mid]
@@ -235,6 +308,26 @@ class InitializeParameters(Spec):
         # "not the seeded numbers" only when no case shows a property off (a small case has too few
         # entries to judge the scale, so * 0.01 is only caught on the larger one)
         return list(dict.fromkeys(ids or unseeded))
+
+    def _causes_checked(self, call, findings) -> list:
+        """A missing layers' finding said as the return inside the loop when the source has one there
+        (the function ended after layer 1), not as a loop's range (diag12)."""
+        findings = super()._causes_checked(call, findings)
+        if not findings or not findings[0].id.endswith(".missing_layers"):
+            return findings
+        from .chain import _return_in_loop
+
+        early = _return_in_loop(self._learner_text(call) or "")
+        if early is None:
+            return findings
+        first = findings[0]
+        return [Finding(f"{self.name}.return_in_loop", hint_for(f"{self.name}.return_in_loop", why=early),
+                        first.details)] + findings[1:]
+
+    def _on_part_only(self, mid, part, runs, explains, mutant_cache) -> str:
+        # the "b" and "W" parts are b's zeros and W's values: a wrong shape is never "on shapes only,
+        # your b and W are right" (diag12)
+        return "" if part == "shapes" else super()._on_part_only(mid, part, runs, explains, mutant_cache)
 
     def exception_mistake(self, err, case):
         key = causes.layer_key(err.message) if err.exc_type == "KeyError" else None

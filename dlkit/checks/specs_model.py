@@ -13,7 +13,7 @@ import numpy as np
 
 import dlkit
 
-from . import causes, cases as C, chain
+from . import causes, cases as C, chain, compare
 from . import layerwise
 from .numeric import H
 from .plain import LearnerError, kind
@@ -99,6 +99,55 @@ def _explain_calls(spec, call, runs, judge, blocks):
     return f
 
 
+def _activations_used(runs):
+    """'layers 1 and 2 use ReLU; layers 3 and 4 use the sigmoid' for the deepest wrong case whose caches
+    show, layer by layer, A[l] = relu(Z[l]) or sigmoid(Z[l]) (A[l] read from the next layer's cache,
+    A[L] = AL); None when some layer is neither or the caches are not of that form."""
+    best, label = None, ""
+    for case, got_parts, wrong in runs:
+        AL, caches = got_parts.get("AL"), got_parts.get("caches")
+        if not wrong or type(caches) not in (list, tuple) or not caches or type(AL) is not np.ndarray:
+            continue
+        try:
+            Zs = [c[1] for c in caches]
+            As = [c[0][0] for c in caches[1:]] + [AL]
+        except (TypeError, IndexError, KeyError):
+            continue
+        used = []
+        for Z, A in zip(Zs, As):
+            if type(Z) is not np.ndarray or type(A) is not np.ndarray or Z.shape != A.shape:
+                used = None
+                break
+            with np.errstate(all="ignore"):
+                zf = Z.astype(np.float64)
+                fits = [name for name, fn in (("ReLU", lambda z: np.maximum(z, 0)),
+                                              ("the sigmoid", lambda z: 1 / (1 + np.exp(-z)))) if compare.close(A, fn(zf))]
+            if len(fits) != 1:
+                used = None
+                break
+            used.append(fits[0])
+        if used and (best is None or len(used) > len(best)):
+            best, label = used, compare.redact_label(case.label) if case.info.get("hidden") else case.label
+    if not best or best.count("the sigmoid") < 2:
+        return None
+
+    def layers(names):
+        ls = [str(i + 1) for i, n in enumerate(best) if n == names]
+        return ("layer " if len(ls) == 1 else "layers ") + (", ".join(ls[:-1]) + " and " + ls[-1] if len(ls) > 1 else ls[0])
+    parts = [f"{layers(n)} use{'s' if layers(n).startswith('layer ') else ''} {n}" for n in ("ReLU", "the sigmoid")
+             if n in best]
+    text = f"With {label} (L = {len(best)}), " + "; ".join(parts) + " (your caches' A[l] against their Z[l])"
+    L, first = len(best), best.index("the sigmoid") + 1
+    if all(n == "the sigmoid" for n in best[first - 1:]) and first > 1:
+        # the sigmoid from some hidden layer on, to the end: the test that picks it switches too early
+        early = L - first
+        text += (f": the sigmoid starts {early} layer{'s' if early > 1 else ''} too early, at layer "
+                 f"{'L-' + str(early) if early else 'L'} (the last hidden layer{'s' if early > 1 else ''} too), so the "
+                 f"condition that picks the activation is off by {'one' if early == 1 else early} (such as "
+                 f"l < L - {early + 1} where l < L belongs)")
+    return text
+
+
 def _model_describe(X, parameters):
     dims = [X.shape[0]] + [parameters[f"W{l}"].shape[0] for l in range(1, _layers(parameters) + 1)]
     return f"X {tuple(X.shape)}, layer_dims {dims}"
@@ -162,6 +211,17 @@ class ModelForward(Spec):
             return {"AL": out[0], "caches": out[1]}, []
         found = self._finding(f"{self.name}.returns_wrong_structure", [f"Your function returned {kind(out)}."])
         return ({"AL": out} if type(out) is np.ndarray else {}), [found]
+
+    def _weigh_mistakes(self, runs, public=True):
+        """The mutants' findings, with "the hidden layers use the sigmoid" said layer by layer: which
+        layers got which activation, read from the learner's own caches (diag12)."""
+        findings = super()._weigh_mistakes(runs, public=public)
+        for f in findings:
+            if f.id == f"{self.name}.hidden_sigmoid":
+                said = _activations_used(runs)
+                if said:
+                    f.hint = (f"{said}: layers 1..L-1 use ReLU, only layer L uses the sigmoid.")
+        return findings
 
     def mutants(self):
         def layers_but_last(X, p):

@@ -235,6 +235,30 @@ class LLayerModel(Spec):
                             "this check compared your loop with dlkit's loop started from your weights.)")
         return result
 
+    def extra_findings(self, runs) -> list:
+        # each case's (num_iterations, len(costs)), for _causes_checked: a fixed loop count (diag12)
+        self._counts = [(case.info["num_iterations"], len(parts["costs"])) for case, parts, _ in runs
+                        if type(parts.get("costs")) in (list, tuple)]
+        return super().extra_findings(runs)
+
+    def _causes_checked(self, call, findings) -> list:
+        """A loop that ran the same N times on every case, whatever its num_iterations, with range(N) in
+        the source: said first, whether or not the call log could be kept (a long loop) (diag12)."""
+        findings = super()._causes_checked(call, findings)
+        counts = getattr(self, "_counts", None) or []
+        ns = {N for _, N in counts}
+        if not findings or len(ns) != 1 or all(n == N for n, N in counts) \
+                or any(f.id.endswith(".loop_iterations_fixed") for f in findings):
+            return findings
+        N = ns.pop()
+        n = next(n for n, M in counts if n != M)
+        found = _fixed_count(n, N, self._learner_text(call))
+        if found is None:
+            return findings
+        words = found[1] + (f" (the same {N} on every case, for num_iterations = "
+                            f"{', '.join(str(k) for k in dict.fromkeys(n for n, _ in counts))})" if len(counts) > 1 else "")
+        return [self._finding(f"{self.name}.{found[0]}", [], words=words)] + findings
+
     def _learner_starts(self, call, cases):
         """(learner's initial parameters by (layer_dims, seed), or None when they are dlkit's; a Finding or None)."""
         keys = dict.fromkeys((tuple(c.args[2]), s) for c in cases for s in (c.args[5], 1))
@@ -327,6 +351,12 @@ def judge_loop(args, output, log, source=None):
             return "loop_arguments", (f"initialize_parameters is given seed = {sd}, not the seed argument ({seed}): "
                                       f"the loop ignores the seed you were given and starts from other initial weights")
     forwards = named("model_forward")
+    # the log keeps a bounded number of calls: a long loop is counted by its costs too
+    costs = output[1] if type(output) in (tuple, list) and len(output) == 2 else None
+    for ran in dict.fromkeys([len(forwards)] + ([len(costs)] if type(costs) is list else [])):
+        fixed = _fixed_count(n, ran, source)
+        if fixed is not None:
+            return fixed
     found = _ran_once(n, forwards, named, output, source) or _not_fed_back(inits, named("update_parameters"), n)
     if found is not None:
         return found
@@ -418,6 +448,18 @@ def _costs_kept(costs, Js, n):
         return "loop_costs", (f"costs holds the costs of the first {len(costs)} iteration{'s' if len(costs) > 1 else ''} "
                               f"only, although the loop ran all {n}: the costs of the others are not appended")
     return None
+
+
+def _fixed_count(n, ran, source):
+    """(id, words, refutes) when the loop ran ``ran`` times for num_iterations = ``n`` and the source's
+    range is that fixed number (range(3000)): num_iterations is ignored (diag12); None otherwise."""
+    if ran == n or ran < 2 or not source:
+        return None
+    lit = re.search(rf"\brange\(\s*(?:0\s*,\s*)?{ran}\s*\)", source)
+    if lit is None:
+        return None
+    return "loop_iterations_fixed", (f"the loop ran {ran} times for num_iterations = {n}: `{lit.group(0)}` is a "
+                                     f"fixed number, so the loop runs {ran} times whatever num_iterations is"), ()
 
 
 def _ordinal(k) -> str:

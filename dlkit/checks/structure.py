@@ -102,7 +102,7 @@ def _layers_text(ls) -> str:
     return ", ".join(ls[:-1]) + (" and " if len(ls) > 1 else "") + ls[-1] if ls else "none"
 
 
-CACHES_LIST = ("caches_one_cache", "caches_order", "caches_layers")
+CACHES_LIST = ("caches_one_cache", "caches_order", "caches_layers", "caches_items")
 
 
 def _caches_list(got, exp, label):
@@ -154,6 +154,76 @@ def _caches_list(got, exp, label):
     return "caches_layers", {"part": label, "words": words}
 
 
+def _is_cache(item) -> bool:
+    """True if ``item`` has the form of one layer's cache, (linear_cache (3 items), Z array)."""
+    return type(item) in (tuple, list) and len(item) == 2 and type(item[0]) in (tuple, list) \
+        and len(item[0]) == 3 and type(item[1]) is np.ndarray
+
+
+def _layer_arrays(exp, AL):
+    """[(name, array)]: every layer's A[l-1], W[l], b[l], Z[l] from the expected caches, and A[L]."""
+    out = []
+    for j, ((A_prev, W, b), Z) in enumerate(exp):
+        l = j + 1
+        out += [(f"A[{l - 1}]" if l > 1 else "A[0] = X", A_prev), (f"W[{l}]", W), (f"b[{l}]", b), (f"Z[{l}]", Z)]
+    if type(AL) is np.ndarray:
+        out.append((f"A[{len(exp)}] = AL", AL))
+    return out
+
+
+def _what(value, whole, exp, arrays, depth=0) -> str:
+    """What a value found in caches holds, in the lecture's words (a layer's cache, linear_cache, A[l], ...)."""
+    if value is whole:
+        return "the caches list itself"
+    if type(value) is np.ndarray:
+        name = next((n for n, v in arrays if type(v) is np.ndarray and v.shape == value.shape
+                     and compare.close(value, v)), None)
+        return name or f"an array of shape {compare.shape_text(value.shape)}"
+    if type(value) in (tuple, list):
+        for j, c in enumerate(exp):
+            if _agree(value, c):
+                return f"layer {j + 1}'s cache (linear_cache, Z)"
+            if _agree(value, c[0]):
+                return f"layer {j + 1}'s linear_cache"
+        if depth >= 2:
+            return f"a {type(value).__name__} of {len(value)} items"
+        return "(" + ", ".join(_what(v, whole, exp, arrays, depth + 1) for v in value) + ")"
+    return "None" if value is None else f"a {type(value).__name__}"
+
+
+def _caches_items(got, exp, label, AL):
+    """(relation, fmt) for a caches list of one item per layer where some items are not of a cache's form
+    (linear_cache, Z): the list appended into itself, each cache wrapped with another value, or another
+    kind of item; each said by what it holds (diag12)."""
+    if type(exp) is not list or not exp or not all(_is_cache(c) for c in exp) or type(got) not in (tuple, list) \
+            or len(got) != len(exp):
+        return None
+    def itself(i):
+        # the list appended into itself: the same object, or (the runner copies outputs) a list of as many
+        # items whose items before i are the ones before i
+        item = got[i]
+        return item is got or type(item) is list and len(item) == len(got) and i >= 1 \
+            and all(_agree(item[j], got[j]) for j in range(i))
+
+    odd = [i for i, item in enumerate(got) if item is got or not _is_cache(item)]
+    if not odd:
+        return None
+    arrays = _layer_arrays(exp, AL)
+    i = odd[0]
+    if itself(i):
+        words = (f"{label}[{i}] is the caches list itself (caches.append(caches) puts the list into itself), where "
+                 f"layer {i + 1}'s cache (linear_cache, Z) belongs: layer {i + 1}'s cache is never stored")
+    elif all(type(got[j]) in (tuple, list) and len(got[j]) >= 2 and _agree(got[j][0], exp[j]) for j in odd) \
+            and len(odd) == len(got):
+        rest = ", ".join(_what(v, got, exp, arrays) for v in got[i][1:])
+        words = (f"each item of {label} is a layer's cache wrapped with more: {label}[{i}] is ((linear_cache, Z), "
+                 f"{rest}) where layer {i + 1}'s (linear_cache, Z) alone belongs; append the cache itself")
+    else:
+        said = "; ".join(f"{label}[{j}] holds {_what(got[j], got, exp, arrays)}" for j in odd[:2])
+        words = f"{said}, where each item is one layer's cache (linear_cache, Z) = ((A[l-1], W[l], b[l]), Z[l])"
+    return "caches_items", {"part": label, "words": words}
+
+
 def _dict_for_list(got, exp, label):
     if type(exp) is list and type(got) is dict and len(got) == len(exp) \
             and _agree(list(got.values()), exp):
@@ -168,7 +238,9 @@ def explain(spec, part, bad_runs):
         exp = spec.split(case.expected, case)[0][part]
         got = got_parts.get(part)
         q = spec.quantities(case)
-        rel = _dict_for_list(got, exp, part) or _caches_list(got, exp, part) or _tuple_relation(got, exp, q, part)
+        AL = case.expected[0] if type(case.expected) is tuple and case.expected else None
+        rel = _dict_for_list(got, exp, part) or _caches_list(got, exp, part) or _caches_items(got, exp, part, AL) \
+            or _tuple_relation(got, exp, q, part)
         if rel is None or first is not None and rel[0] != first[0]:
             return None
         # a caches relation is said of the deepest public case: more layers show more of the order
