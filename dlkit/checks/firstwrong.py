@@ -130,8 +130,7 @@ def _what(spec, case, fam, layer, name, value, expected, flat, layers=(), inputs
         return None, f"it computes m = {fmt(value)}, but m is the number of examples, {fmt(expected)} (the columns)"
     g, e = np.asarray(value), np.asarray(expected)
     if g.shape != e.shape and not (g.size == e.size == 1):
-        return None, (f"it has shape {compare.shape_text(g.shape)} where {label} has "
-                      f"{compare.shape_text(e.shape)}")
+        return _wrong_shape(spec, case, fam, layer, label, g, e, flat, layers, inputs, own)
     part = f"your {name}"
     with np.errstate(all="ignore"):
         found = relations.explain(part, [(case, value, expected, part, flat)])
@@ -153,6 +152,29 @@ def _what(spec, case, fam, layer, name, value, expected, flat, layers=(), inputs
     with np.errstate(all="ignore"):
         differ = int(np.count_nonzero(~np.isclose(g.astype(np.float64), e.astype(np.float64), rtol=1e-5, atol=1e-8)))
     return None, f"it differs from {label} in {differ} of {e.size} values"
+
+
+def _wrong_shape(spec, case, fam, layer, label, g, e, flat, layers, inputs, own):
+    """(id, words) for a value of the wrong shape: the expected array flattened into one column or
+    one row, else the lecture expression of the layer's quantities it equals (searched like a wrong
+    value: ``1/m sum(A[l-1], axis=1)`` where db[l] belongs is "A[l-1] where dZ[l] belongs")."""
+    shape = (f"it has shape {compare.shape_text(g.shape)} where {label} has "
+             f"{compare.shape_text(e.shape)}")
+    if g.size == e.size and g.ndim == 2 and 1 in g.shape and e.ndim == 2:
+        for order in ("C", "F"):
+            if compare.close(g.astype(np.float64), e.reshape(g.shape, order=order)):
+                how = "one column (a reshape(-1, 1))" if g.shape[1] == 1 else "one row (a reshape(1, -1))"
+                return "flattened", f"{shape}: it is {label} flattened into {how}, not kept in {label}'s shape"
+    found = _expression(g, layers, inputs, case, own)
+    if found is None:
+        return None, shape
+    tree, labels, q, m, defs = found
+    with np.errstate(all="ignore"):
+        words = concepts.translate(tree, fam, labels, q, m=m, activation=activation(spec, case, layer, flat),
+                                   defs=defs)
+    if not words:
+        return None, shape
+    return "expression", f"{shape}: on this case it is {tree.text}: {words}"
 
 
 def activation(spec, case, layer, flat):

@@ -627,3 +627,7 @@ PYERRORS = {
                      "not a variable of your function).",
 }
 TRACE.update(PYERRORS)
+
+# ---- diag13: wrong shapes, substituted operands, dropped examples (relations.py, firstwrong.py, concepts.py, substitute.py) ----
+# The cost with one example's loss left out (relations.cost_relation: a loop over range(1, m) or range(m - 1)).
+RELATIONS["cost_example_left_out"] = _COST_HINT
