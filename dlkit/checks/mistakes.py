@@ -631,3 +631,10 @@ TRACE.update(PYERRORS)
 # ---- diag13: wrong shapes, substituted operands, dropped examples (relations.py, firstwrong.py, concepts.py, substitute.py) ----
 # The cost with one example's loss left out (relations.cost_relation: a loop over range(1, m) or range(m - 1)).
 RELATIONS["cost_example_left_out"] = _COST_HINT
+# The reference's own computation on a changed input (substitute.py, Spec._substitution_explained).
+TRACE.update({
+    "operand_substituted": "{part} is what the lecture's computation gives with {put} where {was} belongs: "
+                           "your code uses {put} in {was}'s place.",
+    "example_left_out": "{part} is the lecture's value with the {which} example (column) left out of the sum, "
+                        "divided by {by}: a loop over {loop}. The sum runs over all m examples, divided by m.",
+})

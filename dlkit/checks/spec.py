@@ -186,6 +186,9 @@ def roughly_parts(got, exp) -> bool:
     return roughly(got, exp)
 
 
+_SUBSTITUTE_IDS = (".operand_substituted", ".example_left_out")
+
+
 class Spec:
     """Base class: one exercise's checkpoint. Subclasses fill in the class attributes and methods."""
 
@@ -559,7 +562,8 @@ class Spec:
         if order is not None:   # every output is right, in another place: nothing else to say about them
             findings = [order] + [f for f in findings if f.id.endswith("modifies_input")]
         else:
-            findings += self._weigh_mistakes(runs, public=seed is None)
+            findings += self._weigh_mistakes(runs, public=seed is None,
+                                             named=bool(crashes) or any(not f.generic for f in findings))
 
         # Localise: helpers first, then (backward blocks) the learner's own forward.
         if crashes:
@@ -689,7 +693,7 @@ class Spec:
             f.details = [d for d in f.details if d not in shown]
         return named[:limit]
 
-    def _weigh_mistakes(self, runs, public=False) -> list:
+    def _weigh_mistakes(self, runs, public=False, named=False) -> list:
         """Findings for the wrong parts: the known mistakes that reproduce them, else a shape/value message."""
         findings = []
         mutant_cache = {}
@@ -734,8 +738,15 @@ class Spec:
                                                                      *self._try_it(case, part, runs, public)]))
             elif not any(part in explains[mid] for mid in kept):
                 wrong_runs = [r for r in runs if r[2].get(part)]
-                related = structure.explain(self, part, wrong_runs) or self.explain_part(part, wrong_runs) \
-                    or self._shape_explained(part, wrong_runs) or self._keys_explained(part, wrong_runs)
+                related = structure.explain(self, part, wrong_runs) or self.explain_part(part, wrong_runs)
+                if (related is None or getattr(related, "generic", False)) and not named and all(
+                        f.generic or f.id.endswith(_SUBSTITUTE_IDS) for f in findings):
+                    # only when nothing specific is said yet (a crash named on another case says it)
+                    related = self._substitution_explained(part, wrong_runs) or related
+                related = related or self._shape_explained(part, wrong_runs) or self._keys_explained(part, wrong_runs)
+                if related is not None and related.id.endswith(_SUBSTITUTE_IDS) and any(
+                        f.id == related.id for f in findings):
+                    continue    # one substitution explains several parts: said once
                 if related is not None:
                     related.details += self._try_it(case, part, runs, public)
                     findings.append(related)
@@ -756,6 +767,27 @@ class Spec:
             return ""    # the mistake leaves those parts as they are: nothing to add
         verb = "is" if len(right) == 1 else "are"
         return f"On {part} only (your {' and '.join(right)} {verb} right). "
+
+    def _substitution_explained(self, part, wrong_runs):
+        """The reference's computation with one input substituted, or with an example left out, that
+        gives the learner's part on every wrong case (:mod:`substitute`), or None."""
+        from . import substitute
+
+        case, _, wrong = wrong_runs[0]
+        found = substitute.substituted(self, part, wrong_runs)
+        if found is not None:
+            (_, _), pairs = found
+            was = ", ".join(dict.fromkeys(w for w, _ in pairs))
+            put = ", ".join(dict.fromkeys(p for _, p in pairs))
+            return self._finding(f"{self.name}.operand_substituted", [f"With {case.label}: {wrong[part]}."],
+                                 part=part, was=was, put=put)
+        found = substitute.dropped_example(self, part, wrong_runs)
+        if found is not None:
+            which, by = found
+            loop = "range(1, m) starts one late" if which == "first" else "range(m - 1) stops one early"
+            return self._finding(f"{self.name}.example_left_out", [f"With {case.label}: {wrong[part]}."],
+                                 part=part, which=which, by=by, loop=loop)
+        return None
 
     def _shape_explained(self, part, wrong_runs):
         """A returned array of the wrong shape named as what it is (:func:`operands.explain_shape`), or None."""
