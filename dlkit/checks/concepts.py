@@ -184,9 +184,19 @@ def describe(found, ref, q, m=None, defs=None):
             (f, finv), (r, rinv) = extra[0], missing[0]
             if finv and not rinv and _same(_fvalue(f, q, m), _fvalue(r, q, m)):
                 return f"it divides by {_ftext(r)} where the equation multiplies by it", 1
+            fval = _fvalue(f, q, m)
+            twice = next((x for x, xinv in R if x is not r and not xinv and not finv and np.size(fval) > 1
+                          and _same(fval, _fvalue(x, q, m))), None)
+            if twice is not None:    # s * s where s (1 - s) belongs: the kept factor taken twice (diag13)
+                return (f"{_ftext(twice)}^2 where {_ftext(twice)} {_paren_text(r)} belongs: {_ftext(r)} is "
+                        f"replaced by a second {_ftext(twice)}"), 1
             return _substituted(f, r, q, m, defs), 2
         return None
     return _substituted(found, ref, q, m, defs), 2
+
+
+def _paren_text(e):
+    return e.text if e.op == "atom" else f"({e.text})"
 
 
 def _terms(e, sign=1.0):

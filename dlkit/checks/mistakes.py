@@ -638,3 +638,6 @@ TRACE.update({
     "example_left_out": "{part} is the lecture's value with the {which} example (column) left out of the sum, "
                         "divided by {by}: a loop over {loop}. The sum runs over all m examples, divided by m.",
 })
+# Mutant ids that stand for several variants under one hint: the report adds the learner's own variant
+# when the expression search names it on every wrong case (Spec._broad_said).
+BROAD_MUTANTS = ("wrong_derivative", "wrong_formula", "missing_parentheses")

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import causes, compare, crashes, relations, source, structure
-from .mistakes import hint_for
+from .mistakes import BROAD_MUTANTS, hint_for
 from .numeric import roughly
 from .plain import LearnerError, plain, same
 from .result import CheckResult, Finding
@@ -606,6 +606,8 @@ class Spec:
                 findings = [said] + findings
         elif findings and not crashes and self.call_claims:
             findings = self._calls_recheck(call, runs, findings)
+        if findings and not crashes and findings[0].id.rsplit(".", 1)[-1] in BROAD_MUTANTS:
+            findings[0] = self._broad_said(runs, findings[0])
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)
@@ -767,6 +769,19 @@ class Spec:
             return ""    # the mistake leaves those parts as they are: nothing to add
         verb = "is" if len(right) == 1 else "are"
         return f"On {part} only (your {' and '.join(right)} {verb} right). "
+
+    def _broad_said(self, runs, finding):
+        """A mutant id that stands for several variants (BROAD_MUTANTS: "the slope is s (1 - s)") with
+        the learner's own variant added, when the expression search names it on every wrong case
+        (``dA[l] * s * s``: "s where 1 - s belongs"); the finding as it was otherwise."""
+        from . import concepts
+
+        with np.errstate(all="ignore"):
+            said = concepts.explain_outputs(self, runs)
+        if said is None or not said.id.endswith(".output_expression"):
+            return finding
+        return Finding(finding.id, finding.hint, [f"Here: {said.hint[0].lower()}{said.hint[1:]}", *finding.details],
+                       generic=finding.generic)
 
     def _substitution_explained(self, part, wrong_runs):
         """The reference's computation with one input substituted, or with an example left out, that

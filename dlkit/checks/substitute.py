@@ -89,8 +89,17 @@ def _judged(spec, args, case, part, g, meter):
     dA[L] the reference's clip changes); else False."""
     e = _part(spec, args, case, part, meter, trusted=True)
     if e is not _UNDECIDED and e is not None and _same(g, e):
-        return True
+        # all zeros (a dA[L] of 0 with Y = A[L]) is what many mistakes give: it confirms nothing
+        return True if _nontrivial(g) else _UNDECIDED
     return _UNDECIDED if _part(spec, args, case, part, meter) is _UNDECIDED else False
+
+
+def _nontrivial(x) -> bool:
+    """Some entry neither 0 nor the same as every other: a value only one computation gives."""
+    if type(x) is dict:
+        return any(_nontrivial(v) for v in x.values())
+    v = np.asarray(x, dtype=np.float64).ravel() if (type(x) is np.ndarray or compare.is_number(x)) else None
+    return v is not None and v.size > 0 and bool(np.any(v != 0)) and bool(np.all(np.isfinite(v)))
 
 
 class _Nothing:
@@ -137,8 +146,11 @@ def _substitutions(spec, case):
         for other in {f for _, f, _, _ in names if f != fam}:
             args, said = list(case.args), []
             for path, v, (label, _, layer) in items:
+                # not a 0/1 array (Y, a mask): where A[L] belongs the reference's clip turns it into
+                # +-1 / eps values the learner's code would not give (it would give 0/0)
                 rep = next(((lab, w) for lab, f, lay, w in names if f == other and lay == layer
-                            and w.shape == v.shape and not np.allclose(w, v)), None)
+                            and w.shape == v.shape and not np.allclose(w, v) and not np.all((w == 0) | (w == 1))),
+                           None)
                 if rep is None:
                     break
                 args = _replace(args, path, rep[1])
