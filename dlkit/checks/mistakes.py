@@ -640,4 +640,7 @@ TRACE.update({
 })
 # Mutant ids that stand for several variants under one hint: the report adds the learner's own variant
 # when the expression search names it on every wrong case (Spec._broad_said).
-BROAD_MUTANTS = ("wrong_derivative", "wrong_formula", "missing_parentheses")
+BROAD_MUTANTS = ("wrong_derivative",)   # (the forward ones, 1 / (1 - e^-Z), are best said by their own hint)
+# A returned array that holds the right numbers flattened into one column or row (substitute.flattened).
+TRACE["flattened"] = ("{part} holds the right numbers flattened into one {which} (a {how} or a ravel), not in "
+                      "their own shape: keep the shape of the equation's result (an entry-by-entry result has Z's shape).")

@@ -771,7 +771,7 @@ class Spec:
         return f"On {part} only (your {' and '.join(right)} {verb} right). "
 
     def _broad_said(self, runs, finding):
-        """A mutant id that stands for several variants (BROAD_MUTANTS: "the slope is s (1 - s)") with
+        """A mutant id that stands for several variants (BROAD_MUTANTS: the slope is s (1 - s)) with
         the learner's own variant added, when the expression search names it on every wrong case
         (``dA[l] * s * s``: "s where 1 - s belongs"); the finding as it was otherwise."""
         from . import concepts
@@ -806,8 +806,14 @@ class Spec:
 
     def _shape_explained(self, part, wrong_runs):
         """A returned array of the wrong shape named as what it is (:func:`operands.explain_shape`), or None."""
-        from . import operands
+        from . import operands, substitute
 
+        flat = substitute.flattened(self, part, wrong_runs)
+        if flat is not None:    # the right numbers in one column or row (diag13)
+            case, _, wrong = wrong_runs[0]
+            how = "reshape(-1, 1)" if flat == "column" else "reshape(1, -1)"
+            return self._finding(f"{self.name}.flattened", [f"With {case.label}: {wrong[part]}."],
+                                 part=part, which=flat, how=how)
         with np.errstate(all="ignore"):
             found = operands.explain_shape(self, part, wrong_runs)
         if found is None:

@@ -255,4 +255,21 @@ def dropped_example(spec, part, wrong_runs):
     return sorted(common)[0] if common and len(common) == 1 else None
 
 
-__all__ = ["substituted", "dropped_example", "BUDGET"]
+def flattened(spec, part, wrong_runs):
+    """'column' or 'row' when on every wrong case ``part`` is the right array reshaped into one
+    column (reshape(-1, 1)) or one row, in either order; else None."""
+    said = None
+    for case, got_parts, _ in wrong_runs:
+        g, e = got_parts.get(part), spec.split(case.expected, case)[0].get(part)
+        if type(g) is not np.ndarray or type(e) is not np.ndarray or g.ndim != 2 or e.ndim != 2 \
+                or g.shape == e.shape or g.size != e.size or 1 not in g.shape:
+            return None
+        which = "column" if g.shape[1] == 1 else "row"
+        if said not in (None, which) or not any(
+                compare.close(g.astype(np.float64), e.reshape(g.shape, order=o)) for o in ("C", "F")):
+            return None
+        said = which
+    return said
+
+
+__all__ = ["substituted", "dropped_example", "flattened", "BUDGET"]
