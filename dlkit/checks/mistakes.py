@@ -644,3 +644,9 @@ BROAD_MUTANTS = ("wrong_derivative",)   # (the forward ones, 1 / (1 - e^-Z), are
 # A returned array that holds the right numbers flattened into one column or row (substitute.flattened).
 TRACE["flattened"] = ("{part} holds the right numbers flattened into one {which} (a {how} or a ravel), not in "
                       "their own shape: keep the shape of the equation's result (an entry-by-entry result has Z's shape).")
+# A cached item that holds another quantity of the layer where its own belongs (relations.single_case).
+RELATIONS["cache_holds_other"] = ("{part} holds {other} where {own} belongs: the cache keeps what the layer was "
+                                  "given, linear_cache = (A[l-1], W[l], b[l]), and the Z[l] it computed, cache = "
+                                  "(linear_cache, Z[l]).")
+# The cost with the parentheses of (1 - Y) left out (relations.cost_relation).
+RELATIONS["cost_parentheses"] = _COST_HINT

@@ -135,6 +135,13 @@ def single_case(part, g, e, q, case):
         if _close(g64, v):
             # a cached Z that holds A: the array was changed (an in-place activation) after it was cached
             overwritten = "cache" in part and name == "A"
+            own = next((n for n, w in named if w.shape == e64.shape and compare.close(w, e64)), None)
+            if overwritten and own is not None and own != "Z":
+                # the slot is not Z's (linear_cache[0] is A[l-1]): A[l] was put there, nothing overwritten (diag13)
+                from .firstwrong import _label, family
+                said = {n: _label(family(n), None) if family(n) else n for n in (name, own)}
+                found.append(("cache_holds_other", {"part": part, "other": said[name], "own": said[own]}))
+                continue
             found.append(("cache_overwritten" if overwritten else "holds_other", {"part": part, "other": name}))
         if v.ndim == 2 and v.shape != v.shape[::-1] and _close(g64, v.T):
             found.append(("holds_other", {"part": part, "other": name + " transposed"}))
@@ -472,7 +479,9 @@ _EPS = (np.finfo(float).eps, 1e-15, 1e-12, 1e-10, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 
 _TINY = 1e-7     # a clip or an added eps up to this size does not change J beyond the tolerance
 _LOGS = {"ln": np.log, "log10": np.log10, "log2": np.log2}
 _SECOND = {"1 - A": lambda A: 1 - A, "1 + A": lambda A: 1 + A, "A": lambda A: A}
-_WEIGHTS = {"1 - Y": lambda y: 1 - y, "Y": lambda y: y, "no weight": lambda y: np.ones_like(y)}   # the second term's
+_WEIGHTS = {"1 - Y": lambda y, t: (1 - y) * t, "Y": lambda y, t: y * t, "no weight": lambda y, t: t,
+            # the parentheses of (1 - Y) left out (diag13): log(1 - A) * 1 - Y, 1 - Y * log(1 - A)
+            "grouping -Y": lambda y, t: t - y, "grouping 1-": lambda y, t: 1 - y * t}   # the second term's
 # (difference id, words): in order of specificity, the first names the relation
 _COST_WORDS = {
     "swapped": ("cost_args_swapped", "A[L] and Y swapped: the parameters are (AL, Y), in this order, so your "
@@ -484,6 +493,10 @@ _COST_WORDS = {
           "loss takes the log its label selects"),
     "no weight": ("cost_term_weight", "log(1 - A[L]) without its factor (1 - Y): the second term is "
                   "(1 - Y) log(1 - A[L])"),
+    "grouping -Y": ("cost_parentheses", "the parentheses around (1 - Y) left out: log(1 - A[L]) * 1 - Y is "
+                    "log(1 - A[L]) - Y (* acts before -), where the second term is (1 - Y) log(1 - A[L])"),
+    "grouping 1-": ("cost_parentheses", "the parentheses around (1 - Y) left out: 1 - Y * log(1 - A[L]) is "
+                    "1 - (Y log(1 - A[L])) (* acts before -), where the second term is (1 - Y) log(1 - A[L])"),
     "c2=-1": ("cost_term_subtracted", "the second term, (1 - Y) log(1 - A[L]), subtracted, where the two terms "
               "are added inside the sum"),
     "c2=0": ("cost_term_missing", "the second term, (1 - Y) log(1 - A[L]), left out"),
@@ -560,7 +573,7 @@ def _cost_matches(AL, Y, g):
                 for (bname, second), (wname, weight) in itertools.product(_SECOND.items(), _WEIGHTS.items()):
                     if bname != "1 - A" and wname != "1 - Y":
                         continue     # three differences in one term: never claimed
-                    t2 = weight(y) * log(second(stack) + added)
+                    t2 = weight(y, log(second(stack) + added))
                     r2 = _reds(t2, m)
                     vals = K * (C1 * r1[None] + C2 * r2[None])                          # (combos, preps, reds)
                     hit = np.isfinite(vals) & (np.abs(vals - g) <= 1e-4 * abs(g) + 1e-9)

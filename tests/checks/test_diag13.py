@@ -155,3 +155,26 @@ def test_s_squared_is_said_with_the_broad_slope_mutant():
     assert "s^2 where s (1 - s) belongs" in str(r)
     right = check("sigmoid_backward", lambda dA, Z: dA * _sig(Z) * (1 - _sig(Z)))
     assert right.passed
+
+
+def test_the_cost_with_the_parentheses_of_one_minus_Y_left_out_is_named():
+    def compute_cost(AL, Y):
+        m = Y.shape[1]
+        A = np.clip(AL, 1e-15, 1 - 1e-15)
+        return -np.sum(Y * np.log(A) + np.log(1 - A) * 1 - Y) / m
+
+    r = check("compute_cost", compute_cost)
+    assert r.mistakes[0] == "compute_cost.cost_parentheses", str(r)
+    assert "parentheses around (1 - Y)" in r.hints[0]
+
+
+def test_a_linear_cache_holding_A_is_not_called_an_overwritten_Z():
+    def linear_activation_forward(A_prev, W, b, activation):
+        Z = W @ A_prev + b
+        A = 1 / (1 + np.exp(-Z)) if activation == "sigmoid" else np.maximum(0, Z)
+        return A, ((A, W, b), Z)
+
+    r = check("linear_activation_forward", linear_activation_forward)
+    assert "linear_activation_forward.cache_overwritten" not in r.mistakes, str(r)
+    assert r.mistakes[0] == "linear_activation_forward.cache_holds_other", str(r)
+    assert "A[l] where A[l-1] belongs" in r.hints[0]
