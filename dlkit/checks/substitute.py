@@ -22,7 +22,7 @@ from dlkit._validate import values_trusted
 
 from . import compare
 
-BUDGET = 150   # reference calls per wrong part (each case counts; a model_backward call is ~0.2 ms)
+BUDGET = 100   # reference calls per wrong part (each case counts; a model_backward call is ~0.2 ms)
 
 
 def _leaves(x, path=()):
@@ -72,26 +72,44 @@ def _name_of(value, names):
     return None
 
 
-def _part(spec, args, case, part, meter, trusted=False):
-    meter[0] += 1
-    try:
-        with np.errstate(all="ignore"), (values_trusted() if trusted else _NOTHING):
-            out = spec.reference(*args)
-            parts, _ = spec.split(out, case)
-    except Exception:   # noqa: BLE001  (outside the reference's domain, a Z[L] that is no probability: undecided)
+_MEMO = {}   # (spec, case, substitution, trusted) -> (case, the reference's parts): one run serves every part
+
+
+def _part(spec, args, case, part, meter, trusted=False, key=None):
+    memo_key = (id(spec), id(case), key, trusted)
+    hit = _MEMO.get(memo_key) if key is not None else None
+    if hit is not None and hit[0] is case:
+        parts = hit[1]
+    else:
+        meter[0] += 1
+        try:
+            with np.errstate(all="ignore"), (values_trusted() if trusted else _NOTHING):
+                out = spec.reference(*args)
+                parts, _ = spec.split(out, case)
+        except Exception:   # noqa: BLE001  (outside the reference's domain, a Z[L] that is no probability)
+            parts = _UNDECIDED
+        if key is not None:
+            if len(_MEMO) > 512:
+                _MEMO.clear()
+            _MEMO[memo_key] = (case, parts)
+    if parts is _UNDECIDED:
         return _UNDECIDED
     return parts.get(part)
 
 
-def _judged(spec, args, case, part, g, meter):
+def _judged(spec, args, case, part, g, meter, key=None):
     """True when the reference on ``args`` gives ``g``; _UNDECIDED when it does not and ``args`` are
     outside the reference's domain (its input checks refuse them: a Z[L] that is no probability, whose
     dA[L] the reference's clip changes); else False."""
-    e = _part(spec, args, case, part, meter, trusted=True)
-    if e is not _UNDECIDED and e is not None and _same(g, e):
-        # all zeros (a dA[L] of 0 with Y = A[L]) is what many mistakes give: it confirms nothing
-        return True if _nontrivial(g) else _UNDECIDED
-    return _UNDECIDED if _part(spec, args, case, part, meter) is _UNDECIDED else False
+    e = _part(spec, args, case, part, meter, key=key)
+    if e is _UNDECIDED:    # refused: judged once more with the value checks off, confirming only
+        e = _part(spec, args, case, part, meter, trusted=True, key=key)
+        if e is _UNDECIDED or e is None or not _same(g, e):
+            return _UNDECIDED
+    elif e is None or not _same(g, e):
+        return False
+    # all zeros (a dA[L] of 0 with Y = A[L]) is what many mistakes give: it confirms nothing
+    return True if _nontrivial(g) else _UNDECIDED
 
 
 def _nontrivial(x) -> bool:
@@ -127,6 +145,16 @@ def _same(g, e) -> bool:
 
 
 def _substitutions(spec, case):
+    memo_key = (id(spec), id(case), "substitutions")
+    hit = _MEMO.get(memo_key)
+    if hit is not None and hit[0] is case:
+        return hit[1]
+    out = _substitutions_of(spec, case)
+    _MEMO[memo_key] = (case, out)
+    return out
+
+
+def _substitutions_of(spec, case):
     """[(words key, the args with it done)]: each family of inputs replaced, in every layer, by another
     quantity of the same layer and shape (a single input when it has no family)."""
     leaves = _leaves(list(case.args))
@@ -174,7 +202,7 @@ def substituted(spec, part, wrong_runs):
                 continue
             if meter[0] >= BUDGET:
                 return None
-            got = _judged(spec, args, case, part, g, meter)
+            got = _judged(spec, args, case, part, g, meter, key=key)
             if got is _UNDECIDED:
                 open_.add(key)     # this case can neither confirm nor deny it
             elif got:
@@ -242,7 +270,7 @@ def dropped_example(spec, part, wrong_runs):
                          if (_name_of(v, names) or (None, None))[1] in _NOT_EXAMPLES)
         for col, which in ((0, "first"), (-1, "last")):
             args = tuple(_drop(a, m, col, keep) for a in case.args)
-            short = _part(spec, args, case, part, meter)
+            short = _part(spec, args, case, part, meter, key=("drop", col))
             if short is None or short is _UNDECIDED or _shape(short) != _shape(g) or _shape(g) != _shape(expected):
                 continue    # a part that holds the m columns (dA[l-1], dZ[l]) is not a sum over them
             for k, by in ((1.0, "m - 1"), ((m - 1) / m, "m")):
