@@ -184,9 +184,19 @@ def describe(found, ref, q, m=None, defs=None):
             (f, finv), (r, rinv) = extra[0], missing[0]
             if finv and not rinv and _same(_fvalue(f, q, m), _fvalue(r, q, m)):
                 return f"it divides by {_ftext(r)} where the equation multiplies by it", 1
+            fval = _fvalue(f, q, m)
+            twice = next((x for x, xinv in R if x is not r and not xinv and not finv and np.size(fval) > 1
+                          and _same(fval, _fvalue(x, q, m))), None)
+            if twice is not None:    # s * s where s (1 - s) belongs: the kept factor taken twice (diag13)
+                return (f"{_ftext(twice)}^2 where {_ftext(twice)} {_paren_text(r)} belongs: {_ftext(r)} is "
+                        f"replaced by a second {_ftext(twice)}"), 1
             return _substituted(f, r, q, m, defs), 2
         return None
     return _substituted(found, ref, q, m, defs), 2
+
+
+def _paren_text(e):
+    return e.text if e.op == "atom" else f"({e.text})"
 
 
 def _terms(e, sign=1.0):
@@ -263,10 +273,29 @@ def _substituted(f, r, q, m, defs=None):
                 inner = got[0] if got and got[1] == 1 else None
             if inner:
                 return f"{x.text} is used where {y.text} belongs: in {y.text}, {inner}"
-            return f"{x.text} is used where {y.text} belongs ({f.text} instead of {r.text})"
+            if x.op == y.op == "atom" and x.text.endswith(".T") and y.text.endswith(".T"):
+                return (f"{x.text[:-2]} is used where {y.text[:-2]} belongs ({f.text} instead of {r.text})")
+            return f"{x.text} where {y.text} belongs ({f.text} instead of {r.text})"
     if f.op == "atom" and r.op == "atom":
         return f"{f.text} is used where {r.text} belongs"
+    inner = _one_argument(f, r, q, m)
+    if inner is not None:
+        return inner
     return f"{f.text} where {r.text} belongs"
+
+
+def _one_argument(f, r, q, m):
+    """"A[l-1] is used where dZ[l] belongs" for two trees of one operation (a sum over the same
+    axis, a factor, a function) that differ in one argument only, an atom on both sides; or None."""
+    if f.op != r.op or f.name != r.name or len(f.args) != len(r.args) or not f.args or f.op in expression._G:
+        return None    # (a function of one array, 1 - Z[l] where 1 - s belongs, is said whole)
+    differ = [(x, y) for x, y in zip(f.args, r.args) if not _same(_value(x, q, m), _value(y, q, m))]
+    if len(differ) != 1:
+        return None
+    x, y = differ[0]
+    if x.op == y.op == "atom":
+        return f"{x.text} where {y.text} belongs ({f.text} instead of {r.text})"
+    return _one_argument(x, y, q, m)
 
 
 def translate(found, fam, labels, q, m=None, activation=None, defs=None):
@@ -281,13 +310,26 @@ def translate(found, fam, labels, q, m=None, activation=None, defs=None):
     defs = dict(definitions(labels, activation), **(defs or {}))
     keep = set()
     best = None
+    hoisted = _hoist(found)
     for form in forms:
         leaves = _leaves(form)
-        for candidate in (found, _expand(found, defs, keep=leaves | keep)):
+        for candidate in (found, _expand(found, defs, keep=leaves | keep), *((hoisted,) if hoisted is not found else ())):
             got = describe(candidate, form, q, m, defs)
             if got is not None and (best is None or got[1] < best[1]):
                 best = got
     return None if best is None else best[0]
+
+
+def _hoist(e):
+    """``e`` with a scalar factor inside a matrix product moved in front of it ((1/m dZ[l]) Z[l].T is
+    1/m (dZ[l] Z[l].T)), so that its factors line up with the equation's; ``e`` itself if none."""
+    if e.op == "@" and len(e.args) == 2:
+        x, y = e.args
+        if x.op == "factor":
+            return _factor(_hoist(_binary("@", x.args[0], y)), x.name)
+        if y.op == "factor":
+            return _factor(_hoist(_binary("@", x, y.args[0])), y.name)
+    return e
 
 
 def _leaves(e):

@@ -118,7 +118,19 @@ def _judge(spec, case, layers, name, value):
     return (fam, *(same_shape or cands)[0])
 
 
-def _what(spec, case, fam, layer, name, value, expected, flat, layers=(), inputs=(), own=None):
+def _comparison_words(line):
+    """Words for a value of True/False: with the line's text, the comparison said as done last."""
+    import re
+    text = (line or "").split("=", 1)[-1] if line else ""
+    cmp = re.search(r"(?<![<>=!])(>=|<=|==|!=|>|<)(?!=)", text)
+    if cmp and re.search(r"[*+/]|(?<![eE])-", text[:cmp.start()]) and "(" not in text[:cmp.start()].rstrip()[-1:]:
+        return (f"it holds True/False, a comparison's result, not numbers: in `{text.strip()}` the comparison "
+                f"{cmp.group(1)} is done last (operator precedence), on the whole expression to its left; "
+                f"put the part that is compared in parentheses")
+    return "it holds True/False, a comparison's result, not numbers"
+
+
+def _what(spec, case, fam, layer, name, value, expected, flat, layers=(), inputs=(), own=None, line=None):
     """(relation id or None, the words saying what the learner's value is instead); ``layers``
     and ``inputs`` (the values the line read) let :mod:`expression` name an array that no
     relation explains ("expression")."""
@@ -130,11 +142,15 @@ def _what(spec, case, fam, layer, name, value, expected, flat, layers=(), inputs
         return None, f"it computes m = {fmt(value)}, but m is the number of examples, {fmt(expected)} (the columns)"
     g, e = np.asarray(value), np.asarray(expected)
     if g.shape != e.shape and not (g.size == e.size == 1):
-        return None, (f"it has shape {compare.shape_text(g.shape)} where {label} has "
-                      f"{compare.shape_text(e.shape)}")
+        return _wrong_shape(spec, case, fam, layer, label, g, e, flat, layers, inputs, own)
+    if g.dtype == bool and e.dtype != bool:
+        # True/False where numbers belong: a comparison took the whole expression before it
+        return "comparison", _comparison_words(line)
     part = f"your {name}"
     with np.errstate(all="ignore"):
         found = relations.explain(part, [(case, value, expected, part, flat)])
+    if found is not None and found[0] == "first_column_only" and e.ndim == 2 and e.shape[0] < 2:
+        found = None    # one entry agreeing on one case is as likely a coincidence (diag13)
     if found is not None:
         rid, f = found
         text = RELATIONS[rid].format_map(_Blank({**f, "part": part}))
@@ -153,6 +169,29 @@ def _what(spec, case, fam, layer, name, value, expected, flat, layers=(), inputs
     with np.errstate(all="ignore"):
         differ = int(np.count_nonzero(~np.isclose(g.astype(np.float64), e.astype(np.float64), rtol=1e-5, atol=1e-8)))
     return None, f"it differs from {label} in {differ} of {e.size} values"
+
+
+def _wrong_shape(spec, case, fam, layer, label, g, e, flat, layers, inputs, own):
+    """(id, words) for a value of the wrong shape: the expected array flattened into one column or
+    one row, else the lecture expression of the layer's quantities it equals (searched like a wrong
+    value: ``1/m sum(A[l-1], axis=1)`` where db[l] belongs is "A[l-1] where dZ[l] belongs")."""
+    shape = (f"it has shape {compare.shape_text(g.shape)} where {label} has "
+             f"{compare.shape_text(e.shape)}")
+    if g.size == e.size and g.ndim == 2 and 1 in g.shape and e.ndim == 2:
+        for order in ("C", "F"):
+            if compare.close(g.astype(np.float64), e.reshape(g.shape, order=order)):
+                how = "one column (a reshape(-1, 1))" if g.shape[1] == 1 else "one row (a reshape(1, -1))"
+                return "flattened", f"{shape}: it is {label} flattened into {how}, not kept in {label}'s shape"
+    found = _expression(g, layers, inputs, case, own)
+    if found is None:
+        return None, shape
+    tree, labels, q, m, defs = found
+    with np.errstate(all="ignore"):
+        words = concepts.translate(tree, fam, labels, q, m=m, activation=activation(spec, case, layer, flat),
+                                   defs=defs)
+    if not words:
+        return None, shape
+    return "expression", f"{shape}: on this case it is {tree.text}: {words}"
 
 
 def activation(spec, case, layer, flat):
@@ -312,7 +351,7 @@ def _finding(spec, case, state, history, name, value, origin, wrong, before=None
         origin = _first_diverging(history[max(start, 0):], expected) or origin
         inputs = _line_inputs(origin, before, flat, sources)
         rid, what = _what(spec, case, fam, layer, name, value, expected, flat,
-                          layers=[(layer, flat)], inputs=inputs, own=_label(fam, layer))
+                          layers=[(layer, flat)], inputs=inputs, own=_label(fam, layer), line=origin.line)
         mid = f"{spec.name}.first_wrong_line" + (f"_{rid}" if rid else "")
         where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
         key = "first_wrong_m" if fam in ("m", "L") and not rid else (

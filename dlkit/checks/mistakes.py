@@ -647,3 +647,26 @@ DIAG12["loop_iterations_fixed"] = ("{words}. The loop runs num_iterations times:
 DIAG12["caches_items"] = ("{words}. caches holds one cache per layer, l = 1..L: caches.append(cache) with the "
                              "cache = (linear_cache, Z) that linear_activation_forward returned.")
 TRACE.update(DIAG12)
+
+# ---- diag13: wrong shapes, substituted operands, dropped examples (relations.py, firstwrong.py, concepts.py, substitute.py) ----
+# The cost with one example's loss left out (relations.cost_relation: a loop over range(1, m) or range(m - 1)).
+RELATIONS["cost_example_left_out"] = _COST_HINT
+# The reference's own computation on a changed input (substitute.py, Spec._substitution_explained).
+TRACE.update({
+    "operand_substituted": "{part} is what the lecture's computation gives with {put} where {was} belongs: "
+                           "your code uses {put} in {was}'s place.",
+    "example_left_out": "{part} is the lecture's value with the {which} example (column) left out of the sum, "
+                        "divided by {by}: a loop over {loop}. The sum runs over all m examples, divided by m.",
+})
+# Mutant ids that stand for several variants under one hint: the report adds the learner's own variant
+# when the expression search names it on every wrong case (Spec._broad_said).
+BROAD_MUTANTS = ("wrong_derivative",)   # (the forward ones, 1 / (1 - e^-Z), are best said by their own hint)
+# A returned array that holds the right numbers flattened into one column or row (substitute.flattened).
+TRACE["flattened"] = ("{part} holds the right numbers flattened into one {which} (a {how} or a ravel), not in "
+                      "their own shape: keep the shape of the equation's result (an entry-by-entry result has Z's shape).")
+# A cached item that holds another quantity of the layer where its own belongs (relations.single_case).
+RELATIONS["cache_holds_other"] = ("{part} holds {other} where {own} belongs: the cache keeps what the layer was "
+                                  "given, linear_cache = (A[l-1], W[l], b[l]), and the Z[l] it computed, cache = "
+                                  "(linear_cache, Z[l]).")
+# The cost with the parentheses of (1 - Y) left out (relations.cost_relation).
+RELATIONS["cost_parentheses"] = _COST_HINT

@@ -137,6 +137,13 @@ def single_case(part, g, e, q, case):
             # a cached A[l-1] that holds A: the layer's output stored where its input belongs (diag12)
             is_Z = "cache" in part and name == "A" and _close(e64, q.get("Z"))
             is_input = "cache" in part and name == "A" and _close(e64, q.get("A_prev"))
+            own = next((n for n, w in named if w.shape == e64.shape and compare.close(w, e64)), None)
+            if "cache" in part and name == "A" and not (is_Z or is_input) and own is not None and own != "Z":
+                # the slot holds another named quantity of the layer: A[l] put there, nothing overwritten (diag13)
+                from .firstwrong import _label, family
+                said = {n: _label(family(n), None) if family(n) else n for n in (name, own)}
+                found.append(("cache_holds_other", {"part": part, "other": said[name], "own": said[own]}))
+                continue
             found.append(("cache_overwritten" if is_Z else "cache_holds_output" if is_input else "holds_other",
                           {"part": part, "other": name}))
         if v.ndim == 2 and v.shape != v.shape[::-1] and _close(g64, v.T):
@@ -480,7 +487,9 @@ _EPS = (np.finfo(float).eps, 1e-15, 1e-12, 1e-10, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 
 _TINY = 1e-7     # a clip or an added eps up to this size does not change J beyond the tolerance
 _LOGS = {"ln": np.log, "log10": np.log10, "log2": np.log2}
 _SECOND = {"1 - A": lambda A: 1 - A, "1 + A": lambda A: 1 + A, "A": lambda A: A}
-_WEIGHTS = {"1 - Y": lambda y: 1 - y, "Y": lambda y: y, "no weight": lambda y: np.ones_like(y)}   # the second term's
+_WEIGHTS = {"1 - Y": lambda y, t: (1 - y) * t, "Y": lambda y, t: y * t, "no weight": lambda y, t: t,
+            # the parentheses of (1 - Y) left out (diag13): log(1 - A) * 1 - Y, 1 - Y * log(1 - A)
+            "grouping -Y": lambda y, t: t - y, "grouping 1-": lambda y, t: 1 - y * t}   # the second term's
 # (difference id, words): in order of specificity, the first names the relation
 _COST_WORDS = {
     "swapped": ("cost_args_swapped", "A[L] and Y swapped: the parameters are (AL, Y), in this order, so your "
@@ -492,6 +501,10 @@ _COST_WORDS = {
           "loss takes the log its label selects"),
     "no weight": ("cost_term_weight", "log(1 - A[L]) without its factor (1 - Y): the second term is "
                   "(1 - Y) log(1 - A[L])"),
+    "grouping -Y": ("cost_parentheses", "the parentheses around (1 - Y) left out: log(1 - A[L]) * 1 - Y is "
+                    "log(1 - A[L]) - Y (* acts before -), where the second term is (1 - Y) log(1 - A[L])"),
+    "grouping 1-": ("cost_parentheses", "the parentheses around (1 - Y) left out: 1 - Y * log(1 - A[L]) is "
+                    "1 - (Y log(1 - A[L])) (* acts before -), where the second term is (1 - Y) log(1 - A[L])"),
     "c2=-1": ("cost_term_subtracted", "the second term, (1 - Y) log(1 - A[L]), subtracted, where the two terms "
               "are added inside the sum"),
     "c2=0": ("cost_term_missing", "the second term, (1 - Y) log(1 - A[L]), left out"),
@@ -506,6 +519,14 @@ _COST_WORDS = {
              "is near 0 or 1; clip with a tiny eps (1e-15, or np.finfo(float).eps)"),
     "add": ("cost_eps_added", "{eps} added inside the logs (log(A[L] + {eps})): so large an eps changes the "
             "cost; clip A[L] to [eps, 1 - eps] with a tiny eps instead"),
+    "but_first": ("cost_example_left_out", "the first example's loss left out of the sum (a loop over "
+                  "range(1, m) starts one late), still divided by m: J adds up the losses of all m examples"),
+    "but_last": ("cost_example_left_out", "the last example's loss left out of the sum (a loop over "
+                 "range(m - 1) stops one early), still divided by m: J adds up the losses of all m examples"),
+    "but_first_m1": ("cost_example_left_out", "the first example's loss left out of the sum (a loop over "
+                     "range(1, m) starts one late), divided by m - 1: J adds up the losses of all m examples"),
+    "but_last_m1": ("cost_example_left_out", "the last example's loss left out of the sum (a loop over "
+                    "range(m - 1) stops one early), divided by m - 1: J adds up the losses of all m examples"),
     "k=1/m": ("cost_scale", "no minus sign in front of the sum"),
     "k=-1": ("cost_scale", "no 1/m: the losses are summed, not averaged over the m examples"),
     "k=1": ("cost_scale", "neither the minus sign nor the 1/m in front of the sum"),
@@ -521,11 +542,22 @@ def _diffs(swapped, lname, bname, wname, c1, c2, k, red, kind, e):
         (("c2=-1",) if c2 == -1 else ("c2=0",) if c2 == 0 else ()) + (("c1=0",) if c1 == 0 else ()) + \
         ((lname,) if lname != "ln" else ()) + ((red,) if red != "sum" else ()) + \
         (((kind, e),) if kind != "none" and e > _TINY else ()) + \
-        ((f"k={k}",) if k not in ("-1/m",) + (("-1",) if red != "sum" else ()) else ())
+        ((f"k={k}",) if k not in ("-1/m",) + (("-1",) if red in ("first", "last") else ()) else ())
 
 
 _PREPS = [("none", 0.0)] + [(kind, e) for kind in ("clip", "add") for e in _EPS]
-_REDS = ("sum", "first", "last")
+# which examples' losses are added: all, one, or all but the first / last (a loop over range(1, m) or
+# range(m - 1)), those divided by m (the "-1/m" in front) or, "_m1", by the m - 1 examples summed (diag13)
+_REDS = ("sum", "first", "last", "but_first", "but_last", "but_first_m1", "but_last_m1")
+
+
+def _reds(t, m):
+    """(preps, len(_REDS)): the losses ``t`` (preps, m) added up each way of _REDS."""
+    total = t.sum(axis=1)
+    with np.errstate(all="ignore"):
+        m1 = m / (m - 1) if m > 1 else np.nan     # the factor -1/m in front, then times m / (m - 1)
+        return np.stack([total, t[:, 0], t[:, -1], total - t[:, 0], total - t[:, -1],
+                         (total - t[:, 0]) * m1, (total - t[:, -1]) * m1], axis=1)
 
 
 def _cost_matches(AL, Y, g):
@@ -545,12 +577,12 @@ def _cost_matches(AL, Y, g):
         with np.errstate(all="ignore"):
             for lname, log in _LOGS.items():
                 t1 = y * log(stack + added)
-                r1 = np.stack([t1.sum(axis=1), t1[:, 0], t1[:, -1]], axis=1)          # (preps, reds)
+                r1 = _reds(t1, m)                                                    # (preps, reds)
                 for (bname, second), (wname, weight) in itertools.product(_SECOND.items(), _WEIGHTS.items()):
                     if bname != "1 - A" and wname != "1 - Y":
                         continue     # three differences in one term: never claimed
-                    t2 = weight(y) * log(second(stack) + added)
-                    r2 = np.stack([t2.sum(axis=1), t2[:, 0], t2[:, -1]], axis=1)
+                    t2 = weight(y, log(second(stack) + added))
+                    r2 = _reds(t2, m)
                     vals = K * (C1 * r1[None] + C2 * r2[None])                          # (combos, preps, reds)
                     hit = np.isfinite(vals) & (np.abs(vals - g) <= 1e-4 * abs(g) + 1e-9)
                     for ci, pi, ri in zip(*np.nonzero(hit)):

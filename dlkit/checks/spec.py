@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import causes, compare, crashes, relations, source, structure
-from .mistakes import hint_for
+from .mistakes import BROAD_MUTANTS, hint_for
 from .numeric import roughly
 from .plain import LearnerError, plain, same
 from .result import CheckResult, Finding
@@ -184,6 +184,9 @@ def roughly_parts(got, exp) -> bool:
     if type(exp) is dict:
         return type(got) is dict and all(k in got and roughly(got[k], exp[k]) for k in exp)
     return roughly(got, exp)
+
+
+_SUBSTITUTE_IDS = (".operand_substituted", ".example_left_out")
 
 
 class Spec:
@@ -559,7 +562,8 @@ class Spec:
         if order is not None:   # every output is right, in another place: nothing else to say about them
             findings = [order] + [f for f in findings if f.id.endswith("modifies_input")]
         else:
-            findings += self._weigh_mistakes(runs, public=seed is None)
+            findings += self._weigh_mistakes(runs, public=seed is None,
+                                             named=bool(crashes) or any(not f.generic for f in findings))
 
         # Localise: helpers first, then (backward blocks) the learner's own forward.
         if crashes:
@@ -602,6 +606,8 @@ class Spec:
                 findings = [said] + findings
         elif findings and not crashes and self.call_claims:
             findings = self._calls_recheck(call, runs, findings)
+        if findings and not crashes and findings[0].id.rsplit(".", 1)[-1] in BROAD_MUTANTS:
+            findings[0] = self._broad_said(runs, findings[0])
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)
@@ -689,7 +695,7 @@ class Spec:
             f.details = [d for d in f.details if d not in shown]
         return named[:limit]
 
-    def _weigh_mistakes(self, runs, public=False) -> list:
+    def _weigh_mistakes(self, runs, public=False, named=False) -> list:
         """Findings for the wrong parts: the known mistakes that reproduce them, else a shape/value message."""
         findings = []
         mutant_cache = {}
@@ -734,8 +740,15 @@ class Spec:
                                                                      *self._try_it(case, part, runs, public)]))
             elif not any(part in explains[mid] for mid in kept):
                 wrong_runs = [r for r in runs if r[2].get(part)]
-                related = structure.explain(self, part, wrong_runs) or self.explain_part(part, wrong_runs) \
-                    or self._shape_explained(part, wrong_runs) or self._keys_explained(part, wrong_runs)
+                related = structure.explain(self, part, wrong_runs) or self.explain_part(part, wrong_runs)
+                if (related is None or getattr(related, "generic", False)) and not named and all(
+                        f.generic or f.id.endswith(_SUBSTITUTE_IDS) for f in findings):
+                    # only when nothing specific is said yet (a crash named on another case says it)
+                    related = self._substitution_explained(part, wrong_runs) or related
+                related = related or self._shape_explained(part, wrong_runs) or self._keys_explained(part, wrong_runs)
+                if related is not None and related.id.endswith(_SUBSTITUTE_IDS) and any(
+                        f.id == related.id for f in findings):
+                    continue    # one substitution explains several parts: said once
                 if related is not None:
                     related.details += self._try_it(case, part, runs, public)
                     findings.append(related)
@@ -757,10 +770,50 @@ class Spec:
         verb = "is" if len(right) == 1 else "are"
         return f"On {part} only (your {' and '.join(right)} {verb} right). "
 
+    def _broad_said(self, runs, finding):
+        """A mutant id that stands for several variants (BROAD_MUTANTS: the slope is s (1 - s)) with
+        the learner's own variant added, when the expression search names it on every wrong case
+        (``dA[l] * s * s``: "s where 1 - s belongs"); the finding as it was otherwise."""
+        from . import concepts
+
+        with np.errstate(all="ignore"):
+            said = concepts.explain_outputs(self, runs)
+        if said is None or not said.id.endswith(".output_expression"):
+            return finding
+        return Finding(finding.id, finding.hint, [f"Here: {said.hint[0].lower()}{said.hint[1:]}", *finding.details],
+                       generic=finding.generic)
+
+    def _substitution_explained(self, part, wrong_runs):
+        """The reference's computation with one input substituted, or with an example left out, that
+        gives the learner's part on every wrong case (:mod:`substitute`), or None."""
+        from . import substitute
+
+        case, _, wrong = wrong_runs[0]
+        found = substitute.substituted(self, part, wrong_runs)
+        if found is not None:
+            (_, _), pairs = found
+            was = ", ".join(dict.fromkeys(w for w, _ in pairs))
+            put = ", ".join(dict.fromkeys(p for _, p in pairs))
+            return self._finding(f"{self.name}.operand_substituted", [f"With {case.label}: {wrong[part]}."],
+                                 part=part, was=was, put=put)
+        found = substitute.dropped_example(self, part, wrong_runs)
+        if found is not None:
+            which, by = found
+            loop = "range(1, m) starts one late" if which == "first" else "range(m - 1) stops one early"
+            return self._finding(f"{self.name}.example_left_out", [f"With {case.label}: {wrong[part]}."],
+                                 part=part, which=which, by=by, loop=loop)
+        return None
+
     def _shape_explained(self, part, wrong_runs):
         """A returned array of the wrong shape named as what it is (:func:`operands.explain_shape`), or None."""
-        from . import operands
+        from . import operands, substitute
 
+        flat = substitute.flattened(self, part, wrong_runs)
+        if flat is not None:    # the right numbers in one column or row (diag13)
+            case, _, wrong = wrong_runs[0]
+            how = "reshape(-1, 1)" if flat == "column" else "reshape(1, -1)"
+            return self._finding(f"{self.name}.flattened", [f"With {case.label}: {wrong[part]}."],
+                                 part=part, which=flat, how=how)
         with np.errstate(all="ignore"):
             found = operands.explain_shape(self, part, wrong_runs)
         if found is None:

@@ -212,10 +212,10 @@ class ModelForward(Spec):
         found = self._finding(f"{self.name}.returns_wrong_structure", [f"Your function returned {kind(out)}."])
         return ({"AL": out} if type(out) is np.ndarray else {}), [found]
 
-    def _weigh_mistakes(self, runs, public=True):
+    def _weigh_mistakes(self, runs, public=True, named=False):
         """The mutants' findings, with "the hidden layers use the sigmoid" said layer by layer: which
         layers got which activation, read from the learner's own caches (diag12)."""
-        findings = super()._weigh_mistakes(runs, public=public)
+        findings = super()._weigh_mistakes(runs, public=public, named=named)
         for f in findings:
             if f.id == f"{self.name}.hidden_sigmoid":
                 said = _activations_used(runs)
