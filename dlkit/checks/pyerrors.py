@@ -253,6 +253,8 @@ def _none_origin(L, name, before):
         else:
             maybe = True   # a name, a subscript, a tuple unpacked, a loop variable: it may be None
     words = {w for w, _ in made}
+    if len(words) > 1 and not maybe and len({L.source_line(st) for _, st in made}) == 1:
+        return made[0]   # the same line written twice (in the loop and after it): the first made it None
     return made[-1] if len(words) == 1 and not maybe else None
 
 
@@ -1543,12 +1545,44 @@ def _passed_value(L):
                     f"{text} for {need}.")
     if named is None or named.family is None or " " in named.label and named.family not in ("cache", "linear_cache"):
         return None
+    read = _read_from_dict(L, stores[-1], value) if stores and ok else ""
+    if read:
+        return "passed_value", (f"The {param} you passed to {helper}, {held}, is {named.label} ({kind}), where "
+                                f"{need} belongs: {read}.")
     failing = L._failing_node()
     own = next((a for a in L.assignments(param) if failing is not None and a[0].lineno < failing.lineno), None)
     yours = (f" Your own {param} ({L.at(own[0])}, `{L.source_line(own[0])}`) is the one to pass." if own
              and param != text else "")
     return "passed_value", (f"The {param} you passed to {helper}, {held}, is {named.label} ({kind}), where "
                             f"{need} belongs.{yours}")
+
+
+def _read_from_dict(L, store, value) -> str:
+    """'line 5 (`W, b = ...`) reads it as parameters[keys[2 * l + 1]], which here is parameters['W2']' when
+    the store takes the value from an argument dict under a computed key, or ''."""
+    from .operands import _equal
+
+    stmt, i, v = store
+    if i is not None and isinstance(v, (ast.Tuple, ast.List)) and len(v.elts) > i:
+        v = v.elts[i]
+    if not (isinstance(v, ast.Subscript) and isinstance(v.value, ast.Name) and type(L.args.get(v.value.id)) is dict):
+        return ""
+    D = v.value.id
+    keys = [k for k, x in L.args[D].items() if _equal(value, x)]
+    if len(keys) != 1 or isinstance(v.slice, ast.Constant):
+        return ""
+    said = (f"{L.at(stmt)} (`{L.source_line(stmt)}`) reads it as {D}[{_fn_text(L, v.slice)}], which here is "
+            f"{D}[{keys[0]!r}]")
+    base = v.slice.value if isinstance(v.slice, ast.Subscript) and isinstance(v.slice.value, ast.Name) else None
+    made = [(st, x) for st, x in L.assignments(base.id)] if base is not None else []
+    if made and isinstance(made[-1][1], ast.Call) and _callee(made[-1][1]) in ("sorted", "list") and \
+            made[-1][1].args and isinstance(made[-1][1].args[0], ast.Name) and made[-1][1].args[0].id == D:
+        order = list(L.args[D])
+        order = sorted(order) if _callee(made[-1][1]) == "sorted" else order
+        said += (f"; `{L.source_line(made[-1][0])}` puts the keys in the order {order}, not one layer's "
+                 f"W and b after the other")
+    return said + f". Read each layer's arrays by their keys, {D}[\"W\" + str(l)] and {D}[\"b\" + str(l)]" \
+        if D == "parameters" else said
 
 
 def _own_empty_dict(L):
@@ -1655,6 +1689,13 @@ def _numerical_derivative(L):
     """np.gradient / np.diff used as 'the derivative' of the activation: a difference between
     neighbouring entries (examples), not the slope g'(Z); for m = 1 np.gradient raises."""
     calls = [n for n in L.nodes() if isinstance(n, ast.Call) and _np_call(n) in ("gradient", "diff")]
+    text = L.text
+    if not calls:   # a name on the line made by np.gradient / np.diff on an earlier line of the function
+        for name in {n.id for n in L.nodes() if isinstance(n, ast.Name)}:
+            for stmt, v in L.assignments(name):
+                calls += [n for n in ast.walk(v) if isinstance(n, ast.Call) and _np_call(n) in ("gradient", "diff")] \
+                    if v is not None else []
+        text = lambda node: _fn_text(L, node)   # noqa: E731
     if len(calls) != 1:
         return None
     c = calls[0]
@@ -1663,8 +1704,8 @@ def _numerical_derivative(L):
         " The slope is g'(Z[l]): s (1 - s) for the sigmoid, (Z > 0) for ReLU, entry by entry."
     m = "m = 1 (one example) leaves nothing to take a difference with, hence the error; " \
         if "too small" in L.message or "at least" in L.message else ""
-    return "numerical_derivative", (f"`{L.text(c)}` takes differences between neighbouring entries of the array "
-                                    f"(along axis {L.text(c.keywords[0].value) if c.keywords else 'each axis'}: "
+    return "numerical_derivative", (f"`{text(c)}` takes differences between neighbouring entries of the array "
+                                    f"({'along axis ' + text(c.keywords[0].value) if c.keywords else 'along each axis' if _np_call(c) == 'gradient' else 'along the last axis, the columns'}: "
                                     f"neighbouring examples), not the slope of the activation at each Z: {m}the "
                                     f"examples are independent, so a difference between them means nothing here."
                                     f"{slope}")
