@@ -460,9 +460,15 @@ def _helper_call(spec, err, case, rec, failed, quantities, m, sizes, lineno):
                     words.append(f"{p} is {n.label}, the {rel} layer's {whose} (layer {n.layer}'s), where layer {k} "
                                  f"needs {_label(n.family, k) if n.family in ('W', 'b', 'dA') else f'the cache of layer {k}'}")
             rest = f"the {'output' if activation == 'sigmoid' and k == L else ''} layer is {k}".replace("the  ", "the ")
+            texts = {p: node.text for p, node, n in named}
+            plain = [(texts[p], n.label) for p, n in odd if re.fullmatch(r"[A-Za-z_]\w*", texts[p])]
+            # a plain name passed (X, A): no index on the line to be off; the name holds another layer's array
+            why = ("; ".join(f"`{t}` is a name with no index on your line, and it holds {lab} here" for t, lab in plain)
+                   + f": pass the name that holds what layer {k} takes" if len(plain) == len(odd) else
+                   "A layer index is off (the key's number, caches[...] or the loop's l)")
             return "arguments_of_other_layers", (
                 f"{lineno} calls {helper} with {said}: {rest}, but "
-                f"{'; '.join(words)}. A layer index is off (the key's number, caches[...] or the loop's l).")
+                f"{'; '.join(words)}. {why}.")
     for p, node, n in named:
         if n is not None and n.family in ("cache", "linear_cache") and n.family != p and p in ("cache", "linear_cache"):
             return "argument_mixed_up", (f"{lineno} calls {helper} with {said}: {helper}'s {p} must be "
