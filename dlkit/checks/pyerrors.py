@@ -1525,7 +1525,8 @@ def _passed_value(L):
         outs = OUTPUTS.get(fn)
         if outs and (i is None and len(outs) == 1 or i is not None and len(stmt.targets[0].elts) == len(outs)):
             out = outs[0 if i is None else i]
-            if not _fits(out, param):
+            agrees = named is None or named.family is None or _fits(named.family, out)   # the value says so too
+            if agrees and not _fits(out, param):
                 is_what = named.label if named is not None else WORDS.get(out, out)
                 lead = (f"The {param} you passed to {helper}, {held}, is {fn}'s {out}, {is_what}: "
                         f"{kind or 'a value'} where {need} belongs")
@@ -1611,6 +1612,12 @@ def _own_empty_dict(L):
     failing = L._failing_node()
     if not made or failing is None or made[-1][0].lineno > failing.lineno:
         return None
+    last = [st for st, _ in L.assignments(D) if st.lineno <= failing.lineno and st is not failing]
+    if not last or last[-1] is not made[-1][0]:
+        return None   # D was made something else after it was made empty
+    if any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name)
+           and n.func.value.id == D and n.func.attr in ("update", "setdefault", "fromkeys") for n in ast.walk(L.fn)):
+        return None   # filled by a method call: not empty
     stores = [n for n in ast.walk(L.fn) for t in (n.targets if isinstance(n, ast.Assign) else [])
               for e in (t.elts if isinstance(t, (ast.Tuple, ast.List)) else [t])
               if isinstance(e, ast.Subscript) and isinstance(e.value, ast.Name) and e.value.id == D]
@@ -1688,6 +1695,8 @@ def _renamed_parameter(L):
 def _numerical_derivative(L):
     """np.gradient / np.diff used as 'the derivative' of the activation: a difference between
     neighbouring entries (examples), not the slope g'(Z); for m = 1 np.gradient raises."""
+    if L.spec.name not in ("relu_backward", "sigmoid_backward", "linear_activation_backward", "model_backward"):
+        return None   # only where a slope g'(Z) belongs
     calls = [n for n in L.nodes() if isinstance(n, ast.Call) and _np_call(n) in ("gradient", "diff")]
     text = L.text
     if not calls:   # a name on the line made by np.gradient / np.diff on an earlier line of the function
