@@ -670,3 +670,21 @@ RELATIONS["cache_holds_other"] = ("{part} holds {other} where {own} belongs: the
                                   "(linear_cache, Z[l]).")
 # The cost with the parentheses of (1 - Y) left out (relations.cost_relation).
 RELATIONS["cost_parentheses"] = _COST_HINT
+
+# ---- diag14: crashes said by what the learner passed, names reused, the notebook's conventions (pyerrors.py) ----
+# Id "<exercise>.<suffix>"; the report's hint is worded from the learner's line, source and case.
+DIAG14 = {
+    "passed_value": "A dlkit block refused an argument: the value your line passed there is another quantity "
+                    "(a helper's other output, unpacked in another order, or a name reused for another value).",
+    "own_dict_empty": "Your line reads or changes a key of a dict your function made empty ({}): nothing is stored "
+                      "there yet; start from the values of the dict you were given.",
+    "str_called": "Your line calls a string (the activation's name): the string says which function to use; "
+                  "call relu or sigmoid chosen by it.",
+    "parameter_renamed": "Your function names a parameter as another convention does (relu_backward(dA, cache)): "
+                         "the notebook passes the exercise's own argument (Z) there.",
+    "numerical_derivative": "np.gradient / np.diff take differences between neighbouring examples, not the "
+                            "activation's slope g'(Z).",
+    "forward_for_slope": "The forward function (relu, sigmoid) is called where its slope belongs: the backward "
+                         "step is relu_backward / sigmoid_backward.",
+}
+TRACE.update(DIAG14)

@@ -319,9 +319,11 @@ def explain(spec, err, case):
         if named is not None and other is not None and named.layer and other.layer and named.layer != other.layer \
                 and named.family and other.family:
             # (in the composites the id the shape-based rule of crashes.py gives the same mistake)
+            why = _key_names(n.text, o.text, err.local_shapes or {}) or \
+                " (W[l+1] or caches[l+1] for layer l, or a range bound)"
             return "layer_shapes" if spec.name in ("model_forward", "model_backward") else "operands_of_other_layers", (
                 f"{met}: these belong to different layers ({named.label} and "
-                                                f"{other.label}), so a layer index is off (W[l+1] or caches[l+1] for layer l, or a range bound).")
+                                                f"{other.label}), so a layer index is off{why}.")
     if failed.kind in _MATRIX:
         return "operands_named", (f"{met}: the inner sizes of a matrix product must agree ((n, k) times (k, m)), "
                                   f"so a transpose is missing or one too many, or the order is swapped{equation}.")
@@ -339,6 +341,34 @@ def explain(spec, err, case):
         if said:
             return "operands_named", f"{met}: {said}{equation}."
     return "operands_named", f"{met}, whose shapes do not fit{equation}."
+
+
+def _key_names(a_text, b_text, local) -> str:
+    """': `grads["dW" + str(L)]` builds its key's number from L = 2, `parameters["W" + str(l)]` from l = 1'
+    when the two operands' dict keys are numbered by different names of the learner's (an L for an l), or ''."""
+    import ast
+
+    from .pyerrors import _key_form
+
+    def numbered(text):
+        try:
+            tree = ast.parse(text.strip(), mode="eval")
+        except SyntaxError:
+            return None
+        found = []
+        for n in ast.walk(tree):
+            form = _key_form(n.slice) if isinstance(n, ast.Subscript) else None
+            if form is not None and form[1] is not None:
+                found.append((ast.get_source_segment(text.strip(), n) or ast.unparse(n), {d.id for d in ast.walk(form[1]) if isinstance(d, ast.Name)}))
+        return found[0] if len(found) == 1 else None
+    x, y = numbered(a_text), numbered(b_text)
+    if x is None or y is None or len(x[1]) != 1 or len(y[1]) != 1 or x[1] == y[1]:
+        return ""
+    (kx, (nx,)), (ky, (ny,)) = x, y
+    if type(local.get(nx)) is not int or type(local.get(ny)) is not int or local[nx] == local[ny]:
+        return ""
+    return (f": `{kx}` numbers its key with {nx} = {local[nx]}, `{ky}` with {ny} = {local[ny]}; one layer's "
+            f"arrays share one number")
 
 
 def _leaves(rec, node):
@@ -430,9 +460,15 @@ def _helper_call(spec, err, case, rec, failed, quantities, m, sizes, lineno):
                     words.append(f"{p} is {n.label}, the {rel} layer's {whose} (layer {n.layer}'s), where layer {k} "
                                  f"needs {_label(n.family, k) if n.family in ('W', 'b', 'dA') else f'the cache of layer {k}'}")
             rest = f"the {'output' if activation == 'sigmoid' and k == L else ''} layer is {k}".replace("the  ", "the ")
+            texts = {p: node.text for p, node, n in named}
+            plain = [(texts[p], n.label) for p, n in odd if re.fullmatch(r"[A-Za-z_]\w*", texts[p])]
+            # a plain name passed (X, A): no index on the line to be off; the name holds another layer's array
+            why = ("; ".join(f"`{t}` is a name with no index on your line, and it holds {lab} here" for t, lab in plain)
+                   + f": pass the name that holds what layer {k} takes" if len(plain) == len(odd) else
+                   "A layer index is off (the key's number, caches[...] or the loop's l)")
             return "arguments_of_other_layers", (
                 f"{lineno} calls {helper} with {said}: {rest}, but "
-                f"{'; '.join(words)}. A layer index is off (the key's number, caches[...] or the loop's l).")
+                f"{'; '.join(words)}. {why}.")
     for p, node, n in named:
         if n is not None and n.family in ("cache", "linear_cache") and n.family != p and p in ("cache", "linear_cache"):
             return "argument_mixed_up", (f"{lineno} calls {helper} with {said}: {helper}'s {p} must be "

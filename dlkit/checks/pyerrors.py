@@ -253,6 +253,8 @@ def _none_origin(L, name, before):
         else:
             maybe = True   # a name, a subscript, a tuple unpacked, a loop variable: it may be None
     words = {w for w, _ in made}
+    if len(words) > 1 and not maybe and len({L.source_line(st) for _, st in made}) == 1:
+        return made[0]   # the same line written twice (in the loop and after it): the first made it None
     return made[-1] if len(words) == 1 and not maybe else None
 
 
@@ -394,7 +396,9 @@ def _not_callable(L):
         key = inner or '"W1"'
         return "not_callable", (f"`{L.text(c)}` calls the dict {f} like a function: a dict gives a value for a key "
                                 f"with square brackets, {f}[{key}].")
-    if what in ("list", "str"):
+    if what == "str":
+        return _str_called(L, c, f, inner)
+    if what == "list":
         return "not_callable", (f"`{L.text(c)}` calls {f}, which is a {what}: index it with square brackets, "
                                 f"{f}[{inner}].")
     if f in SPECS:
@@ -1408,9 +1412,341 @@ def _returned_none(spec, source_text, cases):
                    f"must end with return {parts}.", [])
 
 
+# ---- diag14: what the learner passed, names reused, the notebook's conventions --------------------
+
+# what each exercise returns, in order (its ``parts`` are how the checkpoint grades it, not always this)
+OUTPUTS = {"linear_forward": ("Z", "linear_cache"), "sigmoid": ("A",), "relu": ("A",),
+           "linear_activation_forward": ("A", "cache"), "model_forward": ("AL", "caches"), "compute_cost": ("cost",),
+           "linear_backward": ("dA_prev", "dW", "db"), "relu_backward": ("dZ",), "sigmoid_backward": ("dZ",),
+           "linear_activation_backward": ("dA_prev", "dW", "db"), "model_backward": ("grads",),
+           "update_parameters": ("parameters",), "initialize_parameters": ("parameters",)}
+# an output or an argument in the lecture's words
+WORDS = {"Z": "Z[l]", "linear_cache": "linear_cache = (A_prev, W, b)", "A": "A[l]", "cache": "the cache (linear_cache, Z)",
+         "AL": "A[L]", "caches": "the list of caches", "cost": "the cost J (one number)", "dA_prev": "dA[l-1]",
+         "dW": "dW[l]", "db": "db[l]", "dZ": "dZ[l]", "grads": "the grads dict", "parameters": "the parameters dict",
+         "dA": "dA[l]", "A_prev": "A[l-1]", "W": "W[l]", "b": "b[l]", "Y": "the labels Y"}
+SLOPES = {"sigmoid": "s (1 - s) with s = sigmoid(Z)", "relu": "1 where Z > 0, else 0 (the mask Z > 0)"}
+
+
+def _fn_text(L, node) -> str:
+    """The learner's text of a node of their function (not of the failing line)."""
+    return ast.get_source_segment(L.fn_src, node) or ast.unparse(node)
+
+
+def _fits(out, param) -> bool:
+    """True if a helper's output ``out`` is what an argument named ``param`` takes (dA_prev for dA, A for AL)."""
+    from .causes import _role
+
+    return out == param or _role(out) is not None and _role(out) == _role(param)
+
+
+def _key_text(L, node, ints):
+    """'dA1' for grads["dA" + str(l)] with l = 2 ... (the key a subscript asks for), or None."""
+    form = _key_form(node.slice) if isinstance(node, ast.Subscript) else None
+    if form is None:
+        return None
+    prefix, expr = form
+    number = _safe_int(expr, ints) if expr is not None else None
+    return prefix if expr is None else None if number is None else f"{prefix}{number}"
+
+
+def _stores_before(L, target, ints):
+    """[(statement, position in its tuple target or None, value node)] of the learner's function that
+    store ``target`` (a name, or a dict key such as grads["dA1"]) before the failing line, in source order."""
+    failing = L._failing_node()
+    if L.fn is None or failing is None:
+        return []
+    want_name = target.id if isinstance(target, ast.Name) else None
+    want_key = None
+    if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+        want_key = (target.value.id, _key_text(L, target, ints))
+        if want_key[1] is None:
+            return []
+    out = []
+    for n in ast.walk(L.fn):
+        if not isinstance(n, ast.Assign) or n.lineno >= failing.lineno or len(n.targets) != 1:
+            continue
+        t = n.targets[0]
+        elts = t.elts if isinstance(t, (ast.Tuple, ast.List)) else [t]
+        for i, e in enumerate(elts):
+            hit = isinstance(e, ast.Name) and e.id == want_name if want_name else \
+                isinstance(e, ast.Subscript) and isinstance(e.value, ast.Name) and e.value.id == want_key[0] \
+                and _key_text(L, e, ints) == want_key[1]
+            if hit:
+                out.append((n, i if len(elts) > 1 or isinstance(t, (ast.Tuple, ast.List)) else None, n.value))
+    return sorted(out, key=lambda p: (p[0].lineno, p[0].col_offset))
+
+
+def _passed_value(L):
+    """A dlkit block refused an argument ('model_backward: AL must be 2-D ...') and the learner's code
+    shows what that argument holds: a helper's other output (its results unpacked in another order),
+    a name reused for another value (AL = compute_cost(AL, Y)), or another lecture quantity of the case
+    (linear_cache where Z belongs). Says "the <param> you passed is <what>: <cause>"."""
+    from . import operands
+    from .specs import SPECS
+
+    said = re.match(r"(\w+): (\w+)\b", L.message)
+    if said is None or said.group(1) not in SPECS or said.group(1) == L.spec.name or L.stmt is None:
+        return None
+    helper, param = said.group(1), said.group(2)
+    params = SPECS[helper].arg_names
+    if param not in params:
+        return None
+    calls = [n for n in L.nodes() if isinstance(n, ast.Call) and _callee(n) == helper]
+    if len(calls) != 1:
+        return None
+    c, pos = calls[0], params.index(param)
+    node = c.args[pos] if pos < len(c.args) else next((k.value for k in c.keywords if k.arg == param), None)
+    if node is None or not isinstance(node, (ast.Name, ast.Subscript)):
+        return None
+    text = L.text(node)
+    ok, value = L.recorded(text)
+    ints = {k: v for k, v in L.local.items() if type(v) is int}
+    key = _key_text(L, node, ints) if isinstance(node, ast.Subscript) else None
+    # the value held against the case's lecture quantities (the recording, the notebook's kernel only)
+    named = None
+    if ok and type(value) in (np.ndarray, tuple, list):
+        try:
+            with np.errstate(all="ignore"):
+                named = operands.name(value, operands.pool(L.spec, L.case), L.case.info.get("m"), search=False)
+        except Exception:   # noqa: BLE001 - naming the value is a best effort
+            named = None
+    if named is not None and named.family is not None and _fits(named.family, param):
+        return None   # the value is what the argument takes: its shape is refused for another reason
+    held = f"`{text}`" + (f" ({L.text(node.value)}[{key!r}])" if key and key != text else "")
+    kind = ("a number" if ok and type(value) in (int, float, np.float64, np.float32) else
+            _kind(value) if ok and type(value) is not np.ndarray else f"shape {tuple(value.shape)}" if ok else "")
+    need = WORDS.get(param, param)
+    stores = _stores_before(L, node, ints)
+    if stores:
+        stmt, i, v = stores[-1]
+        src = L.source_line(stmt)
+        fn = _callee(v) if isinstance(v, ast.Call) else None
+        outs = OUTPUTS.get(fn)
+        if outs and (i is None and len(outs) == 1 or i is not None and len(stmt.targets[0].elts) == len(outs)):
+            out = outs[0 if i is None else i]
+            agrees = named is None or named.family is None or _fits(named.family, out)   # the value says so too
+            if agrees and not _fits(out, param):
+                is_what = named.label if named is not None else WORDS.get(out, out)
+                lead = (f"The {param} you passed to {helper}, {held}, is {fn}'s {out}, {is_what}: "
+                        f"{kind or 'a value'} where {need} belongs")
+                if i is not None:
+                    names = [_fn_text(L, e) for e in stmt.targets[0].elts]
+                    return "passed_value", (
+                        f"{lead}. {L.at(stmt).capitalize()} (`{src}`) unpacks {fn}'s results into "
+                        f"({', '.join(names)}), but {fn} returns ({', '.join(outs)}) in this order, so each name "
+                        f"holds another output than the one it says. Unpack them in {fn}'s order.")
+                earlier = [s for s in L.assignments(node.id) if s[0].lineno < stmt.lineno] \
+                    if isinstance(node, ast.Name) else []
+                before = (f" and the {WORDS.get(param, param)} that {text} held before "
+                          f"({L.at(earlier[-1][0])}, `{L.source_line(earlier[-1][0])}`) is gone") if earlier else ""
+                return "passed_value", (
+                    f"{lead}. {L.at(stmt).capitalize()} (`{src}`) reuses the name {text} for {fn}'s {out}{before}. "
+                    f"Give {WORDS.get(out, out).split(' (')[0]} a name of its own ({out} = {_fn_text(L, v)}) and keep "
+                    f"{text} for {need}.")
+    if named is None or named.family is None or " " in named.label and named.family not in ("cache", "linear_cache"):
+        return None
+    read = _read_from_dict(L, stores[-1], value) if stores and ok else ""
+    if read:
+        return "passed_value", (f"The {param} you passed to {helper}, {held}, is {named.label} ({kind}), where "
+                                f"{need} belongs: {read}.")
+    failing = L._failing_node()
+    own = next((a for a in L.assignments(param) if failing is not None and a[0].lineno < failing.lineno), None)
+    yours = (f" Your own {param} ({L.at(own[0])}, `{L.source_line(own[0])}`) is the one to pass." if own
+             and param != text else "")
+    return "passed_value", (f"The {param} you passed to {helper}, {held}, is {named.label} ({kind}), where "
+                            f"{need} belongs.{yours}")
+
+
+def _read_from_dict(L, store, value) -> str:
+    """'line 5 (`W, b = ...`) reads it as parameters[keys[2 * l + 1]], which here is parameters['W2']' when
+    the store takes the value from an argument dict under a computed key, or ''."""
+    from .operands import _equal
+
+    stmt, i, v = store
+    if i is not None and isinstance(v, (ast.Tuple, ast.List)) and len(v.elts) > i:
+        v = v.elts[i]
+    if not (isinstance(v, ast.Subscript) and isinstance(v.value, ast.Name) and type(L.args.get(v.value.id)) is dict):
+        return ""
+    D = v.value.id
+    keys = [k for k, x in L.args[D].items() if _equal(value, x)]
+    if len(keys) != 1 or isinstance(v.slice, ast.Constant):
+        return ""
+    said = (f"{L.at(stmt)} (`{L.source_line(stmt)}`) reads it as {D}[{_fn_text(L, v.slice)}], which here is "
+            f"{D}[{keys[0]!r}]")
+    base = v.slice.value if isinstance(v.slice, ast.Subscript) and isinstance(v.slice.value, ast.Name) else None
+    made = [(st, x) for st, x in L.assignments(base.id)] if base is not None else []
+    if made and isinstance(made[-1][1], ast.Call) and _callee(made[-1][1]) in ("sorted", "list") and \
+            made[-1][1].args and isinstance(made[-1][1].args[0], ast.Name) and made[-1][1].args[0].id == D:
+        order = list(L.args[D])
+        order = sorted(order) if _callee(made[-1][1]) == "sorted" else order
+        said += (f"; `{L.source_line(made[-1][0])}` puts the keys in the order {order}, not one layer's "
+                 f"W and b after the other")
+    return said + f". Read each layer's arrays by their keys, {D}[\"W\" + str(l)] and {D}[\"b\" + str(l)]" \
+        if D == "parameters" else said
+
+
+def _own_empty_dict(L):
+    """KeyError on a dict the learner's function made empty itself (updated = {}) and then reads or
+    changes by key (updated["W1"] -= ...): nothing was stored under that key yet."""
+    from . import causes
+
+    key = causes.key_of(L.message)
+    if L.err.exc_type != "KeyError" or type(key) is not str or L.stmt is None or L.fn is None:
+        return None
+    ints = {k: v for k, v in L.local.items() if type(v) is int}
+    subs = [n for n in L.nodes() if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
+            and _key_text(L, n, ints) == key]
+    if isinstance(L.stmt, ast.AugAssign):
+        aug = [n for n in subs if n is L.stmt.target]
+        subs = aug or [n for n in subs if isinstance(n.ctx, ast.Load)]
+    else:
+        subs = [n for n in subs if isinstance(n.ctx, ast.Load)]
+    if len(subs) != 1:
+        return None
+    D = subs[0].value.id
+    if D in L.spec.arg_names:
+        return None
+    made = [(s, v) for s, v in L.assignments(D) if isinstance(v, ast.Dict) and not v.keys
+            or isinstance(v, ast.Call) and _callee(v) == "dict" and not v.args and not v.keywords]
+    failing = L._failing_node()
+    if not made or failing is None or made[-1][0].lineno > failing.lineno:
+        return None
+    last = [st for st, _ in L.assignments(D) if st.lineno <= failing.lineno and st is not failing]
+    if not last or last[-1] is not made[-1][0]:
+        return None   # D was made something else after it was made empty
+    if any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name)
+           and n.func.value.id == D and n.func.attr in ("update", "setdefault", "fromkeys") for n in ast.walk(L.fn)):
+        return None   # filled by a method call: not empty
+    stores = [n for n in ast.walk(L.fn) for t in (n.targets if isinstance(n, ast.Assign) else [])
+              for e in (t.elts if isinstance(t, (ast.Tuple, ast.List)) else [t])
+              if isinstance(e, ast.Subscript) and isinstance(e.value, ast.Name) and e.value.id == D]
+    if stores:
+        return None   # the dict is filled somewhere (before or after this line): _key_error says where
+    holders = [n for n, v in L.args.items() if type(v) is dict and key in v]
+    start = f"{holders[0]}[{L.text(subs[0].slice)}]" if holders else None
+    whose = f"{holders[0]}'" if holders and holders[0].endswith("s") else f"{holders[0]}'s" if holders else ""
+    doing = ("changes it in place (`" + L.text(L.stmt.target) + f" {_OPS.get(type(L.stmt.op), '?')}= ...`), "
+             "which first reads the value stored there") if isinstance(L.stmt, ast.AugAssign) else "reads it"
+    fix = (f"start from {whose} values: {L.text(subs[0])} = {start} "
+           f"{_OPS.get(type(L.stmt.op), '-') if isinstance(L.stmt, ast.AugAssign) else '-'} ... "
+           f"(or make {D} a copy of {whose} arrays first)" if holders else
+           f"store {L.text(subs[0])} = ... before reading it")
+    return "own_dict_empty", (f"{D} is the empty dict of {L.at(made[-1][0])} (`{L.source_line(made[-1][0])}`), and "
+                              f"nothing is stored in it before this line: your line asks it for {key!r} and "
+                              f"{doing}, so there is nothing to {'subtract from' if isinstance(L.stmt, ast.AugAssign) and isinstance(L.stmt.op, ast.Sub) else 'read'} "
+                              f"(KeyError). {fix[0].upper()}{fix[1:]}.")
+
+
+def _str_called(L, c, f, inner):
+    """`activation(Z)` with activation a string: the string names the function, it is not the function."""
+    ok, value = L.recorded(f)
+    value = value if ok else L.args.get(f)
+    names = [n for n in ("relu", "sigmoid") if not L.spec.name.startswith(n)]
+    backward = "dA" in L.spec.arg_names or L.spec.name == "model_backward"
+    fns = [f"{n}_backward" if backward else n for n in names]
+    shown = f"the string {value!r}" if type(value) is str else "a string"
+    args = inner or ("dA, Z" if backward else "Z")
+    if type(value) is str and value in names or f == "activation":
+        choose = " and ".join(f"{g}({args}) when {f} == {n!r}" for g, n in zip(fns, names))
+        return "str_called", (f"`{L.text(c)}` calls {f}, which is {shown}: a string names the function to use but "
+                              f"is not the function, and a string cannot be called. Choose the function by the "
+                              f"string: call {choose}.")
+    return "str_called", (f"`{L.text(c)}` calls {f}, which is {shown} (text), not a function: a string cannot be "
+                          f"called.")
+
+
+_CONTAINER_PARAMS = ("cache", "linear_cache", "activation_cache", "caches", "parameters", "grads")
+
+
+def _renamed_parameter(L):
+    """The learner's function names a parameter as another convention does (the Coursera notebook's
+    relu_backward(dA, cache)) and treats it as that: here it receives the exercise's argument (Z)."""
+    if L.fn is None or L.stmt is None or not isinstance(L.fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    mine = [a.arg for a in L.fn.args.args]
+    spec_names = L.spec.arg_names
+    if len(mine) != len(spec_names):
+        return None
+    for i, (p, q) in enumerate(zip(mine, spec_names)):
+        if p == q or p not in _CONTAINER_PARAMS or q in _CONTAINER_PARAMS:
+            continue
+        value = L.case.args[i]
+        if type(value) is not np.ndarray:
+            continue
+        if L.assignments(p):
+            continue   # the learner made it something else first
+        used = [n for n in L.nodes() if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == p]
+        unpacks = isinstance(L.stmt, ast.Assign) and isinstance(L.stmt.targets[0], (ast.Tuple, ast.List)) \
+            and isinstance(L.stmt.value, ast.Name) and L.stmt.value.id == p
+        if not used and not unpacks:
+            continue
+        sig = f"{L.spec.name}({', '.join(spec_names)})"
+        what = WORDS.get(q, q)
+        doing = (f"`{L.text(used[0])}` is then a row of {q} ({q} has {value.shape[0]} row(s)), not a part of a cache"
+                 if used else f"unpacking it splits {q} into its rows, not a cache into its parts")
+        return "parameter_renamed", (f"Your {L.spec.name} takes ({', '.join(mine)}), and its {p} is {q} itself here, an "
+                                     f"array {tuple(value.shape)}: the notebook's {sig} is given {what}, not a "
+                                     f"{p} (the Coursera version's {L.spec.name}(dA, cache) takes the activation "
+                                     f"cache). {doing[0].upper()}{doing[1:]}. Use {q} as it is given.")
+    return None
+
+
+def _numerical_derivative(L):
+    """np.gradient / np.diff used as 'the derivative' of the activation: a difference between
+    neighbouring entries (examples), not the slope g'(Z); for m = 1 np.gradient raises."""
+    if L.spec.name not in ("relu_backward", "sigmoid_backward", "linear_activation_backward", "model_backward"):
+        return None   # only where a slope g'(Z) belongs
+    calls = [n for n in L.nodes() if isinstance(n, ast.Call) and _np_call(n) in ("gradient", "diff")]
+    text = L.text
+    if not calls:   # a name on the line made by np.gradient / np.diff on an earlier line of the function
+        for name in {n.id for n in L.nodes() if isinstance(n, ast.Name)}:
+            for stmt, v in L.assignments(name):
+                calls += [n for n in ast.walk(v) if isinstance(n, ast.Call) and _np_call(n) in ("gradient", "diff")] \
+                    if v is not None else []
+        text = lambda node: _fn_text(L, node)   # noqa: E731
+    if len(calls) != 1:
+        return None
+    c = calls[0]
+    act = "sigmoid" if "sigmoid" in L.spec.name else "relu" if "relu" in L.spec.name else None
+    slope = f" The slope is g'(Z) = {SLOPES[act]}, entry by entry." if act else \
+        " The slope is g'(Z[l]): s (1 - s) for the sigmoid, (Z > 0) for ReLU, entry by entry."
+    m = "m = 1 (one example) leaves nothing to take a difference with, hence the error; " \
+        if "too small" in L.message or "at least" in L.message else ""
+    return "numerical_derivative", (f"`{text(c)}` takes differences between neighbouring entries of the array "
+                                    f"({'along axis ' + text(c.keywords[0].value) if c.keywords else 'along each axis' if _np_call(c) == 'gradient' else 'along the last axis, the columns'}: "
+                                    f"neighbouring examples), not the slope of the activation at each Z: {m}the "
+                                    f"examples are independent, so a difference between them means nothing here."
+                                    f"{slope}")
+
+
+def _forward_for_slope(L):
+    """A forward activation (relu, sigmoid: one argument Z) called with the backward step's arguments
+    (dA, Z), e.g. through globals()[activation]: that is the function, not its slope."""
+    said = _COUNT.match(L.message)
+    if said is None or L.stmt is None or said.group(1) not in ("relu", "sigmoid") or int(said.group(3)) != 1:
+        return None
+    if not ("dA" in L.spec.arg_names or L.spec.name == "model_backward"):
+        return None
+    fname = said.group(1)
+    calls = [n for n in L.nodes() if isinstance(n, ast.Call) and len(n.args) == int(said.group(4))
+             and (_callee(n) == fname or isinstance(n.func, ast.Subscript))]
+    if len(calls) != 1:
+        return None
+    c = calls[0]
+    looked = isinstance(c.func, ast.Subscript)
+    how = (f" {L.text(c.func)} looks up the function named by the string itself, the forward one; the slope's "
+           f"function is {fname}_backward (the name + \"_backward\")" if looked else "")
+    return "forward_for_slope", (f"`{L.text(c)}` calls {fname}, the forward function (A = {fname}(Z), one argument), "
+                                 f"with the backward step's arguments: that is the forward function {fname}, not its "
+                                 f"slope.{how}. The backward step is dZ = {fname}_backward(dA, Z) = dA * g'(Z), with "
+                                 f"g'(Z) = {SLOPES[fname]}.")
+
+
 # ---- the order: most specific first ----------------------------------------------------------------
 
-EARLY = (_key_error, _undefined_name, _none_value, _tuple_value, _wrong_kind, _not_callable, _call_arguments, _append_args, _assert_failed, _unpack_count, _numpy_arguments, _array_to_number,
+EARLY = (_own_empty_dict, _passed_value, _renamed_parameter, _numerical_derivative, _forward_for_slope,
+         _key_error, _undefined_name, _none_value, _tuple_value, _wrong_kind, _not_callable, _call_arguments, _append_args, _assert_failed, _unpack_count, _numpy_arguments, _array_to_number,
          _float_index, _str_concat)
 LATE = (_index_range, _helper_check)   # after operands.py: an L that is not the number of layers says more
 

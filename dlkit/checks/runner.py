@@ -77,7 +77,7 @@ def learner_locals(exc: BaseException) -> dict:
 def learner_operands(exc: BaseException, line):
     """The failing line's operands, evaluated again in the deepest learner frame (:func:`replay.record`),
     or None. Only for an exception whose message may be about shapes or arguments (not a NameError)."""
-    if not line or type(exc).__name__ not in ("ValueError", "TypeError", "IndexError"):
+    if not line or type(exc).__name__ not in ("ValueError", "TypeError", "IndexError", "KeyError", "AttributeError"):
         return None
     frame = None
     for f, _ in traceback.walk_tb(exc.__traceback__):

@@ -424,6 +424,16 @@ class Spec:
         # a KeyError's reason in the layer numbering 1..L, from the key and the dicts given (causes.key_cause)
         why = causes.key_cause(err.message, self.arg_names, case.args) if err.exc_type == "KeyError" else None
         why = f" Here {why}." if why else ""
+        if why and mistake_id:   # the learner's own L, when it is not the number of layers (operands.explain_locals)
+            from . import operands
+            said = operands.explain_locals(self, err, case)
+            if said and said[0] == "L_value_wrong":
+                import ast
+                fn = causes._tree(err.source)
+                made = [n for n in ast.walk(fn) if isinstance(n, ast.Assign) and any(
+                    isinstance(t, ast.Name) and t.id == "L" for t in n.targets)] if fn is not None else []
+                where = f" (your `{ast.unparse(made[0])}`)" if len(made) == 1 else ""
+                why += f" {said[1].split(' where your code raised')[0]}{where}{said[1].split(' where your code raised')[1].split(', so the layer numbers')[0]}."
         if isinstance(mistake_id, tuple):   # (id, hint fields): a hint worded from the learner's code
             return Finding(mistake_id[0], hint_for(mistake_id[0], **mistake_id[1]) + why, details)
         if mistake_id:

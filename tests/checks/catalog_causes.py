@@ -133,7 +133,7 @@ def linear_activation_backward(dA, cache, activation):
 
 
 @_not("linear_activation_backward.cache_unpacked_wrong")
-@bug("linear_activation_backward", "linear_activation_backward.raised_TypeError")
+@bug("linear_activation_backward", "linear_activation_backward.passed_value")
 def linear_activation_backward(dA, cache, activation):
     """The whole cache handed to the slope (never unpacked)."""
     linear_cache = cache[0]
