@@ -502,14 +502,7 @@ def _returns(source):
     source is unknown or does not parse."""
     import ast
 
-    from .source import _parse
-
-    if not isinstance(source, str):
-        return None
-    try:
-        fn = _parse(source)
-    except Exception:   # an odd source never breaks a check
-        return None
+    fn = _function_tree(source)
     if fn is None:
         return None
     found = []
@@ -683,14 +676,7 @@ def loop_layers(source, names, container="caches"):
     None for an unknown source."""
     import ast
 
-    from .source import _parse
-
-    if not isinstance(source, str):
-        return None
-    try:
-        fn = _parse(source)
-    except Exception:   # an odd source never breaks a check
-        return None
+    fn = _function_tree(source)
     if fn is None:
         return None
     found = []
@@ -746,3 +732,15 @@ def _backward_input(dA, before, dAL, L):
 
 
 __all__ = ["judge_forward", "judge_backward", "forward_steps", "backward_steps", "FORWARD_BLOCKS", "BACKWARD_BLOCKS"]
+
+
+def _function_tree(source):
+    """The learner's function as an ast node, or None when the source is unknown or does not parse."""
+    from .source import _parse
+
+    if not isinstance(source, str):
+        return None
+    try:
+        return _parse(source)
+    except Exception:   # an odd source never breaks a check
+        return None
