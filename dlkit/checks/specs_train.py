@@ -88,6 +88,7 @@ class LLayerModel(Spec):
 
     def __init__(self):
         self._starts = None  # (tuple(layer_dims), seed) -> the learner's initial parameters, while a run needs them
+        self._counts = None  # [(num_iterations, len(costs))] per case, while a run needs them (diag12)
 
     # -- initial weights ---------------------------------------------------------------
     def _start(self, layer_dims, seed):
@@ -228,6 +229,7 @@ class LLayerModel(Spec):
             result = super().run(call, **judge)
         finally:
             self._starts = None
+            self._counts = None   # this run's loop counts (extra_findings -> _causes_checked): never the next run's
             self.__dict__.pop("cases", None)
             if memo is not None:
                 self.cases = memo
