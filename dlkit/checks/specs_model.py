@@ -85,7 +85,7 @@ def _explain_calls(spec, call, runs, judge, blocks):
     with its blocks' calls noted (``call.calls``), held against the lecture's loop (:mod:`chain`)."""
     logged = spec.logged_calls(call, runs, blocks)
     if logged is None:
-        return None
+        return _returned_early(spec, call, runs)
     case, got = logged
     with np.errstate(all="ignore"):
         found = judge(case.args, *got, source=spec._learner_text(call))
@@ -96,6 +96,39 @@ def _explain_calls(spec, call, runs, judge, blocks):
     # refutes: True when every call was the lecture's (the claims about the calls are false), or the
     # further ids (call_checked) the log's finding contradicts by name
     f.refutes = (tuple(spec.call_claims) + (refutes if type(refutes) is tuple else ())) if refutes else ()
+    return f
+
+
+def _returned_early(spec, call, runs):
+    """Without a call log (the grader's child notes no calls): a composite whose output stops at a
+    layer, when its source has a return inside the loop, said from the output and the source alone:
+    the layers the output holds and the return that ended the loop (the notebook says it from the calls)."""
+    early = chain._return_in_loop(spec._learner_text(call) or "")
+    case = next((c for c, _, wrong in runs if wrong), None)
+    if early is None or case is None:
+        return None
+    got_parts = next(g for c, g, _ in runs if c is case)
+    if spec.name == "model_backward":
+        L = len(case.args[2])
+        dW = got_parts.get("dW") if type(got_parts.get("dW")) is dict else {}
+        held = [l for l in range(L, 0, -1) if f"dW{l}" in dW]
+        if not held or len(held) == L or held != list(range(L, L - len(held), -1)):
+            return None
+        never = list(range(L - len(held), 0, -1))
+        s_ = "s" if len(never) > 1 else ""
+        words = (f"grads holds dW, db only for layer{'s' if len(held) > 1 else ''} {chain._layers_list(held)}: "
+                 f"layer{s_} {chain._layers_list(never)} {'are' if s_ else 'is'} never stepped back, because {early}")
+    else:
+        caches, L = got_parts.get("caches"), _layers(case.args[1])
+        if type(caches) not in (list, tuple) or not 0 < len(caches) < L:
+            return None
+        never = list(range(len(caches) + 1, L + 1))
+        s_ = "s" if len(never) > 1 else ""
+        words = (f"caches holds {len(caches)} cache{'s' if len(caches) > 1 else ''} for L = {L} layers: layer{s_} "
+                 f"{chain._layers_list(never)} never run{'' if s_ else 's'}, because {early}")
+    f = spec._finding(f"{spec.name}.chain_call", [f"With {case.label}."], words=words, loop=spec.loop)
+    # the claims the return contradicts: the loop's range stopping early, an AL shape said as an expression
+    f.refutes = ("first_layer_missing",) if spec.name == "model_backward" else ("shape_expression",)
     return f
 
 
