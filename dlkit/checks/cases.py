@@ -66,12 +66,15 @@ def with_edges(Z: np.ndarray, rng: np.random.Generator, zeros: bool = False, low
 
 def saturated(AL: np.ndarray, Y: np.ndarray) -> np.ndarray:
     """A[L] rounded to exactly 0 on one example with y = 0 and to exactly 1 on one with y = 1 (and within
-    1e-12 of them on two others), as a
+    1e-12 of them on two others), never the first or the last example, as a
     sigmoid in float64 does for |Z| > 37: only a clipped (or otherwise guarded) log stays finite.
     The cost is still defined without doubt: whatever the clipping's eps, these terms are ~0."""
     AL = np.array(AL, dtype=np.float64)
     if AL.shape[1] >= 5:
-        zero, one = np.flatnonzero(Y[0] == 0), np.flatnonzero(Y[0] == 1)
+        # inner examples only: an example whose loss is ~0 hides a loop that leaves it out, and a
+        # loop over range(m - 1) or range(1, m) leaves out the last or the first one
+        inner = np.arange(AL.shape[1])[1:-1]
+        zero, one = inner[Y[0, 1:-1] == 0], inner[Y[0, 1:-1] == 1]
         if zero.size:
             AL[0, zero[-1]] = 0.0
         if one.size:
