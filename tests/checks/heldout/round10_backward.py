@@ -178,7 +178,7 @@ def linear_activation_backward(dA, cache, activation):
 
 
 @bug("linear_activation_backward", "Z = cache[0][1]: the second item of the linear cache (W[l]) taken as Z",
-     [r"cache\[0\]\[1\]", r"W (as|where|instead of) Z", r"(wrong|second) (item|element)", r"linear.?cache'?s? (second|W)", r"cache\[1\]", r"index"])
+     [r"cache\[0\]\[1\]", r"W (as|where|instead of) Z", r"(wrong|second) (item|element)", r"linear.?cache'?s? (second|W)", r"cache\[1\]"])
 def linear_activation_backward(dA, cache, activation):
     linear_cache = cache[0]
     Z = cache[0][1]
@@ -259,7 +259,7 @@ def model_backward(AL, Y, caches):
 
 
 @bug("model_backward", "L = len(caches) - 1 'not counting the input': the output step uses caches[L-1] of layer L-1, and the keys stop a layer short",
-     [r"number of layers", r"len\(caches\)", r"(one|a) layer (too )?(few|short|early)", r"off[- ]by[- ]one", r"layer L\b", r"(output|last) layer"])
+     [r"number of layers", r"len\(caches\)", r"(one|a) layer (too )?(few|short|early)", r"off[- ]by[- ]one", r"(output|last) layer"])
 def model_backward(AL, Y, caches):
     grads = {}
     L = len(caches) - 1
@@ -305,7 +305,7 @@ def model_backward(AL, Y, caches):
 
 
 @bug("model_backward", "caches[-l] in the hidden loop (counting from the end) where caches[l - 1] belongs: each hidden layer gets another layer's cache",
-     [r"caches\[-l\]", r"(counting|counted|indexed) from the end", r"negative ind", r"(wrong|another|other) layer'?s? cache", r"cache of (layer|another)", r"caches\[l ?- ?1\]"])
+     [r"caches\[-l\]", r"(counting|counted|indexed) from the end", r"negative ind", r"(wrong|another|other) layer'?s? cache", r"cache of (layer|another)"])
 def model_backward(AL, Y, caches):
     grads = {}
     L = len(caches)

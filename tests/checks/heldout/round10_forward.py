@@ -200,7 +200,7 @@ def relu(Z):
 
 
 @bug("relu", "np.max([Z, np.zeros_like(Z)]) without axis=0: the largest entry of the whole stack, one number, not max(0, Z) entry by entry",
-     [r"axis", r"(one|single) number", r"scalar", r"reduc", r"largest (entry|value)", r"np\.maximum"])
+     [r"axis", r"(one|single) number", r"scalar", r"reduc", r"largest (entry|value)", r"element-?wise"])
 def relu(Z):
     stacked = [Z, np.zeros_like(Z)]
     return np.max(stacked)
@@ -341,7 +341,7 @@ def model_forward(X, parameters):
 
 
 @bug("model_forward", "for l in reversed(range(1, L)): the hidden layers are run last to first, so layer L-1 is applied to X",
-     [r"revers", r"(wrong|backward|opposite) order", r"(last|L-1).{0,30}first", r"layer order", r"order of the layers"])
+     [r"revers", r"(wrong|backward|opposite) order", r"(starts|begins|began) (with|from) (the )?last", r"layer order", r"order of the layers"])
 def model_forward(X, parameters):
     caches = []
     A = X

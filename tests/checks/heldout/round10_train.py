@@ -72,7 +72,7 @@ def L_layer_model(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, s
 
 
 @bug("L_layer_model", "initialize_parameters(layer_dims + [1], seed) 'for the output unit': layer_dims already ends with n[L] = 1, so the network gets one layer too many",
-     [r"(one|a|an) (extra )?layer too many", r"extra layer", r"\+ ?\[1\]", r"already (ends|has|includes)", r"output (layer|unit) (twice|again)", r"layer_dims"])
+     [r"(one|a|an) (extra )?layer too many", r"extra layer", r"\+ ?\[1\]", r"already (ends|has|includes)", r"output (layer|unit) (twice|again)", r"n\[L\] ?= ?1 (twice|again)"])
 def L_layer_model(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, seed=1):
     costs = []
     dims = layer_dims + [1]
