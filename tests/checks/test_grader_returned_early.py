@@ -79,6 +79,6 @@ def test_a_return_after_the_loop_gets_no_such_finding():
 
 def test_a_short_range_without_a_return_is_not_said_as_a_return():
     fn, src = _define(BACKWARD.replace("range(1, L + 1)", "range(2, L + 1)"), "model_backward", "", "return grads")
-    text = str(_graded("model_backward", fn, src))
-    assert not _graded("model_backward", fn, src).passed
-    assert "inside the loop" not in text
+    result = _graded("model_backward", fn, src)
+    assert not result.passed
+    assert "inside the loop" not in str(result)
