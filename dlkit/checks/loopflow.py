@@ -154,10 +154,13 @@ def _walk(flow):
         bs = flow.given(BACKWARD, AL=AL, caches=caches)
         flow.back.append(bs[0] if bs else None)
         flow.grads.append(bs[0].result if bs else None)
-        us = [c for c in flow.given(UPDATE, parameters=flow.P[i]) if c.k > flow.made[i].k]
+        # one forward pass per iteration (the usual loop): the update of iteration i comes before the next one
+        ends = [c.k for c in flow.of[FORWARD]] if flow.count(FORWARD) == n else []
+        end = ends[i + 1] if i + 1 < len(ends) else len(flow.calls)
+        us = [c for c in flow.given(UPDATE, parameters=flow.P[i]) if flow.made[i].k < c.k < end]
         right = [c for c in us if bs and _same(c.given.get("grads"), flow.grads[i])]
         if not right:
-            return _no_update(flow, i, us)
+            return _no_update(flow, i, us, end)
         flow.P.append(right[0].result)
         flow.made.append(right[0])
     return None
@@ -280,10 +283,21 @@ def _costs_placed(flow):
 
 
 # -- the update of iteration i -----------------------------------------------------------------
-def _no_update(flow, i, us):
-    """No update_parameters given (P[i], grads_i): what the update of P[i] was given instead."""
+def _no_update(flow, i, us, end):
+    """No update_parameters given (P[i], grads_i) before log place ``end`` (the next iteration's forward
+    pass, when there is one per iteration): what the update of P[i] was given instead."""
     n = flow.n
     if not us:
+        nU, nB = flow.count(UPDATE), flow.count(BACKWARD)
+        if nU < n and not any(flow.made[i].k < c.k < end for c in flow.of[UPDATE]):   # the forward pass goes on
+            both = "model_backward and update_parameters run" if nB == nU else "update_parameters runs"
+            after = not any(c.k > flow.made[i].k for c in flow.of[UPDATE])
+            return "loop_block_count", (f"{both} only {_times(nU)} for num_iterations = {n}, not in every iteration: "
+                                        f"none in {_it(i)}{' or after' if after else ''}, although its model_forward "
+                                        f"runs, so the parameters " + (f"stop changing after the update of {_it(i - 1)}"
+                                        if after else "are not changed in this iteration") if i else
+                                        f"{both} only {_times(nU)} for num_iterations = {n}, not in every iteration: "
+                                        f"none in {_it(0)}, although its model_forward runs")
         g = flow.grads[i]
         others = [c for c in flow.of[UPDATE] if g is not None and _same(c.given.get("grads"), g)]
         if others:
@@ -362,3 +376,21 @@ def _returned(flow):
                                  f"{'update' if n - j == 1 else f'{n - j} updates'}, not the ones the last "
                                  f"update_parameters returned")
     return None
+
+
+def iterations(args, output, log) -> str | None:
+    """The words for a loop whose body ran k != num_iterations times, every block k times and
+    initialize_parameters once (the iterations_off_by_one mutant's claim, in this run's numbers), or None."""
+    flow = _Flow(args, output, log)
+    n, counts = flow.n, {flow.count(b) for b in (FORWARD, BACKWARD, UPDATE)}
+    if len(flow.calls) > MAX_CALLS or flow.count(INIT) != 1 or len(counts) != 1 or type(n) is not int:
+        return None
+    k = counts.pop()
+    costs = _costs(flow)
+    if k == n or k == 0 or (costs is not None and len(costs) != k):
+        return None
+    held = f", and costs holds {k} costs" if costs is not None else ""
+    off = (f"one iteration too {'many' if k > n else 'few'}" if abs(k - n) == 1 else
+           f"{abs(k - n)} iterations too {'many' if k > n else 'few'}")
+    return (f"the loop ran {k} times for num_iterations = {n}: {k} forward passes, {k} backward passes and {k} "
+            f"updates{held}, {off}")

@@ -194,6 +194,7 @@ class LLayerModel(Spec):
     def _calls_recheck(self, call, runs, findings) -> list:
         """Spec._calls_recheck, with the log's finding put first only when it refutes a claim the report
         makes: the dataflow's (loopflow.py) says every claim the log shows false, made or not (diag15)."""
+        findings = self._confirmed(call, runs, findings)
         made = {f.id.rsplit(".", 1)[-1] for f in findings}
         first = ordered(findings)[0].id.rsplit(".", 1)[-1]
         if first not in self.call_claims + self.call_checked + self.VAGUE_WHERE:
@@ -205,6 +206,36 @@ class LLayerModel(Spec):
         if refuted:
             return [found] + [f for f in findings if f.id.rsplit(".", 1)[-1] not in refuted]
         return [found] + findings if first in self.VAGUE_WHERE else findings
+
+    # mutants whose claim the call log can say in the run's own numbers: the log's finding that confirms it
+    CONFIRMED_BY = {"update_discarded": "loop_not_fed_back", "learning_rate_fixed": "loop_arguments"}
+
+    def _confirmed(self, call, runs, findings) -> list:
+        """The findings, the first one a loop mutant's the call log confirms with this run's numbers
+        (how many times the loop ran; the update given the initial parameters every time; the rate
+        used) followed by those numbers: one mutant id covers several variants (range(n + 1) and
+        range(1, n)), the log says which one this is (diag15)."""
+        first = ordered(findings)[0]
+        mid = first.id.rsplit(".", 1)[-1]
+        if mid != "iterations_off_by_one" and mid not in self.CONFIRMED_BY:
+            return findings
+        logged = self.logged_calls(call, runs, self.helpers)
+        if logged is None:
+            return findings
+        case, got = logged
+        if mid == "iterations_off_by_one":
+            words = loopflow.iterations(case.args, *got)
+        else:
+            found = judge_loop(case.args, *got, source=self._learner_text(call))
+            words = found[1] if found is not None and found[0] == self.CONFIRMED_BY[mid] else None
+            if words is not None and mid == "learning_rate_fixed" and "learning rate" not in words:
+                words = None
+        if not words:
+            return findings
+        from .result import Finding
+
+        said = Finding(first.id, f"{first.hint} Here {words}.", list(first.details))
+        return [said if f is first else f for f in findings]
 
     def _keys_explained(self, part, wrong_runs):
         """The loop's parameters keys are not said by whole layers: they are whatever the learner's

@@ -310,7 +310,7 @@ def test_a_right_loop_log_has_no_finding():
         log.append(("update_parameters", {"parameters": P, "grads": g, "learning_rate": 0.5}, new))
         P = new
     assert judge(args, (P, costs), log) is None
-    assert judge(args, (P, costs), log[:-1]) is None   # a log that stops early says nothing about the returned parameters
+    assert judge(args, (P, costs), log[:-4]) is None   # a loop that stops early: the mutants' (iterations), not a departure
     assert judge(args, (P, costs), [e for e in log if e[0] != "model_backward"]) is None   # no backward logged: unknown
 
 
@@ -365,3 +365,59 @@ def test_costs_in_reverse_order_are_said():
     result, text = _report(_costs_in_front)
     assert "L_layer_model.loop_costs" in result.mistakes[:1], text
     assert "costs holds the 4 costs in reverse order" in text, text
+
+
+def _update_in_print_branch(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
+    parameters = initialize_parameters(layer_dims, seed)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = model_forward(X, parameters)
+        costs.append(compute_cost(AL, Y))
+        if i % 3 == 0:
+            grads = model_backward(AL, Y, caches)
+            parameters = update_parameters(parameters, grads, learning_rate)
+    return parameters, costs
+
+
+def test_updates_that_stop_are_said_not_a_reinitialisation():
+    result, text = _report(_update_in_print_branch)
+    assert result.mistakes[0] == "L_layer_model.loop_block_count", text
+    assert "run only twice for num_iterations = 4, not in every iteration: none in iteration i = 1," in text, text
+    assert "initialised again" not in text, text
+
+
+# ---- a mutant's claim the log confirms, said in the run's numbers ------------------------------------
+
+def _loop_runs(k):
+    def L_layer_model(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
+        parameters = initialize_parameters(layer_dims, seed)
+        costs = []
+        for i in range(num_iterations + k):
+            AL, caches = model_forward(X, parameters)
+            costs.append(compute_cost(AL, Y))
+            grads = model_backward(AL, Y, caches)
+            parameters = update_parameters(parameters, grads, learning_rate)
+        return parameters, costs
+    return L_layer_model
+
+
+@pytest.mark.parametrize("k, words", [(1, "the loop ran 5 times for num_iterations = 4"), (-1, "one iteration too few")])
+def test_an_off_by_one_loop_says_which_way(k, words):
+    result, text = _report(_loop_runs(k))
+    assert result.mistakes[0] == "L_layer_model.iterations_off_by_one", text
+    assert words in text, text
+
+
+def test_a_discarded_update_says_what_the_update_was_given():
+    def discarded(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
+        parameters = initialize_parameters(layer_dims, seed)
+        costs = []
+        for i in range(num_iterations):
+            AL, caches = model_forward(X, parameters)
+            costs.append(compute_cost(AL, Y))
+            grads = model_backward(AL, Y, caches)
+            update_parameters(parameters, grads, learning_rate)
+        return parameters, costs
+    result, text = _report(discarded)
+    assert result.mistakes[0] == "L_layer_model.update_discarded", text
+    assert "update_parameters is given the initial parameters on all 4 iterations" in text, text
