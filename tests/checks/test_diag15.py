@@ -421,3 +421,21 @@ def test_a_discarded_update_says_what_the_update_was_given():
     result, text = _report(discarded)
     assert result.mistakes[0] == "L_layer_model.update_discarded", text
     assert "update_parameters is given the initial parameters on all 4 iterations" in text, text
+
+
+def test_an_update_of_the_previous_parameters_is_said():
+    def previous(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
+        parameters = initialize_parameters(layer_dims, seed)
+        before = parameters
+        costs = []
+        for i in range(num_iterations):
+            AL, caches = model_forward(X, parameters)
+            costs.append(compute_cost(AL, Y))
+            grads = model_backward(AL, Y, caches)
+            new = update_parameters(before, grads, learning_rate)
+            before, parameters = parameters, new
+        return parameters, costs
+    result, text = _report(previous)
+    assert result.mistakes[0] == "L_layer_model.loop_wrong_input", text
+    assert ("the update of iteration i = 1 is given the initial parameters, not the parameters this iteration's "
+            "forward pass used") in text, text
