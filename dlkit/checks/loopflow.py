@@ -187,7 +187,7 @@ def _no_forward(flow, i):
         nU, k = flow.count(UPDATE), len(extra) + 1
         again = all(_same(u.given.get("grads"), made.given.get("grads")) for u in extra)
         per = (f"update_parameters runs {_times(nU // n)} in each iteration ({nU} calls for num_iterations = {n})"
-               if nU % n == 0 and nU // n >= 2 else
+               if nU % n == 0 and nU // n >= 2 and _per_iteration(flow, UPDATE) == nU // n else
                f"update_parameters runs {nU} times for num_iterations = {n}")
         if again:
             return "loop_block_count", (f"{per}: in {_it(i - 1)} the call{'s' if k > 2 else ''} after the first "
@@ -207,6 +207,18 @@ def _no_forward(flow, i):
         return "loop_wrong_input", (f"the forward pass of {_it(i)} is given {which}, not those update_parameters "
                                     f"returned in {_it(i - 1)}: the update does not reach the next forward pass")
     return None
+
+
+def _per_iteration(flow, block) -> int | None:
+    """How many calls of ``block`` every iteration makes, when the log has one forward pass per
+    iteration and each makes the same number (the calls before the first forward pass count with
+    the first iteration), else None."""
+    ks = [c.k for c in flow.of[FORWARD]]
+    if len(ks) != flow.n:
+        return None
+    bounds = [-1] + ks[1:] + [len(flow.calls)]
+    each = {sum(1 for c in flow.of[block] if lo < c.k < hi) for lo, hi in zip(bounds, bounds[1:])}
+    return each.pop() if len(each) == 1 else None
 
 
 def _steps_back(flow, value, start, before) -> list:
