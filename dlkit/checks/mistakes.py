@@ -688,3 +688,19 @@ DIAG14 = {
                          "step is relu_backward / sigmoid_backward.",
 }
 TRACE.update(DIAG14)
+
+# ---- diag15: L_layer_model's loop judged as a dataflow (checks/loopflow.py) ----
+# Id "L_layer_model.<suffix>"; {words} says which block ran how often, or which earlier call's result a
+# block was given, with the iteration i (0..num_iterations-1) where the loop first leaves the lecture's.
+_ONE_PASS = ("each iteration i runs each block once, on what the block before it returned in the same iteration: "
+             "A[L], caches = model_forward(X, parameters); J = compute_cost(A[L], Y); grads = model_backward(A[L], Y, "
+             "caches); parameters = update_parameters(parameters, grads, learning_rate).")
+TRACE.update({
+    "loop_block_count": "{words}. In the lecture's loop " + _ONE_PASS,
+    "loop_stale_gradients": "{words}. The update uses the gradients of the parameters it updates: in each "
+                            "iteration model_forward, then model_backward on its A[L] and caches, then "
+                            "update_parameters with those grads.",
+    "loop_wrong_input": "{words}. In the lecture's loop " + _ONE_PASS,
+    "loop_returned": "{words}. return parameters, costs after the loop: the parameters the last "
+                     "update_parameters call returned.",
+})

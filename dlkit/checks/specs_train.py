@@ -25,8 +25,9 @@ import numpy as np
 import dlkit
 
 from . import cases as C
+from . import loopflow
 from .plain import LearnerError, fmt, kind
-from .spec import Mutant, Spec, agree
+from .spec import Mutant, Spec, agree, ordered
 from .specs_model import fixed_model
 
 # The value hard-coded by learners who copy the course's default instead of using the argument.
@@ -190,6 +191,52 @@ class LLayerModel(Spec):
         f.refutes = refutes   # the mutants' claims this run shows to be false (Spec._calls_recheck)
         return f
 
+    def _calls_recheck(self, call, runs, findings) -> list:
+        """Spec._calls_recheck, with the log's finding put first only when it refutes a claim the report
+        makes: the dataflow's (loopflow.py) says every claim the log shows false, made or not (diag15)."""
+        findings = self._confirmed(call, runs, findings)
+        made = {f.id.rsplit(".", 1)[-1] for f in findings}
+        first = ordered(findings)[0].id.rsplit(".", 1)[-1]
+        if first not in self.call_claims + self.call_checked + self.VAGUE_WHERE:
+            return findings
+        found = self.explain_calls(call, runs)
+        if found is None:
+            return findings
+        refuted = set(getattr(found, "refutes", ())) & made
+        if refuted:
+            return [found] + [f for f in findings if f.id.rsplit(".", 1)[-1] not in refuted]
+        return [found] + findings if first in self.VAGUE_WHERE else findings
+
+    # mutants whose claim the call log can say in the run's own numbers: the log's finding that confirms it
+    CONFIRMED_BY = {"update_discarded": "loop_not_fed_back", "learning_rate_fixed": "loop_arguments"}
+
+    def _confirmed(self, call, runs, findings) -> list:
+        """The findings, the first one a loop mutant's the call log confirms with this run's numbers
+        (how many times the loop ran; the update given the initial parameters every time; the rate
+        used) followed by those numbers: one mutant id covers several variants (range(n + 1) and
+        range(1, n)), the log says which one this is (diag15)."""
+        first = ordered(findings)[0]
+        mid = first.id.rsplit(".", 1)[-1]
+        if mid != "iterations_off_by_one" and mid not in self.CONFIRMED_BY:
+            return findings
+        logged = self.logged_calls(call, runs, self.helpers)
+        if logged is None:
+            return findings
+        case, got = logged
+        if mid == "iterations_off_by_one":
+            words = loopflow.iterations(case.args, *got)
+        else:
+            found = judge_loop(case.args, *got, source=self._learner_text(call))
+            words = found[1] if found is not None and found[0] == self.CONFIRMED_BY[mid] else None
+            if words is not None and mid == "learning_rate_fixed" and "learning rate" not in words:
+                words = None
+        if not words:
+            return findings
+        from .result import Finding
+
+        said = Finding(first.id, f"{first.hint} Here {words}.", list(first.details))
+        return [said if f is first else f for f in findings]
+
     def _keys_explained(self, part, wrong_runs):
         """The loop's parameters keys are not said by whole layers: they are whatever the learner's
         initialize_parameters (checked on its own) made of the layer_dims it was given, and the call
@@ -204,7 +251,8 @@ class LLayerModel(Spec):
         return super()._keys_explained(part, wrong_runs)
 
     # mutants whose output another loop gives too: the call log tells them apart (diag11)
-    call_claims = ("reinitialised_in_loop", "costs_every_100", "iterations_off_by_one")
+    call_claims = ("reinitialised_in_loop", "costs_every_100", "iterations_off_by_one",
+                   "forward_not_repeated")   # (a backward pass before the loop only gives its parameters: diag15)
 
     # -- the run: start from the weights the learner's loop will start from ---------------
     def run(self, call, *, seed=None, localise=True, helper_results=None):
@@ -414,7 +462,7 @@ def judge_loop(args, output, log, source=None):
                                   f"the update uses the learning_rate given, unchanged, on every iteration")
     costs = output[1] if type(output) in (tuple, list) and len(output) == 2 else None
     if type(costs) not in (list, tuple):
-        return None
+        return loopflow.judge(args, output, log)
     Js = [r for _, r in named("compute_cost")]
     ALs = [r[0] for _, r in forwards if type(r) in (tuple, list) and r]
     for i, c in enumerate(costs):
@@ -428,7 +476,8 @@ def judge_loop(args, output, log, source=None):
             and _close(Js[0], Js[1]):
         return "loop_costs", ("costs holds one cost more than there are iterations: compute_cost also runs before "
                               "the loop, so the cost of the initial parameters is in costs twice (costs[0] and costs[1])")
-    return _costs_kept(costs, Js, n)
+    # none of the special cases: the loop held against the lecture's as a dataflow (loopflow.py, diag15)
+    return _costs_kept(costs, Js, n) or loopflow.judge(args, output, log)
 
 
 def _costs_kept(costs, Js, n):
