@@ -288,7 +288,8 @@ def _on_wrong_input(part, g, e, q):
             # (g(A), A already g(Z), is the activation applied twice: see activation_twice)
             v = _f64(q.get("A_prev"))
             if v is not None and v.shape == g.shape and _close(g, fn(v)) and not _close(e, fn(v)):
-                found.append(("activation_of_other", {"part": part, "g": words, "other": "A_prev"}))
+                found.append(("activation_of_other", {"part": part, "g": words, "other": "A_prev",
+                                                      "what": "A[l-1], the layer's input"}))
     if not same:
         return found
     found += _scaled_inside(part, g, e, Z)
@@ -297,7 +298,8 @@ def _on_wrong_input(part, g, e, q):
         for act, slope in SLOPES.items():
             with np.errstate(all="ignore"):
                 if A is not None and A.shape == g.shape and _close(g, dA * slope(A)) and not _close(e, dA * slope(A)):
-                    found.append(("slope_of_other", {"part": part, "g": ACTIVATIONS[act][1], "other": "A"}))
+                    found.append(("slope_of_other", {"part": part, "g": ACTIVATIONS[act][1], "other": "A",
+                                                     "what": "A[l] = g(Z[l]), the activation's value"}))
     # a leaky ReLU: right where Z > 0, a small fraction c of Z (or of dA) where Z < 0 instead of 0
     neg = Z <= 0
     if neg.any() and np.all(e[neg] == 0) and compare.close(g[~neg], e[~neg]) and np.any(g[neg] != 0):
