@@ -49,7 +49,7 @@ RELATIONS = {
         "as Z[Z < 0] = 0); compute A as a new array, A = np.maximum(0, Z).",
     "holds_other": "{part} holds the values of {other} instead of its own: {other} is used as {part} (a "
         "variable mixed up with another one).",
-    "wrong_axis": "{part} is {other} {how}: sum over the other axis (the m examples are the columns, axis=1, keepdims=True).",
+    "wrong_axis": "{part} is {other} {how}: {fix}.",
     "b_twice": "{part} has b added twice: the bias b[l] is added two times instead of once; Z[l] = W[l] A[l-1] "
         "+ b[l] adds b[l] once.",
     "b_missing": "{part} is missing b: the bias b[l] is never added to W[l] A[l-1]; Z[l] = W[l] A[l-1] + b[l].",
@@ -130,8 +130,8 @@ SOURCE = {
                        "are real numbers; keep the floats as numpy computes them.",
     "source.integer_division": "{code} is an integer division (//): it drops the fractions (1 // m is 0 for m > 1); "
                                "divide with /.",
-    "source.sum_wrong_axis": "{code} sums over axis 0, the n[l] units (the rows); db[l] = 1/m sum over the m examples, "
-                             "the columns: np.sum(dZ, axis=1, keepdims=True) / m.",
+    "source.sum_wrong_axis": "{code} sums over axis 0, the n[l] units (the rows), instead of axis 1; db[l] = "
+        "1/m sum over the m examples, the columns: np.sum(dZ, axis=1, keepdims=True) / m.",
     "source.clip_bounds": "The clip {code} is not the lecture's: clip A[L] to [eps, 1 - eps] with a small eps, "
                           "as the notebook's eps = np.finfo(float).eps (about 2.2e-16), so that log stays finite "
                           "and no A[L] inside (0, 1) moves by more than eps.",
@@ -139,14 +139,15 @@ SOURCE = {
                             "1 + e^(-Z); write 1 / (1 + np.exp(-Z)).",
     "source.sigmoid_exponent": "{code} is 1 / (1 + e^Z) = 1 - sigmoid(Z): the exponent of the sigmoid is -Z, "
                                "sigma(Z) = 1 / (1 + np.exp(-Z)).",
-    "source.log_base": "{code} is the logarithm to base {base}; the cost uses the natural logarithm, np.log.",
-    "source.matrix_for_entrywise": "{code} is a matrix product; {exercise} works entry by entry (each entry of its "
-                                   "output comes from the same entry of its inputs): use * (np.multiply), "
-                                   "np.maximum, np.exp.",
+    "source.log_base": "{code} is the logarithm to base {base}, used instead of the natural logarithm; the cost "
+        "uses the natural logarithm, np.log.",
+    "source.matrix_for_entrywise": "{code} is a matrix product where {exercise} works entry by entry (each "
+        "entry of its output comes from the same entry of its inputs): use * (np.multiply), np.maximum, np.exp "
+        "instead.",
     "source.relu_bound": "{code}: relu is max(0, Z), with 0 as its only bound and its only threshold (no leak for "
                          "negative Z, no upper limit), and its slope is 1 where Z > 0, else 0.",
-    "source.relu_mask_on_dA": "{code} reads the relu slope from dA; the slope g'(Z[l]) depends on Z[l]: "
-                              "dZ[l] = dA[l] * (Z[l] > 0).",
+    "source.relu_mask_on_dA": "{code} reads the relu slope from dA instead of Z[l], the linear output; the "
+        "slope g'(Z[l]) depends on Z[l]: dZ[l] = dA[l] * (Z[l] > 0).",
     "source.squared_error": "{code} squares a difference: that is the squared error; the cost of this course is the "
                             "cross-entropy, J = -1/m sum(Y log A[L] + (1 - Y) log(1 - A[L])).",
     "source.softmax": "{code} divides by a sum of exponentials, the softmax; the output layer here is the sigmoid, "
@@ -217,8 +218,9 @@ CATALOG = {
     "linear_forward.W_A_swapped": "The product is the wrong way round: A[l-1]^T W[l]^T, the transpose of W[l] "
         "A[l-1] (one row per example), is computed instead of Z[l] = W[l] A[l-1] (W first), with W[l] (n[l], "
         "n[l-1]) and A[l-1] (n[l-1], m) giving Z[l] (n[l], m).",
-    "linear_forward.elementwise_product": "W * A_prev multiplies entry by entry; Z[l] = W[l] A[l-1] + b[l] needs "
-        "the matrix product: np.dot(W, A_prev) or W @ A_prev.",
+    "linear_forward.elementwise_product": "W * A_prev multiplies entry by entry: an entry-by-entry product is "
+        "used instead of the matrix product W[l] A[l-1]; Z[l] = W[l] A[l-1] + b[l] needs the matrix product: "
+        "np.dot(W, A_prev) or W @ A_prev.",
     "linear_forward.W_transposed": "W is transposed: W[l]^T is used instead of W[l], the weights (n[l], "
         "n[l-1]); Z[l] = W[l] A[l-1] + b[l] uses W[l] as it is.",
     "linear_forward.A_prev_transposed": "A_prev is transposed: A[l-1]^T is used instead of A[l-1], the layer's "
@@ -241,7 +243,8 @@ CATALOG = {
         "backward step).",
     "sigmoid.missing_parentheses": "A equals 1 / 1 + np.exp(-Z), the formula with its parentheses dropped: / acts "
         "before +, so the denominator must be bracketed, A = 1 / (1 + np.exp(-Z)).",
-    "sigmoid.wrong_formula": "The formula is not the sigmoid: A = 1 / (1 + np.exp(-Z)) (check the 1 + in the denominator).",
+    "sigmoid.wrong_formula": "The formula is not the sigmoid: another expression of e^-Z is used instead of 1 / "
+        "(1 + e^-Z); A = 1 / (1 + np.exp(-Z)) (check the 1 + in the denominator).",
     "sigmoid.returns_tuple": "sigmoid must return only A = 1 / (1 + np.exp(-Z)); here the cache is kept by "
         "linear_activation_forward, not by the activation.",
     "relu.min_instead": "np.minimum keeps the negative part: min(0, Z) is used instead of max(0, Z); relu(Z) = "
@@ -383,8 +386,8 @@ CATALOG = {
     "compute_cost.missing_minus": "The cost has the wrong sign: the minus in front is missing, so J is negative "
         "instead of positive; J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])) starts with a minus (log of a "
         "probability is negative, the cost is positive).",
-    "compute_cost.missing_1_over_m": "The cost is m times too large: J = -1/m sum(...) averages over the m examples "
-        "(m = Y.shape[1], the number of columns).",
+    "compute_cost.missing_1_over_m": "The cost is m times too large: the losses are summed instead of averaged; "
+        "J = -1/m sum(...) averages over the m examples (m = Y.shape[1], the number of columns).",
     "compute_cost.missing_one_minus_y_term": "The (1 - Y) log(1 - A[L]) term is missing: "
         "J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])).",
     "compute_cost.missing_parentheses": "The cost equals the formula with its parentheses dropped: * acts before "
@@ -407,7 +410,8 @@ CATALOG = {
         "dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]).",
     "model_backward.dAL_missing_parentheses": "dA[L] equals the formula with its parentheses dropped: / acts before "
         "+ and -, so (1 - Y) / 1 - AL is not (1 - Y) / (1 - AL); write dA[L] = -(Y / AL) + (1 - Y) / (1 - AL).",
-    "model_backward.dAL_has_1_over_m": "dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]) has no 1/m: the 1/m is applied in dW and db.",
+    "model_backward.dAL_has_1_over_m": "dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]) has no 1/m: yours is divided "
+        "by m (m times too small); the 1/m is applied in dW and db.",
     "model_backward.output_relu": "The output layer's backward uses ReLU's slope instead of the sigmoid's: "
         "layer L is a sigmoid layer, so use \"sigmoid\" for l = L and \"relu\" for l = L-1..1.",
     "model_backward.hidden_sigmoid": "The hidden layers' backward uses the sigmoid's slope instead of ReLU's: "
@@ -444,9 +448,10 @@ CATALOG = {
     "update_parameters.nothing_updated": "No parameter moved: what you return is the same as the parameters you were "
         "given. Each new value must be stored in the dict you return, new['W' + str(l)] = W[l] - alpha dW[l] "
         "(a loop that only rebinds a local name, value = value - alpha * grad, never stores it).",
-    "update_parameters.last_layer_not_updated": "The last layer is not updated: loop over l = 1..L, "
-        "for l in range(1, L + 1) (or range(L) with keys l + 1).",
-    "update_parameters.first_layer_not_updated": "The first layer is not updated: loop over l = 1..L, for l in range(1, L + 1).",
+    "update_parameters.last_layer_not_updated": "The last layer is not updated: W[L] and b[L] are returned as "
+        "they were given; loop over l = 1..L, for l in range(1, L + 1) (or range(L) with keys l + 1).",
+    "update_parameters.first_layer_not_updated": "The first layer is not updated: W[1] and b[1] are returned as "
+        "they were given; loop over l = 1..L, for l in range(1, L + 1).",
     "update_parameters.gradient_missing": "The update must use the gradient: W[l] itself is subtracted instead "
         "of its gradient dW[l]; W[l] := W[l] - alpha dW[l] (dW, not W).",
     "update_parameters.L_wrong": "parameters holds a W and a b per layer, so L = len(parameters) // 2.",
