@@ -163,14 +163,14 @@ def describe(found, ref, q, m=None, defs=None):
                 extra.pop(hit)
         if not extra and len(missing) == 1:
             r, _ = missing[0]
-            return f"it is missing the factor {_ftext(r)}", 1
+            return f"it is missing the factor {_ftext(r)}{_role_said(r)}", 1
         if not missing and len(extra) == 1:
             f, inv = extra[0]
             if inv:
                 return f"it also divides by {_ftext(f)}", 1
             fval = _fvalue(f, q, m)
             if any(not rinv and np.size(fval) > 1 and _same(fval, _fvalue(r, q, m)) for r, rinv in R):
-                return f"{_ftext(f)} is multiplied in twice", 1
+                return f"{_ftext(f)} is multiplied in twice instead of once", 1
             if f.op == "mask" and f.args[0].text.startswith("A[l-1]"):
                 return (f"it is also multiplied by the mask {_ftext(f)}, the previous layer's ReLU slope: that "
                         f"slope belongs to layer l-1's own step, dZ[l-1] = dA[l-1] * g'(Z[l-1]), not to dA[l-1]"), 1
@@ -179,7 +179,7 @@ def describe(found, ref, q, m=None, defs=None):
                         f"to dZ[l] = dA[l] * g'(Z[l]) only"), 1
             if f.op == "sigmoid'" or f.op == "mask":
                 return f"it is also multiplied by the sigmoid's slope {_ftext(f)}: two slopes where the equation has one", 1
-            return f"it has an extra factor {_ftext(f)}", 1
+            return f"it has an extra factor {_ftext(f)}{_role_said(f)}", 1
         if len(extra) == 1 and len(missing) == 1:
             (f, finv), (r, rinv) = extra[0], missing[0]
             if finv and not rinv and _same(_fvalue(f, q, m), _fvalue(r, q, m)):
@@ -218,6 +218,16 @@ def role(text):
         if hit:
             return words.format(*hit.groups())
     return None
+
+
+def _role_said(e):
+    """", the layer's input" after a lecture quantity's text (or a slope's), "" for anything else."""
+    words = role(e.text) if e.op == "atom" else None
+    if e.op == "mask" and e.args[0].text.startswith("Z["):
+        words = "the ReLU's slope"
+    elif e.op == "sigmoid'":
+        words = "the sigmoid's slope"
+    return f", {words}" if words else ""
 
 
 def _used_instead(x, y, tail=""):

@@ -306,7 +306,7 @@ def _on_wrong_input(part, g, e, q):
             v = _f64(q.get("A_prev"))
             if v is not None and v.shape == g.shape and _close(g, fn(v)) and not _close(e, fn(v)):
                 found.append(("activation_of_other", {"part": part, "g": words, "other": "A_prev",
-                                                      "what": "A[l-1], the layer's input"}))
+                                                      "what": "A[l-1] (the layer's input)"}))
     if not same:
         return found
     found += _scaled_inside(part, g, e, Z)

@@ -193,7 +193,7 @@ def test_the_activation_of_A_prev_says_the_layers_input_instead_of_Z(fn):
     r = check("linear_activation_forward", fn)
     assert not r.passed
     text = str(r)
-    assert "A[l-1], the layer's input" in text and "instead of this layer's Z[l]" in text, text
+    assert "A[l-1] (the layer's input) instead of this layer's Z[l]" in text, text
 
 
 # ---- found expressions: the substituted quantity by symbol and by role -----------------------------
@@ -239,6 +239,31 @@ def test_a_substituted_operand_is_said_with_both_roles():
     r = check("linear_activation_backward", _dW_of_Z)
     text = str(r)
     assert "Z[l] is used instead of A[l-1] (the linear output instead of the layer's input)" in text, text
+
+
+# ---- a reduction over the wrong axes: what was summed instead ------------------------------------
+
+def _db_one_number(dA, cache, activation):
+    (A_prev, W, b), Z = cache
+    m = A_prev.shape[1]
+    dZ = _rb(dA, Z) if activation == "relu" else _sb(dA, Z)
+    dW = dZ @ A_prev.T / m
+    db = np.full((dZ.shape[0], 1), dZ.sum() / m)
+    return W.T @ dZ, dW, db
+
+
+def test_a_sum_over_every_entry_says_one_number_instead_of_one_sum_per_unit():
+    r = check("linear_activation_backward", _db_one_number)
+    assert "one number instead of one sum per unit" in r.hints[0], str(r)
+    assert "sum over the other axis" not in r.hints[0], str(r)
+
+
+def test_missing_factors_are_said_with_their_role():
+    from dlkit.checks.concepts import translate
+    from dlkit.checks.expression import _atom, _binary
+    q = {"dA[l]": np.array([[1.0, -2.0]]), "Z[l]": np.array([[0.5, -1.0]])}
+    got = translate(_atom("dA[l]"), "dZ", {"dA": "dA[l]", "Z": "Z[l]"}, q, m=2, activation="relu")
+    assert got is not None and ", the ReLU's slope" in got, got
 
 
 # ---- right implementations still pass --------------------------------------------------------------
