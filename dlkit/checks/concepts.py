@@ -325,7 +325,7 @@ def _substituted(f, r, q, m, defs=None):
     inner = _one_argument(f, r, q, m)
     if inner is not None:
         return inner
-    return f"{f.text} where {r.text} belongs"
+    return f"{f.text} is used instead of {r.text}"
 
 
 def _one_argument(f, r, q, m):

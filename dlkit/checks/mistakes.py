@@ -175,8 +175,9 @@ CATALOG = {
     "initialize_parameters.W_transposed": "W[l] must have shape (n[l], n[l-1]) = (layer_dims[l], "
         "layer_dims[l-1]), so that W[l] A[l-1] works; yours is transposed, (n[l-1], n[l]) instead of (n[l], "
         "n[l-1]).",
-    "initialize_parameters.b_not_column": "b[l] must be a column of shape (n[l], 1), e.g. np.zeros((layer_dims[l], 1)), "
-        "so that it broadcasts across the m columns in Z[l] = W[l] A[l-1] + b[l].",
+    "initialize_parameters.b_not_column": "b[l] must be a column of shape (n[l], 1), e.g. "
+        "np.zeros((layer_dims[l], 1)), so that it broadcasts across the m columns in Z[l] = W[l] A[l-1] + b[l]; "
+        "yours is a row or a 1-D array instead of that column.",
     # diag6b: a wrong shape whose sizes are another layer's
     "initialize_parameters.b_sized_by_previous_layer": "b[l] is sized by the previous layer: it has n[l-1] rows, "
         "where b[l] has one entry per unit of layer l, np.zeros((n[l], 1)) with n[l] = layer_dims[l].",
@@ -215,9 +216,9 @@ CATALOG = {
         "entry of it, or its sum) is added instead of the column b[l] (n[l], 1), each unit's own bias, which "
         "numpy broadcasts across the m columns; add it as it is (W @ A_prev + b), without transposing, indexing "
         "or summing it.",
-    "linear_forward.W_A_swapped": "The product is the wrong way round: A[l-1]^T W[l]^T, the transpose of W[l] "
-        "A[l-1] (one row per example), is computed instead of Z[l] = W[l] A[l-1] (W first), with W[l] (n[l], "
-        "n[l-1]) and A[l-1] (n[l-1], m) giving Z[l] (n[l], m).",
+    "linear_forward.W_A_swapped": "The product is the wrong way round: A[l-1] comes before W[l] (A_prev W, or "
+        "A[l-1]^T W[l]^T, the transpose of W[l] A[l-1] with one row per example) instead of Z[l] = W[l] A[l-1] (W "
+        "first), with W[l] (n[l], n[l-1]) and A[l-1] (n[l-1], m) giving Z[l] (n[l], m).",
     "linear_forward.elementwise_product": "W * A_prev multiplies entry by entry: an entry-by-entry product is "
         "used instead of the matrix product W[l] A[l-1]; Z[l] = W[l] A[l-1] + b[l] needs the matrix product: "
         "np.dot(W, A_prev) or W @ A_prev.",
@@ -245,8 +246,8 @@ CATALOG = {
         "before +, so the denominator must be bracketed, A = 1 / (1 + np.exp(-Z)).",
     "sigmoid.wrong_formula": "The formula is not the sigmoid: another expression of e^-Z is used instead of 1 / "
         "(1 + e^-Z); A = 1 / (1 + np.exp(-Z)) (check the 1 + in the denominator).",
-    "sigmoid.returns_tuple": "sigmoid must return only A = 1 / (1 + np.exp(-Z)); here the cache is kept by "
-        "linear_activation_forward, not by the activation.",
+    "sigmoid.returns_tuple": "sigmoid must return only A = 1 / (1 + np.exp(-Z)), not a pair of A and another "
+        "item; here the cache is kept by linear_activation_forward, not by the activation.",
     "relu.min_instead": "np.minimum keeps the negative part: min(0, Z) is used instead of max(0, Z); relu(Z) = "
         "max(0, Z) is np.maximum(0, Z).",
     "relu.returns_Z": "relu returns Z unchanged: Z itself is used as A, so negative entries stay negative "
@@ -256,8 +257,8 @@ CATALOG = {
         "np.maximum(0, Z).",
     "relu.derivative_instead": "This is the slope g'(Z) (1 where Z > 0, else 0), not g(Z): ReLU's slope is "
         "returned instead of its value max(0, Z); A = np.maximum(0, Z).",
-    "relu.returns_tuple": "relu must return only A = np.maximum(0, Z); here the cache is kept by "
-        "linear_activation_forward, not by the activation.",
+    "relu.returns_tuple": "relu must return only A = np.maximum(0, Z), not a pair of A and another item; here "
+        "the cache is kept by linear_activation_forward, not by the activation.",
     "relu.np_max_instead": "np.max(Z, 0) is the largest entry of each column (a reduction along axis 0), "
         "not ReLU: use np.maximum(0, Z), which compares entry by entry.",
     "relu.python_max": "Python's max does not work entry by entry on arrays: use np.maximum(0, Z).",
@@ -320,7 +321,8 @@ CATALOG = {
         "that reaches the layer; dZ[l] = dA[l] * g'(Z[l]) multiplies the incoming gradient dA by the slope (1 "
         "where Z > 0, else 0).",
     "relu_backward.mask_on_dA": "The mask must come from Z, not dA: (dA > 0) is used instead of (Z > 0), the "
-        "slope g'(Z[l]); dZ[l] = dA[l] * g'(Z[l]) with g'(Z) = 1 where Z > 0.",
+        "slope g'(Z[l]), so dZ is ReLU(dA), dA with its negative entries zeroed, instead of dA zeroed where Z <= "
+        "0; dZ[l] = dA[l] * g'(Z[l]) with g'(Z) = 1 where Z > 0.",
     "relu_backward.mask_reversed": "The mask is reversed: it keeps dA where Z < 0 (or Z <= 0) instead of where "
         "Z > 0; ReLU's slope is 1 where Z > 0 and 0 where Z <= 0, dZ[l] = dA[l] * g'(Z[l]).",
     "relu_backward.mask_missing": "dZ is dA unchanged: dA[l] is used as dZ[l], so the ReLU's slope step is "
@@ -596,21 +598,23 @@ CATALOG.update({
     "L_layer_model.forward_not_repeated": "The forward pass runs only once, before the loop, so every iteration "
         "reuses the first A[L] and caches: run model_forward(X, parameters) inside the loop, on the updated parameters.",
     "L_layer_model.update_discarded": "The update is thrown away: update_parameters returns the new parameters, "
-        "so write parameters = update_parameters(parameters, grads, learning_rate).",
+        "and without assigning them the loop keeps using the old parameters instead of the updated ones, so write "
+        "parameters = update_parameters(parameters, grads, learning_rate).",
     "L_layer_model.returns_initial_parameters": "The parameters returned are the initial ones: return the "
         "parameters after the last update (the variable the loop assigns).",
     "L_layer_model.costs_not_recorded": "costs is empty: append the cost J of every iteration, "
         "costs.append(cost), inside the loop.",
     "L_layer_model.costs_every_100": "costs must hold the cost J of every iteration (num_iterations values), "
         "not one every 100 iterations: append it at each step.",
-    "L_layer_model.learning_rate_fixed": "The learning rate is a fixed number: pass the argument on, "
-        "update_parameters(parameters, grads, learning_rate), so the caller's alpha is used.",
+    "L_layer_model.learning_rate_fixed": "The learning rate is a fixed number: a number typed in is used "
+        "instead of the learning_rate argument; pass the argument on, update_parameters(parameters, grads, "
+        "learning_rate), so the caller's alpha is used.",
     "L_layer_model.learning_rate_applied_twice": "The learning rate is applied twice (the step is alpha^2 dW[l]): "
         "update_parameters already computes W[l] - alpha dW[l], so pass it grads unscaled.",
     "L_layer_model.learning_rate_not_passed": "update_parameters needs the learning rate as its third argument: "
         "update_parameters(parameters, grads, learning_rate).",
-    "L_layer_model.iterations_off_by_one": "The loop must run exactly num_iterations times: "
-        "for i in range(num_iterations) (i = 0..num_iterations-1).",
+    "L_layer_model.iterations_off_by_one": "The loop must run exactly num_iterations times: yours runs one "
+        "iteration too many or too few; for i in range(num_iterations) (i = 0..num_iterations-1).",
     "L_layer_model.seed_ignored": "The initialisation ignores the seed: call initialize_parameters(layer_dims, seed) "
         "with the seed you were given, so a run can be repeated.",
     "L_layer_model.returns_swapped": "L_layer_model must return (parameters, costs) in this order.",

@@ -266,6 +266,40 @@ def test_missing_factors_are_said_with_their_role():
     assert got is not None and ", the ReLU's slope" in got, got
 
 
+# ---- hints chosen from a crash claim only what the line shows ----------------------------------
+
+def _A_before_W_1(A_prev, W, b):
+    return np.dot(A_prev, W) + b, (A_prev, W, b)
+
+
+def _A_before_W_2(A_prev, W, b):
+    Z = A_prev.T @ W.T + b.T
+    return Z, (A_prev, W, b)
+
+
+@pytest.mark.parametrize("fn", [_A_before_W_1, _A_before_W_2])
+def test_the_product_the_wrong_way_round_says_A_prev_comes_before_W(fn):
+    r = check("linear_forward", fn)
+    assert not r.passed
+    assert "A[l-1] comes before W[l]" in str(r) and "instead of Z[l] = W[l] A[l-1]" in str(r), str(r)
+
+
+def _mask_from_dA_1(dA, Z):
+    return np.maximum(dA, 0)
+
+
+def _mask_from_dA_2(dA, Z):
+    dZ = np.array(dA, copy=True)
+    dZ[dA <= 0] = 0
+    return dZ
+
+
+@pytest.mark.parametrize("fn", [_mask_from_dA_1, _mask_from_dA_2])
+def test_a_mask_read_from_dA_says_dZ_is_relu_of_dA(fn):
+    r = check("relu_backward", fn)
+    assert "dZ is ReLU(dA)" in r.hints[0] and "instead of (Z > 0)" in r.hints[0], str(r)
+
+
 # ---- right implementations still pass --------------------------------------------------------------
 
 def _lab_right_dispatch(dA, cache, activation):
