@@ -399,6 +399,11 @@ def _calls_in(body) -> set:
     return {_callee(n) for stmt in body for n in ast.walk(stmt) if isinstance(n, ast.Call)}
 
 
+def _bare_test(code):
+    return (f"Your `{code}` tests activation itself, and a non-empty string (\"relu\" or \"sigmoid\") is "
+            f"always true, so the first branch runs for every layer; compare the value, activation == \"relu\".")
+
+
 def branch_cause(source_text, used):
     """Why one activation runs for every layer (the finding "activation is ignored: <used> is applied
     even when ..."), when the learner's source shows it, as a sentence; else None:
@@ -410,6 +415,11 @@ def branch_cause(source_text, used):
         return None
     other = "sigmoid" if used == "relu" else "relu"
     for node in ast.walk(fn):
+        bare = isinstance(node, (ast.If, ast.IfExp)) and isinstance(node.test, ast.Name) \
+            and node.test.id == "activation"   # `if activation`: a truth test of the name, always true
+        if bare and not set(_STEP[other]) & _calls_in([node.body] if isinstance(node, ast.IfExp) else node.body):
+            return _bare_test(f"{ast.unparse(node.body)} if activation else ..." if isinstance(node, ast.IfExp)
+                              else "if activation:")
         if not isinstance(node, ast.If):
             continue
         test = node.test

@@ -163,14 +163,14 @@ def describe(found, ref, q, m=None, defs=None):
                 extra.pop(hit)
         if not extra and len(missing) == 1:
             r, _ = missing[0]
-            return f"it is missing the factor {_ftext(r)}", 1
+            return f"it is missing the factor {_ftext(r)}{_role_said(r)}", 1
         if not missing and len(extra) == 1:
             f, inv = extra[0]
             if inv:
                 return f"it also divides by {_ftext(f)}", 1
             fval = _fvalue(f, q, m)
             if any(not rinv and np.size(fval) > 1 and _same(fval, _fvalue(r, q, m)) for r, rinv in R):
-                return f"{_ftext(f)} is multiplied in twice", 1
+                return f"{_ftext(f)} is multiplied in twice instead of once", 1
             if f.op == "mask" and f.args[0].text.startswith("A[l-1]"):
                 return (f"it is also multiplied by the mask {_ftext(f)}, the previous layer's ReLU slope: that "
                         f"slope belongs to layer l-1's own step, dZ[l-1] = dA[l-1] * g'(Z[l-1]), not to dA[l-1]"), 1
@@ -179,7 +179,7 @@ def describe(found, ref, q, m=None, defs=None):
                         f"to dZ[l] = dA[l] * g'(Z[l]) only"), 1
             if f.op == "sigmoid'" or f.op == "mask":
                 return f"it is also multiplied by the sigmoid's slope {_ftext(f)}: two slopes where the equation has one", 1
-            return f"it has an extra factor {_ftext(f)}", 1
+            return f"it has an extra factor {_ftext(f)}{_role_said(f)}", 1
         if len(extra) == 1 and len(missing) == 1:
             (f, finv), (r, rinv) = extra[0], missing[0]
             if finv and not rinv and _same(_fvalue(f, q, m), _fvalue(r, q, m)):
@@ -193,6 +193,50 @@ def describe(found, ref, q, m=None, defs=None):
             return _substituted(f, r, q, m, defs), 2
         return None
     return _substituted(found, ref, q, m, defs), 2
+
+
+# what a lecture quantity is, in plain words: "A[l-1] is used instead of Z[l] (the layer's input instead
+# of the linear output)" says the mistake by symbol and by role (a layer number is kept: A[1], W[2])
+_ROLES = [(r"A\[l-1\]", "the layer's input"), (r"A\[0\]", "the input X"), (r"A\[L\]", "the output layer's activation"),
+          (r"A\[l\]", "the activation's value"), (r"A\[(\d+)\]", "layer {0}'s output"),
+          (r"Z\[l\]", "the linear output"), (r"Z\[(\d+)\]", "layer {0}'s linear output"),
+          (r"W\[l\]", "the weights"), (r"W\[(\d+)\]", "layer {0}'s weights"),
+          (r"b\[l\]", "the bias"), (r"b\[(\d+)\]", "layer {0}'s bias"),
+          (r"dA\[l\]", "the gradient that reaches the layer"), (r"dA\[l-1\]", "the gradient handed back to layer l-1"),
+          (r"dA\[(\w+)\]", "the gradient of A[{0}]"), (r"dZ\[(\w+)\]", "the gradient of Z[{0}]"),
+          (r"dW\[(\w+)\]", "the gradient of W[{0}]"), (r"db\[(\w+)\]", "the gradient of b[{0}]"),
+          (r"s", "the sigmoid's value"), (r"Y", "the labels"), (r"g'\(Z\[l\]\)", "the activation's slope")]
+
+
+def role(text):
+    """The plain words for a lecture quantity's text (``A[l-1]`` -> "the layer's input"; a transpose
+    is the same quantity), or None."""
+    import re
+    base = text[:-2] if text.endswith(".T") else text
+    for pattern, words in _ROLES:
+        hit = re.fullmatch(pattern, base)
+        if hit:
+            return words.format(*hit.groups())
+    return None
+
+
+def _role_said(e):
+    """", the layer's input" after a lecture quantity's text (or a slope's), "" for anything else."""
+    words = role(e.text) if e.op == "atom" else None
+    if e.op == "mask" and e.args[0].text.startswith("Z["):
+        words = "the ReLU's slope"
+    elif e.op == "sigmoid'":
+        words = "the sigmoid's slope"
+    return f", {words}" if words else ""
+
+
+def _used_instead(x, y, tail=""):
+    """"x is used instead of y" and, when both are lecture quantities, their roles in plain words."""
+    rx, ry = role(x), role(y)
+    said = f"{x} is used instead of {y}"
+    if rx and ry and rx != ry:
+        said += f" ({rx} instead of {ry})"
+    return said + tail
 
 
 def _paren_text(e):
@@ -272,16 +316,16 @@ def _substituted(f, r, q, m, defs=None):
                 got = describe(x, y, q, m)
                 inner = got[0] if got and got[1] == 1 else None
             if inner:
-                return f"{x.text} is used where {y.text} belongs: in {y.text}, {inner}"
+                return _used_instead(x.text, y.text, f": in {y.text}, {inner}")
             if x.op == y.op == "atom" and x.text.endswith(".T") and y.text.endswith(".T"):
-                return (f"{x.text[:-2]} is used where {y.text[:-2]} belongs ({f.text} instead of {r.text})")
-            return f"{x.text} where {y.text} belongs ({f.text} instead of {r.text})"
+                return _used_instead(x.text[:-2], y.text[:-2], f": {f.text} instead of {r.text}")
+            return _used_instead(x.text, y.text, f": {f.text} instead of {r.text}")
     if f.op == "atom" and r.op == "atom":
-        return f"{f.text} is used where {r.text} belongs"
+        return _used_instead(f.text, r.text)
     inner = _one_argument(f, r, q, m)
     if inner is not None:
         return inner
-    return f"{f.text} where {r.text} belongs"
+    return f"{f.text} is used instead of {r.text}"
 
 
 def _one_argument(f, r, q, m):
@@ -294,7 +338,7 @@ def _one_argument(f, r, q, m):
         return None
     x, y = differ[0]
     if x.op == y.op == "atom":
-        return f"{x.text} where {y.text} belongs ({f.text} instead of {r.text})"
+        return _used_instead(x.text, y.text, f": {f.text} instead of {r.text}")
     return _one_argument(x, y, q, m)
 
 

@@ -42,20 +42,26 @@ RELATIONS = {
                       "look at the code that handles those {which}s (an index or a loop bound).",
     "first_column_only": "{part} is right for the first example (column 0) only: the code handles one column; "
                          "use whole-matrix operations over all m columns (or a loop over every column).",
-    "transposed": "{part} is the transpose of what it should be: check the order of the product "
-                  "(and which operand gets the .T).",
-    "cache_overwritten": "{part} holds A, not Z: the array was changed after it was cached (an in-place "
-                         "activation such as Z[Z < 0] = 0); compute A as a new array, A = np.maximum(0, Z).",
-    "holds_other": "{part} holds the values of {other} instead of its own: a variable mixed up with another one.",
-    "wrong_axis": "{part} is {other} {how}: sum over the other axis (the m examples are the columns, axis=1, keepdims=True).",
-    "b_twice": "{part} has b added twice: Z[l] = W[l] A[l-1] + b[l] adds b[l] once.",
-    "b_missing": "{part} is missing b: Z[l] = W[l] A[l-1] + b[l].",
-    "wrong_activation": "{part} is {g}(Z): the wrong activation (or the activation where none belongs) is applied.",
-    "activation_twice": "{part} is {g} applied to A, which is already g(Z): an activation is applied twice "
-                        "(A = g(Z) once, on this layer's Z).",
-    "slope_for_value": "{part} is the slope g'(Z) of the {g}, where the value belongs: the forward step "
-                       "uses g(Z), the backward step g'(Z).",
-    "value_for_slope": "{part} uses {g}(Z) itself where its slope belongs: dZ[l] = dA[l] * g'(Z[l]).",
+    "transposed": "{part} is the transpose of what it should be, its rows and columns swapped: check the order "
+        "of the product (and which operand gets the .T).",
+    "cache_overwritten": "{part} holds A, not Z: A[l] = g(Z[l]), the activation's value, sits where Z[l], the "
+        "linear output, belongs, because the array was changed after it was cached (an in-place activation such "
+        "as Z[Z < 0] = 0); compute A as a new array, A = np.maximum(0, Z).",
+    "holds_other": "{part} holds the values of {other} instead of its own: {other} is used as {part} (a "
+        "variable mixed up with another one).",
+    "wrong_axis": "{part} is {other} {how}: {fix}.",
+    "b_twice": "{part} has b added twice: the bias b[l] is added two times instead of once; Z[l] = W[l] A[l-1] "
+        "+ b[l] adds b[l] once.",
+    "b_missing": "{part} is missing b: the bias b[l] is never added to W[l] A[l-1]; Z[l] = W[l] A[l-1] + b[l].",
+    "wrong_activation": "{part} is {g}(Z): the wrong activation (or the activation where none belongs) is "
+        "applied, the {g}'s value at Z[l] instead of this layer's own A[l] = g[l](Z[l]).",
+    "activation_twice": "{part} is {g} applied to A, which is already g(Z): an activation is applied twice, to "
+        "A[l] = g(Z[l]), the activation's value, instead of once to Z[l], the linear output (A = g(Z) once, on "
+        "this layer's Z).",
+    "slope_for_value": "{part} is the slope g'(Z) of the {g}, where the value belongs: g'(Z[l]), the {g}'s "
+        "slope, is used instead of its value A[l] = g(Z[l]); the forward step uses g(Z), the backward step g'(Z).",
+    "value_for_slope": "{part} uses {g}(Z) itself where its slope belongs: A[l] = {g}(Z[l]), the {g}'s value "
+        "(its output), is used instead of its slope g'(Z[l]); dZ[l] = dA[l] * g'(Z[l]).",
     "integer_values": "{part} holds whole numbers only: an integer division (// or np.floor_divide), int(), np.floor "
                       "or np.trunc, or an array made with "
                       "an integer dtype (np.zeros_like of an int array) dropped the fractions.",
@@ -77,28 +83,29 @@ RELATIONS = {
                 "(numpy's RuntimeWarning about the overflow is not a mistake: only the values count).",
     "no_clipping": "{part} is NaN or infinite when A[L] is exactly 0 or 1: clip A[L] first, "
                    "AL = np.clip(AL, eps, 1 - eps), as the notebook says.",
-    "other_layer": "{part} holds what {other} should be: a layer index is off by one (the key's number, "
-                   "caches[...] or the loop's range).",
-    "input_negated": "{part} is {g}(-Z): the sign of Z is flipped inside the activation (the curve is mirrored); "
-                     "A = {g}(Z).",
+    "other_layer": "{part} holds what {other} should be: the values of another layer are used instead of this "
+        "layer's own, so a layer index is off by one (the key's number, caches[...] or the loop's range).",
+    "input_negated": "{part} is {g}(-Z): the activation is taken at -Z[l] instead of Z[l] (the sign of Z is "
+        "flipped inside the activation, the curve is mirrored); A = {g}(Z).",
     "leaky_slope": "{part} is a small fraction ({k}) of its input where Z < 0 instead of 0 (a leaky ReLU): "
                    "ReLU gives exactly 0 there, A = np.maximum(0, Z), and its slope is 0 where Z <= 0.",
-    "activation_of_other": "{part} is {g}({other}): the activation is applied to the wrong array; "
-                           "A[l] = g(Z[l]) takes this layer's Z.",
-    "slope_of_other": "{part} uses the slope of the {g} taken at {other} ({other} where Z belongs): the slope "
-                      "is taken at Z, dZ[l] = dA[l] * g'(Z[l]).",
-    "matrix_product_for_elementwise": "{part} is a matrix product (np.dot or @) where the entry-by-entry product "
-                                      "belongs: dZ[l] = dA[l] * g'(Z[l]) multiplies entry by entry (* or np.multiply).",
-    "elementwise_for_matrix_product": "{part} multiplies entry by entry (* or np.multiply) where the matrix product "
-                                      "belongs: Z[l] = W[l] A[l-1] + b[l], dW[l] = 1/m dZ[l] A[l-1]^T and "
-                                      "dA[l-1] = W[l]^T dZ[l] use np.dot or @.",
+    "activation_of_other": "{part} is {g}({other}): the activation is applied to the wrong array, {what} "
+        "instead of this layer's Z[l] = W[l] A[l-1] + b[l]; A[l] = g(Z[l]) takes this layer's Z.",
+    "slope_of_other": "{part} uses the slope of the {g} taken at {other}, {what}, instead of at Z[l], the "
+        "linear output ({other} where Z belongs): the slope is taken at Z, dZ[l] = dA[l] * g'(Z[l]).",
+    "matrix_product_for_elementwise": "{part} is a matrix product (np.dot or @) where the entry-by-entry "
+        "product belongs: the slope g'(Z[l]) is matrix-multiplied instead of multiplied entry by entry; dZ[l] = "
+        "dA[l] * g'(Z[l]) multiplies entry by entry (* or np.multiply).",
+    "elementwise_for_matrix_product": "{part} multiplies entry by entry (* or np.multiply) where the matrix "
+        "product belongs: an entry-by-entry product is used instead of a matrix product; Z[l] = W[l] A[l-1] + "
+        "b[l], dW[l] = 1/m dZ[l] A[l-1]^T and dA[l-1] = W[l]^T dZ[l] use np.dot or @.",
     "last_columns_zero": "{part} is right except its last column(s) {index}, left at 0: the loop over the examples "
                          "stops early; for i in range(m) runs over all m columns (0..m-1).",
     "learning_rate_not_used": "{part} moved by {k} times its gradient, not learning_rate times it: the step must use the argument "
                               "learning_rate, W[l] := W[l] - learning_rate dW[l] (not a constant or a variable "
                               "left over from another cell).",
-    "wrong_gradient": "{part} is updated with {other}: each parameter takes its own gradient, "
-                      "W[l] := W[l] - alpha dW[l] and b[l] := b[l] - alpha db[l] (a line copied without changing it?).",
+    "wrong_gradient": "{part} is updated with {other} instead of its own gradient: each parameter takes its "
+        "own, W[l] := W[l] - alpha dW[l] and b[l] := b[l] - alpha db[l] (a line copied without changing it?).",
     "outputs_order": "The outputs are returned in the wrong order: your function returns ({got}), "
                      "the exercise returns ({want}); the next step unpacks them in that order.",
     "cache_extra_item": "{part} also holds {what}: it must be {items} and nothing more (the backward step unpacks "
@@ -123,8 +130,8 @@ SOURCE = {
                        "are real numbers; keep the floats as numpy computes them.",
     "source.integer_division": "{code} is an integer division (//): it drops the fractions (1 // m is 0 for m > 1); "
                                "divide with /.",
-    "source.sum_wrong_axis": "{code} sums over axis 0, the n[l] units (the rows); db[l] = 1/m sum over the m examples, "
-                             "the columns: np.sum(dZ, axis=1, keepdims=True) / m.",
+    "source.sum_wrong_axis": "{code} sums over axis 0, the n[l] units (the rows), instead of axis 1; db[l] = "
+        "1/m sum over the m examples, the columns: np.sum(dZ, axis=1, keepdims=True) / m.",
     "source.clip_bounds": "The clip {code} is not the lecture's: clip A[L] to [eps, 1 - eps] with a small eps, "
                           "as the notebook's eps = np.finfo(float).eps (about 2.2e-16), so that log stays finite "
                           "and no A[L] inside (0, 1) moves by more than eps.",
@@ -132,14 +139,15 @@ SOURCE = {
                             "1 + e^(-Z); write 1 / (1 + np.exp(-Z)).",
     "source.sigmoid_exponent": "{code} is 1 / (1 + e^Z) = 1 - sigmoid(Z): the exponent of the sigmoid is -Z, "
                                "sigma(Z) = 1 / (1 + np.exp(-Z)).",
-    "source.log_base": "{code} is the logarithm to base {base}; the cost uses the natural logarithm, np.log.",
-    "source.matrix_for_entrywise": "{code} is a matrix product; {exercise} works entry by entry (each entry of its "
-                                   "output comes from the same entry of its inputs): use * (np.multiply), "
-                                   "np.maximum, np.exp.",
+    "source.log_base": "{code} is the logarithm to base {base}, used instead of the natural logarithm; the cost "
+        "uses the natural logarithm, np.log.",
+    "source.matrix_for_entrywise": "{code} is a matrix product where {exercise} works entry by entry (each "
+        "entry of its output comes from the same entry of its inputs): use * (np.multiply), np.maximum, np.exp "
+        "instead.",
     "source.relu_bound": "{code}: relu is max(0, Z), with 0 as its only bound and its only threshold (no leak for "
                          "negative Z, no upper limit), and its slope is 1 where Z > 0, else 0.",
-    "source.relu_mask_on_dA": "{code} reads the relu slope from dA; the slope g'(Z[l]) depends on Z[l]: "
-                              "dZ[l] = dA[l] * (Z[l] > 0).",
+    "source.relu_mask_on_dA": "{code} reads the relu slope from dA instead of Z[l], the linear output; the "
+        "slope g'(Z[l]) depends on Z[l]: dZ[l] = dA[l] * (Z[l] > 0).",
     "source.squared_error": "{code} squares a difference: that is the squared error; the cost of this course is the "
                             "cross-entropy, J = -1/m sum(Y log A[L] + (1 - Y) log(1 - A[L])).",
     "source.softmax": "{code} divides by a sum of exponentials, the softmax; the output layer here is the sigmoid, "
@@ -164,10 +172,12 @@ CATALOG = {
     # ---- initialize_parameters ------------------------------------------------------------
     "initialize_parameters.missing_layers": "parameters must hold W1..WL and b1..bL, one pair per layer l = 1..L "
         "with L = len(layer_dims) - 1: loop `for l in range(1, L + 1)` (a loop that stops one early misses the last layer).",
-    "initialize_parameters.W_transposed": "W[l] must have shape (n[l], n[l-1]) = (layer_dims[l], layer_dims[l-1]), "
-        "so that W[l] A[l-1] works; yours is transposed.",
-    "initialize_parameters.b_not_column": "b[l] must be a column of shape (n[l], 1), e.g. np.zeros((layer_dims[l], 1)), "
-        "so that it broadcasts across the m columns in Z[l] = W[l] A[l-1] + b[l].",
+    "initialize_parameters.W_transposed": "W[l] must have shape (n[l], n[l-1]) = (layer_dims[l], "
+        "layer_dims[l-1]), so that W[l] A[l-1] works; yours is transposed, (n[l-1], n[l]) instead of (n[l], "
+        "n[l-1]).",
+    "initialize_parameters.b_not_column": "b[l] must be a column of shape (n[l], 1), e.g. "
+        "np.zeros((layer_dims[l], 1)), so that it broadcasts across the m columns in Z[l] = W[l] A[l-1] + b[l]; "
+        "yours is a row or a 1-D array instead of that column.",
     # diag6b: a wrong shape whose sizes are another layer's
     "initialize_parameters.b_sized_by_previous_layer": "b[l] is sized by the previous layer: it has n[l-1] rows, "
         "where b[l] has one entry per unit of layer l, np.zeros((n[l], 1)) with n[l] = layer_dims[l].",
@@ -178,7 +188,8 @@ CATALOG = {
         "np.zeros((layer_dims[l], 1)), with two pairs of parentheses (its second argument is the dtype).",
     "initialize_parameters.randn_shape_tuple": "np.random.randn takes the sizes as separate numbers: "
         "np.random.randn(layer_dims[l], layer_dims[l-1]), not a tuple.",
-    "initialize_parameters.b_not_zero": "b[l] should start at zero: np.zeros((n[l], 1)). Only W needs random values.",
+    "initialize_parameters.b_not_zero": "b[l] should start at zero: yours holds non-zero values instead of "
+        "zeros; b[l] = np.zeros((n[l], 1)). Only W needs random values.",
     "initialize_parameters.W_zeros": "W[l] is all zeros: every unit of a layer then computes the same thing and "
         "gets the same gradient, forever (no symmetry breaking). Use small random values: np.random.randn(n[l], n[l-1]) * scale.",
     "initialize_parameters.W_symmetric": "The rows of W[l] are identical, so the units of a layer stay identical "
@@ -197,50 +208,74 @@ CATALOG = {
     "initialize_parameters.W_not_centred": "W[l] is all positive: np.random.rand draws from [0, 1). "
         "Use np.random.randn (normal, mean 0) so that weights have both signs.",
     # ---- linear_forward ---------------------------------------------------------------------
-    "linear_forward.b_missing": "Z is missing b: Z[l] = W[l] A[l-1] + b[l] adds the bias column to every column.",
-    "linear_forward.b_subtracted": "b is subtracted: Z[l] = W[l] A[l-1] + b[l] adds it.",
-    "linear_forward.b_broadcast_wrong": "b is added the wrong way: b[l] is a column (n[l], 1) that numpy broadcasts "
-        "across the m columns; add it as it is (W @ A_prev + b), without transposing or indexing it.",
-    "linear_forward.W_A_swapped": "The product is the wrong way round: Z[l] = W[l] A[l-1] (W first), with W[l] "
-        "(n[l], n[l-1]) and A[l-1] (n[l-1], m) giving Z[l] (n[l], m).",
-    "linear_forward.elementwise_product": "W * A_prev multiplies entry by entry; Z[l] = W[l] A[l-1] + b[l] needs "
-        "the matrix product: np.dot(W, A_prev) or W @ A_prev.",
-    "linear_forward.W_transposed": "W is transposed: Z[l] = W[l] A[l-1] + b[l] uses W[l] (n[l], n[l-1]) as it is.",
-    "linear_forward.A_prev_transposed": "A_prev is used as it is: Z[l] = W[l] A[l-1] + b[l] with A[l-1] "
-        "(n[l-1], m), one column per example; no transpose.",
+    "linear_forward.b_missing": "Z is missing b: the bias b[l] is never added to W[l] A[l-1]; Z[l] = W[l] "
+        "A[l-1] + b[l] adds the bias column to every column.",
+    "linear_forward.b_subtracted": "b is subtracted: W[l] A[l-1] - b[l] instead of + b[l]; Z[l] = W[l] A[l-1] + "
+        "b[l] adds it.",
+    "linear_forward.b_broadcast_wrong": "b is added the wrong way: another shape or part of b[l] (b.T, one "
+        "entry of it, or its sum) is added instead of the column b[l] (n[l], 1), each unit's own bias, which "
+        "numpy broadcasts across the m columns; add it as it is (W @ A_prev + b), without transposing, indexing "
+        "or summing it.",
+    "linear_forward.W_A_swapped": "The product is the wrong way round: A[l-1] comes before W[l] (A_prev W, or "
+        "A[l-1]^T W[l]^T, the transpose of W[l] A[l-1] with one row per example) instead of Z[l] = W[l] A[l-1] (W "
+        "first), with W[l] (n[l], n[l-1]) and A[l-1] (n[l-1], m) giving Z[l] (n[l], m).",
+    "linear_forward.elementwise_product": "W * A_prev multiplies entry by entry: an entry-by-entry product is "
+        "used instead of the matrix product W[l] A[l-1]; Z[l] = W[l] A[l-1] + b[l] needs the matrix product: "
+        "np.dot(W, A_prev) or W @ A_prev.",
+    "linear_forward.W_transposed": "W is transposed: W[l]^T is used instead of W[l], the weights (n[l], "
+        "n[l-1]); Z[l] = W[l] A[l-1] + b[l] uses W[l] as it is.",
+    "linear_forward.A_prev_transposed": "A_prev is transposed: A[l-1]^T is used instead of A[l-1], the layer's "
+        "input (n[l-1], m), one column per example; Z[l] = W[l] A[l-1] + b[l] uses A_prev as it is, no transpose.",
     "linear_forward.cache_order": "linear_cache must be (A_prev, W, b) in this order: linear_backward unpacks it so.",
     "linear_forward.cache_wrong": "linear_cache must be the tuple (A_prev, W, b) of this step's inputs, "
         "which linear_backward needs for dW[l] = 1/m dZ[l] A[l-1]^T and dA[l-1] = W[l]^T dZ[l].",
     "linear_forward.returns_wrong_structure": "linear_forward must return two things: Z and linear_cache = (A_prev, W, b).",
     # ---- sigmoid / relu --------------------------------------------------------------------
-    "sigmoid.missing_minus": "The exponent's sign is wrong: sigmoid(Z) = 1 / (1 + np.exp(-Z)), with a minus.",
-    "sigmoid.returns_Z": "sigmoid returns Z unchanged: A = sigmoid(Z) = 1 / (1 + np.exp(-Z)).",
-    "sigmoid.relu_instead": "This is ReLU, not the sigmoid: A = 1 / (1 + np.exp(-Z)).",
-    "sigmoid.tanh_instead": "This is tanh, not the sigmoid: A = 1 / (1 + np.exp(-Z)).",
-    "sigmoid.derivative_instead": "This is the slope g'(Z) = s (1 - s), not g(Z): forward, A = sigmoid(Z) = 1 / (1 + np.exp(-Z)).",
+    "sigmoid.missing_minus": "The exponent's sign is wrong: e^Z is used instead of e^-Z, so A is 1 - sigmoid(Z) "
+        "(the curve mirrored); sigmoid(Z) = 1 / (1 + np.exp(-Z)), with a minus.",
+    "sigmoid.returns_Z": "sigmoid returns Z unchanged: Z itself is used as A, the sigmoid is never applied; A = "
+        "sigmoid(Z) = 1 / (1 + np.exp(-Z)).",
+    "sigmoid.relu_instead": "This is ReLU, not the sigmoid: max(0, Z) is returned instead of sigmoid(Z); A = 1 "
+        "/ (1 + np.exp(-Z)).",
+    "sigmoid.tanh_instead": "This is tanh, not the sigmoid: tanh(Z) is returned instead of sigmoid(Z); A = 1 / "
+        "(1 + np.exp(-Z)).",
+    "sigmoid.derivative_instead": "This is the slope g'(Z) = s (1 - s), not g(Z): the sigmoid's slope is "
+        "returned instead of its value; forward, A = sigmoid(Z) = 1 / (1 + np.exp(-Z)) (the slope belongs to the "
+        "backward step).",
     "sigmoid.missing_parentheses": "A equals 1 / 1 + np.exp(-Z), the formula with its parentheses dropped: / acts "
         "before +, so the denominator must be bracketed, A = 1 / (1 + np.exp(-Z)).",
-    "sigmoid.wrong_formula": "The formula is not the sigmoid: A = 1 / (1 + np.exp(-Z)) (check the 1 + in the denominator).",
-    "sigmoid.returns_tuple": "sigmoid must return only A = 1 / (1 + np.exp(-Z)); here the cache is kept by "
-        "linear_activation_forward, not by the activation.",
-    "relu.min_instead": "np.minimum keeps the negative part: relu(Z) = max(0, Z) is np.maximum(0, Z).",
-    "relu.returns_Z": "relu returns Z unchanged: negative entries must become 0, A = np.maximum(0, Z).",
+    "sigmoid.wrong_formula": "The formula is not the sigmoid: another expression of e^-Z is used instead of 1 / "
+        "(1 + e^-Z); A = 1 / (1 + np.exp(-Z)) (check the 1 + in the denominator).",
+    "sigmoid.returns_tuple": "sigmoid must return only A = 1 / (1 + np.exp(-Z)), not a pair of A and another "
+        "item; here the cache is kept by linear_activation_forward, not by the activation.",
+    "relu.min_instead": "np.minimum keeps the negative part: min(0, Z) is used instead of max(0, Z); relu(Z) = "
+        "max(0, Z) is np.maximum(0, Z).",
+    "relu.returns_Z": "relu returns Z unchanged: Z itself is used as A, so negative entries stay negative "
+        "instead of becoming 0; A = np.maximum(0, Z).",
     "relu.abs_instead": "np.abs flips negative entries instead of zeroing them: A = np.maximum(0, Z).",
-    "relu.sigmoid_instead": "This is the sigmoid, not ReLU: A = np.maximum(0, Z).",
-    "relu.derivative_instead": "This is the slope g'(Z) (1 where Z > 0, else 0), not g(Z): A = np.maximum(0, Z).",
-    "relu.returns_tuple": "relu must return only A = np.maximum(0, Z); here the cache is kept by "
-        "linear_activation_forward, not by the activation.",
+    "relu.sigmoid_instead": "This is the sigmoid, not ReLU: sigmoid(Z) is returned instead of max(0, Z); A = "
+        "np.maximum(0, Z).",
+    "relu.derivative_instead": "This is the slope g'(Z) (1 where Z > 0, else 0), not g(Z): ReLU's slope is "
+        "returned instead of its value max(0, Z); A = np.maximum(0, Z).",
+    "relu.returns_tuple": "relu must return only A = np.maximum(0, Z), not a pair of A and another item; here "
+        "the cache is kept by linear_activation_forward, not by the activation.",
     "relu.np_max_instead": "np.max(Z, 0) is the largest entry of each column (a reduction along axis 0), "
         "not ReLU: use np.maximum(0, Z), which compares entry by entry.",
     "relu.python_max": "Python's max does not work entry by entry on arrays: use np.maximum(0, Z).",
     # ---- linear_activation_forward -----------------------------------------------------------
-    "linear_activation_forward.activations_swapped": "The activations are swapped: activation == \"relu\" must apply "
-        "relu and \"sigmoid\" the sigmoid, A[l] = g[l](Z[l]).",
-    "linear_activation_forward.always_relu": "activation is ignored: ReLU is applied even when activation == \"sigmoid\".",
-    "linear_activation_forward.always_sigmoid": "activation is ignored: the sigmoid is applied even when activation == \"relu\".",
-    "linear_activation_forward.no_activation": "A is Z: the activation A[l] = g[l](Z[l]) is never applied.",
-    "linear_activation_forward.cache_holds_A": "cache must be (linear_cache, Z): it keeps Z[l], which the backward "
-        "step needs for g'(Z[l]), not A[l] (an activation applied in place, Z[Z < 0] = 0, changes the cached Z too).",
+    "linear_activation_forward.activations_swapped": "The activations are swapped: activation == \"relu\" gets "
+        "the sigmoid and \"sigmoid\" gets ReLU, instead of each its own; \"relu\" must apply relu and \"sigmoid\" the "
+        "sigmoid, A[l] = g[l](Z[l]).",
+    "linear_activation_forward.always_relu": "activation is ignored: ReLU is applied even when activation == "
+        "\"sigmoid\": it is always used, also for that layer, which gets max(0, Z[l]) instead of sigmoid(Z[l]).",
+    "linear_activation_forward.always_sigmoid": "activation is ignored: the sigmoid is applied even when "
+        "activation == \"relu\": it is always used, also for that layer, which gets sigmoid(Z[l]) instead of max(0, "
+        "Z[l]).",
+    "linear_activation_forward.no_activation": "A is Z: Z[l], the linear output, is returned as A[l], so the "
+        "activation A[l] = g[l](Z[l]) is never applied (it is missing).",
+    "linear_activation_forward.cache_holds_A": "cache must be (linear_cache, Z): it keeps Z[l], which the "
+        "backward step needs for g'(Z[l]), not A[l]; your cache holds A[l], the activation's value, instead of "
+        "Z[l], the linear output (an activation applied in place, Z[Z < 0] = 0, changes the cached Z too).",
     "linear_activation_forward.cache_order": "cache must be (linear_cache, Z) in this order: linear_activation_backward unpacks it so.",
     "linear_activation_forward.cache_wrong": "cache must be (linear_cache, Z) with linear_cache = (A_prev, W, b) "
         "from linear_forward and Z[l] = W[l] A[l-1] + b[l].",
@@ -251,91 +286,122 @@ CATALOG = {
     "linear_backward.db_missing_1_over_m": "db is m times too large: the 1/m in db[l] = 1/m sum(dZ[l], axis=1, keepdims=True) is missing.",
     "linear_backward.dA_prev_has_1_over_m": "dA_prev is m times too small: dA[l-1] = W[l]^T dZ[l] has no 1/m "
         "(the 1/m belongs to dW and db only).",
-    "linear_backward.db_no_keepdims": "db lost its column shape: db[l] = 1/m np.sum(dZ[l], axis=1, keepdims=True) must be "
-        "(n[l], 1), like b[l]; keepdims=True keeps the second dimension.",
-    "linear_backward.db_wrong_axis": "db sums over the wrong axis: db[l] = 1/m np.sum(dZ[l], axis=1, keepdims=True) adds up "
-        "the m examples (the columns, axis=1), giving one value per unit, (n[l], 1).",
-    "linear_backward.db_sum_all": "db is a single number: db[l] = 1/m np.sum(dZ[l], axis=1, keepdims=True) sums each row "
+    "linear_backward.db_no_keepdims": "db lost its column shape: a 1-D array (n[l],) instead of the column "
+        "(n[l], 1); db[l] = 1/m np.sum(dZ[l], axis=1, keepdims=True) must be (n[l], 1), like b[l]; keepdims=True "
+        "keeps the second dimension.",
+    "linear_backward.db_wrong_axis": "db sums over the wrong axis: over axis 0, the n[l] units (the rows), "
+        "instead of axis 1; db[l] = 1/m np.sum(dZ[l], axis=1, keepdims=True) adds up the m examples (the columns, "
+        "axis=1), giving one value per unit, (n[l], 1).",
+    "linear_backward.db_sum_all": "db is a single number: every entry of dZ[l] is summed (or averaged) together "
+        "instead of each row on its own; db[l] = 1/m np.sum(dZ[l], axis=1, keepdims=True) sums each row "
         "separately (axis=1), one value per unit.",
-    "linear_backward.dA_prev_missing_transpose": "dA_prev needs W transposed: dA[l-1] = W[l]^T dZ[l], i.e. W.T @ dZ "
-        "((n[l-1], n[l]) times (n[l], m) gives (n[l-1], m)).",
+    "linear_backward.dA_prev_missing_transpose": "dA_prev needs W transposed: W[l] is used instead of its "
+        "transpose W[l]^T; dA[l-1] = W[l]^T dZ[l], i.e. W.T @ dZ ((n[l-1], n[l]) times (n[l], m) gives (n[l-1], "
+        "m)).",
     "linear_backward.dA_prev_transposed": "dA_prev is transposed: dA[l-1] = W[l]^T dZ[l] is (n[l-1], m), like A[l-1]; "
         "compute W.T @ dZ, not dZ.T @ W.",
-    "linear_backward.dW_missing_transpose": "dW needs A_prev transposed: dW[l] = 1/m dZ[l] A[l-1]^T, i.e. dZ @ A_prev.T / m.",
+    "linear_backward.dW_missing_transpose": "dW needs A_prev transposed: A[l-1], the layer's input, is used "
+        "instead of its transpose A[l-1]^T; dW[l] = 1/m dZ[l] A[l-1]^T, i.e. dZ @ A_prev.T / m.",
     "linear_backward.dW_transposed": "dW is transposed: dW[l] = 1/m dZ[l] A[l-1]^T is (n[l], n[l-1]), like W[l]; "
         "compute dZ @ A_prev.T, not A_prev @ dZ.T.",
-    "linear_backward.elementwise_product": "dZ[l] A[l-1]^T and W[l]^T dZ[l] are matrix products (np.dot or @): "
-        "* and np.multiply multiply entry by entry.",
-    "linear_backward.m_from_wrong_axis": "m is taken from the wrong axis: m is the number of examples, "
-        "the number of columns, m = A_prev.shape[1] (dW and db are scaled by 1/m).",
+    "linear_backward.elementwise_product": "An entry-by-entry product (* or np.multiply) is used instead of a "
+        "matrix product: dZ[l] A[l-1]^T and W[l]^T dZ[l] are matrix products (np.dot or @); * and np.multiply "
+        "multiply entry by entry.",
+    "linear_backward.m_from_wrong_axis": "m is taken from the wrong axis: the number of rows (units) instead of "
+        "the number of columns; m is the number of examples, the number of columns, m = A_prev.shape[1] (dW and "
+        "db are scaled by 1/m).",
     "linear_backward.cache_unpacked_wrong": "linear_cache is (A_prev, W, b) in this order: unpack it as "
         "A_prev, W, b = linear_cache.",
     "linear_backward.returns_wrong_structure": "linear_backward must return three things: dA_prev, dW, db.",
     # ---- relu_backward / sigmoid_backward ----------------------------------------------------------
-    "relu_backward.uses_g_not_gprime": "dZ uses relu(Z) itself where its slope belongs: dZ[l] = dA[l] * g'(Z[l]) "
-        "with g'(Z) = 1 where Z > 0 and 0 elsewhere.",
-    "relu_backward.missing_dA": "dA is missing: dZ[l] = dA[l] * g'(Z[l]) multiplies the incoming gradient dA by the slope "
-        "(1 where Z > 0, else 0).",
-    "relu_backward.mask_on_dA": "The mask must come from Z, not dA: dZ[l] = dA[l] * g'(Z[l]) with g'(Z) = 1 where Z > 0.",
-    "relu_backward.mask_reversed": "The mask is reversed: ReLU's slope is 1 where Z > 0 and 0 where Z <= 0; "
-        "dZ[l] = dA[l] * g'(Z[l]).",
-    "relu_backward.mask_missing": "dZ is dA unchanged: dZ[l] = dA[l] * g'(Z[l]) must zero the entries where Z <= 0.",
+    "relu_backward.uses_g_not_gprime": "dZ uses relu(Z) itself where its slope belongs: relu(Z[l]) = A[l], the "
+        "ReLU's value (its output), is used instead of its slope g'(Z[l]); dZ[l] = dA[l] * g'(Z[l]) with g'(Z) = "
+        "1 where Z > 0 and 0 elsewhere.",
+    "relu_backward.missing_dA": "dA is missing: dZ is computed from Z[l] alone, without dA[l], the gradient "
+        "that reaches the layer; dZ[l] = dA[l] * g'(Z[l]) multiplies the incoming gradient dA by the slope (1 "
+        "where Z > 0, else 0).",
+    "relu_backward.mask_on_dA": "The mask must come from Z, not dA: (dA > 0) is used instead of (Z > 0), the "
+        "slope g'(Z[l]), so dZ is ReLU(dA), dA with its negative entries zeroed, instead of dA zeroed where Z <= "
+        "0; dZ[l] = dA[l] * g'(Z[l]) with g'(Z) = 1 where Z > 0.",
+    "relu_backward.mask_reversed": "The mask is reversed: it keeps dA where Z < 0 (or Z <= 0) instead of where "
+        "Z > 0; ReLU's slope is 1 where Z > 0 and 0 where Z <= 0, dZ[l] = dA[l] * g'(Z[l]).",
+    "relu_backward.mask_missing": "dZ is dA unchanged: dA[l] is used as dZ[l], so the ReLU's slope step is "
+        "missing; dZ[l] = dA[l] * g'(Z[l]) must zero the entries where Z <= 0.",
     "relu_backward.returns_wrong_structure": "relu_backward must return one array, dZ = dA * g'(Z), of Z's shape.",
-    "sigmoid_backward.uses_Z_not_sigmoid": "Z is used where sigmoid(Z) belongs: g'(Z) = s (1 - s) with s = 1 / (1 + np.exp(-Z)), "
-        "then dZ[l] = dA[l] * s * (1 - s).",
-    "sigmoid_backward.uses_g_not_gprime": "dZ uses g(Z) where its slope g'(Z) belongs: dZ[l] = dA[l] * s * (1 - s), "
-        "s = sigmoid(Z).",
-    "sigmoid_backward.missing_dA": "dA is missing: dZ[l] = dA[l] * g'(Z[l]) multiplies the incoming gradient dA by s * (1 - s).",
+    "sigmoid_backward.uses_Z_not_sigmoid": "Z is used where sigmoid(Z) belongs: Z[l], the linear output, is "
+        "used as s instead of s = sigmoid(Z[l]), the sigmoid's value; g'(Z) = s (1 - s) with s = 1 / (1 + "
+        "np.exp(-Z)), then dZ[l] = dA[l] * s * (1 - s).",
+    "sigmoid_backward.uses_g_not_gprime": "dZ uses g(Z) where its slope g'(Z) belongs: s = sigmoid(Z[l]) = "
+        "A[l], the sigmoid's value (its output), is used instead of its slope s (1 - s); dZ[l] = dA[l] * s * (1 - "
+        "s), s = sigmoid(Z).",
+    "sigmoid_backward.missing_dA": "dA is missing: dZ is the slope s (1 - s) alone, without dA[l], the gradient "
+        "that reaches the layer; dZ[l] = dA[l] * g'(Z[l]) multiplies the incoming gradient dA by s * (1 - s).",
     "sigmoid_backward.missing_parentheses": "dZ equals your formula with its parentheses dropped: * acts before -, "
         "so dA * s * 1 - s is (dA * s) - s; write dZ[l] = dA * s * (1 - s) with the brackets.",
     "sigmoid_backward.wrong_derivative": "The sigmoid's slope is g'(Z) = s (1 - s) with s = sigmoid(Z): dZ[l] = dA[l] * s * (1 - s).",
-    "sigmoid_backward.sign_flipped": "dZ has the wrong sign: dZ[l] = dA[l] * s * (1 - s), with no minus.",
-    "sigmoid_backward.returns_dA": "dZ is dA unchanged: dZ[l] = dA[l] * g'(Z[l]) multiplies by the slope s * (1 - s).",
+    "sigmoid_backward.sign_flipped": "dZ has the wrong sign: -dA[l] s (1 - s) instead of dA[l] s (1 - s); dZ[l] "
+        "= dA[l] * s * (1 - s), with no minus.",
+    "sigmoid_backward.returns_dA": "dZ is dA unchanged: dA[l] is used as dZ[l], so the sigmoid's slope step is "
+        "skipped (missing); dZ[l] = dA[l] * g'(Z[l]) multiplies by the slope s * (1 - s).",
     "sigmoid_backward.returns_wrong_structure": "sigmoid_backward must return one array, dZ = dA * s * (1 - s), of Z's shape.",
     # ---- linear_activation_backward ------------------------------------------------------------
-    "linear_activation_backward.activations_swapped": "The activations are swapped: activation == \"relu\" needs "
+    "linear_activation_backward.activations_swapped": "The activations are swapped: activation == \"relu\" gets "
+        "sigmoid_backward and \"sigmoid\" gets relu_backward, instead of each its own slope; \"relu\" needs "
         "relu_backward and \"sigmoid\" needs sigmoid_backward in dZ[l] = dA[l] * g[l]'(Z[l]).",
-    "linear_activation_backward.always_relu": "activation is ignored: relu_backward is used even when activation == \"sigmoid\".",
-    "linear_activation_backward.always_sigmoid": "activation is ignored: sigmoid_backward is used even when activation == \"relu\".",
-    "linear_activation_backward.no_activation_backward": "dZ is dA: the step dZ[l] = dA[l] * g[l]'(Z[l]) is skipped "
-        "before the linear backward.",
-    "linear_activation_backward.uses_g_not_gprime": "dZ uses g(Z) where the slope g'(Z) belongs: dZ[l] = dA[l] * g[l]'(Z[l]) "
+    "linear_activation_backward.always_relu": "activation is ignored: relu_backward is used even when "
+        "activation == \"sigmoid\": the ReLU's slope is always used, also for the sigmoid layer, where the "
+        "sigmoid's slope s (1 - s) belongs (sigmoid_backward); dZ[l] = dA[l] * g[l]'(Z[l]).",
+    "linear_activation_backward.always_sigmoid": "activation is ignored: sigmoid_backward is used even when "
+        "activation == \"relu\": the sigmoid's slope is always used, also for the ReLU layer, where the ReLU's "
+        "slope (Z > 0) belongs (relu_backward); dZ[l] = dA[l] * g[l]'(Z[l]).",
+    "linear_activation_backward.no_activation_backward": "dZ is dA: dA[l] is used as dZ[l], so the step dZ[l] = "
+        "dA[l] * g[l]'(Z[l]) is skipped before the linear backward (the activation's slope is missing).",
+    "linear_activation_backward.uses_g_not_gprime": "dZ uses g(Z) where the slope g'(Z) belongs: the "
+        "activation's value A[l] = g(Z[l]) is used instead of its slope g'(Z[l]); dZ[l] = dA[l] * g[l]'(Z[l]) "
         "(use relu_backward / sigmoid_backward, not relu / sigmoid).",
     "linear_activation_backward.cache_unpacked_wrong": "cache is (linear_cache, Z) in this order: "
         "linear_cache, Z = cache (activation_cache is Z).",
     "linear_activation_backward.unknown_activation": "activation is \"relu\" or \"sigmoid\": {why}.",
     "linear_activation_backward.returns_wrong_structure": "linear_activation_backward must return three things: dA_prev, dW, db.",
     # ---- model_forward --------------------------------------------------------------------------
-    "model_forward.output_relu": "The output layer uses ReLU: layer L must use the sigmoid, so that A[L] is a "
-        "probability; layers 1..L-1 use ReLU.",
-    "model_forward.hidden_sigmoid": "The hidden layers use the sigmoid: layers 1..L-1 use ReLU, only layer L uses the sigmoid.",
-    "model_forward.activations_swapped": "The activations are swapped: ReLU for layers 1..L-1, sigmoid for layer L.",
-    "model_forward.no_output_activation": "A[L] is Z[L]: the output layer's sigmoid, A[L] = sigmoid(Z[L]), is missing.",
+    "model_forward.output_relu": "The output layer uses ReLU instead of the sigmoid: layer L must use the "
+        "sigmoid, so that A[L] is a probability; layers 1..L-1 use ReLU.",
+    "model_forward.hidden_sigmoid": "The hidden layers use the sigmoid instead of ReLU: layers 1..L-1 use ReLU, "
+        "only layer L uses the sigmoid.",
+    "model_forward.activations_swapped": "The activations are swapped: the sigmoid for layers 1..L-1 and ReLU "
+        "for layer L, instead of ReLU for layers 1..L-1, sigmoid for layer L.",
+    "model_forward.no_output_activation": "A[L] is Z[L]: the linear output Z[L] is returned as A[L], so the "
+        "output layer's sigmoid, A[L] = sigmoid(Z[L]), is missing.",
     "model_forward.output_layer_missing": "The output layer is missing: after the loop over layers 1..L-1 (ReLU), "
         "layer L computes A[L] = sigmoid(W[L] A[L-1] + b[L]).",
     "model_forward.first_layer_missing": "Layer 1 is skipped: the chain starts from A[0] = X and runs "
         "l = 1..L (for l in range(1, L) for the ReLU layers, then layer L).",
-    "model_forward.not_chained": "Each layer must take the previous layer's output: A[l] = g(W[l] A[l-1] + b[l]), "
-        "starting from A[0] = X; keep A_prev = A at each step.",
+    "model_forward.not_chained": "Each layer must take the previous layer's output: a layer is given another "
+        "array instead of A[l-1], the output of layer l-1; A[l] = g(W[l] A[l-1] + b[l]), starting from A[0] = X; "
+        "keep A_prev = A at each step.",
     "model_forward.L_wrong": "parameters holds a W and a b per layer, so L = len(parameters) // 2.",
     "model_forward.layer_index_off_by_one": "Layers are numbered 1..L: the keys are W1..WL and b1..bL.",
     "model_forward.caches_missing_output": "caches must hold one cache per layer, l = 1..L: append the output layer's cache too.",
     "model_forward.caches_wrong": "caches must be the list of the L caches (linear_cache, Z), one per layer, in order 1..L.",
     "model_forward.returns_wrong_structure": "model_forward must return two things: AL and caches.",
     # ---- compute_cost ---------------------------------------------------------------------------
-    "compute_cost.missing_minus": "The cost has the wrong sign: J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])) "
-        "starts with a minus (log of a probability is negative, the cost is positive).",
-    "compute_cost.missing_1_over_m": "The cost is m times too large: J = -1/m sum(...) averages over the m examples "
-        "(m = Y.shape[1], the number of columns).",
+    "compute_cost.missing_minus": "The cost has the wrong sign: the minus in front is missing, so J is negative "
+        "instead of positive; J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])) starts with a minus (log of a "
+        "probability is negative, the cost is positive).",
+    "compute_cost.missing_1_over_m": "The cost is m times too large: the losses are summed instead of averaged; "
+        "J = -1/m sum(...) averages over the m examples (m = Y.shape[1], the number of columns).",
     "compute_cost.missing_one_minus_y_term": "The (1 - Y) log(1 - A[L]) term is missing: "
         "J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])).",
     "compute_cost.missing_parentheses": "The cost equals the formula with its parentheses dropped: * acts before "
         "+ and -, so 1 - Y * np.log(1 - AL) is not (1 - Y) * np.log(1 - AL); "
         "J = -1/m sum(Y log(A[L]) + (1 - Y) log(1 - A[L])).",
-    "compute_cost.log10": "np.log10 is the base-10 log: the cross-entropy uses the natural log, np.log.",
-    "compute_cost.terms_swapped": "The logs are swapped: Y goes with log(A[L]) and (1 - Y) with log(1 - A[L]).",
-    "compute_cost.not_summed": "The cost must be one number for all m examples: sum over them, "
-        "J = -1/m np.sum(Y log(A[L]) + (1 - Y) log(1 - A[L])).",
+    "compute_cost.log10": "np.log10 is the base-10 log: it is used instead of the natural log; the "
+        "cross-entropy uses the natural log, np.log.",
+    "compute_cost.terms_swapped": "The logs are swapped: Y goes with log(1 - A[L]) and (1 - Y) with log(A[L]) "
+        "instead of the reverse; Y goes with log(A[L]) and (1 - Y) with log(1 - A[L]).",
+    "compute_cost.not_summed": "The cost must be one number for all m examples: yours is an array of "
+        "per-example values instead of their sum; sum over them, J = -1/m np.sum(Y log(A[L]) + (1 - Y) log(1 - "
+        "A[L])).",
     "compute_cost.not_scalar": "The cost must be a single number, not an array: use np.squeeze(cost) or float(cost) "
         "(np.dot of two rows gives a (1, 1) array).",
     # ---- model_backward -------------------------------------------------------------------------
@@ -346,14 +412,17 @@ CATALOG = {
         "dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]).",
     "model_backward.dAL_missing_parentheses": "dA[L] equals the formula with its parentheses dropped: / acts before "
         "+ and -, so (1 - Y) / 1 - AL is not (1 - Y) / (1 - AL); write dA[L] = -(Y / AL) + (1 - Y) / (1 - AL).",
-    "model_backward.dAL_has_1_over_m": "dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]) has no 1/m: the 1/m is applied in dW and db.",
-    "model_backward.output_relu": "The output layer's backward uses ReLU: layer L is a sigmoid layer, so use "
-        "\"sigmoid\" for l = L and \"relu\" for l = L-1..1.",
-    "model_backward.hidden_sigmoid": "The hidden layers' backward uses the sigmoid: layers L-1..1 are ReLU layers.",
-    "model_backward.shortcut_with_sigmoid_slope": "dZ[L] = A[L] - Y already includes the sigmoid's slope: pass it to "
-        "linear_backward directly, or start from dA[L] = -(Y/A[L]) + (1-Y)/(1-A[L]) with the sigmoid backward, not both.",
-    "model_backward.dAL_reused": "Each layer must get the gradient from the layer after it: layer l uses dA[l] "
-        "(grads[\"dA\" + str(l)]), not dA[L].",
+    "model_backward.dAL_has_1_over_m": "dA[L] = -(Y / A[L]) + (1 - Y) / (1 - A[L]) has no 1/m: yours is divided "
+        "by m (m times too small); the 1/m is applied in dW and db.",
+    "model_backward.output_relu": "The output layer's backward uses ReLU's slope instead of the sigmoid's: "
+        "layer L is a sigmoid layer, so use \"sigmoid\" for l = L and \"relu\" for l = L-1..1.",
+    "model_backward.hidden_sigmoid": "The hidden layers' backward uses the sigmoid's slope instead of ReLU's: "
+        "layers L-1..1 are ReLU layers.",
+    "model_backward.shortcut_with_sigmoid_slope": "dZ[L] = A[L] - Y already includes the sigmoid's slope, and "
+        "the sigmoid's slope is applied to it again (twice): pass it to linear_backward directly, or start from "
+        "dA[L] = -(Y/A[L]) + (1-Y)/(1-A[L]) with the sigmoid backward, not both.",
+    "model_backward.dAL_reused": "Each layer must get the gradient from the layer after it: dA[L] is used for "
+        "another layer instead of that layer's own dA[l]; layer l uses dA[l] (grads[\"dA\" + str(l)]), not dA[L].",
     "model_backward.keys_shifted": "The grads keys are shifted: layer l gives dA[l-1], dW[l], db[l], so the first "
         "step stores grads[\"dA\" + str(L-1)], grads[\"dW\" + str(L)], grads[\"db\" + str(L)].",
     "model_backward.first_layer_missing": "The loop stops one layer early: it must run down to layer 1, giving "
@@ -368,21 +437,25 @@ CATALOG = {
         "the output layer's cache is caches[L-1].",
     "model_backward.returns_wrong_structure": "model_backward must return the grads dict with dA0..dA{L-1}, dW1..dWL, db1..dbL.",
     # ---- update_parameters ----------------------------------------------------------------------
-    "update_parameters.gradient_ascent": "The update goes uphill: gradient descent is W[l] := W[l] - alpha dW[l] "
-        "(minus), b[l] := b[l] - alpha db[l].",
-    "update_parameters.learning_rate_ignored": "The learning rate is missing: W[l] := W[l] - alpha dW[l], "
-        "b[l] := b[l] - alpha db[l].",
+    "update_parameters.gradient_ascent": "The update goes uphill: + alpha dW[l] is used instead of - alpha "
+        "dW[l]; gradient descent is W[l] := W[l] - alpha dW[l] (minus), b[l] := b[l] - alpha db[l].",
+    "update_parameters.learning_rate_ignored": "The learning rate is missing: the whole gradient is subtracted, "
+        "W[l] - dW[l], instead of alpha times it; W[l] := W[l] - alpha dW[l], b[l] := b[l] - alpha db[l].",
     "update_parameters.learning_rate_misapplied": "The learning rate is applied in the wrong place: it scales the "
         "gradient only, W[l] := W[l] - alpha dW[l] (not alpha W[l] - dW[l], alpha (W[l] - dW[l]) or dW[l] / alpha).",
-    "update_parameters.b_not_updated": "b is not updated: b[l] := b[l] - alpha db[l] for every layer, like W.",
-    "update_parameters.W_not_updated": "W is not updated: W[l] := W[l] - alpha dW[l] for every layer, like b.",
+    "update_parameters.b_not_updated": "b is not updated: b[l] is returned as it was given instead of b[l] - "
+        "alpha db[l]; b[l] := b[l] - alpha db[l] for every layer, like W.",
+    "update_parameters.W_not_updated": "W is not updated: W[l] is returned as it was given instead of W[l] - "
+        "alpha dW[l]; W[l] := W[l] - alpha dW[l] for every layer, like b.",
     "update_parameters.nothing_updated": "No parameter moved: what you return is the same as the parameters you were "
         "given. Each new value must be stored in the dict you return, new['W' + str(l)] = W[l] - alpha dW[l] "
         "(a loop that only rebinds a local name, value = value - alpha * grad, never stores it).",
-    "update_parameters.last_layer_not_updated": "The last layer is not updated: loop over l = 1..L, "
-        "for l in range(1, L + 1) (or range(L) with keys l + 1).",
-    "update_parameters.first_layer_not_updated": "The first layer is not updated: loop over l = 1..L, for l in range(1, L + 1).",
-    "update_parameters.gradient_missing": "The update must use the gradient: W[l] := W[l] - alpha dW[l] (dW, not W).",
+    "update_parameters.last_layer_not_updated": "The last layer is not updated: W[L] and b[L] are returned as "
+        "they were given; loop over l = 1..L, for l in range(1, L + 1) (or range(L) with keys l + 1).",
+    "update_parameters.first_layer_not_updated": "The first layer is not updated: W[1] and b[1] are returned as "
+        "they were given; loop over l = 1..L, for l in range(1, L + 1).",
+    "update_parameters.gradient_missing": "The update must use the gradient: W[l] itself is subtracted instead "
+        "of its gradient dW[l]; W[l] := W[l] - alpha dW[l] (dW, not W).",
     "update_parameters.L_wrong": "parameters holds a W and a b per layer, so L = len(parameters) // 2.",
     "update_parameters.layer_index_off_by_one": "Layers are numbered 1..L: the keys are W1..WL, so loop "
         "for l in range(1, L + 1) (or use str(l + 1) with range(L)).",
@@ -525,21 +598,23 @@ CATALOG.update({
     "L_layer_model.forward_not_repeated": "The forward pass runs only once, before the loop, so every iteration "
         "reuses the first A[L] and caches: run model_forward(X, parameters) inside the loop, on the updated parameters.",
     "L_layer_model.update_discarded": "The update is thrown away: update_parameters returns the new parameters, "
-        "so write parameters = update_parameters(parameters, grads, learning_rate).",
+        "and without assigning them the loop keeps using the old parameters instead of the updated ones, so write "
+        "parameters = update_parameters(parameters, grads, learning_rate).",
     "L_layer_model.returns_initial_parameters": "The parameters returned are the initial ones: return the "
         "parameters after the last update (the variable the loop assigns).",
     "L_layer_model.costs_not_recorded": "costs is empty: append the cost J of every iteration, "
         "costs.append(cost), inside the loop.",
     "L_layer_model.costs_every_100": "costs must hold the cost J of every iteration (num_iterations values), "
         "not one every 100 iterations: append it at each step.",
-    "L_layer_model.learning_rate_fixed": "The learning rate is a fixed number: pass the argument on, "
-        "update_parameters(parameters, grads, learning_rate), so the caller's alpha is used.",
+    "L_layer_model.learning_rate_fixed": "The learning rate is a fixed number: a number typed in is used "
+        "instead of the learning_rate argument; pass the argument on, update_parameters(parameters, grads, "
+        "learning_rate), so the caller's alpha is used.",
     "L_layer_model.learning_rate_applied_twice": "The learning rate is applied twice (the step is alpha^2 dW[l]): "
         "update_parameters already computes W[l] - alpha dW[l], so pass it grads unscaled.",
     "L_layer_model.learning_rate_not_passed": "update_parameters needs the learning rate as its third argument: "
         "update_parameters(parameters, grads, learning_rate).",
-    "L_layer_model.iterations_off_by_one": "The loop must run exactly num_iterations times: "
-        "for i in range(num_iterations) (i = 0..num_iterations-1).",
+    "L_layer_model.iterations_off_by_one": "The loop must run exactly num_iterations times: yours runs one "
+        "iteration too many or too few; for i in range(num_iterations) (i = 0..num_iterations-1).",
     "L_layer_model.seed_ignored": "The initialisation ignores the seed: call initialize_parameters(layer_dims, seed) "
         "with the seed you were given, so a run can be repeated.",
     "L_layer_model.returns_swapped": "L_layer_model must return (parameters, costs) in this order.",

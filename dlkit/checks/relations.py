@@ -71,6 +71,23 @@ def _close(g, c) -> bool:
     return c is not None and g.shape == np.shape(c) and compare.close(g, np.asarray(c, dtype=np.float64))
 
 
+def _axis_fix(how):
+    """What a reduction ``how`` (words of :func:`_reductions`) did instead of the lecture's sum over the
+    m examples (axis=1, keepdims=True, then 1/m), said for the part it gave."""
+    if "axis=0" in how:
+        return ("it runs over axis=0, the n[l] units (the rows), instead of the m examples: sum over the other "
+                "axis (the m examples are the columns, axis=1, keepdims=True)")
+    if "all axes" in how:
+        return ("every entry goes into one number instead of one sum per unit (row): sum over the m examples "
+                "only (the columns, axis=1, keepdims=True)")
+    if "without keepdims" in how:
+        return ("the sum over the m examples is right, but it lost its column shape: a 1-D array instead of "
+                "(n[l], 1); keepdims=True keeps it")
+    if how == "summed over axis=1":
+        return "the sum over the m examples (axis=1) is not divided by m: the 1/m is missing"
+    return "a reduction over the m examples (axis=1) where the equation has none"
+
+
 def _reductions(q):
     """(words, array) for q summed or averaged over each axis: the wrong-axis candidates."""
     out = []
@@ -151,7 +168,7 @@ def single_case(part, g, e, q, case):
         if v.ndim == 2 and name in ("dZ", "dA", "A", "Z", "dZ[l]"):
             for words, r in _reductions(v):
                 if _close(g64, r) and not _close(e64, r):
-                    found.append(("wrong_axis", {"part": part, "other": name, "how": words}))
+                    found.append(("wrong_axis", {"part": part, "other": name, "how": words, "fix": _axis_fix(words)}))
     b = _f64(q.get("b"))
     if b is not None and Z is not None and g64.shape == e64.shape:
         # Z itself (whatever the part is called: Z, a cache's Z), or an activation of it (A)
@@ -288,7 +305,8 @@ def _on_wrong_input(part, g, e, q):
             # (g(A), A already g(Z), is the activation applied twice: see activation_twice)
             v = _f64(q.get("A_prev"))
             if v is not None and v.shape == g.shape and _close(g, fn(v)) and not _close(e, fn(v)):
-                found.append(("activation_of_other", {"part": part, "g": words, "other": "A_prev"}))
+                found.append(("activation_of_other", {"part": part, "g": words, "other": "A_prev",
+                                                      "what": "A[l-1] (the layer's input)"}))
     if not same:
         return found
     found += _scaled_inside(part, g, e, Z)
@@ -297,7 +315,8 @@ def _on_wrong_input(part, g, e, q):
         for act, slope in SLOPES.items():
             with np.errstate(all="ignore"):
                 if A is not None and A.shape == g.shape and _close(g, dA * slope(A)) and not _close(e, dA * slope(A)):
-                    found.append(("slope_of_other", {"part": part, "g": ACTIVATIONS[act][1], "other": "A"}))
+                    found.append(("slope_of_other", {"part": part, "g": ACTIVATIONS[act][1], "other": "A",
+                                                     "what": "A[l] = g(Z[l]), the activation's value"}))
     # a leaky ReLU: right where Z > 0, a small fraction c of Z (or of dA) where Z < 0 instead of 0
     neg = Z <= 0
     if neg.any() and np.all(e[neg] == 0) and compare.close(g[~neg], e[~neg]) and np.any(g[neg] != 0):

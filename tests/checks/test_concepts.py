@@ -26,9 +26,9 @@ def _say(target, fam, activation, values):
 def test_a_factor_missing_extra_or_twice(layer):
     x = layer
     assert _say(x["dA"] * (1 - x["s"]), "dZ", "sigmoid", {"dA": x["dA"], "Z": x["Z"], "A": x["s"]}) == \
-        "it is missing the factor s"
+        "it is missing the factor s, the sigmoid's value"
     assert _say(x["dA"] * x["slope"] * x["dA"], "dZ", "sigmoid", {"dA": x["dA"], "Z": x["Z"], "dZ": x["dA"] * x["slope"]}) \
-        == "dA[l] is multiplied in twice"
+        == "dA[l] is multiplied in twice instead of once"
     got = _say(x["dA"] * x["slope"] * (x["Z"] > 0), "dZ", "relu", {"dA": x["dA"], "Z": x["Z"], "dZ": x["dZr"]})
     assert "two slopes" in got and "sigmoid's slope" in got
     got = _say((x["W"].T @ x["dZr"]) * (x["A_prev"] > 0), "dA_prev", "relu",

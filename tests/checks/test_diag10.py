@@ -188,7 +188,7 @@ def test_a_slope_written_with_Z_is_named_as_the_slope_it_is():
         return dA * s * (1 - Z)
     result = check("sigmoid_backward", s_one_minus_Z)
     assert result.mistakes[0] == "sigmoid_backward.output_expression", str(result)
-    assert "1 - Z[l] where 1 - s belongs" in result.hints[0]
+    assert "1 - Z[l] is used instead of 1 - s" in result.hints[0]
 
 
 def test_one_plus_where_one_minus_belongs_is_said_in_words():
@@ -249,7 +249,7 @@ def test_the_first_wrong_line_names_a_slope_written_with_Z():
         return W.T @ dZ, dZ @ A_prev.T / m, np.sum(dZ, axis=1, keepdims=True) / m
     result = check("linear_activation_backward", linear_activation_backward)
     assert result.mistakes[0] == "linear_activation_backward.first_wrong_line_expression", str(result)
-    assert "1 - Z[l] where 1 - s belongs" in result.hints[0]
+    assert "1 - Z[l] is used instead of 1 - s" in result.hints[0]
     right = check("linear_activation_backward", dlkit.linear_activation_backward)
     assert right.passed
 

@@ -23,7 +23,7 @@ def test_a_wrong_shape_at_the_first_wrong_line_is_said_as_the_operand_substitute
 
     r = check("linear_backward", linear_backward)
     assert r.mistakes[0] == "linear_backward.first_wrong_line_expression", str(r)
-    assert "A[l-1] where dZ[l] belongs" in r.hints[0]
+    assert "A[l-1] is used instead of dZ[l]" in r.hints[0]
 
 
 def test_the_caches_Z_in_dW_is_said_as_Z_where_A_prev_belongs():
@@ -39,7 +39,7 @@ def test_the_caches_Z_in_dW_is_said_as_Z_where_A_prev_belongs():
 
     r = check("linear_activation_backward", linear_activation_backward)
     assert r.mistakes[0] == "linear_activation_backward.first_wrong_line_expression", str(r)
-    assert "Z[l] is used where A[l-1] belongs" in r.hints[0]
+    assert "Z[l] is used instead of A[l-1]" in r.hints[0]
 
 
 def test_a_result_flattened_into_one_column_is_said_so():
