@@ -131,7 +131,7 @@ def tree(x, values, prefer=None, depth=0) -> Node:
     if name is not None:
         return Node("name", name)
     if type(x) is np.ndarray:
-        return Node("array", text=f"an array {compare.shape_text(x.shape)} that is none of this step's values")
+        return Node("array", text=f"an array {compare.shape_text(x.shape)}")
     if x is None:
         return Node("other", text="None")
     from .plain import kind
@@ -204,7 +204,8 @@ def differences(got: Node, exp: Node, label: str, rel=None) -> list:
             return [f"{label} is {got.text} where {_spell(exp, rel)} belongs"]
         if got.kind == "name" and exp.items:
             return [f"{label} is {render(got.name, rel)} alone where {_spell(exp, rel)} belongs"]
-        return [f"{label} ({render(exp.name, rel) if exp.kind == 'name' else 'this item'}) is {got.text}"]
+        none = " that is none of the reference's values" if got.kind == "array" else ""
+        return [f"{label} ({render(exp.name, rel) if exp.kind == 'name' else 'this item'}) is {got.text}{none}"]
     if not exp.items:   # a container where one array belongs
         return [f"{label} is {_spell(got, rel)} where {render(exp.name, rel)} alone belongs"]
     # a level of nesting too many: what belongs is inside
@@ -222,9 +223,20 @@ def differences(got: Node, exp: Node, label: str, rel=None) -> list:
         for i, (g, e) in enumerate(zip(got.items, exp.items)):
             out += differences(g, e, f"{label}[{i}]", rel)
         return out
+    n, k = len(got.items), len(exp.items)
+    for i in range(n if n == k + 1 else 0):   # one item too many
+        if all(_same(g, e) for g, e in zip(got.items[:i] + got.items[i + 1:], exp.items)):
+            return [f"{label}[{i}], {_spell(got.items[i], rel)}, is one item too many"]
+    for i in range(k if n == k - 1 else 0):   # one item left out
+        if all(_same(g, e) for g, e in zip(got.items, exp.items[:i] + exp.items[i + 1:])):
+            return [f"{_spell(exp.items[i], rel)} is missing from {label}"]
     gl, el = leaves_of(got), leaves_of(exp)
-    missing = [n for n in el if n not in gl]
-    extra = [n for n in gl if n not in el and n is not None]
+    missing, extra = list(el), []
+    for x in gl:
+        if x in missing:
+            missing.remove(x)
+        elif x is not None:
+            extra.append(x)
     out = []
     if sorted(map(str, gl)) == sorted(map(str, el)):
         if gl == el:
@@ -317,8 +329,10 @@ def caches_words(got, exp, values, label="caches"):
         s = re.sub(r" (is|are) missing from " + re.escape(label) + r"\[l-1\][\[\]\d]*", r" \1 missing from every cache", s)
         return f"{s} (every layer l = 1..{L} the same)"
     first = [_sentence(trees[i], exps[i], f"{label}[{i}]") for i in wrong[:2]]
+    first = [f"{label}[{i}], the output layer's cache (layer L = {L}):{s[len(label) + len(str(i)) + 2:]}"
+             if i == L - 1 and L > 1 and s.startswith(f"{label}[{i}] ") else s for i, s in zip(wrong, first)]
     right = [i + 1 for i in range(L) if i not in wrong and i not in values_wrong]
-    tail = (f"; the caches of layer{'s' if len(right) > 1 else ''} {_layers_text(right)} "
+    tail = (f"; the cache{'s' if len(right) > 1 else ''} of layer{'s' if len(right) > 1 else ''} {_layers_text(right)} "
             f"{'are' if len(right) > 1 else 'is'} right") if right else ""
     return "; ".join(first) + tail
 
@@ -385,6 +399,25 @@ def joined(mapped, related):
     return Finding(related.id, f"{mapped.words}. {related.hint}", related.details)
 
 
+def returned(spec, found, out, case):
+    """A 'returns_wrong_structure' finding with what the function returned said piece by piece (an
+    item too many, the cache's parts given separately), for the single-layer forward steps."""
+    if not found.id.endswith(".returns_wrong_structure") or type(out) not in (tuple, list) \
+            or spec.name not in ("linear_forward", "linear_activation_forward"):
+        return found
+    values = named_values(spec.name, case.expected)
+    if values is None:
+        return found
+    with compare.tolerance(case.info.get("float32", False)), np.errstate(all="ignore"):
+        t, e = tree(out, values), exp_tree(case.expected, values)
+        said = differences(t, e, "the output")
+    if not said:
+        return found
+    said = [re.sub(r"the output\[(\d+)\]", r"its item \1 (counting from 0)", x) for x in said[:2]]
+    words = f"your function returns {_spell(t)} where {_spell(e)} belongs: " + "; ".join(said)
+    return Finding(found.id, f"{found.hint} Here {words}.", found.details, found.generic)
+
+
 def with_words(spec, mistake_id, part, runs, hint):
     """A broad structure mutant's hint with the learner's own tree said first, when it is said on every
     wrong case; the hint as it is otherwise."""
@@ -395,7 +428,7 @@ def with_words(spec, mistake_id, part, runs, hint):
 
 
 # structure mutants that stand for several variants under one hint: their report says the learner's own
-BROAD = ("caches_wrong", "cache_wrong", "cache_order")
+BROAD = ("caches_wrong", "cache_wrong", "cache_order", "cache_holds_A")
 
 
 def explain(spec, part, bad_runs, strict=False):

@@ -541,8 +541,8 @@ class Spec:
                 if problem:
                     wrong[part] = problem
             runs.append((case, got_parts, wrong))
-            for f in structural:
-                findings.append(f)
+            for f in structural:   # what was returned, piece by piece (diag16)
+                findings.append(leaves.returned(self, f, out, case))
             changed = [self.arg_names[i] for i in range(len(case.args))
                        if i not in self.mutable_args and type(after) is tuple and len(after) == len(case.args)
                        and not same(after[i], case.args[i])]
@@ -755,8 +755,10 @@ class Spec:
                 related = structure.explain(self, part, wrong_runs)
                 if related is None:   # the pieces of a nested output in other places, said by place (diag16)
                     related = leaves.joined(leaves.finding(self, part, wrong_runs, True), self.explain_part(part, wrong_runs))
-                if related is None or getattr(related, "generic", False):   # mixed with values of no reference
-                    related = leaves.finding(self, part, wrong_runs) or related
+                if related is None or getattr(related, "generic", False):   # mixed with values of no reference:
+                    mixed = leaves.finding(self, part, wrong_runs)            # where, not why (a generic line)
+                    if mixed is not None:
+                        mixed.generic, related = True, mixed
                 if (related is None or getattr(related, "generic", False)) and not named and all(
                         f.generic or f.id.endswith(_SUBSTITUTE_IDS) for f in findings):
                     # only when nothing specific is said yet (a crash named on another case says it)
