@@ -51,6 +51,8 @@ def render(name: Name, rel=None) -> str:
             return f"the {what}" + (" of the previous layer" if name.layer else "")
         return f"layer {k}'s {what}"
     text = f"{name.family}[{k}]"
+    if name.how == "old":
+        return f"{text} before the update (the one given)"
     return text + "^T" if name.how == "T" else text
 
 
@@ -82,6 +84,55 @@ def named_values(spec_name, expected):
     except (TypeError, ValueError):
         return None
     return None
+
+
+_KEY = re.compile(r"^([A-Za-z]+)(\d+)$")
+
+
+def key_name(key):
+    """Name('dW', 2) for the key 'dW2', or None."""
+    found = _KEY.match(key) if type(key) is str else None
+    return Name(found.group(1), int(found.group(2))) if found else None
+
+
+def dict_values(spec_name, expected, args):
+    """[(Name, array)] for a dict output's entries (W1, dW2, ...) and, for update_parameters, the
+    parameters it was given (W[l] before the update) and the gradients; None for another output."""
+    DICTS = {"model_backward": (), "update_parameters": (0, 1), "initialize_parameters": ()}
+    if spec_name not in DICTS or type(expected) is not dict:
+        return None
+    out = [(key_name(k), v) for k, v in expected.items() if key_name(k) is not None and type(v) is np.ndarray]
+    for index in DICTS[spec_name]:
+        given = args[index] if len(args) > index and type(args[index]) is dict else {}
+        out += [(key_name(k)._replace(how="old" if index == 0 else ""), v) for k, v in given.items()
+                if key_name(k) is not None and type(v) is np.ndarray and not k.startswith("dA")]
+    return out
+
+
+def dict_words(got, exp, values, dictname):
+    """(words, clean) for a dict whose entries hold other entries' values (grads["dW2"] holds dW[1]):
+    one sentence when one family is shifted by the same number of layers on every wrong key; clean is
+    True when every wrong key holds a named value. None when no wrong key holds one."""
+    if type(got) is not dict or type(exp) is not dict:
+        return None
+    wrong = [k for k in exp if k in got and not _agree(got[k], exp[k])]
+    held = [(k, lookup(got[k], values, prefer=key_name(k).family if key_name(k) else None)) for k in wrong]
+    moved = [(k, n) for k, n in held if n is not None and key_name(k) is not None and n != key_name(k)]
+    if not moved:
+        return None
+    clean = len(moved) == len(wrong)
+    shifts = {(key_name(k).family, n.family, n.how, n.layer - key_name(k).layer) for k, n in moved}
+    if clean and len(shifts) == 1 and len(moved) > 1:
+        fam, other, how, d = next(iter(shifts))
+        l_held = f"{other}[l{d:+d}]" if d else f"{other}[l]"
+        if how == "old":
+            l_held += " before the update (the one given)"
+        keys = ", ".join(f'{dictname}["{k}"]' for k, _ in moved[:3]) + (", ..." if len(moved) > 3 else "")
+        return (f'every wrong {fam} key holds {l_held} where {fam}[l] belongs ({keys}): '
+                + "; ".join(f'{dictname}["{k}"] holds {render(n)}' for k, n in moved[:2]), True)
+    said = "; ".join(f'{dictname}["{k}"] holds {render(key_name(k))} transposed' if n._replace(how="") == key_name(k)
+                     else f'{dictname}["{k}"] holds {render(n)} where {render(key_name(k))} belongs' for k, n in moved[:2])
+    return said, clean
 
 
 def _agree(got, exp) -> bool:
@@ -329,7 +380,7 @@ def caches_words(got, exp, values, label="caches"):
         s = re.sub(r" (is|are) missing from " + re.escape(label) + r"\[l-1\][\[\]\d]*", r" \1 missing from every cache", s)
         return f"{s} (every layer l = 1..{L} the same)"
     first = [_sentence(trees[i], exps[i], f"{label}[{i}]") for i in wrong[:2]]
-    first = [f"{label}[{i}], the output layer's cache (layer L = {L}):{s[len(label) + len(str(i)) + 2:]}"
+    first = [f"{label}[{i}], the output layer's cache (layer L = {L}),{s[len(label) + len(str(i)) + 2:]}"
              if i == L - 1 and L > 1 and s.startswith(f"{label}[{i}] ") else s for i, s in zip(wrong, first)]
     right = [i + 1 for i in range(L) if i not in wrong and i not in values_wrong]
     tail = (f"; the cache{'s' if len(right) > 1 else ''} of layer{'s' if len(right) > 1 else ''} {_layers_text(right)} "
@@ -349,8 +400,15 @@ def _clean(got: Node, exp: Node) -> bool:
     return None not in leaves_of(got) or not form(got, exp)
 
 
-def part_words(spec_name, part, got, expected, strict=False):
+def part_words(spec_name, part, got, expected, strict=False, args=()):
     """Words for one wrong part ``got`` of an output whose reference output is ``expected``, or None."""
+    values = dict_values(spec_name, expected, args)
+    if values is not None:
+        with np.errstate(all="ignore"):
+            exp = {k: v for k, v in expected.items() if k in got} if type(got) is dict else None
+            found = dict_words(got, exp, values, "grads" if spec_name == "model_backward" else "parameters")
+        # by key only where nothing else is said (keys.py, layerwise.py and the relations speak first)
+        return None if found is None or strict else found
     values = named_values(spec_name, expected)
     if values is None:
         return None
@@ -372,6 +430,9 @@ RULES = {
     "cache": "cache is the pair (linear_cache, Z[l]) with linear_cache = (A[l-1], W[l], b[l]) as linear_forward "
              "returns it; linear_activation_backward unpacks it so",
     "linear_cache": "linear_cache is (A[l-1], W[l], b[l]), this step's inputs in this order; linear_backward unpacks it so",
+    "dA": 'grads["dA" + str(l - 1)] holds dA[l-1], what layer l\'s step returns', "dW": 'grads["dW" + str(l)] holds dW[l]',
+    "db": 'grads["db" + str(l)] holds db[l]',
+    "W": 'parameters["W" + str(l)] holds layer l\'s W[l]', "b": 'parameters["b" + str(l)] holds layer l\'s b[l]',
 }
 
 
@@ -383,11 +444,11 @@ def finding(spec, part, bad_runs, strict=False):
     found = explain(spec, part, bad_runs, strict)
     if found is None:
         return None
-    words, index = found
+    words, index, clean = found
     case, _, wrong = bad_runs[index]
     rid = f"{spec.name}.leaves_mapped"
-    found = Finding(rid, hint_for(rid, words=words, rule=RULES.get(part, "")), [f"With {case.label}: {wrong[part]}."])
-    found.words = words   # for :func:`joined`
+    found = Finding(rid, hint_for(rid, words=words, rule=f" {RULES[part]}." if part in RULES else ""), [f"With {case.label}: {wrong[part]}."])
+    found.words, found.clean = words, clean   # for :func:`joined` and the caller
     return found
 
 
@@ -424,7 +485,7 @@ def with_words(spec, mistake_id, part, runs, hint):
     if mistake_id.rsplit(".", 1)[-1] not in BROAD:
         return hint
     found = explain(spec, part, [r for r in runs if r[2].get(part)])
-    return hint if found is None else f"{found[0]}. {hint}"
+    return hint if found is None or not found[2] else f"{found[0]}. {hint}"
 
 
 # structure mutants that stand for several variants under one hint: their report says the learner's own
@@ -434,18 +495,20 @@ BROAD = ("caches_wrong", "cache_wrong", "cache_order", "cache_holds_A")
 def explain(spec, part, bad_runs, strict=False):
     """(words, index of the case said) when the part's tree differs from the reference's on every
     wrong case in words (the deepest public case is said), else None."""
-    said, best, depth = None, None, -1
+    said, best, depth, unclean = None, None, -1, False
     for index, (case, got_parts, wrong) in enumerate(bad_runs):
         if part not in got_parts:
             return None
         with compare.tolerance(case.info.get("float32", False)):
-            words = part_words(spec.name, part, got_parts[part], case.expected, strict)
+            words = part_words(spec.name, part, got_parts[part], case.expected, strict, case.args)
         if words is None:
             return None
+        words, clean = words if type(words) is tuple else (words, True)
+        unclean = unclean or not clean
         d = len(case.expected[1]) if spec.name == "model_forward" and not case.info.get("hidden") else 0
         if said is None or d > depth:
             said, best, depth = words, index, d
-    return None if said is None else (said, best)
+    return None if said is None else (said, best, not unclean)
 
 
 __all__ = ["explain", "finding", "with_words", "part_words", "caches_words", "named_values", "render"]

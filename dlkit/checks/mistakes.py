@@ -694,6 +694,6 @@ TRACE.update(DIAG14)
 # (Z[l] missing, the two parts swapped, A[l] where Z[l] belongs, the caches reversed, a level of nesting
 # too many), said by place and by the lecture's names. Id "<exercise>.leaves_mapped".
 DIAG16 = {
-    "leaves_mapped": "{words}. {rule}.",
+    "leaves_mapped": "{words}.{rule}",
 }
 TRACE.update(DIAG16)

@@ -758,7 +758,7 @@ class Spec:
                 if related is None or getattr(related, "generic", False):   # mixed with values of no reference:
                     mixed = leaves.finding(self, part, wrong_runs)            # where, not why (a generic line)
                     if mixed is not None:
-                        mixed.generic, related = True, mixed
+                        mixed.generic, related = not mixed.clean, mixed
                 if (related is None or getattr(related, "generic", False)) and not named and all(
                         f.generic or f.id.endswith(_SUBSTITUTE_IDS) for f in findings):
                     # only when nothing specific is said yet (a crash named on another case says it)
