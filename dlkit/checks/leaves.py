@@ -414,14 +414,16 @@ def part_words(spec_name, part, got, expected, strict=False, args=()):
         return None
     with np.errstate(all="ignore"):
         if spec_name == "model_forward" and part == "caches":
-            if strict and type(got) in (tuple, list) and not _clean(tree(got, values), exp_tree(expected[1], values)):
+            clean = type(got) not in (tuple, list) or _clean(tree(got, values), exp_tree(expected[1], values))
+            words = None if strict and not clean else caches_words(got, expected[1], values)
+        else:
+            index = {"linear_cache": 1, "cache": 1}.get(part)
+            if index is None:
                 return None
-            return caches_words(got, expected[1], values)
-        index = {"linear_cache": 1, "cache": 1}.get(part)
-        if index is None:
-            return None
-        t, e = tree(got, values), exp_tree(expected[index], values)
-        return None if strict and not _clean(t, e) else _sentence(t, e, part)
+            t, e = tree(got, values), exp_tree(expected[index], values)
+            clean = _clean(t, e) and None not in leaves_of(t)
+            words = None if strict and not _clean(t, e) else _sentence(t, e, part)
+        return None if words is None else (words, clean)
 
 
 RULES = {
@@ -503,7 +505,7 @@ def explain(spec, part, bad_runs, strict=False):
             words = part_words(spec.name, part, got_parts[part], case.expected, strict, case.args)
         if words is None:
             return None
-        words, clean = words if type(words) is tuple else (words, True)
+        words, clean = words
         unclean = unclean or not clean
         d = len(case.expected[1]) if spec.name == "model_forward" and not case.info.get("hidden") else 0
         if said is None or d > depth:
