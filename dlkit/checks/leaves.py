@@ -301,6 +301,9 @@ def differences(got: Node, exp: Node, label: str, rel=None) -> list:
     if extra:
         out.append(f"{label} also holds {_list_names(extra, rel)}, "
                    f"{'one item' if len(extra) == 1 else 'items'} too many")
+    if (missing or extra) and got.kind != "name" and not any(i.items for i in got.items) \
+            and any(i.items for i in exp.items):
+        out.append(f"{label} is flat, where {_spell(exp, rel)} nests")
     unknown = gl.count(None)
     if unknown:
         out.append(f"{unknown} of its {'arrays' if unknown > 1 else 'items'} {'are' if unknown > 1 else 'is'} "
