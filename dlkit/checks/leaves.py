@@ -350,6 +350,12 @@ def caches_words(got, exp, values, label="caches"):
     L = len(exp)
     trees = [tree(c, values) for c in got]
     exps = [exp_tree(c, values) for c in exp]
+    for i in range(len(got) if len(got) == L + 1 else 0):   # the L caches with one item more, anywhere
+        if i < L and all(_same(t, e) for t, e in zip(trees[:i] + trees[i + 1:], exps)):
+            t = trees[i]
+            what = render(t.name) if t.kind == "name" else _spell(t)
+            return (f"{label} holds the L = {L} caches of layers 1..{L} and one item more, {label}[{i}] = {what}, "
+                    f"before layer {i + 1}'s cache: one cache per layer only, caches[l-1] for layer l")
     if len(got) > L and all(_same(t, e) for t, e in zip(trees, exps)):   # the L caches, then more
         extra = [f"{label}[{i}], {render(t.name) + ' again' if t.kind == 'name' else _spell(t)}"
                  for i, t in enumerate(trees[L:], start=L)]

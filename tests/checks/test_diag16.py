@@ -60,6 +60,11 @@ FORWARD = {   # variant -> (keep, post, words the report must hold)
     "Z twice": (lambda c, A, Ap: ((*c[0], c[1]), c[1]), None, ["caches[l-1][0][3], Z[l], is one item too many"]),
     "layer 1 repeated": (None, lambda c: [c[0]] * len(c), ["layer 1"]),
     "one more item": (None, lambda c: c + [(c[-1][0][0],)], ["and then 1 item more", "one cache per layer only"]),
+    "X first": (None, lambda c: [(c[0][0][0],)] + c, ["caches[0] = (A[0],), before layer 1's cache"]),
+    "A and cache": (lambda c, A, Ap: (A, c), None, ["it wraps the right ((A[l-1], W[l], b[l]), Z[l]) with A[l]"]),
+    "five flat": (lambda c, A, Ap: (*c[0], c[1], A), None, ["also holds A[l], one item too many", "is flat"]),
+    "a dict per layer": (lambda c, A, Ap: {"A_prev": c[0][0], "W": c[0][1], "b": c[0][2], "Z": c[1]}, None,
+                         ["a dict where a tuple belongs: the right values by name"]),
     "output layer's linear cache only": (None, lambda c: c[:-1] + [c[-1][0]],
                                          ["the output layer's cache (layer L = 3)", "Z[3] is missing"]),
 }
