@@ -779,3 +779,11 @@ TRACE.update({
     "loop_returned": "{words}. return parameters, costs after the loop: the parameters the last "
                      "update_parameters call returned.",
 })
+# ---- diag16: nested outputs matched leaf by leaf against the reference (leaves.py) ----
+# A caches list, a cache or a linear_cache whose pieces are the reference's own values in other places
+# (Z[l] missing, the two parts swapped, A[l] where Z[l] belongs, the caches reversed, a level of nesting
+# too many), said by place and by the lecture's names. Id "<exercise>.leaves_mapped".
+DIAG16 = {
+    "leaves_mapped": "{words}.{rule}",
+}
+TRACE.update(DIAG16)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import causes, compare, crashes, relations, source, structure
+from . import causes, compare, crashes, leaves, relations, source, structure
 from .mistakes import BROAD_MUTANTS, hint_for
 from .numeric import roughly
 from .plain import LearnerError, plain, same
@@ -541,8 +541,8 @@ class Spec:
                 if problem:
                     wrong[part] = problem
             runs.append((case, got_parts, wrong))
-            for f in structural:
-                findings.append(f)
+            for f in structural:   # what was returned, piece by piece (diag16)
+                findings.append(leaves.returned(self, f, out, case))
             changed = [self.arg_names[i] for i in range(len(case.args))
                        if i not in self.mutable_args and type(after) is tuple and len(after) == len(case.args)
                        and not same(after[i], case.args[i])]
@@ -745,12 +745,20 @@ class Spec:
                 for mid in ids:
                     if mid not in reported:
                         reported.add(mid)
-                        findings.append(Finding(mid, self._on_part_only(mid, part, runs, explains, mutant_cache) + hint_for(mid),
+                        hint = leaves.with_words(self, mid, part, runs, hint_for(mid))   # the learner's own tree (diag16)
+                        findings.append(Finding(mid, self._on_part_only(mid, part, runs, explains, mutant_cache) + hint,
                                                 [f"With {case.label}: {problem}.",
                                                                      *self._try_it(case, part, runs, public)]))
             elif not any(part in explains[mid] for mid in kept):
                 wrong_runs = [r for r in runs if r[2].get(part)]
-                related = structure.explain(self, part, wrong_runs) or self.explain_part(part, wrong_runs)
+                # pieces of a nested output in other places (diag16) before a relation on one piece's numbers
+                related = structure.explain(self, part, wrong_runs)
+                if related is None:   # the pieces of a nested output in other places, said by place (diag16)
+                    related = leaves.joined(leaves.finding(self, part, wrong_runs, True), self.explain_part(part, wrong_runs))
+                if related is None or getattr(related, "generic", False):   # mixed with values of no reference:
+                    mixed = leaves.finding(self, part, wrong_runs)            # where, not why (a generic line)
+                    if mixed is not None:
+                        mixed.generic, related = not mixed.clean, mixed
                 if (related is None or getattr(related, "generic", False)) and not named and all(
                         f.generic or f.id.endswith(_SUBSTITUTE_IDS) for f in findings):
                     # only when nothing specific is said yet (a crash named on another case says it)

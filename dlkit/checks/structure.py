@@ -219,6 +219,11 @@ def _caches_items(got, exp, label, AL):
         words = (f"each item of {label} is a layer's cache wrapped with more: {label}[{i}] is ((linear_cache, Z), "
                  f"{rest}) where layer {i + 1}'s (linear_cache, Z) alone belongs; append the cache itself")
     else:
+        from . import leaves   # each item held piece by piece against the layer's cache (diag16)
+
+        said = leaves.caches_words(got, exp, leaves.named_values("model_forward", (AL, exp)), label)
+        if said is not None:
+            return "caches_items", {"part": label, "words": said}
         said = "; ".join(f"{label}[{j}] holds {_what(got[j], got, exp, arrays)}" for j in odd[:2])
         words = f"{said}, where each item is one layer's cache (linear_cache, Z) = ((A[l-1], W[l], b[l]), Z[l])"
     return "caches_items", {"part": label, "words": words}
