@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import compare, concepts, expression, relations
+from . import compare, concepts, expression, otherlayer, regroup, relations
 from .mistakes import RELATIONS, TRACE, _Blank
 from .plain import fmt
 from .result import Finding
@@ -304,7 +304,7 @@ def explain(spec, case, steps):
             if wrong is None:
                 continue
             return _finding(spec, case, state, history.get((step.frame, name), []), name, value, origin, wrong,
-                            before, sources)
+                            before, sources, layers)
         for name in (*step.reads, *step.builds):
             unread[(step.frame, name)] = False
         for name, value in step.values.items():
@@ -335,7 +335,7 @@ def _line_inputs(step, before, flat, sources=None, depth=1):
     return inputs
 
 
-def _finding(spec, case, state, history, name, value, origin, wrong, before=None, sources=None):
+def _finding(spec, case, state, history, name, value, origin, wrong, before=None, sources=None, all_layers=()):
     """The Finding for ``name``'s wrong ``value``, last set by ``origin`` (its ``history`` says how)."""
     fam, layer, expected, flat = wrong
     start = len(history) - 1
@@ -349,13 +349,21 @@ def _finding(spec, case, state, history, name, value, origin, wrong, before=None
                                                 quantity=_label(fam, layer), definition=LECTURE[fam][1])
     else:
         origin = _first_diverging(history[max(start, 0):], expected) or origin
+        grouped = _grouping(spec, case, fam, layer, name, value, expected, flat, origin, before)
+        if grouped is not None:
+            return grouped
         inputs = _line_inputs(origin, before, flat, sources)
         rid, what = _what(spec, case, fam, layer, name, value, expected, flat,
                           layers=[(layer, flat)], inputs=inputs, own=_label(fam, layer), line=origin.line)
+        if rid is None and all_layers:
+            mixed = _other_layer(spec, case, fam, layer, name, value, all_layers, origin, before, sources)
+            if mixed is not None:
+                rid, what = "other_layer", mixed
         mid = f"{spec.name}.first_wrong_line" + (f"_{rid}" if rid else "")
         where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
         key = "first_wrong_m" if fam in ("m", "L") and not rid else (
-            "first_wrong_line_expression" if rid == "expression" else "first_wrong_line")
+            "first_wrong_line_expression" if rid == "expression" else
+            "first_wrong_line_other_layer" if rid == "other_layer" else "first_wrong_line")
         hint = TRACE[key].format(
             lineno=origin.lineno, where=where, var=name, quantity=_label(fam, layer),
             definition=LECTURE[fam][1], what=what)
@@ -368,6 +376,63 @@ def _finding(spec, case, state, history, name, value, origin, wrong, before=None
             details.append(f"{other} comes from line {got[1].lineno}: {got[1].line}")
     details.append(f"With {case.label}.")
     return Finding(mid, hint, details)
+
+
+def _other_layer(spec, case, fam, layer, name, value, layers, origin, before, sources):
+    """Words for a composite's value that is layer ``layer``'s lecture step with a quantity of another
+    layer in it (:mod:`otherlayer`), naming the learner's variable that holds it and the line that
+    set it, or None."""
+    if not spec.name.startswith("model_") or layer is None:
+        return None
+    flats = dict(layers)
+    m = next((f["m"] for _, f in layers if compare.is_number(f.get("m"))), None) or case.info.get("m")
+    with np.errstate(all="ignore"):
+        found = otherlayer.explain(fam, layer, value, layers, lambda l: activation(spec, case, l, flats.get(l, {})),
+                                   _label, m=m)
+    if found is None:
+        return None
+    text, words, taken, values = found
+    what = f"it is {text}: {words}"
+    if len(taken) == 1:
+        f, other, lab = taken[0]
+        seen = (before or {}).get(id(origin), {})
+        for n in origin.reads:
+            if type(seen.get(n)) is np.ndarray and otherlayer._same(seen[n], values[f]):
+                made = (sources or {}).get(id(origin), {}).get(n)
+                what += f"; your {n} here holds {lab}"
+                if made is not None and made.lineno != origin.lineno:
+                    what += f", set at line {made.lineno} (`{made.line}`)"
+                    if "cache" in made.line and abs(other - layer) == 1:
+                        what += f" from layer {other}'s cache: a layer index is off by one"
+                break
+    return what
+
+
+def _grouping(spec, case, fam, layer, name, value, expected, flat, origin, before):
+    """The Finding for a line whose operators, bracketed otherwise, give the lecture's value
+    (:mod:`regroup`), or None. Only a line that gave ``name`` the value judged (no later line built on it)."""
+    got = origin.values.get(name)
+    if got is None or not _matches(got, value) or not origin.line:
+        return None
+    names = dict((before or {}).get(id(origin), {}))
+    for other in (*origin.reads, *origin.builds):
+        if other not in names and family(other) in flat:
+            names[other] = flat[family(other)]   # an argument no line set: the case's own value
+    with np.errstate(all="ignore"):
+        found = regroup.regroup(origin.line, names, got, expected)
+    if found is None:
+        return None
+    expr, first, grouped, why, fixed = found
+    quantity = _label(fam, layer)
+    if first is not None:
+        what = f"in `{expr}`, {why}, so `{first}` is computed first and your {name} is {grouped}, not {quantity}"
+    else:
+        what = f"in `{expr}` {why}, so your {name} is not {quantity}"
+    where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
+    hint = TRACE["first_wrong_line_grouping"].format(lineno=origin.lineno, where=where, what=what, fixed=fixed,
+                                                     quantity=quantity, definition=LECTURE[fam][1])
+    return Finding(f"{spec.name}.first_wrong_line_grouping", hint,
+                   [f"line {origin.lineno}: {origin.line}", f"With {case.label}."])
 
 
 def _first_diverging(run, expected):

@@ -688,3 +688,14 @@ DIAG14 = {
                          "step is relu_backward / sigmoid_backward.",
 }
 TRACE.update(DIAG14)
+
+# ---- diag17: the learner's own line searched: its operators regrouped, other layers' quantities ----
+# Id "<exercise>.first_wrong_line_grouping" (regroup.py): the first wrong line's operators, bracketed
+# otherwise, give the lecture's value; "<exercise>.first_wrong_line_other_layer" (otherlayer.py): the
+# first wrong line's value is the lecture's formula with one quantity of another layer in it.
+TRACE.update({
+    "first_wrong_line_grouping": "Line {lineno}{where} groups its operators otherwise than the lecture: {what}; "
+                                 "write `{fixed}`, which gives {quantity} ({definition}).",
+    "first_wrong_line_other_layer": "Line {lineno}{where} is the first line whose value leaves the lecture's "
+                                    "computation: your {var} is not {quantity} ({definition}): {what}.",
+})

@@ -614,6 +614,8 @@ class Spec:
                 findings = [found] + findings
             if said is not None:    # confirmed on every wrong case: before the one traced case's line
                 findings = [said] + findings
+            # diag17: the line's own operators, bracketed otherwise, give the lecture's value: the cause itself
+            findings.sort(key=lambda f: not f.id.endswith(".first_wrong_line_grouping"))
         elif findings and not crashes and self.call_claims:
             findings = self._calls_recheck(call, runs, findings)
         if findings and not crashes and findings[0].id.rsplit(".", 1)[-1] in BROAD_MUTANTS:
