@@ -275,9 +275,11 @@ def _expression(value, layers, inputs, case, own=None):
     return (found[0], labels, quantities, m, defs) if len(found) == 1 else None
 
 
-def explain(spec, case, steps):
+def explain(spec, case, steps, outputs=None):
     """A Finding for the first learner line whose value is meant to be a lecture quantity and is
-    none of its values on ``case``, or None. ``steps`` come from the tracer, in the order run."""
+    none of its values on ``case``, or None. ``steps`` come from the tracer, in the order run;
+    ``outputs`` (the learner's output parts, the wrong ones) let the line that returns a wrong
+    output be searched too (:func:`_returned`) when no named value was wrong."""
     if not steps:
         return None
     with np.errstate(all="ignore"):
@@ -315,7 +317,29 @@ def explain(spec, case, steps):
             mine[name] = (value, step)
             past.append((value, step, builds, overwrote))
             unread[key] = True
-    return None
+    return _returned(spec, case, steps, layers, before, outputs)
+
+
+def _returned(spec, case, steps, layers, before, outputs):
+    """The grouping Finding (:mod:`regroup`) for a ``return <expression>`` line of the exercise's own
+    frame whose single wrong output part is not the lecture's, or None."""
+    if not outputs or len(layers) != 1:
+        return None
+    got_parts, wrong = outputs
+    exp_parts, _ = spec.split(case.expected, case)
+    if len(exp_parts) != 1 or len(wrong) != 1 or set(wrong) != set(exp_parts):
+        return None
+    (part, expected), = exp_parts.items()
+    got = got_parts.get(part)
+    last = [s for s in steps if s.frame == 0 and s.line.startswith("return ")]
+    if got is None or not last or type(got) not in (np.ndarray, float, int):
+        return None
+    step = last[-1]
+    fam = family(part) or ("cost" if part == "cost" else None)
+    flat = layers[0][1]
+    if fam is None or fam not in LECTURE:
+        return None
+    return _grouping(spec, case, fam, layers[0][0], part, got, expected, flat, step, before, returned=True)
 
 
 def _line_inputs(step, before, flat, sources=None, depth=1):
@@ -358,7 +382,7 @@ def _finding(spec, case, state, history, name, value, origin, wrong, before=None
         if rid is None and all_layers:
             mixed = _other_layer(spec, case, fam, layer, name, value, all_layers, origin, before, sources)
             if mixed is not None:
-                rid, what = "other_layer", mixed
+                rid, (what, fam, layer) = "other_layer", mixed
         mid = f"{spec.name}.first_wrong_line" + (f"_{rid}" if rid else "")
         where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
         key = "first_wrong_m" if fam in ("m", "L") and not rid else (
@@ -387,31 +411,34 @@ def _other_layer(spec, case, fam, layer, name, value, layers, origin, before, so
     flats = dict(layers)
     m = next((f["m"] for _, f in layers if compare.is_number(f.get("m"))), None) or case.info.get("m")
     with np.errstate(all="ignore"):
-        found = otherlayer.explain(fam, layer, value, layers, lambda l: activation(spec, case, l, flats.get(l, {})),
-                                   _label, m=m)
+        found = otherlayer.search(fam, layer, value, layers, lambda l: activation(spec, case, l, flats.get(l, {})),
+                                  _label, m=m)
     if found is None:
         return None
-    text, words, taken, values = found
+    fam2, layer2, (text, words, taken, values) = found
     what = f"it is {text}: {words}"
+
     if len(taken) == 1:
         f, other, lab = taken[0]
-        seen = (before or {}).get(id(origin), {})
+        seen = dict(zip(getattr(spec, "arg_names", ()) or (), case.args))   # an argument no line set
+        seen.update((before or {}).get(id(origin), {}))
         for n in origin.reads:
             if type(seen.get(n)) is np.ndarray and otherlayer._same(seen[n], values[f]):
                 made = (sources or {}).get(id(origin), {}).get(n)
                 what += f"; your {n} here holds {lab}"
                 if made is not None and made.lineno != origin.lineno:
                     what += f", set at line {made.lineno} (`{made.line}`)"
-                    if "cache" in made.line and abs(other - layer) == 1:
+                    if "cache" in made.line and abs(other - layer2) == 1:
                         what += f" from layer {other}'s cache: a layer index is off by one"
                 break
-    return what
+    return what, fam2, layer2   # the step it was meant for (dA[0] = W[1].T dZ[1] for a name dA)
 
 
-def _grouping(spec, case, fam, layer, name, value, expected, flat, origin, before):
+def _grouping(spec, case, fam, layer, name, value, expected, flat, origin, before, returned=False):
     """The Finding for a line whose operators, bracketed otherwise, give the lecture's value
-    (:mod:`regroup`), or None. Only a line that gave ``name`` the value judged (no later line built on it)."""
-    got = origin.values.get(name)
+    (:mod:`regroup`), or None. Only a line that gave ``name`` the value judged (no later line built
+    on it), or (``returned``) the return line whose value is the output part ``name``."""
+    got = value if returned else origin.values.get(name)
     if got is None or not _matches(got, value) or not origin.line:
         return None
     names = dict((before or {}).get(id(origin), {}))
@@ -424,10 +451,11 @@ def _grouping(spec, case, fam, layer, name, value, expected, flat, origin, befor
         return None
     expr, first, grouped, why, fixed = found
     quantity = _label(fam, layer)
+    yours = f"the {name} you return" if returned else f"your {name}"
     if first is not None:
-        what = f"in `{expr}`, {why}, so `{first}` is computed first and your {name} is {grouped}, not {quantity}"
+        what = f"in `{expr}`, {why}, so `{first}` is computed first and {yours} is {grouped}, not {quantity}"
     else:
-        what = f"in `{expr}` {why}, so your {name} is not {quantity}"
+        what = f"in `{expr}` {why}, so {yours} is not {quantity}"
     where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
     hint = TRACE["first_wrong_line_grouping"].format(lineno=origin.lineno, where=where, what=what, fixed=fixed,
                                                      quantity=quantity, definition=LECTURE[fam][1])

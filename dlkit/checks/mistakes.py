@@ -694,8 +694,9 @@ TRACE.update(DIAG14)
 # otherwise, give the lecture's value; "<exercise>.first_wrong_line_other_layer" (otherlayer.py): the
 # first wrong line's value is the lecture's formula with one quantity of another layer in it.
 TRACE.update({
-    "first_wrong_line_grouping": "Line {lineno}{where} groups its operators otherwise than the lecture: {what}; "
-                                 "write `{fixed}`, which gives {quantity} ({definition}).",
+    "first_wrong_line_grouping": "Line {lineno}{where} needs its parentheses in other places (operators grouped "
+                                 "otherwise than the lecture): {what}; write `{fixed}` with these brackets, which "
+                                 "gives {quantity} ({definition}).",
     "first_wrong_line_other_layer": "Line {lineno}{where} is the first line whose value leaves the lecture's "
                                     "computation: your {var} is not {quantity} ({definition}): {what}.",
 })

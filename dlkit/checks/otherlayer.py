@@ -136,6 +136,24 @@ def explain(fam, layer, value, layers, activation, label, m=None):
     return text, _words(taken, layer, label, g, fam), taken, values
 
 
+def search(fam, layer, value, layers, activation, label, m=None):
+    """:func:`explain` for the layer the value was judged against, then for the other layers whose
+    quantity has its shape (a value meant for layer l-1's step), with dA[l] also tried as the
+    dA[l-1] = W[l].T dZ[l] of layer l + 1: (family, layer, what explain gives) or None."""
+    shape = np.shape(value)
+    layers_of = _by_layer(layers)
+    targets = [(fam, layer)]
+    targets += [(fam, l) for l, flat in sorted(layers_of.items())
+                if l != layer and np.shape(flat.get(fam)) == shape]
+    if fam == "dA":    # the learner's dA is also the step dA[l-1] = W[l].T dZ[l] of the layer above
+        targets += [("dA_prev", l) for l, flat in sorted(layers_of.items()) if np.shape(flat.get("dA_prev")) == shape]
+    for f, l in targets:
+        found = explain(f, l, value, layers, activation, label, m=m)
+        if found is not None:
+            return f, l, found
+    return None
+
+
 def _words(taken, layer, label, g, fam):
     if len(taken) > 1:
         other = taken[0][1]
@@ -161,4 +179,4 @@ def _layer_of(lab, other):
         return other
 
 
-__all__ = ["explain", "STEPS"]
+__all__ = ["explain", "search", "STEPS"]

@@ -270,8 +270,8 @@ def _words(learner, fixed, chain, default=None):
         return a, f"{sym(a)} binds before {sym(b)} (operator precedence)"
     if pa == pb:
         if chain.ops[a[2]][0] is ast.Pow:
-            return a, f"{sym(a)} is done from right to left"
-        return a, f"{sym(a)} and {sym(b)} are done from left to right"
+            return a, f"{sym(a)} is done from right to left (Python's order of operations)"
+        return a, f"{sym(a)} and {sym(b)} are done from left to right (Python's order of operations)"
     return a, f"the parentheses make {sym(a)} come before {sym(b)}"
 
 

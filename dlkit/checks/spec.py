@@ -618,6 +618,12 @@ class Spec:
             findings.sort(key=lambda f: not f.id.endswith(".first_wrong_line_grouping"))
         elif findings and not crashes and self.call_claims:
             findings = self._calls_recheck(call, runs, findings)
+        if findings and not crashes and findings[0].id.endswith("missing_parentheses"):
+            # diag17: the mutant's hint quotes its own formula; the learner's line, bracketed so that it
+            # gives the lecture's value, says the same of the code they wrote (the id stays)
+            grouped = self._first_wrong_line(call, runs)
+            if grouped is not None and grouped.id.endswith(".first_wrong_line_grouping"):
+                findings[0] = Finding(findings[0].id, grouped.hint, grouped.details)
         if findings and not crashes and findings[0].id.rsplit(".", 1)[-1] in BROAD_MUTANTS:
             findings[0] = self._broad_said(runs, findings[0])
         unique = {}
@@ -857,14 +863,14 @@ class Spec:
         tracer = getattr(call, "trace", None)
         if tracer is None:
             return None
-        for case, _, wrong in runs:
+        for case, got_parts, wrong in runs:
             if wrong and not case.info.get("hidden"):
                 steps = tracer(self.name, case.args)
                 if not steps:
                     return None
                 from . import firstwrong
 
-                return firstwrong.explain(self, case, steps)
+                return firstwrong.explain(self, case, steps, outputs=(got_parts, wrong))
         return None
 
     def _try_it(self, case, part, runs, public) -> list:

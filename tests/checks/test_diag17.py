@@ -303,3 +303,42 @@ def test_right_composites_written_inline_pass_clean():
     for name, fn in [("model_backward", model_backward), ("model_forward", model_forward)]:
         r = check(name, fn)
         assert r.status == "passed", (name, str(r))
+
+
+def test_a_return_line_whose_operators_are_grouped_otherwise_is_said_too():
+    def sigmoid_backward(dA, Z):
+        s = 1 / (1 + np.exp(-Z))
+        return dA * 1 - s * s
+
+    def compute_cost(AL, Y):
+        m = Y.shape[1]
+        AL = np.clip(AL, 1e-15, 1 - 1e-15)
+        return -1 / m * np.sum(Y * np.log(AL)) + np.sum((1 - Y) * np.log(1 - AL))
+
+    r = check("sigmoid_backward", sigmoid_backward)
+    assert r.mistakes[0] == f"sigmoid_backward.{GROUPED}" and "the dZ you return" in r.hints[0], str(r)
+    r = check("compute_cost", compute_cost)
+    assert r.mistakes[0] == f"compute_cost.{GROUPED}", str(r)
+    assert "`-1 / m * (np.sum(Y * np.log(AL)) + np.sum((1 - Y) * np.log(1 - AL)))`" in r.hints[0], r.hints[0]
+
+
+def test_a_mutants_parentheses_hint_is_worded_from_the_learners_own_line():
+    def sigmoid_backward(dA, Z):
+        s = 1 / (1 + np.exp(-Z))
+        dZ = dA * s - s ** 2
+        return dZ
+
+    r = check("sigmoid_backward", sigmoid_backward)
+    assert r.mistakes[0] == "sigmoid_backward.missing_parentheses", str(r)
+    assert "`dA * (s - s ** 2)`" in r.hints[0], r.hints[0]   # their line, not the mutant's dA * s * 1 - s
+
+
+def test_a_dA_meant_for_the_layer_below_is_judged_as_that_step():
+    rng = np.random.default_rng(9)
+    layers = _layers(rng)
+    for l, flat in layers:
+        flat["dA_prev"] = flat["W"].T @ flat["dZ"]
+    q1, q2 = layers[0][1], layers[1][1]
+    found = otherlayer.search("dA", 2, q2["W"].T @ q1["dZ"], layers, lambda l: "relu", _label)
+    assert found is not None and found[:2] == ("dA_prev", 1), found
+    assert "W[2], layer 2's, where layer 1's W[1] belongs" in found[2][1]
