@@ -166,7 +166,8 @@ def _value(t, chain, atoms, memo):
     return v
 
 
-def _close(v, target) -> bool:
+def _close(v, target, nan=False) -> bool:
+    """np.allclose after the shapes agree (``nan``: NaN equals NaN, for the learner's own value)."""
     if v is None:
         return False
     try:
@@ -176,7 +177,7 @@ def _close(v, target) -> bool:
     t = np.asarray(target, dtype=np.float64)
     if v.shape != t.shape and not (v.size == t.size == 1):
         return False
-    return bool(np.allclose(v.reshape(t.shape), t, rtol=RTOL, atol=ATOL))
+    return bool(np.allclose(v.reshape(t.shape), t, rtol=RTOL, atol=ATOL, equal_nan=nan))
 
 
 def _sites(expr):
@@ -243,7 +244,10 @@ def _words(learner, fixed, chain, default=None):
     own parentheses)."""
     _, _, ls = _span(learner)
     _, _, fs = _span(fixed)
-    mine, theirs = sorted(ls - fs, key=lambda s: s[1] - s[0]), sorted(fs - ls, key=lambda s: s[1] - s[0])
+    def order(s):   # the smallest part first; an operator before a minus sign over the same part
+        return s[1] - s[0], s[2] == "n"
+
+    mine, theirs = sorted(ls - fs, key=order), sorted(fs - ls, key=order)
     if not mine or not theirs:
         return None
 
@@ -344,11 +348,11 @@ def _regroup_site(src, expr, site, names, got, expected):
 
     if site is expr:
         mine = value(chain.tree)
-        if not _close(mine, got):
+        if not _close(mine, got, nan=True):
             return None    # the names are not what the line saw: say nothing
     else:
         whole = _evaluate_with(src, expr, site, chain, chain.tree, names)
-        if whole is None or not _close(whole, got):
+        if whole is None or not _close(whole, got, nan=True):
             return None
     _, _, learner_spans = _span(chain.tree)
     hits = []
@@ -386,11 +390,18 @@ def _regroup_site(src, expr, site, names, got, expected):
 
 def _one_formula(trees, chain, atoms) -> bool:
     """True when the bracketings ``trees`` are one formula: equal again with other operand values
-    (random, positive, of the same shapes; numbers kept), as associativity makes them."""
+    (random, positive, of the same shapes; numbers kept, and arrays of 0s and 1s, labels and masks,
+    for formulas need only agree where they are 0 or 1), as associativity makes them."""
     if len(trees) == 1:
         return True
     rng = np.random.default_rng(17)
-    other = [rng.uniform(0.5, 2.0, a.shape) if type(a) is np.ndarray and a.size > 1 else a for a in atoms]
+
+    def binary(a):   # both 0s and 1s (an all-0 Y tells nothing: it is drawn like any operand)
+        return type(a) is np.ndarray and bool(np.all((a == 0) | (a == 1))) and bool(np.any(a == 0)) \
+            and bool(np.any(a == 1))
+
+    other = [rng.uniform(0.5, 2.0, a.shape) if type(a) is np.ndarray and a.size > 1 and not binary(a) else a
+             for a in atoms]
     memo, first = {}, None
     for t in trees:
         try:

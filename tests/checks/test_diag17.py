@@ -342,3 +342,42 @@ def test_a_dA_meant_for_the_layer_below_is_judged_as_that_step():
     found = otherlayer.search("dA", 2, q2["W"].T @ q1["dZ"], layers, lambda l: "relu", _label)
     assert found is not None and found[:2] == ("dA_prev", 1), found
     assert "W[2], layer 2's, where layer 1's W[1] belongs" in found[2][1]
+
+
+def test_a_source_rules_and_a_mutants_grouping_hint_quote_the_learners_line():
+    def sigmoid_backward(dA, Z):
+        dZ = dA * np.exp(-Z) / 1 + np.exp(-Z) ** 2
+        return dZ
+
+    r = check("sigmoid_backward", sigmoid_backward)
+    assert "`dA * np.exp(-Z) / (1 + np.exp(-Z)) ** 2`" in r.hints[0], str(r)
+
+    def model_backward(AL, Y, caches):
+        from dlkit import linear_activation_backward
+        grads = {}
+        L = len(caches)
+        dAL = -Y / AL + 1 - Y / (1 - AL)
+        dA_prev, dW, db = linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+        grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = dA_prev, dW, db
+        for l in reversed(range(L - 1)):
+            dA_prev, dW, db = linear_activation_backward(grads["dA" + str(l + 1)], caches[l], "relu")
+            grads["dA" + str(l)], grads["dW" + str(l + 1)], grads["db" + str(l + 1)] = dA_prev, dW, db
+        return grads
+
+    r = check("model_backward", model_backward)
+    assert r.mistakes[0].endswith("missing_parentheses"), str(r)
+    # Y holds 0s and 1s: formulas that agree on such labels are one formula, the nearest bracketing is said
+    assert "`-Y / AL + (1 - Y) / (1 - AL)`" in r.hints[0], r.hints[0]
+
+
+def test_a_minus_sign_that_takes_one_sum_only_is_said():
+    def compute_cost(AL, Y):
+        m = Y.shape[1]
+        AL = np.clip(AL, 1e-12, 1 - 1e-12)
+        cost = -np.sum(Y * np.log(AL)) + np.sum((1 - Y) * np.log(1 - AL)) / m
+        return float(cost)
+
+    r = check("compute_cost", compute_cost)
+    assert r.mistakes[0] == f"compute_cost.{GROUPED}", str(r)
+    assert "the minus sign binds before `+`" in r.hints[0], r.hints[0]
+    assert "`-(np.sum(Y * np.log(AL)) + np.sum((1 - Y) * np.log(1 - AL))) / m`" in r.hints[0]
