@@ -699,4 +699,7 @@ TRACE.update({
                                  "gives {quantity} ({definition}).",
     "first_wrong_line_other_layer": "Line {lineno}{where} is the first line whose value leaves the lecture's "
                                     "computation: your {var} is not {quantity} ({definition}): {what}.",
+    # the same, said of a composite's first wrong output on every wrong case (layerwise.py: no tracer needed)
+    "step_of_other_layer": "Your {part} is {text} where {quantity} belongs: {words}, on every wrong case; "
+                           "each step uses the quantities of its own layer.",
 })

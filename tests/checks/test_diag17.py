@@ -224,7 +224,8 @@ def test_an_inline_forward_that_keeps_reading_X_is_said_as_the_input_of_layer_1(
         return 1 / (1 + np.exp(-Z)), caches
 
     r = check("model_forward", model_forward)
-    assert r.mistakes[0] == f"model_forward.{OTHER}", str(r)
+    # said of the output on every wrong case (layerwise.py), or of the traced line
+    assert r.mistakes[0] in ("model_forward.step_of_other_layer", f"model_forward.{OTHER}"), str(r)
     assert "A[0], the input of layer 1, where layer 2's input A[1] belongs" in r.hints[0], r.hints[0]
 
 
@@ -381,3 +382,47 @@ def test_a_minus_sign_that_takes_one_sum_only_is_said():
     assert r.mistakes[0] == f"compute_cost.{GROUPED}", str(r)
     assert "the minus sign binds before `+`" in r.hints[0], r.hints[0]
     assert "`-(np.sum(Y * np.log(AL)) + np.sum((1 - Y) * np.log(1 - AL))) / m`" in r.hints[0]
+
+
+def test_a_gradient_stored_straight_into_grads_with_another_layers_input_is_said_on_every_case():
+    def model_backward(AL, Y, caches):
+        grads = {}
+        L = len(caches)
+        m = AL.shape[1]
+        dZ = AL - Y
+        for l in range(L, 0, -1):
+            (A_prev, W, b), Z = caches[l - 1]
+            A_in = caches[l - 2][0][0] if l > 1 else A_prev     # the input of the layer below
+            grads["dW" + str(l)] = dZ @ A_in.T / m
+            grads["db" + str(l)] = np.sum(dZ, axis=1, keepdims=True) / m
+            dA = W.T @ dZ
+            grads["dA" + str(l - 1)] = dA
+            if l > 1:
+                dZ = dA * (caches[l - 2][1] > 0)
+        return grads
+
+    r = check("model_backward", model_backward)
+    assert r.mistakes[0] == "model_backward.step_of_other_layer", str(r)
+    assert "1/m dZ[2] A[0].T" in r.hints[0] and "A[0], the input of layer 1, where layer 2's input A[1]" in r.hints[0]
+
+
+def test_an_exact_other_layer_mix_goes_before_a_first_column_coincidence():
+    def model_forward(X, parameters):
+        caches = []
+        L = len(parameters) // 2
+        A = X
+        for l in range(1, L):
+            W = parameters["W" + str(l)]
+            W_used = parameters["W1"] if parameters["W1"].shape == W.shape else W   # layer 1's W kept
+            b = parameters["b" + str(l)]
+            Z = W_used @ A + b
+            caches.append(((A, W, b), Z))
+            A = np.maximum(0, Z)
+        W, b = parameters["W" + str(L)], parameters["b" + str(L)]
+        Z = W @ A + b
+        caches.append(((A, W, b), Z))
+        return 1 / (1 + np.exp(-Z)), caches
+
+    r = check("model_forward", model_forward)
+    assert r.mistakes[0] == "model_forward.step_of_other_layer", str(r)
+    assert "W[1], layer 1's, where layer 2's W[2] belongs" in r.hints[0], r.hints[0]
