@@ -317,10 +317,10 @@ def explain(spec, case, steps, outputs=None):
             mine[name] = (value, step)
             past.append((value, step, builds, overwrote))
             unread[key] = True
-    return _returned(spec, case, steps, layers, before, outputs)
+    return _returned(spec, case, steps, layers, before, outputs, sources)
 
 
-def _returned(spec, case, steps, layers, before, outputs):
+def _returned(spec, case, steps, layers, before, outputs, sources=None):
     """The grouping Finding (:mod:`regroup`) for a ``return <expression>`` line of the exercise's own
     frame whose single wrong output part is not the lecture's, or None."""
     if not outputs or len(layers) != 1:
@@ -339,7 +339,8 @@ def _returned(spec, case, steps, layers, before, outputs):
     flat = layers[0][1]
     if fam is None or fam not in LECTURE:
         return None
-    return _grouping(spec, case, fam, layers[0][0], part, got, expected, flat, step, before, returned=True)
+    return _grouping(spec, case, fam, layers[0][0], part, got, expected, flat, step, before, returned=True,
+                     sources=sources)
 
 
 def _line_inputs(step, before, flat, sources=None, depth=1):
@@ -373,7 +374,7 @@ def _finding(spec, case, state, history, name, value, origin, wrong, before=None
                                                 quantity=_label(fam, layer), definition=LECTURE[fam][1])
     else:
         origin = _first_diverging(history[max(start, 0):], expected) or origin
-        grouped = _grouping(spec, case, fam, layer, name, value, expected, flat, origin, before)
+        grouped = _grouping(spec, case, fam, layer, name, value, expected, flat, origin, before, sources=sources)
         if grouped is not None:
             return grouped
         inputs = _line_inputs(origin, before, flat, sources)
@@ -434,33 +435,68 @@ def _other_layer(spec, case, fam, layer, name, value, layers, origin, before, so
     return what, fam2, layer2   # the step it was meant for (dA[0] = W[1].T dZ[1] for a name dA)
 
 
-def _grouping(spec, case, fam, layer, name, value, expected, flat, origin, before, returned=False):
+def _grouping(spec, case, fam, layer, name, value, expected, flat, origin, before, returned=False, sources=None):
     """The Finding for a line whose operators, bracketed otherwise, give the lecture's value
     (:mod:`regroup`), or None. Only a line that gave ``name`` the value judged (no later line built
     on it), or (``returned``) the return line whose value is the output part ``name``."""
     got = value if returned else origin.values.get(name)
     if got is None or not _matches(got, value) or not origin.line:
         return None
-    names = dict((before or {}).get(id(origin), {}))
-    for other in (*origin.reads, *origin.builds):
-        if other not in names and family(other) in flat:
-            names[other] = flat[family(other)]   # an argument no line set: the case's own value
+    names = _names(origin, before, flat)
     with np.errstate(all="ignore"):
         found = regroup.regroup(origin.line, names, got, expected)
-    if found is None:
-        return None
-    expr, first, grouped, why, fixed = found
     quantity = _label(fam, layer)
     yours = f"the {name} you return" if returned else f"your {name}"
+    line, later = origin, ""
+    if found is None:
+        # the learner's own step before (a name that is no lecture quantity: logprobs, s, tmp) the
+        # wrong line read, bracketed otherwise so that the wrong line then gives the lecture's value
+        found, line, n = _grouping_before(origin, before, sources or {}, flat, names, expected)
+        if found is None:
+            return None
+        later = f" line {origin.lineno} then gives "
+        yours = f"your {n}"
+    expr, first, grouped, why, fixed = found
+    instead = "" if later else f", not {quantity}"
     if first is not None:
-        what = f"in `{expr}`, {why}, so `{first}` is computed first and {yours} is {grouped}, not {quantity}"
+        what = f"in `{expr}`, {why}, so `{first}` is computed first and {yours} is {grouped}{instead}"
     else:
-        what = f"in `{expr}` {why}, so {yours} is not {quantity}"
-    where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
-    hint = TRACE["first_wrong_line_grouping"].format(lineno=origin.lineno, where=where, what=what, fixed=fixed,
+        what = f"in `{expr}` {why}, so {yours} is otherwise than the lecture's{instead}"
+    where = f" (pass {line.visit} of the loop)" if line.visit > 1 else ""
+    hint = TRACE["first_wrong_line_grouping"].format(lineno=line.lineno, where=where, what=what, fixed=fixed,
                                                      quantity=quantity, definition=LECTURE[fam][1])
-    return Finding(f"{spec.name}.first_wrong_line_grouping", hint,
-                   [f"line {origin.lineno}: {origin.line}", f"With {case.label}."])
+    if later:   # the lecture's value is what the later line makes of it
+        hint = hint.replace(", which gives ", f", and{later}", 1)
+    details = [f"line {line.lineno}: {line.line}"] + ([f"line {origin.lineno}: {origin.line}"] if later else [])
+    return Finding(f"{spec.name}.first_wrong_line_grouping", hint, details + [f"With {case.label}."])
+
+
+def _names(step, before, flat):
+    """The values of the names a line read, as it found them; an argument no line set: the case's own."""
+    names = dict((before or {}).get(id(step), {}))
+    for other in (*step.reads, *step.builds):
+        if other not in names and family(other) in flat:
+            names[other] = flat[family(other)]
+    return names
+
+
+def _grouping_before(origin, before, sources, flat, names, expected):
+    """(regroup's answer, the step, the name) for a learner temporary the wrong line ``origin`` read
+    whose own line, bracketed otherwise, makes ``origin`` give ``expected``; else (None, None, None)."""
+    for n in origin.reads:
+        made = sources.get(id(origin), {}).get(n)
+        if made is None or family(n) is not None or made.lineno == origin.lineno or n not in names \
+                or type(names[n]) not in (np.ndarray, float, int):
+            continue
+
+        def then(v, n=n):
+            return regroup.evaluate(origin.line, {**names, n: v})
+
+        with np.errstate(all="ignore"):
+            found = regroup.regroup(made.line, _names(made, before, flat), names[n], expected, then=then)
+        if found is not None:
+            return found, made, n
+    return None, None, None
 
 
 def _first_diverging(run, expected):

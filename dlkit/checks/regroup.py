@@ -279,11 +279,12 @@ def _words(learner, fixed, chain, default=None):
     return a, f"the parentheses make {sym(a)} come before {sym(b)}"
 
 
-def regroup(line, names, got, expected):
+def regroup(line, names, got, expected, then=None):
     """(the learner's expression, its part Python computes first (or None), the expression with that
     part in parentheses, why, the bracketed form that gives ``expected``) for the assignment or
     return ``line``, or None. ``names``: name -> the value the line read
-    (numpy is ``np``); ``got``: the value the line gave (the learner's bracketing must give it)."""
+    (numpy is ``np``); ``got``: the value the line gave (the learner's bracketing must give it);
+    ``then``: what a later line makes of the value (the one compared with ``expected``; None: itself)."""
     if not _worth(expected):
         return None
     try:
@@ -297,7 +298,7 @@ def regroup(line, names, got, expected):
     best = None
     with np.errstate(all="ignore"):
         for site in _sites(expr):
-            found = _regroup_site(src, expr, site, names, got, expected)
+            found = _regroup_site(src, expr, site, names, got, expected, then)
             if found is not None and (best is None or found[0] < best[0]):
                 best = found
     return None if best is None else best[1]
@@ -315,7 +316,7 @@ def _worth(expected) -> bool:
     return not np.all(e == np.round(e))    # whole numbers (a count, a mask): too easily matched
 
 
-def _regroup_site(src, expr, site, names, got, expected):
+def _regroup_site(src, expr, site, names, got, expected, then=None):
     try:
         chain = Chain(site)
     except _Unsupported:
@@ -364,6 +365,8 @@ def _regroup_site(src, expr, site, names, got, expected):
             continue
         if site is not expr:
             v = _evaluate_with(src, expr, site, chain, t, names)
+        if then is not None and v is not None:
+            v = then(v)
         if _close(v, expected):
             _, _, spans = _span(t)
             hits.append((len(spans ^ learner_spans), t))
@@ -413,6 +416,21 @@ def _one_formula(trees, chain, atoms) -> bool:
         elif not _close(v, first):
             return False
     return True
+
+
+def evaluate(line, names):
+    """The value of the assignment or return ``line``'s expression with ``names`` (the safe evaluator:
+    names, numbers, indexing, numpy calls, on copies), or None."""
+    stmt = _stmt(line.strip())
+    if not isinstance(stmt, (ast.Assign, ast.Return)) or stmt.value is None:
+        return None
+    ev = replay._Evaluator(line.strip(), dict(names), {"np": np, "numpy": np}, "")
+    try:
+        with np.errstate(all="ignore"):
+            _, v = ev.ev(stmt.value)
+    except Exception:   # noqa: BLE001 - replay._Stop or a shape that does not fit
+        return None
+    return None if v is replay._OPAQUE else v
 
 
 def _stmt(src):

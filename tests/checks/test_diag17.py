@@ -426,3 +426,29 @@ def test_an_exact_other_layer_mix_goes_before_a_first_column_coincidence():
     r = check("model_forward", model_forward)
     assert r.mistakes[0] == "model_forward.step_of_other_layer", str(r)
     assert "W[1], layer 1's, where layer 2's W[2] belongs" in r.hints[0], r.hints[0]
+
+
+def test_a_temporary_of_the_learners_own_read_by_the_wrong_line_is_regrouped_there():
+    def compute_cost(AL, Y):
+        m = Y.shape[1]
+        AL = np.clip(AL, 1e-12, 1 - 1e-12)
+        losses = Y * np.log(AL) + 1 - Y * np.log(1 - AL)
+        cost = -np.mean(losses)
+        return cost
+
+    def sigmoid(Z):
+        sig = 1 + np.exp(-Z) ** -1
+        return sig
+
+    r = check("compute_cost", compute_cost)
+    assert "`Y * np.log(AL) + (1 - Y) * np.log(1 - AL)`" in r.hints[0] and "your losses is" in r.hints[0], str(r)
+    r = check("sigmoid", sigmoid)
+    assert r.mistakes[0] == f"sigmoid.{GROUPED}", str(r)
+    assert "your sig is 1 + (np.exp(-Z) ** -1)" in r.hints[0], r.hints[0]
+
+    def sigmoid_right(Z):
+        denom = 1 + np.exp(-Z)
+        out = 1 / denom
+        return out
+
+    assert check("sigmoid", sigmoid_right).status == "passed"
