@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import compare, concepts, expression, relations
+from . import compare, concepts, expression, otherlayer, regroup, relations
 from .mistakes import RELATIONS, TRACE, _Blank
 from .plain import fmt
 from .result import Finding
@@ -275,9 +275,11 @@ def _expression(value, layers, inputs, case, own=None):
     return (found[0], labels, quantities, m, defs) if len(found) == 1 else None
 
 
-def explain(spec, case, steps):
+def explain(spec, case, steps, outputs=None):
     """A Finding for the first learner line whose value is meant to be a lecture quantity and is
-    none of its values on ``case``, or None. ``steps`` come from the tracer, in the order run."""
+    none of its values on ``case``, or None. ``steps`` come from the tracer, in the order run;
+    ``outputs`` (the learner's output parts, the wrong ones) let the line that returns a wrong
+    output be searched too (:func:`_returned`) when no named value was wrong."""
     if not steps:
         return None
     with np.errstate(all="ignore"):
@@ -304,7 +306,7 @@ def explain(spec, case, steps):
             if wrong is None:
                 continue
             return _finding(spec, case, state, history.get((step.frame, name), []), name, value, origin, wrong,
-                            before, sources)
+                            before, sources, layers)
         for name in (*step.reads, *step.builds):
             unread[(step.frame, name)] = False
         for name, value in step.values.items():
@@ -315,7 +317,30 @@ def explain(spec, case, steps):
             mine[name] = (value, step)
             past.append((value, step, builds, overwrote))
             unread[key] = True
-    return None
+    return _returned(spec, case, steps, layers, before, outputs, sources)
+
+
+def _returned(spec, case, steps, layers, before, outputs, sources=None):
+    """The grouping Finding (:mod:`regroup`) for a ``return <expression>`` line of the exercise's own
+    frame whose single wrong output part is not the lecture's, or None."""
+    if not outputs or len(layers) != 1:
+        return None
+    got_parts, wrong = outputs
+    exp_parts, _ = spec.split(case.expected, case)
+    if len(exp_parts) != 1 or len(wrong) != 1 or set(wrong) != set(exp_parts):
+        return None
+    (part, expected), = exp_parts.items()
+    got = got_parts.get(part)
+    last = [s for s in steps if s.frame == 0 and s.line.startswith("return ")]
+    if got is None or not last or type(got) not in (np.ndarray, float, int):
+        return None
+    step = last[-1]
+    fam = family(part) or ("cost" if part == "cost" else None)
+    flat = layers[0][1]
+    if fam is None or fam not in LECTURE:
+        return None
+    return _grouping(spec, case, fam, layers[0][0], part, got, expected, flat, step, before, returned=True,
+                     sources=sources)
 
 
 def _line_inputs(step, before, flat, sources=None, depth=1):
@@ -335,7 +360,7 @@ def _line_inputs(step, before, flat, sources=None, depth=1):
     return inputs
 
 
-def _finding(spec, case, state, history, name, value, origin, wrong, before=None, sources=None):
+def _finding(spec, case, state, history, name, value, origin, wrong, before=None, sources=None, all_layers=()):
     """The Finding for ``name``'s wrong ``value``, last set by ``origin`` (its ``history`` says how)."""
     fam, layer, expected, flat = wrong
     start = len(history) - 1
@@ -349,13 +374,21 @@ def _finding(spec, case, state, history, name, value, origin, wrong, before=None
                                                 quantity=_label(fam, layer), definition=LECTURE[fam][1])
     else:
         origin = _first_diverging(history[max(start, 0):], expected) or origin
+        grouped = _grouping(spec, case, fam, layer, name, value, expected, flat, origin, before, sources=sources)
+        if grouped is not None:
+            return grouped
         inputs = _line_inputs(origin, before, flat, sources)
         rid, what = _what(spec, case, fam, layer, name, value, expected, flat,
                           layers=[(layer, flat)], inputs=inputs, own=_label(fam, layer), line=origin.line)
+        if rid is None and all_layers:
+            mixed = _other_layer(spec, case, fam, layer, name, value, all_layers, origin, before, sources)
+            if mixed is not None:
+                rid, (what, fam, layer) = "other_layer", mixed
         mid = f"{spec.name}.first_wrong_line" + (f"_{rid}" if rid else "")
         where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
         key = "first_wrong_m" if fam in ("m", "L") and not rid else (
-            "first_wrong_line_expression" if rid == "expression" else "first_wrong_line")
+            "first_wrong_line_expression" if rid == "expression" else
+            "first_wrong_line_other_layer" if rid == "other_layer" else "first_wrong_line")
         hint = TRACE[key].format(
             lineno=origin.lineno, where=where, var=name, quantity=_label(fam, layer),
             definition=LECTURE[fam][1], what=what)
@@ -368,6 +401,102 @@ def _finding(spec, case, state, history, name, value, origin, wrong, before=None
             details.append(f"{other} comes from line {got[1].lineno}: {got[1].line}")
     details.append(f"With {case.label}.")
     return Finding(mid, hint, details)
+
+
+def _other_layer(spec, case, fam, layer, name, value, layers, origin, before, sources):
+    """Words for a composite's value that is layer ``layer``'s lecture step with a quantity of another
+    layer in it (:mod:`otherlayer`), naming the learner's variable that holds it and the line that
+    set it, or None."""
+    if not spec.name.startswith("model_") or layer is None:
+        return None
+    flats = dict(layers)
+    m = next((f["m"] for _, f in layers if compare.is_number(f.get("m"))), None) or case.info.get("m")
+    with np.errstate(all="ignore"):
+        found = otherlayer.search(fam, layer, value, layers, lambda l: activation(spec, case, l, flats.get(l, {})),
+                                  _label, m=m)
+    if found is None:
+        return None
+    fam2, layer2, (text, words, taken, values) = found
+    what = f"it is {text}: {words}"
+
+    if len(taken) == 1:
+        f, other, lab = taken[0]
+        seen = dict(zip(getattr(spec, "arg_names", ()) or (), case.args))   # an argument no line set
+        seen.update((before or {}).get(id(origin), {}))
+        for n in origin.reads:
+            if type(seen.get(n)) is np.ndarray and otherlayer._same(seen[n], values[f]):
+                made = (sources or {}).get(id(origin), {}).get(n)
+                what += f"; your {n} here holds {lab}"
+                if made is not None and made.lineno != origin.lineno:
+                    what += f", set at line {made.lineno} (`{made.line}`)"
+                    if "cache" in made.line and abs(other - layer2) == 1:
+                        what += f" from layer {other}'s cache: a layer index is off by one"
+                break
+    return what, fam2, layer2   # the step it was meant for (dA[0] = W[1].T dZ[1] for a name dA)
+
+
+def _grouping(spec, case, fam, layer, name, value, expected, flat, origin, before, returned=False, sources=None):
+    """The Finding for a line whose operators, bracketed otherwise, give the lecture's value
+    (:mod:`regroup`), or None. Only a line that gave ``name`` the value judged (no later line built
+    on it), or (``returned``) the return line whose value is the output part ``name``."""
+    got = value if returned else origin.values.get(name)
+    if got is None or not _matches(got, value) or not origin.line:
+        return None
+    names = _names(origin, before, flat)
+    with np.errstate(all="ignore"):
+        found = regroup.regroup(origin.line, names, got, expected)
+    quantity = _label(fam, layer)
+    yours = f"the {name} you return" if returned else f"your {name}"
+    line, later = origin, ""
+    if found is None:
+        # the learner's own step before (a name that is no lecture quantity: logprobs, s, tmp) the
+        # wrong line read, bracketed otherwise so that the wrong line then gives the lecture's value
+        found, line, n = _grouping_before(origin, before, sources or {}, flat, names, expected)
+        if found is None:
+            return None
+        later = f" line {origin.lineno} then gives "
+        yours = f"your {n}"
+    expr, first, grouped, why, fixed = found
+    instead = "" if later else f", not {quantity}"
+    if first is not None:
+        what = f"in `{expr}`, {why}, so `{first}` is computed first and {yours} is {grouped}{instead}"
+    else:
+        what = f"in `{expr}` {why}, so {yours} is otherwise than the lecture's{instead}"
+    where = f" (pass {line.visit} of the loop)" if line.visit > 1 else ""
+    hint = TRACE["first_wrong_line_grouping"].format(lineno=line.lineno, where=where, what=what, fixed=fixed,
+                                                     quantity=quantity, definition=LECTURE[fam][1])
+    if later:   # the lecture's value is what the later line makes of it
+        hint = hint.replace(", which gives ", f", and{later}", 1)
+    details = [f"line {line.lineno}: {line.line}"] + ([f"line {origin.lineno}: {origin.line}"] if later else [])
+    return Finding(f"{spec.name}.first_wrong_line_grouping", hint, details + [f"With {case.label}."])
+
+
+def _names(step, before, flat):
+    """The values of the names a line read, as it found them; an argument no line set: the case's own."""
+    names = dict((before or {}).get(id(step), {}))
+    for other in (*step.reads, *step.builds):
+        if other not in names and family(other) in flat:
+            names[other] = flat[family(other)]
+    return names
+
+
+def _grouping_before(origin, before, sources, flat, names, expected):
+    """(regroup's answer, the step, the name) for a learner temporary the wrong line ``origin`` read
+    whose own line, bracketed otherwise, makes ``origin`` give ``expected``; else (None, None, None)."""
+    for n in origin.reads:
+        made = sources.get(id(origin), {}).get(n)
+        if made is None or family(n) is not None or made.lineno == origin.lineno or n not in names \
+                or type(names[n]) not in (np.ndarray, float, int):
+            continue
+
+        def then(v, n=n):
+            return regroup.evaluate(origin.line, {**names, n: v})
+
+        with np.errstate(all="ignore"):
+            found = regroup.regroup(made.line, _names(made, before, flat), names[n], expected, then=then)
+        if found is not None:
+            return found, made, n
+    return None, None, None
 
 
 def _first_diverging(run, expected):

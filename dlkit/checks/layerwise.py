@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import compare, relations
+from . import compare, otherlayer, relations
 from .mistakes import hint_for
 from .result import Finding
 
@@ -109,11 +109,35 @@ def explain_backward(spec, runs):
         rid, fmt = "other_layer", {"part": key, "other": other}
     else:
         rel = _dz_relation(spec, bad) or relations.explain(key, _first_wrong_everywhere(spec, bad))
+        mixed = None if rel is not None and rel[0] not in VAGUE_WHERE else otherlayer.everywhere(
+            spec, bad, _backward_target(spec))
+        if mixed is not None:   # diag17: the layer's step with another layer's quantity in it
+            quantity, text, words = mixed
+            return Finding(f"{spec.name}.step_of_other_layer",
+                           hint_for(f"{spec.name}.step_of_other_layer", part=key, quantity=quantity, text=text,
+                                    words=words), details)
         if rel is None:
             return Finding(f"{spec.name}.{key[:2]}_wrong", f"{where}: {problem}. {spec.equation}", [f"(with {case.label})"],
                            generic=True)
         rid, fmt = rel
     return Finding(f"{spec.name}.{rid}", hint_for(f"{spec.name}.{rid}", **fmt), details)
+
+
+# relations that say where a value is wrong, not why (Spec.VAGUE_WHERE): an exact other-layer mix goes first
+VAGUE_WHERE = ("factor_on_some", "first_column_only", "columns_left_zero")
+
+
+def _backward_target(spec):
+    """(family, layer, the learner's value) of the first wrong gradient of a case, for :mod:`otherlayer`."""
+    def target(case, got_parts):
+        got, exp = _grads(got_parts), _grads(spec.split(case.expected, case)[0])
+        found = first_wrong(spec, [(k, k) for k, _ in backward_chain(case.args[2], exp)], got.get, exp.get, case)
+        if found is None or type(got.get(found[1])) is not np.ndarray:
+            return None
+        key = found[1]
+        fam = {"dA": "dA_prev", "dW": "dW", "db": "db"}[key[:2]]
+        return fam, int(key[2:]) + (1 if fam == "dA_prev" else 0), got[key]
+    return target
 
 
 def _first_wrong_everywhere(spec, bad):
@@ -256,10 +280,30 @@ def explain_forward(spec, runs):
                 return Finding(f"{spec.name}.other_layer",
                                hint_for(f"{spec.name}.other_layer", part=label, other=other_label), details)
     rel = relations.explain(label, [(case, got_value, _get(exp_caches, path), label, q)])
+    vague = rel is not None and rel[0] in VAGUE_WHERE   # says where it is wrong, not why: an exact mix says more
+    if (rel is None or vague) and path[1:] in ((1,), (0, 0)) and (path[1:] == (1,) or layer > 1):
+        # diag17: Z[l] (or the A[l-1] cached for layer l) computed with another layer's quantity in it
+        mixed = otherlayer.everywhere(spec, bad, _forward_target(spec, path))
+        if mixed is not None:
+            quantity, text, words = mixed
+            return Finding(f"{spec.name}.step_of_other_layer",
+                           hint_for(f"{spec.name}.step_of_other_layer", part=label, quantity=quantity, text=text,
+                                    words=words), details)
     if rel is None:
         return None
     rid, fmt = rel
     return Finding(f"{spec.name}.{rid}", hint_for(f"{spec.name}.{rid}", **fmt), details)
+
+
+def _forward_target(spec, path):
+    """(family, layer, the learner's value) at ``path`` of each case's caches: Z[l], or A[l-1] cached for layer l."""
+    def target(case, got_parts):
+        got = _get(got_parts.get("caches"), path)
+        if type(got) is not np.ndarray:
+            return None
+        layer = path[0] + 1
+        return ("Z", layer, got) if path[1:] == (1,) else ("A", layer - 1, got)
+    return target
 
 
 __all__ = ["explain_backward", "explain_forward", "backward_chain", "forward_chain"]

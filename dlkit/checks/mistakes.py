@@ -787,3 +787,17 @@ DIAG16 = {
     "leaves_mapped": "{words}.{rule}",
 }
 TRACE.update(DIAG16)
+# ---- diag17: the learner's own line searched: its operators regrouped, other layers' quantities ----
+# Id "<exercise>.first_wrong_line_grouping" (regroup.py): the first wrong line's operators, bracketed
+# otherwise, give the lecture's value; "<exercise>.first_wrong_line_other_layer" (otherlayer.py): the
+# first wrong line's value is the lecture's formula with one quantity of another layer in it.
+TRACE.update({
+    "first_wrong_line_grouping": "Line {lineno}{where} needs its parentheses in other places (operators grouped "
+                                 "otherwise than the lecture): {what}; write `{fixed}` with these brackets, which "
+                                 "gives {quantity} ({definition}).",
+    "first_wrong_line_other_layer": "Line {lineno}{where} is the first line whose value leaves the lecture's "
+                                    "computation: your {var} is not {quantity} ({definition}): {what}.",
+    # the same, said of a composite's first wrong output on every wrong case (layerwise.py: no tracer needed)
+    "step_of_other_layer": "Your {part} is {text} where {quantity} belongs: {words}, on every wrong case; "
+                           "each step uses the quantities of its own layer.",
+})

@@ -46,6 +46,11 @@ MAX_FINDINGS = 3       # a learner acts on the first few; more is noise
 PASTE_ENTRIES = 30     # a case is pasted into the report only when it has at most this many numbers
 
 
+# diag17: ids whose hint names a grouping of operators (a mutant's or a source rule's own formula):
+# worded from the learner's line instead when its operators, bracketed otherwise, give the lecture's value
+GROUPING_IDS = ("missing_parentheses", "divide_by_one")   # (cost_parentheses is worded from the value already)
+
+
 def ordered(findings) -> list:
     """The most specific findings first: recognised mistakes, then a crash's own message, then
     constructs found in the learner's source (:mod:`source`), then generic ones."""
@@ -614,8 +619,18 @@ class Spec:
                 findings = [found] + findings
             if said is not None:    # confirmed on every wrong case: before the one traced case's line
                 findings = [said] + findings
+            # diag17: the line's own operators, bracketed otherwise, give the lecture's value: the cause itself
+            findings.sort(key=lambda f: not f.id.endswith(".first_wrong_line_grouping"))
         elif findings and not crashes and self.call_claims:
             findings = self._calls_recheck(call, runs, findings)
+        said_grouping = [i for i, f in enumerate(findings) if f.id.endswith(GROUPING_IDS)]
+        if said_grouping and not crashes:
+            # diag17: the mutant's (or source rule's) hint quotes its own formula; the learner's line,
+            # bracketed so that it gives the lecture's value, says the same of the code they wrote (the id stays)
+            grouped = self._first_wrong_line(call, runs)
+            if grouped is not None and grouped.id.endswith(".first_wrong_line_grouping"):
+                i = said_grouping[0]
+                findings[i] = Finding(findings[i].id, grouped.hint, grouped.details)
         if findings and not crashes and findings[0].id.rsplit(".", 1)[-1] in BROAD_MUTANTS:
             findings[0] = self._broad_said(runs, findings[0])
         unique = {}
@@ -863,14 +878,14 @@ class Spec:
         tracer = getattr(call, "trace", None)
         if tracer is None:
             return None
-        for case, _, wrong in runs:
+        for case, got_parts, wrong in runs:
             if wrong and not case.info.get("hidden"):
                 steps = tracer(self.name, case.args)
                 if not steps:
                     return None
                 from . import firstwrong
 
-                return firstwrong.explain(self, case, steps)
+                return firstwrong.explain(self, case, steps, outputs=(got_parts, wrong))
         return None
 
     def _try_it(self, case, part, runs, public) -> list:
