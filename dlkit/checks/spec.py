@@ -768,6 +768,8 @@ class Spec:
                 wrong_runs = [r for r in runs if r[2].get(part)]
                 # pieces of a nested output in other places (diag16) before a relation on one piece's numbers
                 related = structure.explain(self, part, wrong_runs)
+                if related is None and self._keys_invented(part, wrong_runs):   # keys of no layer (W0) first
+                    related = self._keys_explained(part, wrong_runs)
                 if related is None:   # the pieces of a nested output in other places, said by place (diag16)
                     related = leaves.joined(leaves.finding(self, part, wrong_runs, True), self.explain_part(part, wrong_runs))
                 if related is None or getattr(related, "generic", False):   # mixed with values of no reference:
@@ -853,6 +855,15 @@ class Spec:
             return None
         case, _, wrong = wrong_runs[found[2]]   # the case the words were said of
         return Finding(f"{self.name}.{found[0]}", found[1], [f"With {case.label}: {wrong[part]}."])
+
+    def _keys_invented(self, part, wrong_runs) -> bool:
+        """True when a dict output holds keys the lecture's has not (W0, dW3 for L = 2) on a wrong case:
+        then its keys are the finding, before what its values hold (keys missing alone are a chain's)."""
+        for case, got_parts, _ in wrong_runs:
+            got, (exp_parts, _) = got_parts.get(part), self.split(case.expected, case)
+            if type(got) is dict and type(exp_parts.get(part)) is dict and set(got) - set(exp_parts[part]):
+                return True
+        return False
 
     def _keys_explained(self, part, wrong_runs):
         """A dict output whose keys differ from the lecture's in one way (:mod:`keys`), named, or None."""
