@@ -14,6 +14,8 @@ dA) or m holding 1/m is a choice of names, not a mistake, and is not reported.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from . import compare, concepts, expression, otherlayer, regroup, relations
@@ -142,7 +144,7 @@ def _what(spec, case, fam, layer, name, value, expected, flat, layers=(), inputs
         return None, f"it computes m = {fmt(value)}, but m is the number of examples, {fmt(expected)} (the columns)"
     g, e = np.asarray(value), np.asarray(expected)
     if g.shape != e.shape and not (g.size == e.size == 1):
-        return _wrong_shape(spec, case, fam, layer, label, g, e, flat, layers, inputs, own)
+        return _wrong_shape(spec, case, fam, layer, label, g, e, flat, layers, inputs, own, line)
     if g.dtype == bool and e.dtype != bool:
         # True/False where numbers belong: a comparison took the whole expression before it
         return "comparison", _comparison_words(line)
@@ -171,12 +173,18 @@ def _what(spec, case, fam, layer, name, value, expected, flat, layers=(), inputs
     return None, f"it differs from {label} in {differ} of {e.size} values"
 
 
-def _wrong_shape(spec, case, fam, layer, label, g, e, flat, layers, inputs, own):
-    """(id, words) for a value of the wrong shape: the expected array flattened into one column or
-    one row, else the lecture expression of the layer's quantities it equals (searched like a wrong
-    value: ``1/m sum(A[l-1], axis=1)`` where db[l] belongs is "A[l-1] where dZ[l] belongs")."""
+def _wrong_shape(spec, case, fam, layer, label, g, e, flat, layers, inputs, own, line=None):
+    """(id, words) for a value of the wrong shape: the expected array transposed (when the line
+    transposes), flattened into one column or one row, else the lecture expression of the layer's
+    quantities it equals (searched like a wrong value: ``1/m sum(A[l-1], axis=1)`` where db[l]
+    belongs is "A[l-1] where dZ[l] belongs")."""
     shape = (f"it has shape {compare.shape_text(g.shape)} where {label} has "
              f"{compare.shape_text(e.shape)}")
+    text = (line or "").split("=", 1)[-1]
+    if (g.ndim == e.ndim == 2 and g.shape == e.shape[::-1] and compare.close(g.astype(np.float64), e.T)
+            and re.search(r"\.T\b|\bnp\.transpose\(|\.transpose\(", text)):   # the learner's own .T, not a reshape
+        return "transposed", (f"{shape}: it is {label} transposed, rows and columns swapped; {label} is used "
+                              f"as it is, and an (n, 1) column met with a (1, m) row broadcasts to (n, m)")
     if g.size == e.size and g.ndim == 2 and 1 in g.shape and e.ndim == 2:
         for order in ("C", "F"):
             if compare.close(g.astype(np.float64), e.reshape(g.shape, order=order)):
