@@ -224,7 +224,7 @@ def _role_said(e):
     """", the layer's input" after a lecture quantity's text (or a slope's), "" for anything else."""
     words = role(e.text) if e.op == "atom" else None
     if e.op == "mask" and e.args[0].text.startswith("Z["):
-        words = "the ReLU's slope"
+        words = "the ReLU's slope (1 where Z > 0, 0 elsewhere)"
     elif e.op == "sigmoid'":
         words = "the sigmoid's slope"
     return f", {words}" if words else ""
@@ -325,7 +325,9 @@ def _substituted(f, r, q, m, defs=None):
     inner = _one_argument(f, r, q, m)
     if inner is not None:
         return inner
-    return f"{f.text} is used instead of {r.text}"
+    said, belongs = _role_said(f), _role_said(r)   # by symbol and, for a lecture quantity or slope, by role
+    return f"{f.text}{said}{',' if said else ''} is used instead of {r.text}{belongs}" if said != belongs else \
+        f"{f.text} is used instead of {r.text}"
 
 
 def _one_argument(f, r, q, m):
