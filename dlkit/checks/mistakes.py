@@ -398,7 +398,8 @@ CATALOG = {
     "compute_cost.log10": "np.log10 is the base-10 log: it is used instead of the natural log; the "
         "cross-entropy uses the natural log, np.log.",
     "compute_cost.terms_swapped": "The logs are swapped: Y goes with log(1 - A[L]) and (1 - Y) with log(A[L]) "
-        "instead of the reverse; Y goes with log(A[L]) and (1 - Y) with log(1 - A[L]).",
+        "instead of the reverse, so each example is scored on the probability of the other label (log(1 - A[L]) "
+        "where Y = 1, log(A[L]) where Y = 0); Y goes with log(A[L]) and (1 - Y) with log(1 - A[L]).",
     "compute_cost.not_summed": "The cost must be one number for all m examples: yours is an array of "
         "per-example values instead of their sum; sum over them, J = -1/m np.sum(Y log(A[L]) + (1 - Y) log(1 - "
         "A[L])).",
