@@ -86,6 +86,30 @@ def named_values(spec_name, expected):
     return None
 
 
+def _backward_values(spec_name, expected, args):
+    """[(Name, value)] for a single-layer backward step's outputs and what it was given (dZ[l], the
+    linear cache's A[l-1], W[l], b[l], and for linear_activation_backward dA[l], Z[l] and the dZ[l] it
+    computes on the way), or None."""
+    from .. import relu_backward, sigmoid_backward   # the reference's slope step, for the dZ[l] in between
+
+    n = lambda fam, k=0: Name(fam, k, True)
+    try:
+        dA_prev, dW, db = expected
+        if spec_name == "linear_backward":
+            dZ, (A_prev, W, b) = args[0], args[1]
+            given = []
+        elif spec_name == "linear_activation_backward":
+            dA, ((A_prev, W, b), Z), activation = args[0], args[1], args[2]
+            dZ = (relu_backward if activation == "relu" else sigmoid_backward)(dA, Z)
+            given = [(n("dA"), dA), (n("Z"), Z)]
+        else:
+            return None
+    except (TypeError, ValueError):
+        return None
+    return [(n("dA", -1), dA_prev), (n("dW"), dW), (n("db"), db), (n("dZ"), dZ),
+            (n("A", -1), A_prev), (n("W"), W), (n("b"), b), *given]
+
+
 _KEY = re.compile(r"^([A-Za-z]+)(\d+)$")
 
 
@@ -473,11 +497,11 @@ def joined(mapped, related):
 
 def returned(spec, found, out, case):
     """A 'returns_wrong_structure' finding with what the function returned said piece by piece (an
-    item too many, the cache's parts given separately), for the single-layer forward steps."""
-    if not found.id.endswith(".returns_wrong_structure") or type(out) not in (tuple, list) \
-            or spec.name not in ("linear_forward", "linear_activation_forward"):
+    item too many, the cache's parts given separately), for the single-layer forward and backward steps."""
+    if not found.id.endswith(".returns_wrong_structure") or type(out) not in (tuple, list) or spec.name not in (
+            "linear_forward", "linear_activation_forward", "linear_backward", "linear_activation_backward"):
         return found
-    values = named_values(spec.name, case.expected)
+    values = named_values(spec.name, case.expected) or _backward_values(spec.name, case.expected, case.args)
     if values is None:
         return found
     with compare.tolerance(case.info.get("float32", False)), np.errstate(all="ignore"):
