@@ -849,12 +849,32 @@ class Spec:
             how = "reshape(-1, 1)" if flat == "column" else "reshape(1, -1)"
             return self._finding(f"{self.name}.flattened", [f"With {case.label}: {wrong[part]}."],
                                  part=part, which=flat, how=how)
+        reduced = self._reduction_explained(part, wrong_runs)
+        if reduced is not None:      # one number where an array belongs: np.max without axis, ...
+            return reduced
         with np.errstate(all="ignore"):
             found = operands.explain_shape(self, part, wrong_runs)
         if found is None:
             return None
         case, _, wrong = wrong_runs[found[2]]   # the case the words were said of
         return Finding(f"{self.name}.{found[0]}", found[1], [f"With {case.label}: {wrong[part]}."])
+
+    def _reduction_explained(self, part, wrong_runs):
+        """One number (or one value per row / column) that is a reduction of the right array or of a
+        quantity of the case (:mod:`reductions`), named, or None."""
+        from . import operands, reductions
+
+        with np.errstate(all="ignore"):
+            found = reductions.explain(self, part, wrong_runs,
+                                       lambda case: [(n.label, v) for n, v in operands.pool(self, case)])
+        if found is None:
+            return None
+        (label, name, axis), index = found
+        case, _, wrong = wrong_runs[index]
+        exp = self.split(case.expected, case)[0][part]
+        quantity = f"the right {part}" if label == "expected" else label
+        words = reductions.words(part, quantity, name, axis, compare.shape_text(exp.shape))
+        return Finding(f"{self.name}.reduced", words, [f"With {case.label}: {wrong[part]}."])
 
     def _keys_invented(self, part, wrong_runs) -> bool:
         """True when a dict output holds keys the lecture's has not (W0, dW3 for L = 2) on a wrong case:
