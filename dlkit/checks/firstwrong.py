@@ -231,6 +231,9 @@ def _expression(value, layers, inputs, case, own=None):
     as (tree, family -> label, label -> value, m, label of a learner's step -> its tree)."""
     if type(value) is not np.ndarray or value.ndim != 2:
         return None
+    with np.errstate(all="ignore"):
+        if value.size > 1 and np.all(value == value.flat[0]):
+            return None   # a constant (all 1s: a softmax over one unit) fits too many expressions to claim one
     quantities, m, labels = {}, None, {}
     for layer, flat in layers:
         for fam, v in flat.items():

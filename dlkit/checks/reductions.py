@@ -99,3 +99,45 @@ def words(part, quantity, name, axis, shape_text):
 
 
 __all__ = ["explain", "words"]
+
+
+def normalised(spec, part, wrong_runs):
+    """(axis, index of the case said) when the part, wrong on every wrong case, has non-negative
+    entries that sum to 1 down each column (axis 0) or along each row (axis 1) on every case with more
+    than one row (column), while the right array does not: divided by a sum (a softmax), where an
+    entry-by-entry function belongs. None otherwise."""
+    axes, said = {0, 1}, None
+    for index, (case, got_parts, _) in enumerate(wrong_runs):
+        got, exp = got_parts.get(part), spec.split(case.expected, case)[0].get(part)
+        if type(got) is not np.ndarray or type(exp) is not np.ndarray or got.shape != exp.shape or got.ndim != 2:
+            return None
+        g = np.asarray(got, dtype=np.float64)
+        for axis in list(axes):
+            if g.shape[axis] < 2:
+                continue      # one unit (one example): every softmax is 1, nothing to tell
+            # columns (rows) with an overflow (exp of a large Z: inf / inf) are left out, not held against it
+            keep = np.all(np.isfinite(g), axis=axis)
+            if not keep.any():
+                continue
+            part_g = np.compress(keep, g, axis=1 - axis)
+            part_e = np.compress(keep, np.asarray(exp, dtype=np.float64), axis=1 - axis)
+            ones = np.ones(int(keep.sum()))
+            if not (np.all(part_g >= 0) and compare.close(part_g.sum(axis=axis), ones)) or \
+                    compare.close(part_e.sum(axis=axis), ones):
+                axes.discard(axis)
+            elif said is None:
+                said = index
+    if len(axes) != 1 or said is None:
+        return None
+    return axes.pop(), said
+
+
+def normalised_words(part, axis, shape_text):
+    """The normalisation finding's sentence."""
+    over = "down each column (over the units)" if axis == 0 else "along each row (over the examples)"
+    return (f"Your {part} has entries that sum to 1 {over}: each entry is divided by a sum of entries "
+            f"(a softmax or a normalisation), where {part} is computed entry by entry, each entry on its "
+            f"own ({part} has shape {shape_text}).")
+
+
+__all__ += ["normalised", "normalised_words"]

@@ -767,7 +767,7 @@ class Spec:
             elif not any(part in explains[mid] for mid in kept):
                 wrong_runs = [r for r in runs if r[2].get(part)]
                 # pieces of a nested output in other places (diag16) before a relation on one piece's numbers
-                related = structure.explain(self, part, wrong_runs)
+                related = structure.explain(self, part, wrong_runs) or self._normalised(part, wrong_runs)
                 if related is None and self._keys_invented(part, wrong_runs):   # keys of no layer (W0) first
                     related = self._keys_explained(part, wrong_runs)
                 if related is None:   # the pieces of a nested output in other places, said by place (diag16)
@@ -875,6 +875,23 @@ class Spec:
         quantity = f"the right {part}" if label == "expected" else label
         words = reductions.words(part, quantity, name, axis, compare.shape_text(exp.shape))
         return Finding(f"{self.name}.reduced", words, [f"With {case.label}: {wrong[part]}."])
+
+    def _normalised(self, part, wrong_runs):
+        """An output whose entries sum to 1 per column (row) where the right one's do not: a softmax
+        where an entry-by-entry function belongs (:func:`reductions.normalised`), or None."""
+        from . import reductions
+
+        with np.errstate(all="ignore"):
+            found = reductions.normalised(self, part, wrong_runs)
+        if found is None:
+            return None
+        axis, index = found
+        case, _, wrong = wrong_runs[index]
+        exp = self.split(case.expected, case)[0][part]
+        return Finding(f"{self.name}.normalised",
+                       reductions.normalised_words(part, axis, compare.shape_text(exp.shape)),
+                       [f"With {case.label}: {wrong[part]}."], generic=True)   # a source rule or the
+        # tracer that quotes the learner's softmax line still speaks first
 
     def _keys_invented(self, part, wrong_runs) -> bool:
         """True when a dict output holds keys the lecture's has not (W0, dW3 for L = 2) on a wrong case:

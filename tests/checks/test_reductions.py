@@ -54,3 +54,45 @@ def test_the_entry_by_entry_forms_pass():
 def test_a_flattened_output_is_not_said_as_a_reduction():
     r = check("sigmoid", lambda Z: (1 / (1 + np.exp(-Z))).ravel())
     assert not r.passed and "reduced" not in " ".join(r.mistakes), str(r)
+
+
+def softmax_units(Z):
+    e = np.exp(Z - np.max(Z, axis=0, keepdims=True))     # the stable softmax, over the units
+    return e / e.sum(axis=0, keepdims=True)
+
+
+def sigmoid_normalised(Z):
+    s = 1 / (1 + np.exp(-Z))
+    return s / np.sum(s, axis=0, keepdims=True)
+
+
+def softmax_examples(Z):
+    e = np.exp(Z)
+    A = e / np.sum(e, axis=1, keepdims=True)
+    return A
+
+
+def relu_normalised(Z):
+    A = np.maximum(0, Z) + 1e-3
+    return A / A.sum(axis=0)
+
+
+@pytest.mark.parametrize("exercise, fn, over", [("sigmoid", softmax_units, "down each column"),
+                                                ("sigmoid", sigmoid_normalised, "down each column"),
+                                                ("sigmoid", softmax_examples, "along each row"),
+                                                ("relu", relu_normalised, "down each column")])
+def test_an_output_divided_by_its_sum_is_said_as_a_normalisation(exercise, fn, over):
+    r = check(exercise, fn)   # after a source rule or the traced line that quotes the learner's own line
+    assert not r.passed and f"{exercise}.normalised" in r.mistakes, str(r)
+    hint = r.hints[r.mistakes.index(f"{exercise}.normalised")]
+    assert over in hint and "softmax" in hint, hint
+
+
+def test_a_constant_output_gets_no_formula_claimed():
+    def sigmoid(Z):
+        e = np.exp(Z)
+        A = e / e                              # all 1s
+        return A
+
+    r = check("sigmoid", sigmoid)
+    assert not r.passed and "is used instead of" not in str(r), str(r)
