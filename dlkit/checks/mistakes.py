@@ -181,6 +181,8 @@ CATALOG = {
     # diag6b: a wrong shape whose sizes are another layer's
     "initialize_parameters.b_sized_by_previous_layer": "b[l] is sized by the previous layer: it has n[l-1] rows, "
         "where b[l] has one entry per unit of layer l, np.zeros((n[l], 1)) with n[l] = layer_dims[l].",
+    "initialize_parameters.W_shape_symbols": "{words}. W[l] is (n[l], n[l-1]) = (layer_dims[l], layer_dims[l-1]) for "
+        "l = 1..L: n[l-1] changes with l.",
     "initialize_parameters.W_sized_by_other_layer": "W[l] has the shape of another layer's weights: W[l] is "
         "(n[l], n[l-1]), with n[l] = layer_dims[l] and n[l-1] = layer_dims[l-1] (the index of the loop is off by one).",
     "initialize_parameters.wrong_shapes": "W[l] must be (n[l], n[l-1]) and b[l] must be (n[l], 1), with n[l] = layer_dims[l].",

@@ -73,6 +73,48 @@ def _init_problems(params, dims):
     return problems
 
 
+def _sym(pattern):
+    kind, k = pattern
+    return f"n[{k}]" if kind == "const" else ("n[l]" if k == 0 else f"n[l{k:+d}]")
+
+
+def shape_symbols(runs):
+    """Words for W[l]'s wrong shapes said in layer_dims' symbols, when one pattern fits every layer of
+    every wrong case: "W[l] is (n[l], n[0]) on every layer, where (n[l], n[l-1]) belongs" (a size set
+    once before the loop); None when the shapes fit none or several (a small case cannot tell)."""
+    rows = cols = None
+    wrong_seen = False
+    for dims, params in runs:
+        dims = list(dims)
+        for l in range(1, len(dims)):
+            W = params.get(f"W{l}") if type(params) is dict else None
+            if type(W) is not np.ndarray or W.ndim != 2:
+                return None
+            wrong_seen = wrong_seen or W.shape != (dims[l], dims[l - 1])
+            fit = [{("const", k) for k, n in enumerate(dims) if n == size} |
+                   {("off", k - l) for k, n in enumerate(dims) if n == size} for size in W.shape]
+            rows = fit[0] if rows is None else rows & fit[0]
+            cols = fit[1] if cols is None else cols & fit[1]
+            if not rows or not cols:
+                return None
+    if not wrong_seen or rows is None:
+        return None
+    if len(rows) != 1 or len(cols) != 1:
+        return None     # two readings fit every layer (equal sizes): say nothing
+    r, c = next(iter(rows)), next(iter(cols))
+    if (r, c) in ((("off", 0), ("off", -1)), (("off", -1), ("off", 0))):
+        return None     # the lecture's shape, or its transpose (W_transposed says that)
+    got, why = f"({_sym(r)}, {_sym(c)})", []
+    if c == ("const", 0):
+        why.append("its number of columns stays n[0] = layer_dims[0], the input's size: the size of the layer "
+                   "before is set once, before the loop, and not updated at each layer")
+    elif c != ("off", -1):
+        why.append(f"{_sym(c)} is used where n[l-1], the size of the layer before, belongs")
+    if r != ("off", 0):
+        why.append(f"{_sym(r)} is used where n[l], the layer's own size, belongs")
+    return f"W[l] is {got} on every layer, where (n[l], n[l-1]) belongs: " + "; ".join(why)
+
+
 def _scale_problems(params, dims):
     """The notebook's scale, randn / sqrt(n[l-1]): judged on all layers' entries together, each times
     sqrt(n[l-1]), whose spread is then 1 (within 20 %; 100 entries estimate it to about 7 %)."""
@@ -276,6 +318,10 @@ class InitializeParameters(Spec):
             if said is not None:
                 case, _, wrong = bad_runs[0]
                 return self._finding(f"{self.name}.keys_named", [f"With {case.label}: {wrong[part]}."], words=said[1])
+            said = self._shapes_said(bad_runs)
+            if said is not None:
+                case, _, wrong = bad_runs[0]
+                return self._finding(f"{self.name}.W_shape_symbols", [f"With {case.label}: {wrong[part]}."], words=said)
         if part == "W":
             found = _divisor(self._bad_W(bad_runs))
             if found is not None:
@@ -289,9 +335,16 @@ class InitializeParameters(Spec):
                                      factor=found[0], meaning=found[1])
         return super().explain_part(part, bad_runs)
 
+    def _shapes_said(self, runs):
+        """shape_symbols on the wrong cases, or None."""
+        bad = [(case.args[0], got_parts.get("shapes")) for case, got_parts, wrong in runs if "shapes" in wrong]
+        return shape_symbols(bad) if bad else None
+
     def diagnose(self, part, runs, mutant_cache):
         if part == "shapes" and self._keys_said(runs) is not None:
             return []    # the keys differ in one way the lecture names: explain_part says which
+        if part == "shapes" and self._shapes_said(runs) is not None:
+            return []    # W[l]'s shapes in layer_dims' symbols: explain_part says which size stands where
         if part == "W" and _divisor(self._bad_W(runs)) is not None:
             return []    # the draws are the seeded ones, divided by another size: explain_part names it
         ids, unseeded = [], []
