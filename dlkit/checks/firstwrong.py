@@ -180,6 +180,10 @@ def _wrong_shape(spec, case, fam, layer, label, g, e, flat, layers, inputs, own,
     belongs is "A[l-1] where dZ[l] belongs")."""
     shape = (f"it has shape {compare.shape_text(g.shape)} where {label} has "
              f"{compare.shape_text(e.shape)}")
+    from . import operands, shapewords
+
+    symbols = shapewords.said(g, e, operands.dims(spec, case)) if g.shape != e.shape else None
+    shape += f", {symbols}" if symbols else ""
     text = (line or "").split("=", 1)[-1]
     if (g.ndim == e.ndim == 2 and g.shape == e.shape[::-1] and compare.close(g.astype(np.float64), e.T)
             and re.search(r"\.T\b|\bnp\.transpose\(|\.transpose\(", text)):   # the learner's own .T, not a reshape

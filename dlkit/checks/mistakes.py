@@ -804,3 +804,13 @@ TRACE.update({
     "step_of_other_layer": "Your {part} is {text} where {quantity} belongs: {words}, on every wrong case; "
                            "each step uses the quantities of its own layer.",
 })
+# ---- diag19: wrong shapes said in the lecture's symbols (shapewords.py, specs_init.py) ----
+# A wrong shape's dimensions are said as n[l], n[l-1], m, 1 or a product (n[l] m) when one reading fits on
+# the case (added to the mismatch sentence, no id of its own); initialize_parameters' loop patterns get ids.
+CATALOG.update({
+    "initialize_parameters.n_prev_not_updated": "Every W[l] has n[0] columns: the number of units of the layer "
+        "before, n[l-1] = layer_dims[l-1], is set once before the loop and not updated in it; W[l] is "
+        "(n[l], n[l-1]), so take layer_dims[l-1] inside the loop (or set n_prev = layer_dims[l] at its end).",
+    "initialize_parameters.W_square": "Every W[l] is (n[l], n[l]): its columns count the units of layer l itself "
+        "where the units of the layer before belong; W[l] is (n[l], n[l-1]), with n[l-1] = layer_dims[l-1].",
+})

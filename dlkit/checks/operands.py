@@ -196,6 +196,9 @@ def shape_words(shape, sizes):
         if n == 1:
             return "1"
         got = [t for t in sizes.get(n, []) if not (axis == 0 and len(shape) == 2 and t == "m")]
+        if not sizes.get(n):    # no size of its own: a product of two (np.repeat(b, m, axis=0): n[l] m), diag19
+            from .shapewords import _readings
+            got = _readings(n, sizes)
         return got[0] if len(got) == 1 else None
     names = [named(n, axis) for axis, n in enumerate(shape)]
     if shape and all(names) and any(n != "1" for n in names):

@@ -239,7 +239,17 @@ class Spec:
 
     def part_mismatch(self, part, got, exp, case):
         """None if ``got`` is right for this part, else a sentence saying what is wrong."""
-        return compare.mismatch_any(part, got, exp, case.info.get("m"))
+        text = compare.mismatch_any(part, got, exp, case.info.get("m"))
+        return self._shape_in_symbols(text, got, exp, case)
+
+    def _shape_in_symbols(self, text, got, exp, case):
+        """``text`` with a wrong shape said in the case's symbols (:mod:`shapewords`) when one reading fits."""
+        if text is None or type(got) is not np.ndarray or type(exp) is not np.ndarray or got.shape == exp.shape:
+            return text
+        from . import operands, shapewords
+
+        words = shapewords.said(got, exp, operands.dims(self, case))
+        return f"{text}: {words}" if words else text
 
     def quantities(self, case) -> dict:
         """The reference's own quantities on ``case`` (lecture name -> array), for relations."""

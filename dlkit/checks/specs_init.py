@@ -52,7 +52,9 @@ def _init_problems(params, dims):
                 if mid == "wrong_shapes" and l >= 2 and W.shape in ((dims[l - 1], dims[l - 2]), (dims[l + 1], n)
                                                                     if l + 1 < len(dims) else ()):
                     mid = "W_sized_by_other_layer"   # another layer's (n[k], n[k-1]) (diag6b)
-                problems.append(("shapes", f"initialize_parameters.{mid}", f"W{l} has shape {W.shape} but should be (n[{l}], n[{l - 1}]) = {(n, n_prev)}"))
+                mid = _loop_pattern(params, dims) or mid
+                problems.append(("shapes", f"initialize_parameters.{mid}", f"W{l} has shape {W.shape} but should be (n[{l}], n[{l - 1}]) = {(n, n_prev)}"
+                                 + _in_symbols(W, (n, n_prev), dims, l)))
             else:
                 problems += [("W", mid, text) for mid, text in _weight_problems(W.astype(np.float64), l, n_prev)]
         if b is not None:
@@ -64,7 +66,8 @@ def _init_problems(params, dims):
                     mid = "b_sized_by_previous_layer"
                 if mid == "wrong_shapes" and b.shape == (n, n_prev) and (n_prev, 1) != (n, n_prev):
                     mid = "b_shaped_like_W"      # np.zeros_like(W): W[l]'s shape (diag12)
-                problems.append(("shapes", f"initialize_parameters.{mid}", f"b{l} has shape {b.shape} but should be (n[{l}], 1) = {(n, 1)}"))
+                problems.append(("shapes", f"initialize_parameters.{mid}", f"b{l} has shape {b.shape} but should be (n[{l}], 1) = {(n, 1)}"
+                                 + _in_symbols(b, (n, 1), dims, l)))
             elif np.any(b != 0):
                 problems.append(("b", "initialize_parameters.b_not_zero", f"b{l} has non-zero entries"))
     problems = [p for p in problems if p[1]] or problems
@@ -113,6 +116,34 @@ def shape_symbols(runs):
     if r != ("off", 0):
         why.append(f"{_sym(r)} is used where n[l], the layer's own size, belongs")
     return f"W[l] is {got} on every layer, where (n[l], n[l-1]) belongs: " + "; ".join(why)
+
+
+def _in_symbols(got, exp_shape, dims, l):
+    """': (1, 3) = (n[2], n[0]) where (n[2], n[1]) belongs: ...' in layer_dims' symbols (:mod:`shapewords`),
+    or '' when two of layer_dims' sizes coincide (two readings fit)."""
+    from . import shapewords
+
+    sizes = {}
+    for k, n in enumerate(dims):
+        sizes.setdefault(int(n), []).append(f"n[{k}]")
+    words = shapewords.said(got, np.empty(exp_shape), sizes)
+    return f": {words}" if words else ""
+
+
+def _loop_pattern(params, dims, strict=True):
+    """'n_prev_not_updated' when every W[l] has n[0] columns (the units of the layer before set once,
+    before the loop), 'W_square' when every W[l] is (n[l], n[l]) (the layer's own units where the layer
+    before's belong); None otherwise or when layer_dims cannot tell them from the lecture's shapes."""
+    L = len(dims) - 1
+    Ws = [params.get(f"W{l}") for l in range(1, L + 1)]
+    if L < 2 or not all(type(W) is np.ndarray and W.ndim == 2 for W in Ws):   # strict=False: fits, maybe not told apart
+        return None
+    shapes = [W.shape for W in Ws]
+    if shapes == [(dims[l], dims[0]) for l in range(1, L + 1)] and (not strict or sum(dims[l - 1] != dims[0] for l in range(2, L + 1)) >= 2):   # two layers: not one off-by-one
+        return "n_prev_not_updated"
+    if shapes == [(dims[l], dims[l]) for l in range(1, L + 1)] and (not strict or sum(dims[l - 1] != dims[l] for l in range(1, L + 1)) >= 2):
+        return "W_square"
+    return None
 
 
 def _scale_problems(params, dims):
@@ -338,6 +369,8 @@ class InitializeParameters(Spec):
     def _shapes_said(self, runs):
         """shape_symbols on the wrong cases, or None."""
         bad = [(case.args[0], got_parts.get("shapes")) for case, got_parts, wrong in runs if "shapes" in wrong]
+        if bad and all(type(p) is dict and _loop_pattern(p, dims, strict=False) for dims, p in bad):
+            return None     # the loop's named pattern (n_prev_not_updated, W_square) says it with its own id
         return shape_symbols(bad) if bad else None
 
     def diagnose(self, part, runs, mutant_cache):
@@ -358,6 +391,11 @@ class InitializeParameters(Spec):
                 if part == "W":
                     exp_parts, _ = self.split(case.expected, case)
                     unseeded += [mid for mid, _ in _unseeded(got_parts[part], exp_parts[part], case.args)]
+        loop = [mid for mid in ids if mid.endswith((".n_prev_not_updated", ".W_square"))]
+        if loop and all(f"{self.name}.{_loop_pattern(got_parts[part], case.args[0], strict=False)}" == loop[0]
+                        for case, got_parts, wrong in runs if part in wrong and type(got_parts.get(part)) is dict):
+            # every wrong case fits the loop's pattern (a small case cannot tell it from an off-by-one): it alone
+            ids = [mid for mid in ids if not mid.endswith((".wrong_shapes", ".W_sized_by_other_layer"))]
         # "not the seeded numbers" only when no case shows a property off (a small case has too few
         # entries to judge the scale, so * 0.01 is only caught on the larger one)
         return list(dict.fromkeys(ids or unseeded))
