@@ -811,6 +811,6 @@ CATALOG.update({
     "initialize_parameters.n_prev_not_updated": "Every W[l] has n[0] columns: the number of units of the layer "
         "before, n[l-1] = layer_dims[l-1], is set once before the loop and not updated in it; W[l] is "
         "(n[l], n[l-1]), so take layer_dims[l-1] inside the loop (or set n_prev = layer_dims[l] at its end).",
-    "initialize_parameters.W_square": "Every W[l] is (n[l], n[l]): its columns count the units of layer l itself "
-        "where the units of the layer before belong; W[l] is (n[l], n[l-1]), with n[l-1] = layer_dims[l-1].",
+    "initialize_parameters.W_square": "Every W[l] is (n[l], n[l]): its columns count n[l], the layer's own units, "
+        "where n[l-1], the units of the previous layer, belongs; W[l] is (n[l], n[l-1]), with n[l-1] = layer_dims[l-1].",
 })

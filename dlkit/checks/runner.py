@@ -219,14 +219,14 @@ class KernelCall:
             raise err from None
         return plain(output), plain(args)
 
-    def calls(self, fn_name: str, args: tuple, watch: tuple):
+    def calls(self, fn_name: str, args: tuple, watch: tuple, partial: bool = False):
         """(output, log) of one more run of ``fn_name`` on ``args`` with the notebook names in
         ``watch`` (the blocks a composite calls by global name) wrapped so that every call is noted:
         log = [(name, {argument name -> plain copy}, plain copy of the result)] in the order they ran,
         arguments named by dlkit's own block of that name (the lecture's names); only the calls the
         function makes itself (a block the learner wrote may call others: those are not noted). The wrapped blocks
         run unchanged and return what they return; the names are restored afterwards. None when
-        the run raises or runs out of time."""
+        the run raises or runs out of time; with ``partial``, (None, the calls noted before it stopped)."""
         import inspect
 
         import dlkit
@@ -268,7 +268,7 @@ class KernelCall:
             try:
                 output, _ = self._call(fn_name, args)
             except LearnerError:
-                return None
+                return (None, log) if partial else None
             finally:
                 self.namespace.update(saved)
         return output, log

@@ -291,10 +291,29 @@ class LLayerModel(Spec):
                         if type(parts.get("costs")) in (list, tuple)]
         return super().extra_findings(runs)
 
+    def _crash_started_wrong(self, call, findings) -> list:
+        """A crash inside the loop (model_forward refusing W1 for X, a shape error) after the loop gave
+        initialize_parameters other layer_dims or another seed than its own arguments: that first,
+        then the crash (the refusal is its consequence)."""
+        calls = getattr(call, "calls", None)
+        crashed = ("shape_error", "raised_ValueError", "raised_IndexError", "raised_KeyError", "raised_TypeError")
+        if calls is None or not findings or not findings[0].id.endswith(crashed):
+            return findings
+        for case in self.cases(None):
+            got = calls(self.name, case.args, self.helpers, partial=True)
+            if got is None or got[0] is not None:
+                continue        # no log, or this case did not crash
+            found = judge_start(case.args, got[1])
+            if found is not None:
+                said = self._finding(f"{self.name}.{found[0]}", [f"With {case.label}."], words=found[1])
+                return [said] + findings
+            return findings
+        return findings
+
     def _causes_checked(self, call, findings) -> list:
         """A loop that ran the same N times on every case, whatever its num_iterations, with range(N) in
         the source: said first, whether or not the call log could be kept (a long loop) (diag12)."""
-        findings = super()._causes_checked(call, findings)
+        findings = self._crash_started_wrong(call, super()._causes_checked(call, findings))
         counts = getattr(self, "_counts", None) or []
         ns = {N for _, N in counts}
         if not findings or len(ns) != 1 or all(n == N for n, N in counts) \
@@ -377,6 +396,47 @@ def _fraction(c) -> str:
     return f"X * {c:g}", f"every entry of X is multiplied by {c:g}"
 
 
+def _dims_changed(given, dims) -> str:
+    """Why the layer_dims the loop passed on differ from the argument: one size put in front or at the
+    end again (one layer too many), one left out (one layer too few), or sizes changed (which n[l])."""
+    L = len(dims) - 1
+    if len(given) == len(dims) + 1 and given[1:] == dims:
+        return (f"n[0] = {given[0]} is put in front of it again, although layer_dims already starts with n[0] "
+                f"= X.shape[0]: one layer too many")
+    if len(given) == len(dims) + 1 and given[:-1] == dims:
+        return (f"{given[-1]} is put at its end, although layer_dims already ends with n[{L}] = {dims[-1]}, "
+                f"the output layer's size: one layer too many")
+    if len(given) == len(dims) - 1 and given == dims[1:]:
+        return (f"n[0] = {dims[0]}, the input's size, is left out, so W1 is sized for {given[0]} inputs: "
+                f"one layer too few")
+    if len(given) == len(dims) - 1 and given == dims[:-1]:
+        return f"n[{L}] = {dims[-1]}, the output layer's size, is left out: one layer too few"
+    if len(given) != len(dims):
+        more = len(given) > len(dims)
+        return (f"{abs(len(given) - len(dims))} layer(s) too {'many' if more else 'few'}: L = {len(given) - 1} "
+                f"where layer_dims gives L = {L}")
+    changed = [f"n[{k}] = {g} where {d} belongs" for k, (g, d) in enumerate(zip(given, dims)) if g != d]
+    return "the network gets other layer sizes than the ones asked for (" + ", ".join(changed) + ")"
+
+
+def judge_start(args, log):
+    """("loop_arguments", words) when the loop's first initialize_parameters call (``log`` as in
+    :func:`judge_loop`) is given other layer_dims or another seed than L_layer_model's, else None."""
+    X, Y, dims, lr, n, seed = args
+    inits = [g for nm, g, _ in log if nm == "initialize_parameters"]
+    if not inits:
+        return None
+    ld, sd = inits[0].get("layer_dims"), inits[0].get("seed")
+    if type(ld) in (list, tuple) and list(ld) != list(dims):
+        why = _dims_changed(list(ld), list(dims))
+        return "loop_arguments", (f"initialize_parameters is given layer_dims {list(ld)}, not the layer_dims "
+                                  f"argument {list(dims)}: {why}")
+    if _number(sd) and sd != seed:
+        return "loop_arguments", (f"initialize_parameters is given seed = {sd}, not the seed argument ({seed}): "
+                                  f"the loop ignores the seed you were given and starts from other initial weights")
+    return None
+
+
 def judge_loop(args, output, log, source=None):
     """(hint suffix, words) for the first place where the blocks the learner's loop called (``log``
     from ``KernelCall.calls``) leave the lecture's loop, or None: initialize_parameters given other
@@ -386,20 +446,9 @@ def judge_loop(args, output, log, source=None):
     X, Y, dims, lr, n, seed = args
     named = lambda name: [(g, r) for nm, g, r in log if nm == name]   # noqa: E731
     inits = named("initialize_parameters")
-    if inits:
-        given = inits[0][0]
-        ld, sd = given.get("layer_dims"), given.get("seed")
-        if type(ld) in (list, tuple) and list(ld) != list(dims):
-            if len(ld) == len(dims) + 1 and list(ld[1:]) == list(dims):
-                why = (f"n[0] = {ld[0]} is put in front of it again, although layer_dims already starts with n[0] "
-                       f"= X.shape[0]: one layer too many")
-            else:
-                why = "the network gets other layer sizes than the ones asked for"
-            return "loop_arguments", (f"initialize_parameters is given layer_dims {list(ld)}, not the layer_dims "
-                                      f"argument {list(dims)}: {why}")
-        if _number(sd) and sd != seed:
-            return "loop_arguments", (f"initialize_parameters is given seed = {sd}, not the seed argument ({seed}): "
-                                      f"the loop ignores the seed you were given and starts from other initial weights")
+    found = judge_start(args, log)
+    if found is not None:
+        return found
     forwards = named("model_forward")
     # the log keeps a bounded number of calls: a long loop is counted by its costs too
     costs = output[1] if type(output) in (tuple, list) and len(output) == 2 else None
