@@ -194,6 +194,17 @@ def roughly_parts(got, exp) -> bool:
 _SUBSTITUTE_IDS = (".operand_substituted", ".example_left_out")
 
 
+def _same_claim(every_case, first_line) -> bool:
+    """True when the traced line's finding ("... on this case it is E: X is used instead of Y") only
+    repeats what the every-case finding already says (its E, or its "X is used instead of Y")."""
+    m = re.search(r"on this case it is (.+?)\.?$", first_line.hint)
+    if m is None:
+        return False
+    claim = m.group(1)
+    parts = [claim.split(": ", 1)[1]] if ": " in claim else []
+    return any(p and p in every_case.hint for p in parts + [claim])
+
+
 class Spec:
     """Base class: one exercise's checkpoint. Subclasses fill in the class attributes and methods."""
 
@@ -622,6 +633,11 @@ class Spec:
             with np.errstate(all="ignore"):
                 said = concepts.explain_outputs(self, runs)
             found = self._first_wrong_line(call, runs)
+            if said is not None and found is not None and _same_claim(said, found):
+                # the same "X is used instead of Y" twice: once, with the line that computes it (the
+                # line's id: the line is where the learner looks; the hint says it holds on every case)
+                said, found = Finding(found.id, said.hint, said.details + [
+                    d for d in found.details if d.startswith("line ") or " comes from line " in d]), None
             if found is not None:
                 findings = [found] + findings
             found = self.explain_calls(call, runs)   # a composite's loop: the blocks it called, with what
