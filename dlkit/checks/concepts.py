@@ -325,9 +325,41 @@ def _substituted(f, r, q, m, defs=None):
     inner = _one_argument(f, r, q, m)
     if inner is not None:
         return inner
+    swapped = _leaf_swapped(f, r, q, m)   # the trees' forms differ (sum(1/m X) and mean(X)): by value
+    if swapped is not None:
+        return swapped
     said, belongs = _role_said(f), _role_said(r)   # by symbol and, for a lecture quantity or slope, by role
     return f"{f.text}{said}{',' if said else ''} is used instead of {r.text}{belongs}" if said != belongs else \
         f"{f.text} is used instead of {r.text}"
+
+
+def _leaf_swapped(f, r, q, m):
+    """"it is made from dW[l] where dZ[l] belongs" when the equation ``r`` with one of its quantities
+    replaced by one quantity of ``f`` gives ``f``'s value (whatever the two trees' forms: sum(1/m X)
+    and mean(X) are one); None when no replacement does, or when the trees differ by more quantities."""
+    base = lambda t: t[:-2] if t.endswith(".T") else t   # noqa: E731  (a transpose is the same quantity)
+    fl, rl = {base(t) for t in _leaves(f)}, {base(t) for t in _leaves(r)}
+    gone, new = rl - fl, fl - rl
+    fv = _value(f, q, m)
+    if f.op == r.op or len(gone) != 1 or len(new) != 1 or fv is None:   # one op: the trees' own diff says where
+        return None     # one quantity out, one in: anything more is not one replacement
+    y = gone.pop()
+    forms = [r] + ([_mean_as_sum(r)] if m else [])   # mean over the m examples is 1/m sum: say either
+    hits = [x for x in new if x in q and any(_same(_value(form, dict(q, **{y: q[x]}), m), fv) for form in forms)]
+    if len(hits) != 1:
+        return None
+    x, (rx, ry) = hits[0], (role(hits[0]), role(y))
+    return f"it is made from {x} where {y} belongs" + (f" ({rx} instead of {ry})" if rx and ry and rx != ry else "")
+
+
+def _mean_as_sum(e):
+    """``e`` with each mean(X, axis) written 1/m sum(X, axis): the same value where the axis has m
+    entries, another one where X stands for a quantity with another number of columns."""
+    args = tuple(_mean_as_sum(a) for a in e.args)
+    if e.op == "mean":
+        axis, keep = e.name
+        return expression._factor(expression._reduce(args[0], "sum", axis, keep), "1/m")
+    return e if all(a is b for a, b in zip(args, e.args)) else _Expr(e.op, args, e.text, e.key, e.size, e.name)
 
 
 def _one_argument(f, r, q, m):

@@ -1,12 +1,11 @@
 """A wrong output that is one lecture expression on every case, and whose first wrong line the tracer
 finds too, is said once: the every-case finding, with the learner's line under it, not a second
 finding repeating "X is used instead of Y". Forms found in no held-out round."""
-import importlib.util
-import textwrap
-
 import pytest
 
 from dlkit.checks import check
+
+from .notebook import notebook
 
 SOURCES = {
     "mask made, Z used": ("relu_backward", """
@@ -27,12 +26,7 @@ SOURCES = {
 
 
 def _load(tmp_path, name, text):
-    path = tmp_path / f"{name}_learner.py"
-    path.write_text(textwrap.dedent(text))
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return getattr(module, name)
+    return notebook(text)[name]
 
 
 @pytest.mark.parametrize("form", SOURCES)
