@@ -99,7 +99,8 @@ class LinearForward(Spec):
         return dlkit.linear_forward(A_prev, W, b)
 
     def fixed_cases(self):
-        A_prev = np.array([[1.0, 2.0], [3.0, -1.0], [0.5, 2.0]])
+        # n[l] = 2, n[l-1] = 3, m = 4: no two sizes equal, so a wrong shape says which size it took
+        A_prev = np.array([[1.0, 2.0, -0.5, 0.0], [3.0, -1.0, 1.5, -2.0], [0.5, 2.0, -1.0, 0.25]])
         W = np.array([[0.2, -0.4, 1.0], [-1.5, 0.3, 0.1]])
         b = np.array([[0.4], [-1.0]])
         return [(A_prev, W, b)]

@@ -119,7 +119,7 @@ def test_a_crash_shows_the_learners_own_line_and_the_shapes():
     assert result.status == "crashed" and result.points == 0
     text = str(result)
     assert "line 3: Z = np.matmul(W.T, A_prev) + b" in text
-    assert "The inputs were A_prev (3, 2), W (2, 3), b (2, 1)." in text
+    assert "The inputs were A_prev (3, 4), W (2, 3), b (2, 1)." in text
     assert "Z[l] = W[l] A[l-1] + b[l]" in text
     assert "dlkit/" not in text and "Traceback" not in text
 
@@ -393,3 +393,10 @@ def test_the_time_limit_leaves_no_alarm_behind():
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     finally:
         signal.signal(signal.SIGALRM, old)
+
+
+def test_linear_forwards_public_case_has_three_different_sizes():
+    # n[l], n[l-1] and m all differ, so a wrong shape on the public case says which size it took
+    from dlkit.checks import SPECS
+    (A_prev, W, b), = SPECS["linear_forward"].fixed_cases()
+    assert len({W.shape[0], W.shape[1], A_prev.shape[1]}) == 3
