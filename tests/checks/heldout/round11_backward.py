@@ -21,7 +21,7 @@ A = np.array([[0.2, 0.7, 0.5]])
 
 
 @bug("linear_backward", "m = W.shape[1]: n[l-1] (W's columns) where the number of examples m belongs, so dW and db are scaled by 1/n[l-1]",
-     [r"n\[l-1\]", r"W'?s? (columns|shape)", r"number of (examples|columns of A)", r"(wrong|another) (m|count|divisor|factor)", r"(times|factor) too (large|small)", r"(scaled|divided) by"])
+     [r"(divided|scaled) by n\[l-1\]", r"n\[l-1\] (where|instead)", r"W'?s? (columns|shape)", r"number of (examples|columns of A)", r"(wrong|another) (m|count|divisor|factor)", r"(times|factor) too (large|small)"])
 def linear_backward(dZ, linear_cache):
     A_prev, W, b = linear_cache
     m = W.shape[1]
@@ -32,7 +32,7 @@ def linear_backward(dZ, linear_cache):
 
 
 @bug("linear_backward", "db = dZ @ np.ones((m, 1)): the row sums, without the 1/m (dW is averaged, db is not)",
-     [r"1 ?/ ?m", r"m times", r"too large", r"(not|never) averaged", r"(sum|total) (instead|not)", r"divid\w* by m"])
+     [r"(missing|without|no) (the )?1 ?/ ?m", r"1 ?/ ?m (is )?missing", r"m times", r"too large", r"(not|never) averaged", r"(sum|total) (instead|not)", r"divid\w* by m"])
 def linear_backward(dZ, linear_cache):
     A_prev, W, b = linear_cache
     m = A_prev.shape[1]
@@ -44,7 +44,7 @@ def linear_backward(dZ, linear_cache):
 
 
 @bug("linear_backward", "a helper dZm = dZ / m is used for all three: dA_prev = W^T dZm carries a 1/m it must not have",
-     [r"dA_prev.{0,40}(1 ?/ ?m|m times|too small|divided)", r"(1 ?/ ?m|divided by m).{0,40}dA", r"m times too small", r"no 1 ?/ ?m", r"(extra|spurious) (1 ?/ ?m|factor)"])
+     [r"dA_prev.{0,40}(1 ?/ ?m|m times|too small|divided)", r"divided by m.{0,40}dA", r"dA\[l-1\] (is )?m times", r"m times too small", r"no 1 ?/ ?m", r"(extra|spurious) (1 ?/ ?m|factor)"])
 def linear_backward(dZ, linear_cache):
     A_prev, W, b = linear_cache
     dZm = dZ / A_prev.shape[1]
@@ -99,7 +99,7 @@ def relu_backward(dA, Z):
 
 
 @bug("relu_backward", "slope = np.sign(Z): -1 where Z < 0 instead of 0, so the negative entries pass -dA",
-     [r"sign", r"-1", r"minus one", r"(negative|Z < 0).{0,40}(not|instead of) (0|zero)", r"flipp", r"-dA"])
+     [r"sign", r"\(-1\)|-1 (where|for|instead)", r"minus one", r"(negative|Z < 0).{0,40}(not|instead of) (0|zero)", r"flipp", r"-dA"])
 def relu_backward(dA, Z):
     slope = np.sign(Z)
     return dA * slope
@@ -136,7 +136,7 @@ def sigmoid_backward(dA, Z):
 
 
 @bug("sigmoid_backward", "the slope written exp(-Z) / (1 + exp(-Z))^2: right on paper, but exp(-Z) overflows for Z in the hundreds below 0 and inf / inf gives NaN",
-     [r"overflow", r"nan", r"inf ?/ ?inf", r"large (negative )?\|?Z\|?", r"numerically (un)?stable", r"exp\(-?Z\) (is|becomes|gives) inf"])
+     [r"overflow", r"\bnan\b", r"inf ?/ ?inf", r"large (negative )?\|?Z\|?", r"numerically (un)?stable", r"exp\(-?Z\) (is|becomes|gives) inf"])
 def sigmoid_backward(dA, Z):
     e = np.exp(-Z)
     with np.errstate(over="ignore", invalid="ignore"):
@@ -145,7 +145,7 @@ def sigmoid_backward(dA, Z):
 
 
 @bug("sigmoid_backward", "slope = 1 - np.tanh(Z) ** 2: the tanh's derivative where the sigmoid's s (1 - s) belongs",
-     [r"tanh", r"(wrong|other) (activation|function)'?s? (slope|derivative)", r"s ?\(1 ?- ?s\)|s\*\(1-s\)", r"derivative of (the )?tanh"])
+     [r"tanh", r"(wrong|other) (activation|function)'?s? (slope|derivative)", r"s ?\(1 ?- ?s\) (belongs|where|instead)", r"derivative of (the )?tanh"])
 def sigmoid_backward(dA, Z):
     slope = 1 - np.tanh(Z) ** 2
     return dA * slope
@@ -176,7 +176,7 @@ def sigmoid_backward(dA, Z):
 
 
 @bug("linear_activation_backward", "dZ is computed, then linear_backward(dA, linear_cache): dA where dZ belongs (the slope is skipped)",
-     [r"dA (where|instead of|in place of) (the )?dZ", r"slope (is )?(skipped|missing|never applied)", r"dZ (is )?(never|not) used", r"without (the )?(slope|g')", r"g'"])
+     [r"dA (where|instead of|in place of) (the )?dZ", r"slope (is )?(skipped|missing|never applied)", r"dZ (is )?(never|not) used", r"without (the )?(slope|g')"])
 def linear_activation_backward(dA, cache, activation):
     linear_cache, Z = cache
     if activation == "relu":
@@ -188,7 +188,7 @@ def linear_activation_backward(dA, cache, activation):
 
 
 @bug("linear_activation_backward", "the sigmoid branch takes s from linear_cache[0]: A[l-1], the layer's input, where its output sigmoid(Z[l]) belongs",
-     [r"A\[l-1\]", r"A_prev", r"(layer'?s? )?input (where|instead)", r"linear_cache\[0\]", r"sigmoid\(Z", r"(wrong|previous) layer"])
+     [r"A\[l-1\] (where|instead|as|in place)", r"A_prev", r"(layer'?s? )?input (where|instead)", r"linear_cache\[0\]", r"(wrong|previous) layer"])
 def linear_activation_backward(dA, cache, activation):
     linear_cache, Z = cache
     if activation == "sigmoid":
@@ -243,7 +243,7 @@ def linear_activation_backward(dA, cache, activation):
 
 
 @bug("model_backward", "dAL = -(np.divide(Y, AL) + np.divide(1 - Y, 1 - AL)): a + inside the parentheses where the - belongs",
-     [r"sign", r"\+ (where|instead of) (the )?-", r"plus (where|instead)", r"dA\[L\]", r"(second|1 ?- ?Y) term", r"minus"])
+     [r"sign", r"\+ (where|instead of) (the )?-", r"plus (where|instead)", r"dA\[L\] (has|with) (the )?wrong sign", r"sign of dA\[L\]", r"(second|1 ?- ?Y) term", r"minus"])
 def model_backward(AL, Y, caches):
     grads = {}
     L = len(caches)
@@ -257,7 +257,7 @@ def model_backward(AL, Y, caches):
 
 
 @bug("model_backward", "the hidden loop always reads grads['dA' + str(L - 1)] (capital L): every hidden layer gets dA[L-1] instead of its own dA[l]",
-     [r"dA\[L-1\]", r"capital", r"typo", r"stale", r"(same|one) dA (for|to) every", r"\bL\b (where|instead of) \bl\b", r"(wrong|another) layer'?s? dA"])
+     [r"dA\[L-1\] (for|to|given to|passed to) every", r"(every|each) (hidden )?layer (gets|is given|uses) dA\[L-1\]", r"capital", r"typo", r"stale", r"(same|one) dA (for|to) every", r"\bL\b (where|instead of) \bl\b", r"(wrong|another) layer'?s? dA"])
 def model_backward(AL, Y, caches):
     grads = {}
     L = len(caches)
@@ -273,7 +273,7 @@ def model_backward(AL, Y, caches):
 
 
 @bug("model_backward", "the hidden loop runs for l in range(L - 2, 0, -1) over cache indices: it stops before index 0, so layer 1 (dW1, db1, dA0) is never done",
-     [r"layer 1", r"dW1", r"dA0", r"(first|bottom) layer", r"(stops|ends) (one )?(too early|before)", r"off[- ]by[- ]one", r"missing"])
+     [r"layer 1", r"dW1", r"dA0", r"(first|bottom) layer", r"(stops|ends) (one )?(too early|before)", r"off[- ]by[- ]one", r"(dW1|db1|dA0) (is |are )?missing"])
 def model_backward(AL, Y, caches):
     grads = {}
     L = len(caches)

@@ -73,7 +73,7 @@ def initialize_parameters(layer_dims, seed=1):
 
 
 @bug("linear_forward", "a loop over the examples adds b[i], the i-th entry of b (indexed by the example), where the whole column b[l] belongs",
-     [r"b\[i\]", r"(indexed|indexes|index) (by|with) the example", r"(one|single) (entry|number|value) of b", r"(whole|entire|full) (column|vector) b", r"each unit'?s? (own )?(bias|b)", r"bias"])
+     [r"b\[i\]", r"(indexed|indexes|index) (by|with) the example", r"(one|single) (entry|number|value) of b", r"(whole|entire|full) (column|vector) b", r"each unit'?s? (own )?(bias|b)", r"b\[l\] (where|instead|is not)"])
 def linear_forward(A_prev, W, b):
     m = A_prev.shape[1]
     Z = np.zeros((W.shape[0], m))
@@ -126,7 +126,7 @@ def sigmoid(Z):
 
 
 @bug("sigmoid", "A = 1 / (1 + np.exp(-Z.T)): the sigmoid of the transpose, an (m, n[l]) array",
-     [r"transpos", r"\(m, n\[l\]\)", r"rows and columns", r"\.T\b", r"shape"])
+     [r"transpos", r"\(m, n\[l\]\)", r"rows and columns", r"\.T\b", r"wrong shape", r"shape is wrong"])
 def sigmoid(Z):
     A = 1 / (1 + np.exp(-Z.T))
     return A
@@ -170,7 +170,7 @@ def relu(Z):
 
 
 @bug("relu", "A = np.zeros_like(mask) with mask = Z > 0, then A[mask] = Z[mask]: A is a boolean array, every positive value becomes True (1)",
-     [r"bool", r"True", r"dtype", r"(0|zero)s? (and|or) (1|one)s?", r"(type|kind) of (the )?array", r"zeros_like\(mask\)"])
+     [r"bool", r"\bTrue\b", r"dtype", r"(0|zero)s? (and|or) (1|one)s?", r"(type|kind) of (the )?array", r"zeros_like\(mask\)"])
 def relu(Z):
     mask = Z > 0
     A = np.zeros_like(mask)
@@ -232,7 +232,7 @@ def linear_activation_forward(A_prev, W, b, activation):
 
 
 @bug("linear_activation_forward", "the name A_prev is reused for the layer's output, then the linear cache is rebuilt by hand as (A_prev, W, b): the cache holds A[l] where A[l-1] belongs",
-     [r"A\[l\] (where|instead of|in place of) (the )?A\[l-1\]", r"(output|A\[l\]) (stored|kept|cached) (as|where)", r"reus", r"overwr", r"linear_cache", r"cache (holds|has|contains|keeps)"])
+     [r"A\[l\] (where|instead of|in place of) (the )?A\[l-1\]", r"(output|A\[l\]) (stored|kept|cached) (as|where)", r"reus", r"overwr", r"linear_cache (holds|has|keeps|contains)", r"cache (holds|has|contains|keeps)"])
 def linear_activation_forward(A_prev, W, b, activation):
     Z, _ = linear_forward(A_prev, W, b)
     A_prev = relu(Z) if activation == "relu" else sigmoid(Z)
@@ -273,7 +273,7 @@ def model_forward(X, parameters):
 
 
 @bug("model_forward", "parameters['b' + str(L)] in the hidden loop (capital L typo for l): every hidden layer adds the output layer's b[L]",
-     [r"b\[L\]", r"capital", r"typo", r"output layer'?s? (bias|b)", r"(wrong|another|other) layer'?s? (bias|b)", r"\bL\b (where|instead of) \bl\b"])
+     [r"b\[L\] (for|in|on|to|added|where|instead)", r"every (hidden )?layer (adds|gets|uses) b\[L\]", r"capital", r"typo", r"output layer'?s? (bias|b)", r"(wrong|another|other) layer'?s? (bias|b)", r"\bL\b (where|instead of) \bl\b"])
 def model_forward(X, parameters):
     caches = []
     A = X
@@ -301,7 +301,7 @@ def model_forward(X, parameters):
 
 
 @bug("model_forward", "the hidden activation passed as 'ReLU': the name is not one dlkit knows (activations are lower case)",
-     [r"ReLU", r"(capital|upper)", r"lower ?case", r"(unknown|wrong|misspel\w*) (activation|name)", r"spell"])
+     [r"(?-i:'ReLU')", r"(capital|upper)", r"lower ?case", r"(unknown|wrong|misspel\w*) (activation|name)", r"spell"])
 def model_forward(X, parameters):
     caches = []
     A = X
@@ -390,7 +390,7 @@ def compute_cost(AL, Y):
 
 
 @bug("compute_cost", "np.clip(AL, eps, 1 + eps): the upper bound is above 1, so A[L] = 1 still gives log(0)",
-     [r"1 ?\+ ?eps", r"upper (bound|limit)", r"above 1", r"log\(0\)", r"inf", r"(not|never) clipped", r"clip"], contract="clipping")
+     [r"1 ?\+ ?eps", r"upper (bound|limit)", r"above 1", r"log\(0\)", r"\binf\b|infinit", r"(not|never) clipped", r"clip"], contract="clipping")
 def compute_cost(AL, Y):
     m = Y.shape[1]
     eps = 1e-12
@@ -401,7 +401,7 @@ def compute_cost(AL, Y):
 
 
 @bug("compute_cost", "m = np.size(loss, 0) on the (1, m) loss row: the number of rows (1), so the cost is the sum, not the mean",
-     [r"rows?\b", r"m times", r"too large", r"(sum|total) (of|over|instead)", r"not (the )?(mean|average)", r"(divid\w*|averag\w*) by 1\b", r"size\(.{0,10}0\)"])
+     [r"number of rows", r"(one|1) row", r"m times", r"too large", r"(sum|total) (of|over|instead)", r"not (the )?(mean|average)", r"(divid\w*|averag\w*) by 1\b", r"size\(.{0,10}0\)"])
 def compute_cost(AL, Y):
     AL = np.clip(AL, 1e-15, 1 - 1e-15)
     loss = Y * np.log(AL) + (1 - Y) * np.log(1 - AL)
