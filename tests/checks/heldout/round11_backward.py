@@ -200,7 +200,7 @@ def linear_activation_backward(dA, cache, activation):
 
 
 @bug("linear_activation_backward", "the linear_backward call is indented into the relu branch: with 'sigmoid' the results are never computed (UnboundLocalError)",
-     [r"indent", r"(only|inside) (in )?the relu branch", r"never (computed|assigned)", r"(not|never) (defined|assigned)", r"unbound", r"sigmoid (branch|case) (never|does not|doesn'?t)"])
+     [r"indent", r"(only|inside) (in )?the relu branch", r"never (computed|assigned)", r"(not|never) (defined|assigned)", r"sigmoid (branch|case) (never|does not|doesn'?t)"])
 def linear_activation_backward(dA, cache, activation):
     linear_cache, Z = cache
     if activation == "relu":
