@@ -611,8 +611,12 @@ def explain_shape(spec, part, wrong_runs):
             words = _expression_words(named.label, target, quantities)
             if not words:
                 return None
+            twice = [p for p, v in got_parts.items() if p != part and type(v) is np.ndarray and v.shape == g.shape
+                     and np.array_equal(v, g)]      # the same result in two places: an index copied
+            also = f" (the same array as your {twice[0]}: one result returned twice)" if twice else ""
             found_on.append(("shape_expression", re.sub(r"\[\d+\]", "[k]", named.label), index if
-                             g.shape != e.shape else None, f"{label} has shape {shape_words(g.shape, sizes)} because it is {named.label}: {words}"))
+                             g.shape != e.shape else None,
+                             f"{label} is {named.label}{also}, shape {shape_words(g.shape, sizes)}: {words}"))
         else:
             return None
     said = [f for f in found_on if f is not None]
