@@ -320,6 +320,10 @@ def explain(spec, case, steps, outputs=None):
                 wrong = _judge(spec, case, layers, name, value)
             if wrong is None:
                 continue
+            slip = _unused_said(spec, case, mine, unread, step.frame, name, origin, before, wrong)
+            if slip is not None:    # one name read where a result computed and never used belongs (unused.py)
+                return Finding(f"{spec.name}.unused_result", slip, [f"line {origin.lineno}: {origin.line}",
+                                                                     f"With {case.label}."])
             return _finding(spec, case, state, history.get((step.frame, name), []), name, value, origin, wrong,
                             before, sources, layers)
         for name in (*step.reads, *step.builds):
@@ -333,6 +337,21 @@ def explain(spec, case, steps, outputs=None):
             past.append((value, step, builds, overwrote))
             unread[key] = True
     return _returned(spec, case, steps, layers, before, outputs, sources)
+
+
+def _unused_said(spec, case, mine, unread, frame, name, origin, before, wrong):
+    """:func:`unused.said` for ``name``'s wrong value, set by ``origin``: the locals set before it and
+    read by no line since are the candidates; an argument no line set is the case's input."""
+    from . import unused
+
+    fam, layer, expected, _ = wrong
+    candidates = {n: v for n, v in mine.items() if unread.get((frame, n)) and n != name and v[1] is not origin
+                  and v[1].lineno < origin.lineno}
+    if not candidates:
+        return None
+    values = dict(zip(spec.arg_names, case.args)) if frame == 0 else {}
+    values.update(before.get(id(origin), {}))
+    return unused.said(origin, values, candidates, expected, _label(fam, layer))
 
 
 def _returned(spec, case, steps, layers, before, outputs, sources=None):

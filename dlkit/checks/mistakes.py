@@ -814,3 +814,9 @@ CATALOG.update({
     "initialize_parameters.W_square": "Every W[l] is (n[l], n[l]): its columns count n[l], the layer's own units, "
         "where n[l-1], the units of the previous layer, belongs; W[l] is (n[l], n[l-1]), with n[l-1] = layer_dims[l-1].",
 })
+# ---- coordinator, session 5: a result computed and never used (unused.py, firstwrong.py) ----
+# Id "<exercise>.unused_result": the first wrong line reads a name where a local set before it, and read
+# by no line since, gives the lecture's value (mask = Z > 0, then dZ = dA * Z). The hint is worded from
+# the learner's lines: "Line 4 reads Z where your mask belongs: mask is computed at line 3 (...) and never
+# used; with mask in place of Z, dZ is dZ[l]."
+
