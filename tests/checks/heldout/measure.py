@@ -11,6 +11,7 @@
     python -m tests.checks.heldout.measure --round 9    # round 9 (round9_*.py, registry9.py), same rule
     python -m tests.checks.heldout.measure --round 10   # round 10 (round10_*.py, registry10.py), same rule
     python -m tests.checks.heldout.measure --round 11   # round 11 (round11_*.py, registry11.py), same rule
+    python -m tests.checks.heldout.measure --round all --out DIR   # one line per round; DIR/round_N.json each
 
 Prints false passes (a bug that passes the public check or the grader's hidden
 run), false fails (a correct implementation that fails either), and named /
@@ -142,15 +143,43 @@ def _print(fig: dict):
             print("    " + b["report"].replace("\n", "\n    "))
 
 
+def _summary(fig: dict) -> str:
+    return (f"round {fig['round']:>2}: named {fig['named']:>3} / {fig['bugs']:<3} = {100 * fig['named_rate']:5.1f} %  "
+            f"false passes {fig['false_passes']}  false fails {fig['false_fails']}  "
+            f"checkpoint crashes {len(fig['checkpoint_crashes'])}")
+
+
+def _all_rounds(out):
+    """Every round, one summary line each (and its JSON in `out`): the figures a change is judged by."""
+    import pathlib
+    if out:
+        pathlib.Path(out).mkdir(parents=True, exist_ok=True)
+    total = named = 0
+    for round_ in sorted(ROUNDS):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fig = measure(round_)
+        total, named = total + fig["bugs"], named + fig["named"]
+        print(_summary(fig), flush=True)
+        if out:
+            (pathlib.Path(out) / f"round_{round_}.json").write_text(json.dumps(fig, indent=1) + "\n")
+    print(f"all rounds: named {named} / {total} = {100 * named / total:.1f} %")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), default=1,
-                        help="which held-out round to measure (default 1, learners_*.py)")
+    parser.add_argument("--round", choices=[str(r) for r in sorted(ROUNDS)] + ["all"], default="1",
+                        help="which held-out round to measure (default 1, learners_*.py), or all of them")
+    parser.add_argument("--out", metavar="DIR", help="with --round all: also write DIR/round_N.json per round")
     args = parser.parse_args(argv)
+    if args.round == "all":
+        return _all_rounds(args.out)
+    if args.out:
+        parser.error("--out goes with --round all")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        fig = measure(args.round)
+        fig = measure(int(args.round))
     if args.json:
         json.dump(fig, sys.stdout, indent=1)
         print()
