@@ -84,8 +84,8 @@ def said(got, exp, sizes):
     text = f"{head}: " + "; ".join(words)
     if (len(g) == 2 and all(s == f"{x} m" for s, x in zip(gs, es))
             and type(got) is np.ndarray and got.size > 1 and _rank_one(got)):
-        text += (f"; every entry times every entry (an outer product of two flattened arrays, np.outer), "
-                 f"not the product summed over the m examples")
+        text += ("; every entry times every entry (an outer product of two flattened arrays, np.outer), "
+                 "not the product summed over the m examples")
     return text
 
 
