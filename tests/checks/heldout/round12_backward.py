@@ -68,7 +68,7 @@ def linear_backward(dZ, linear_cache):
 @bug("linear_backward",
      "db built from a comprehension over dZ.T (one sum per example), reshaped to a column: (m, 1), the example sums, "
      "instead of one sum per unit",
-     [r"(per|each|every|one sum per) (example|column)", r"over (the )?(units|rows)", r"dZ\.T", r"axis",
+     [r"(per|each|every|one sum per) (example|column)", r"over (the )?(units|rows)", r"dZ\.T",
       r"(wrong|other) (axis|direction)", r"\(m, 1\)", r"(examples|columns) (instead|rather)"])
 def linear_backward(dZ, linear_cache):
     A_prev, W, b = linear_cache
@@ -116,7 +116,7 @@ def relu_backward(dA, Z):
 
 @bug("relu_backward",
      "dZ[Z > 0] = 1 after zeroing the others: dZ holds the slope (0 or 1) instead of dA times it",
-     [r"slope (itself|alone|only)", r"(missing|forgot|without|not).{0,30}dA", r"(ones?|1) (where|instead)",
+     [r"slope (itself|alone|only)", r"(missing|forgot|without|not).{0,30}dA", r"(ones?|1) instead of dA",
       r"(times|multipl\w*) (by )?dA", r"(0|zeros?) (and|or) (1|ones?)", r"g'\(Z\) (alone|only|instead)"])
 def relu_backward(dA, Z):
     dZ = np.array(dA, copy=True)
@@ -172,7 +172,7 @@ def relu_backward(dA, Z):
 
 @bug("sigmoid_backward",
      "slope = s @ (1 - s).T: a matrix product (n[l], n[l]) where s * (1 - s) entry by entry belongs",
-     [r"element-?wise", r"np\.multiply", r"not a matrix product", r"matrix product", r"np\.dot", r"@"])
+     [r"element-?wise", r"np\.multiply", r"not a matrix product", r"matrix product", r"np\.dot"])
 def sigmoid_backward(dA, Z):
     s = 1 / (1 + np.exp(-Z))
     slope = s @ (1 - s).T
@@ -214,17 +214,17 @@ def sigmoid_backward(dA, Z):
     return dZ
 
 
-@correct("sigmoid_backward", "s -= s ** 2 on a fresh array (s - s^2 = s (1 - s))")
+@correct("sigmoid_backward", "s *= 1 - s on a fresh array, then dA * s")
 def sigmoid_backward(dA, Z):
     s = 1 / (1 + np.exp(-Z))
-    s -= s ** 2
+    s *= 1 - s
     return dA * s
 
 
-@correct("sigmoid_backward", "the stable symmetric form e / (1 + e)^2 with e = exp(-|Z|)")
+@correct("sigmoid_backward", "np.einsum of dA, s and 1 - s entry by entry, s from np.reciprocal")
 def sigmoid_backward(dA, Z):
-    e = np.exp(-np.abs(Z))
-    return dA * (e / (1 + e) ** 2)
+    s = np.reciprocal(1 + np.exp(-Z))
+    return np.einsum("ij,ij,ij->ij", dA, s, 1 - s)
 
 
 # ---- linear_activation_backward -------------------------------------------------------------
@@ -233,7 +233,7 @@ def sigmoid_backward(dA, Z):
 @bug("linear_activation_backward",
      "the chain run backwards: linear_backward on dA first (no slope), then a slope taken from A_prev applied to "
      "dA_prev",
-     [r"(order|reversed|backwards|wrong way)", r"(after|before) the linear", r"(slope|relu_backward|activation).{0,40}"
+     [r"(wrong|reversed|other) order", r"backwards", r"wrong way round", r"(after|before) the linear", r"(slope|relu_backward|activation).{0,40}"
       r"dA_prev", r"dA_prev.{0,40}(slope|mask|relu)", r"(skip|without|missing)\w* (the )?(slope|g'|activation)",
       r"linear_backward\(dA"])
 def linear_activation_backward(dA, cache, activation):
@@ -264,7 +264,7 @@ def linear_activation_backward(dA, cache, activation):
 
 @bug("linear_activation_backward",
      "if 'relu' ...; if 'sigmoid' ...; else raise: the else belongs to the second if, so 'relu' reaches the raise",
-     [r"\belse\b", r"(elif|second if|two ifs)", r"raise", r"relu.{0,40}(error|raise|rejected|fails)",
+     [r"(elif|second if|two ifs)", r"raise", r"relu.{0,40}(error|raise|rejected|fails)",
       r"(valid|known) activation", r"(reject\w*|refuse\w*) .{0,20}relu"])
 def linear_activation_backward(dA, cache, activation):
     linear_cache, Z = cache
@@ -279,7 +279,7 @@ def linear_activation_backward(dA, cache, activation):
 
 @bug("linear_activation_backward",
      "a per-example loop assigns sigmoid_backward's (n[l], 1) column into dZ[:, j]: a shape error whenever n[l] > 1",
-     [r"\(n\[l\], 1\)", r"(column|slice).{0,40}(shape|broadcast|1-D)", r"dZ\[:, ?j\]", r"loop", r"broadcast",
+     [r"\(n\[l\], 1\)", r"(column|slice).{0,40}(shape|broadcast|1-D)", r"dZ\[:, ?j\]", r"(per-example|per-column|column-by-column) loop", r"broadcast",
       r"(2-D|two-dimensional) (column|slice)"])
 def linear_activation_backward(dA, cache, activation):
     linear_cache, Z = cache
@@ -369,7 +369,7 @@ def model_backward(AL, Y, caches):
      "zip(range(L - 1, 0, -1), caches[:-1]): the descending layer numbers paired with the caches in forward order, so "
      "layer L-1 gets layer 1's cache",
      [r"(forward|wrong|reversed|same) order", r"revers", r"(another|other|wrong) layer'?s? (cache|Z)",
-      r"layer 1'?s cache", r"caches?.{0,40}(paired|matched|order)", r"(pair|zip)"])
+      r"layer 1'?s cache", r"caches?.{0,40}(paired|matched|order)", r"\bzip", r"paired"])
 def model_backward(AL, Y, caches):
     grads = {}
     L = len(caches)
@@ -419,7 +419,7 @@ def model_backward(AL, Y, caches):
 
 @bug("model_backward",
      "L = len(AL) counts AL's rows (1), not the caches: only the output layer's gradients are computed",
-     [r"len\(AL\)", r"(rows of|AL'?s) (AL|rows)", r"(number of layers|how many layers|L) .{0,30}(wrong|1\b|one)",
+     [r"len\(AL\)", r"(rows of|AL'?s) (AL|rows)", r"(number of layers|how many layers) .{0,30}(wrong|1\b|one)",
       r"(only|just) (the )?(output|last) layer", r"(layers? below|lower layers?|earlier layers?|hidden layers?)"
       r".{0,40}(missing|not)", r"(missing|no) .{0,20}(dW1|hidden)"])
 def model_backward(AL, Y, caches):

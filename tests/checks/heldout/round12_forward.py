@@ -173,7 +173,7 @@ def linear_forward(A_prev, W, b):
 
 @bug("sigmoid",
      "np.exp(-np.logaddexp(0, Z)): the log-sum form with +Z where -Z belongs, which is sigmoid(-Z) = 1 - sigmoid(Z)",
-     [r"sigmoid\(-Z\)", r"1 ?- ?sigmoid", r"1 ?- ?s\b", r"sign", r"mirror", r"flipped", r"(negat|minus)",
+     [r"sigmoid\(-Z\)", r"1 ?- ?sigmoid", r"1 ?- ?s\b", r"\bsign\b", r"mirror", r"flipped", r"minus sign", r"negated",
       r"logaddexp\(0, ?Z\)"])
 def sigmoid(Z):
     A = np.exp(-np.logaddexp(0, Z))
@@ -182,7 +182,7 @@ def sigmoid(Z):
 
 @bug("sigmoid",
      "0.5 + np.tanh(Z / 2): the tanh identity without the factor 0.5 on the tanh, so A runs from -0.5 to 1.5",
-     [r"tanh", r"(below 0|negative|above 1|outside)", r"(factor|half|0\.5)", r"\(0, ?1\)"])
+     [r"tanh", r"(below 0|above 1|outside \(?0, ?1)", r"factor (of )?0\.5", r"\bhalf"])
 def sigmoid(Z):
     return 0.5 + np.tanh(Z / 2)
 
@@ -199,7 +199,7 @@ def sigmoid(Z):
 @bug("sigmoid",
      "Z shifted by its maximum (Z - Z.max(), the softmax trick) 'for stability': the sigmoid is not shift-invariant, "
      "so every entry is wrong unless the largest Z is 0",
-     [r"shift", r"max(imum)?", r"softmax", r"subtract", r"(offset|constant) (added|subtracted)",
+     [r"shift", r"Z\.max\(\)", r"(its|the) (largest|maximum)", r"softmax", r"subtract\w* (the |its )?(max|largest)", r"(offset|constant) (added|subtracted)",
       r"(largest|biggest) (entry|value)"])
 def sigmoid(Z):
     Z_shifted = Z - Z.max()
@@ -227,19 +227,19 @@ def sigmoid(Z):
 
 
 @bug("relu",
-     "A = Z[:] is a view of Z, not a copy: A[A < 0] = 0 then zeroes the caller's Z in place",
-     IN_PLACE + [r"\bview\b", r"alias", r"same array", r"changed Z", r"(modified|mutated|overwr\w*) Z"],
+     "np.putmask(Z, Z < 0, 0) on the argument itself, then A = Z: the caller's Z is zeroed in place",
+     IN_PLACE + [r"putmask", r"alias", r"same array", r"changed Z", r"(modified|mutated|overwr\w*) Z"],
      contract="in place")
 def relu(Z):
-    A = Z[:]
-    A[A < 0] = 0
+    np.putmask(Z, Z < 0, 0)
+    A = Z
     return A
 
 
 @bug("relu",
      "one test of the whole array (Z if Z.max() > 0 else zeros): the negatives stay whenever any entry is positive",
      [r"(negative|below 0) (entries|values).{0,30}(stay|remain|kept|unchanged)", r"(keeps?|kept) the negative",
-      r"whole (array|matrix)", r"(entry by entry|element-?wise)", r"returned Z( itself)?", r"(unchanged|as it is)",
+      r"whole (array|matrix)", r"each entry (separately|on its own)", r"returned Z( itself)?", r"(unchanged|as it is)",
       r"identity"])
 def relu(Z):
     A = Z if Z.max() > 0 else np.zeros_like(Z)
@@ -248,7 +248,7 @@ def relu(Z):
 
 @bug("relu",
      "a nested list comprehension with Python's max: returns a list of lists, not a numpy array",
-     [r"\blist\b", r"not an? (numpy )?array", r"np\.array", r"ndarray", r"type"])
+     [r"\blist\b", r"not an? (numpy )?array", r"np\.array", r"ndarray", r"(wrong|its) type"])
 def relu(Z):
     A = [[max(z, 0.0) for z in row] for row in Z]
     return A
@@ -305,7 +305,7 @@ def linear_activation_forward(A_prev, W, b, activation):
 
 @bug("linear_activation_forward",
      "the cache holds Z transposed (Z.T, 'examples as rows') instead of Z",
-     [r"transpos", r"Z\.T", r"\(m, n\[l\]\)", r"cache.{0,40}Z", r"Z.{0,40}cache"])
+     [r"transpos", r"Z\.T", r"\(m, n\[l\]\)", r"cache.{0,40}Z\.T", r"Z.{0,20}transposed"])
 def linear_activation_forward(A_prev, W, b, activation):
     Z, linear_cache = linear_forward(A_prev, W, b)
     A = relu(Z) if activation == "relu" else sigmoid(Z)
@@ -385,7 +385,7 @@ def model_forward(X, parameters):
 
 @bug("model_forward",
      "caches kept in a dict keyed by layer number 1..L instead of a list in layer order",
-     [r"\bdict", r"not a list", r"\blist\b", r"caches\[0\]", r"key(ed)? by", r"type"])
+     [r"\bdict", r"not a list", r"\blist\b", r"caches\[0\]", r"key(ed)? by", r"(wrong|its) type"])
 def model_forward(X, parameters):
     L = len(parameters) // 2
     caches = {}
@@ -399,7 +399,7 @@ def model_forward(X, parameters):
 @bug("model_forward",
      "an inline forward with np.maximum(Z, 0, out=Z): the ReLU overwrites Z after it went into the cache, so every "
      "hidden cache holds A[l] where Z[l] belongs",
-     [r"out=", r"in place", r"overwr", r"cache.{0,60}(A\[l\]|activation|output|relu)", r"(cached|stored) Z",
+     [r"out=", r"in place", r"overwr", r"cache.{0,60}(holds|has|contains) (A\[l\]|the (activation|output|relu))", r"(cached|stored) Z",
       r"(A\[l\]|output|activation).{0,40}(where|instead of) Z", r"(negative|below 0).{0,40}Z.{0,40}(zero|cache)"])
 def model_forward(X, parameters):
     L = len(parameters) // 2
