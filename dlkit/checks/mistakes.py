@@ -436,8 +436,8 @@ CATALOG = {
         "layer l's cache (the list starts at 0), so in `for l in reversed(range(L-1))` layer l+1 uses caches[l].",
     "model_backward.cache_of_previous_layer": "Layer l's backward step used the cache of layer l-1: caches[l-1] holds "
         "layer l's cache (the list starts at 0), so in `for l in reversed(range(L-1))` layer l+1 uses caches[l].",
-    "model_backward.caches_index": "caches[l-1] holds the cache of layer l (the list starts at 0): "
-        "the output layer's cache is caches[L-1].",
+    "model_backward.caches_index": "caches holds L caches, indexed 0..L-1 (the list starts at 0): "
+        "caches[l-1] holds the cache of layer l, so the output layer's cache is caches[L-1].",
     "model_backward.returns_wrong_structure": "model_backward must return the grads dict with dA0..dA{L-1}, dW1..dWL, db1..dbL.",
     # ---- update_parameters ----------------------------------------------------------------------
     "update_parameters.gradient_ascent": "The update goes uphill: + alpha dW[l] is used instead of - alpha "
@@ -450,8 +450,8 @@ CATALOG = {
         "alpha db[l]; b[l] := b[l] - alpha db[l] for every layer, like W.",
     "update_parameters.W_not_updated": "W is not updated: W[l] is returned as it was given instead of W[l] - "
         "alpha dW[l]; W[l] := W[l] - alpha dW[l] for every layer, like b.",
-    "update_parameters.nothing_updated": "No parameter moved: what you return is the same as the parameters you were "
-        "given. Each new value must be stored in the dict you return, new['W' + str(l)] = W[l] - alpha dW[l] "
+    "update_parameters.nothing_updated": "No parameter moved: what you return holds the old parameters, unchanged (the "
+        "values you were given). Each new value must be stored in the dict you return, new['W' + str(l)] = W[l] - alpha dW[l] "
         "(a loop that only rebinds a local name, value = value - alpha * grad, never stores it).",
     "update_parameters.last_layer_not_updated": "The last layer is not updated: W[L] and b[L] are returned as "
         "they were given; loop over l = 1..L, for l in range(1, L + 1) (or range(L) with keys l + 1).",
