@@ -157,7 +157,7 @@ SOURCE = {
     "source.random_draw": "Your code draws random numbers ({code}): forward and backward propagation are "
                           "deterministic (no dropout, no noise); only initialize_parameters draws, from its seed.",
     "source.dAL_formula": "Your dA[L] = {code} is not -(Y / A[L] - (1 - Y) / (1 - A[L])): at A[L] = {al}, "
-                          "Y = {y} it gives {got} instead of {want}.",
+                          "Y = {y} it gives {got} instead of {want}{more}.",
     "source.Y_for_AL": "{code} takes Y where A[L] belongs: the cost has log(A[L]) and log(1 - A[L]), and dA[L] "
                        "divides by A[L] and 1 - A[L]; Y only multiplies.",
     "source.foreign_operation": "{code} computes {what}, which none of {exercise}'s equations has: "
@@ -820,3 +820,17 @@ CATALOG.update({
 # the learner's lines: "Line 4 reads Z where your mask belongs: mask is computed at line 3 (...) and never
 # used; with mask in place of Z, dZ is dZ[l]."
 
+# ---- diagC: dA[L] held against its wrong formulas (dalforms.py), the backward loop's state where it raised
+# (loopstate.py), each updated parameter paired with the gradient it took (pairing.py) ----
+CATALOG.update({
+    "model_backward.source.dAL_swapped": "Your dA[L] = {code} has Y and A[L] swapped: it is the lecture's formula "
+        "with Y where A[L] belongs and A[L] where Y belongs, so it divides by Y, the 0/1 labels (a division by "
+        "zero); dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L])) divides by A[L] and 1 - A[L].",
+    "model_backward.cache_wrapped": "The loop runs one layer too many: where your code raised, {where}, so "
+        "caches[{index}] is caches[{value}], and a negative index counts from the end: it is {whose} cache, "
+        "handed to a step of layer {step}, which the network does not have; the layers run L..1 "
+        "(caches[L-1]..caches[0]), and the loop stops after layer 1.",
+    "model_backward.reads_own_output": "The step of layer {layer} ({cache}, with {where}) reads grads['{key}'], "
+        "which {maker}: it is not computed yet. Layer l's step reads dA[l], from the layer after it, and gives "
+        "dA[l-1]; here that is grads['{want}'].",
+})

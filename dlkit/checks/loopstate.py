@@ -1,0 +1,113 @@
+"""The backward loop's state where the learner's model_backward raised: which layer's step it was.
+
+From the learner's whole-number locals at the crash (``err.local_shapes``: l, L) and the source, the
+line that raised (or the loop around it) is read for the cache it took, ``caches[<expr>]``: the step's
+layer is the index + 1. Two loop mistakes are then said by that layer:
+
+* ``cache_wrapped``: the index is negative (caches[l - 1] with l = 0 is caches[-1]): Python counts it
+  from the end, so the step got another layer's cache (the output layer's for -1) and the loop went one
+  layer too many, to a layer 0 the network does not have;
+* ``reads_own_output``: a KeyError for grads['dA<k>'] read by the step of layer k + 1 (or of a layer
+  below k + 1): the step reads the dA its own layer (or a later step) has still to compute; layer l's
+  step reads dA[l] and gives dA[l-1].
+
+Only the source's text and the whole numbers are used (no learner code is run).
+"""
+from __future__ import annotations
+
+import ast
+import re
+
+from . import chain
+
+
+def _fn(source):
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, TypeError, ValueError):
+        return None
+    return next((n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)), None)
+
+
+def _cache_indexes(node, names):
+    """[(text of the index, its value)] of every caches[<whole-number expression>] in ``node``."""
+    out = []
+    for n in ast.walk(node):
+        if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == "caches":
+            v = chain._value(n.slice, names)
+            if v is not None:
+                out.append((ast.unparse(n.slice), v))
+    return out
+
+
+def _statement(fn, line):
+    """The statements of ``fn`` whose first source line is ``line`` (the line that raised)."""
+    try:
+        text = " ".join(ast.unparse(ast.parse((line or "").strip())).split())
+    except (SyntaxError, ValueError):
+        return []
+    if not text:
+        return []
+    return [s for s in ast.walk(fn) if isinstance(s, ast.stmt) and not isinstance(s, (ast.For, ast.While, ast.If))
+            and " ".join(ast.unparse(s).split()) == text]
+
+
+def _enclosing_loop(fn, stmt):
+    for loop in ast.walk(fn):
+        if isinstance(loop, (ast.For, ast.While)) and any(n is stmt for n in ast.walk(loop)):
+            inner = [x for x in ast.walk(loop) if x is not loop and isinstance(x, (ast.For, ast.While))
+                     and any(n is stmt for n in ast.walk(x))]
+            if not inner:
+                return loop
+    return None
+
+
+def _layer_of_step(fn, stmt, names):
+    """(the cache index's text, its value) the step raising at ``stmt`` took, from the line itself or
+    else from the loop body around it (current_cache = caches[l]); None when not one index."""
+    found = _cache_indexes(stmt, names)
+    if not found:
+        loop = _enclosing_loop(fn, stmt)
+        if loop is None:
+            return None
+        found = _cache_indexes(ast.Module(body=loop.body, type_ignores=[]), names)
+    found = list(dict.fromkeys(found))
+    return found[0] if len(found) == 1 else None
+
+
+def backward_crash(err, case):
+    """(id, hint fields) for model_backward's crash ``err`` on ``case`` when the loop's state says
+    which layer's step raised and why, else None."""
+    fn = _fn(err.source) if err.source else None
+    if fn is None or not err.line:
+        return None
+    L = len(case.args[2])
+    names = {k: v for k, v in (err.local_shapes or {}).items() if type(v) is int and type(k) is str}
+    if names.get("L", L) != L:
+        return None
+    stmts = _statement(fn, err.line)
+    if len(stmts) != 1:
+        return None
+    step = _layer_of_step(fn, stmts[0], names)
+    if step is None:
+        return None
+    text, index = step
+    used = sorted(k for k in names if re.search(rf"\b{re.escape(k)}\b", text))
+    where = ", ".join(f"{k} = {names[k]}" for k in used)
+    if index < 0 and -index <= L:
+        layer = L + index + 1
+        whose = "the output layer's" if layer == L else f"layer {layer}'s"
+        return "model_backward.cache_wrapped", {
+            "index": text, "where": where, "value": index, "whose": whose, "step": index + 1}
+    if err.exc_type != "KeyError" or not 0 <= index < L:
+        return None
+    key = re.fullmatch(r"'?dA(\d+)'?", err.message.strip())
+    if not key:
+        return None
+    k, layer = int(key.group(1)), index + 1
+    if k > layer - 1 or k < 0:
+        return None
+    maker = "this very step computes" if k == layer - 1 else f"the step of layer {k + 1} computes, after this one"
+    return "model_backward.reads_own_output", {
+        "key": f"dA{k}", "layer": layer, "cache": f"caches[{text}]", "where": where, "maker": maker,
+        "want": f"dA{layer}"}
