@@ -78,6 +78,13 @@ def _layer_of_step(fn, stmt, names):
 def backward_crash(err, case):
     """(id, hint fields) for model_backward's crash ``err`` on ``case`` when the loop's state says
     which layer's step raised and why, else None."""
+    try:
+        return _backward_crash(err, case)
+    except Exception:   # noqa: BLE001 - an odd construct: a diagnosis must never break the check
+        return None
+
+
+def _backward_crash(err, case):
     fn = _fn(err.source) if err.source else None
     if fn is None or not err.line:
         return None
@@ -94,6 +101,14 @@ def backward_crash(err, case):
     text, index = step
     used = sorted(k for k in names if re.search(rf"\b{re.escape(k)}\b", text))
     where = ", ".join(f"{k} = {names[k]}" for k in used)
+    loop = _enclosing_loop(fn, stmts[0])
+    stepped = set()   # the names the loop steps: its for target, or what its body adds to or takes from
+    if loop is not None:
+        stepped = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)} if isinstance(loop, ast.For) else set()
+        stepped |= {n.target.id for n in ast.walk(loop) if isinstance(n, ast.AugAssign)
+                    and isinstance(n.target, ast.Name)}
+    if not stepped & set(used):
+        return None   # caches[-1] written as such, or an index the loop does not move
     if index < 0 and -index <= L:
         layer = L + index + 1
         whose = "the output layer's" if layer == L else f"layer {layer}'s"

@@ -833,4 +833,7 @@ CATALOG.update({
     "model_backward.reads_own_output": "The step of layer {layer} ({cache}, with {where}) reads grads['{key}'], "
         "which {maker}: it is not computed yet. Layer l's step reads dA[l], from the layer after it, and gives "
         "dA[l-1]; here that is grads['{want}'].",
+    "update_parameters.other_gradient_met": "{where} pairs {param} with the wrong gradient: it subtracts alpha times "
+        "{grad}, which is {what}; {param} takes its own gradient {own}: W[l] := W[l] - alpha dW[l], b[l] := b[l] - "
+        "alpha db[l], each gradient picked by its parameter's key (grads['d' + key]).",
 })

@@ -14,7 +14,7 @@ import numpy as np
 import dlkit
 
 from . import causes, cases as C, chain, compare
-from . import layerwise, loopstate
+from . import layerwise, loopstate, pairing
 from .numeric import H
 from .plain import LearnerError, kind
 from .spec import Mutant, Spec, agree
@@ -737,6 +737,9 @@ class UpdateParameters(Spec):
         ]
 
     def exception_mistake(self, err, case):
+        said = pairing.update_crash(err, case)   # diagC: a parameter paired with another gradient
+        if said is not None:
+            return said
         return _parameter_key_mistake(self.name, err, case.args[0])
 
     def explain_part(self, part, bad_runs):

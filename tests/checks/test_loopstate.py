@@ -55,3 +55,10 @@ def test_the_same_loops_written_right_pass():
         r = check("model_backward", notebook(HEAD, src)["model_backward"])
         assert r.passed, str(r)
         assert not {"model_backward.cache_wrapped", "model_backward.reads_own_output"} & set(r.mistakes)
+
+
+def test_caches_minus_one_written_for_the_output_layer_is_not_blamed():
+    src = OWN_OUTPUT.replace('grads[f"dA{i}"], cache', 'grads[f"dA{i + 1}"], cache').replace(
+        'dAL = -(Y / AL) + (1 - Y) / (1 - AL)', 'dAL = -(Y / AL) + (1 - Y) / (1 - AL)\n    dAL = dAL.T')
+    r = check("model_backward", notebook(HEAD, src)["model_backward"])
+    assert not r.passed and "model_backward.cache_wrapped" not in r.mistakes, str(r)
