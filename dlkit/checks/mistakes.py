@@ -837,3 +837,11 @@ CATALOG.update({
         "{grad}, which is {what}; {param} takes its own gradient {own}: W[l] := W[l] - alpha dW[l], b[l] := b[l] - "
         "alpha db[l], each gradient picked by its parameter's key (grads['d' + key]).",
 })
+# Id "<exercise>.alias_changed_in_place" (aliasing.py): an output entry stored right, then overwritten through
+# another name bound to the same array (n = grads[...], then n *= ...).
+TRACE.update({
+    "alias_changed_in_place": "Your {key} held the right value when line {first} bound {name} = {rhs} to it, "
+        "and was changed afterwards through that other name: {name} is the same array, not a copy, and line "
+        "{then} (`{line}`) changes {name} in place, so the stored {label} is overwritten with {name}'s new value; "
+        "make a new array instead ({name} = {name} * ..., or {rhs}.copy()).",
+})
