@@ -844,4 +844,7 @@ TRACE.update({
         "and was changed afterwards through that other name: {name} is the same array, not a copy, and line "
         "{then} (`{line}`) changes {name} in place, so the stored {label} is overwritten with {name}'s new value; "
         "make a new array instead ({name} = {name} * ..., or {rhs}.copy()).",
+    # Id "<exercise>.first_wrong_line_clipped" (clipping.py): the first wrong line's clip bounds explain its value
+    "first_wrong_line_clipped": "Line {lineno}{where} is the first line whose value leaves the lecture's "
+        "computation: your {var} is not {quantity} ({definition}): {what}.",
 })
