@@ -5,8 +5,8 @@ line that raised (or the loop around it) is read for the cache it took, ``caches
 layer is the index + 1. Two loop mistakes are then said by that layer:
 
 * ``cache_wrapped``: the index is negative (caches[l - 1] with l = 0 is caches[-1]): Python counts it
-  from the end, so the step got another layer's cache (the output layer's for -1) and the loop went one
-  layer too many, to a layer 0 the network does not have;
+  from the end, so the step got another layer's cache (the output layer's for -1), for a layer 0 the
+  network does not have ("one layer too many" only when a for loop's range, evaluated, visits L..1 and it);
 * ``reads_own_output``: a KeyError for grads['dA<k>'] read by the step of layer k + 1 (or of a layer
   below k + 1): the step reads the dA its own layer (or a later step) has still to compute; layer l's
   step reads dA[l] and gives dA[l-1].
@@ -40,16 +40,20 @@ def _cache_indexes(node, names):
     return out
 
 
-def _statement(fn, line):
-    """The statements of ``fn`` whose first source line is ``line`` (the line that raised)."""
+def _statement(fn, line, source):
+    """The statements of ``fn`` whose source is ``line`` (the line that raised), or whose first line it
+    is (a statement written over several lines)."""
+    plain = [s for s in ast.walk(fn) if isinstance(s, ast.stmt) and not isinstance(s, (ast.For, ast.While, ast.If))]
     try:
         text = " ".join(ast.unparse(ast.parse((line or "").strip())).split())
     except (SyntaxError, ValueError):
-        return []
+        lines = source.splitlines()
+        first = (line or "").strip()
+        return [s for s in plain if first and 0 < s.lineno <= len(lines) and lines[s.lineno - 1].strip() == first
+                and s.end_lineno > s.lineno]
     if not text:
         return []
-    return [s for s in ast.walk(fn) if isinstance(s, ast.stmt) and not isinstance(s, (ast.For, ast.While, ast.If))
-            and " ".join(ast.unparse(s).split()) == text]
+    return [s for s in plain if " ".join(ast.unparse(s).split()) == text]
 
 
 def _enclosing_loop(fn, stmt):
@@ -92,7 +96,7 @@ def _backward_crash(err, case):
     names = {k: v for k, v in (err.local_shapes or {}).items() if type(v) is int and type(k) is str}
     if names.get("L", L) != L:
         return None
-    stmts = _statement(fn, err.line)
+    stmts = _statement(fn, err.line, err.source)
     if len(stmts) != 1:
         return None
     step = _layer_of_step(fn, stmts[0], names)
@@ -112,8 +116,20 @@ def _backward_crash(err, case):
     if index < 0 and -index <= L:
         layer = L + index + 1
         whose = "the output layer's" if layer == L else f"layer {layer}'s"
+        many = "Where"
+        if isinstance(loop, ast.For):   # the for loop's own range, evaluated: every layer L..1 and this one
+            visited = next((v for h, v in chain.loop_layers(err.source, {**names, "L": L}) or ()
+                            if h == f"for {ast.unparse(loop.target)} in {ast.unparse(loop.iter)}"), None)
+            if visited and set(range(1, L + 1)) <= set(visited) and len(visited) == L + 1:
+                many = "The loop runs one layer too many: where"
+        elif isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare) and len(loop.test.ops) == 1 \
+                and isinstance(loop.test.left, ast.Name) and loop.test.left.id in stepped \
+                and chain._value(loop.test.comparators[0], {}) == (0 if isinstance(loop.test.ops[0], ast.GtE) else -1) \
+                and isinstance(loop.test.ops[0], (ast.GtE, ast.Gt)):
+            many = (f"The loop's condition `{ast.unparse(loop.test)}` lets it run for {loop.test.left.id} = 0 too, "
+                    "one layer too many: where")
         return "model_backward.cache_wrapped", {
-            "index": text, "where": where, "value": index, "whose": whose, "step": index + 1}
+            "index": text, "where": where, "value": index, "whose": whose, "step": index + 1, "lead": many}
     if err.exc_type != "KeyError" or not 0 <= index < L:
         return None
     key = re.fullmatch(r"'?dA(\d+)'?", err.message.strip())

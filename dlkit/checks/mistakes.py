@@ -826,10 +826,10 @@ CATALOG.update({
     "model_backward.source.dAL_swapped": "Your dA[L] = {code} has Y and A[L] swapped: it is the lecture's formula "
         "with Y where A[L] belongs and A[L] where Y belongs, so it divides by Y, the 0/1 labels (a division by "
         "zero); dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L])) divides by A[L] and 1 - A[L].",
-    "model_backward.cache_wrapped": "The loop runs one layer too many: where your code raised, {where}, so "
-        "caches[{index}] is caches[{value}], and a negative index counts from the end: it is {whose} cache, "
-        "handed to a step of layer {step}, which the network does not have; the layers run L..1 "
-        "(caches[L-1]..caches[0]), and the loop stops after layer 1.",
+    "model_backward.cache_wrapped": "{lead} your code raised, {where}, so caches[{index}] is "
+        "caches[{value}], and a negative index counts from the end: it is {whose} cache, handed to a step of "
+        "layer {step}, which the network does not have; the layers run L..1 (caches[L-1]..caches[0]), and the "
+        "loop stops after layer 1.",
     "model_backward.reads_own_output": "The step of layer {layer} ({cache}, with {where}) reads grads['{key}'], "
         "which {maker}: it is not computed yet. Layer l's step reads dA[l], from the layer after it, and gives "
         "dA[l-1]; here that is grads['{want}'].",

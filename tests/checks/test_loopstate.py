@@ -62,3 +62,21 @@ def test_caches_minus_one_written_for_the_output_layer_is_not_blamed():
         'dAL = -(Y / AL) + (1 - Y) / (1 - AL)', 'dAL = -(Y / AL) + (1 - Y) / (1 - AL)\n    dAL = dAL.T')
     r = check("model_backward", notebook(HEAD, src)["model_backward"])
     assert not r.passed and "model_backward.cache_wrapped" not in r.mistakes, str(r)
+
+
+def test_a_while_condition_that_lets_layer_0_run_is_said():
+    src = '''
+def model_backward(AL, Y, caches):
+    grads = {}
+    k = len(caches)
+    dA = -(Y / AL) + (1 - Y) / (1 - AL)
+    while k > -1:
+        dA, grads["dW" + str(k)], grads["db" + str(k)] = linear_activation_backward(
+            dA, caches[k - 1], "sigmoid" if k == len(caches) else "relu")
+        grads["dA" + str(k - 1)] = dA
+        k -= 1
+    return grads
+'''
+    r = check("model_backward", notebook(HEAD, src)["model_backward"])
+    assert not r.passed and r.mistakes[0] == "model_backward.cache_wrapped", str(r)
+    assert r.hints[0].startswith("The loop's condition `k > -1` lets it run for k = 0 too"), str(r)
