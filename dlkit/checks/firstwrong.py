@@ -18,7 +18,7 @@ import re
 
 import numpy as np
 
-from . import compare, concepts, expression, otherlayer, regroup, relations
+from . import clipping, compare, concepts, expression, otherlayer, regroup, relations
 from .mistakes import RELATIONS, TRACE, _Blank
 from .plain import fmt
 from .result import Finding
@@ -159,6 +159,9 @@ def _what(spec, case, fam, layer, name, value, expected, flat, layers=(), inputs
         return rid, (text[0].lower() + text[1:]).rstrip(".")
     if g.size == 1:
         return None, f"it is {fmt(float(g.ravel()[0]))} where {label} is {fmt(float(e.ravel()[0]))}"
+    clipped = clipping.words(line, value, expected, label)   # diagC: the line's own bounds explain the value
+    if clipped is not None:
+        return "clipped", clipped
     found = _expression(value, layers, inputs, case, own)
     if found is not None:
         tree, labels, q, m, defs = found

@@ -157,7 +157,7 @@ SOURCE = {
     "source.random_draw": "Your code draws random numbers ({code}): forward and backward propagation are "
                           "deterministic (no dropout, no noise); only initialize_parameters draws, from its seed.",
     "source.dAL_formula": "Your dA[L] = {code} is not -(Y / A[L] - (1 - Y) / (1 - A[L])): at A[L] = {al}, "
-                          "Y = {y} it gives {got} instead of {want}.",
+                          "Y = {y} it gives {got} instead of {want}{more}.",
     "source.Y_for_AL": "{code} takes Y where A[L] belongs: the cost has log(A[L]) and log(1 - A[L]), and dA[L] "
                        "divides by A[L] and 1 - A[L]; Y only multiplies.",
     "source.foreign_operation": "{code} computes {what}, which none of {exercise}'s equations has: "
@@ -436,8 +436,8 @@ CATALOG = {
         "layer l's cache (the list starts at 0), so in `for l in reversed(range(L-1))` layer l+1 uses caches[l].",
     "model_backward.cache_of_previous_layer": "Layer l's backward step used the cache of layer l-1: caches[l-1] holds "
         "layer l's cache (the list starts at 0), so in `for l in reversed(range(L-1))` layer l+1 uses caches[l].",
-    "model_backward.caches_index": "caches[l-1] holds the cache of layer l (the list starts at 0): "
-        "the output layer's cache is caches[L-1].",
+    "model_backward.caches_index": "caches holds L caches, indexed 0..L-1 (the list starts at 0): "
+        "caches[l-1] holds the cache of layer l, so the output layer's cache is caches[L-1].",
     "model_backward.returns_wrong_structure": "model_backward must return the grads dict with dA0..dA{L-1}, dW1..dWL, db1..dbL.",
     # ---- update_parameters ----------------------------------------------------------------------
     "update_parameters.gradient_ascent": "The update goes uphill: + alpha dW[l] is used instead of - alpha "
@@ -450,8 +450,8 @@ CATALOG = {
         "alpha db[l]; b[l] := b[l] - alpha db[l] for every layer, like W.",
     "update_parameters.W_not_updated": "W is not updated: W[l] is returned as it was given instead of W[l] - "
         "alpha dW[l]; W[l] := W[l] - alpha dW[l] for every layer, like b.",
-    "update_parameters.nothing_updated": "No parameter moved: what you return is the same as the parameters you were "
-        "given. Each new value must be stored in the dict you return, new['W' + str(l)] = W[l] - alpha dW[l] "
+    "update_parameters.nothing_updated": "No parameter moved: what you return holds the old parameters, unchanged (the "
+        "values you were given). Each new value must be stored in the dict you return, new['W' + str(l)] = W[l] - alpha dW[l] "
         "(a loop that only rebinds a local name, value = value - alpha * grad, never stores it).",
     "update_parameters.last_layer_not_updated": "The last layer is not updated: W[L] and b[L] are returned as "
         "they were given; loop over l = 1..L, for l in range(1, L + 1) (or range(L) with keys l + 1).",
@@ -820,3 +820,31 @@ CATALOG.update({
 # the learner's lines: "Line 4 reads Z where your mask belongs: mask is computed at line 3 (...) and never
 # used; with mask in place of Z, dZ is dZ[l]."
 
+# ---- diagC: dA[L] held against its wrong formulas (dalforms.py), the backward loop's state where it raised
+# (loopstate.py), each updated parameter paired with the gradient it took (pairing.py) ----
+CATALOG.update({
+    "model_backward.source.dAL_swapped": "Your dA[L] = {code} has Y and A[L] swapped: it is the lecture's formula "
+        "with Y where A[L] belongs and A[L] where Y belongs, so it divides by Y, the 0/1 labels (a division by "
+        "zero); dA[L] = -(Y / A[L] - (1 - Y) / (1 - A[L])) divides by A[L] and 1 - A[L].",
+    "model_backward.cache_wrapped": "{lead} your code raised, {where}, so caches[{index}] is "
+        "caches[{value}], and a negative index counts from the end: it is {whose} cache, handed to a step of "
+        "layer {step}, which the network does not have; the layers run L..1 (caches[L-1]..caches[0]), and the "
+        "loop stops after layer 1.",
+    "model_backward.reads_own_output": "The step of layer {layer} ({cache}, with {where}) reads grads['{key}'], "
+        "which {maker}: it is not computed yet. Layer l's step reads dA[l], from the layer after it, and gives "
+        "dA[l-1]; here that is grads['{want}'].",
+    "update_parameters.other_gradient_met": "{where} pairs {param} with the wrong gradient: it subtracts alpha times "
+        "{grad}, which is {what}; {param} takes its own gradient {own}: W[l] := W[l] - alpha dW[l], b[l] := b[l] - "
+        "alpha db[l], each gradient picked by its parameter's key (grads['d' + key]).",
+})
+# Id "<exercise>.alias_changed_in_place" (aliasing.py): an output entry stored right, then overwritten through
+# another name bound to the same array (n = grads[...], then n *= ...).
+TRACE.update({
+    "alias_changed_in_place": "Your {key} held the right value when line {first} bound {name} = {rhs} to it, "
+        "and was changed afterwards through that other name: {name} is the same array, not a copy, and line "
+        "{then} (`{line}`) changes {name} in place, so the stored {label} is overwritten with {name}'s new value; "
+        "make a new array instead ({name} = {name} * ..., or {rhs}.copy()).",
+    # Id "<exercise>.first_wrong_line_clipped" (clipping.py): the first wrong line's clip bounds explain its value
+    "first_wrong_line_clipped": "Line {lineno}{where} is the first line whose value leaves the lecture's "
+        "computation: your {var} is not {quantity} ({definition}): {what}.",
+})

@@ -918,7 +918,8 @@ def _helper_check(L):
     lead = f"{helper} refused its {param}: on your line {helper}'s {param} is `{text}`"
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and "greater than zero" in rest:
         return "helper_argument", (f"{lead}, a negated value: {helper} does the subtraction itself (W[l] - alpha "
-                                   f"dW[l]), so pass {L.text(node.operand)} as it is.")
+                                   f"dW[l]), so pass {L.text(node.operand)} as it is: a negative learning rate turns "
+                                   f"each step uphill (gradient ascent), and the cost rises instead of falling.")
     if param == "activation" and isinstance(node, ast.Constant) and isinstance(node.value, str):
         return "helper_argument", (f"{lead}: the activations are written exactly \"relu\" and \"sigmoid\", in lower "
                                    f"case.")

@@ -67,6 +67,7 @@ import textwrap
 
 import numpy as np
 
+from . import dalforms
 from .mistakes import hint_for
 from .result import Finding
 
@@ -506,6 +507,10 @@ def _dAL_formula(ctx, name):
         names = {x.id for x in ast.walk(n.value) if isinstance(x, ast.Name)} - {"np", "numpy"}
         if al not in names or not names <= {al, "Y"}:
             continue
+        known = dalforms.candidate(n.value, ctx.text(n.value), al, _evaluate)   # diagC: a known wrong formula
+        if known is not None:
+            yield known[0], known[1], n
+            continue
         for a, y in ((0.3, 1.0), (0.3, 0.0), (0.8, 1.0), (0.8, 0.0)):
             got = _evaluate(n.value, {al: a, "Y": y})
             if got is None:
@@ -513,7 +518,8 @@ def _dAL_formula(ctx, name):
             want = -(y / a - (1 - y) / (1 - a))
             if abs(got - want) > 1e-9 * max(1.0, abs(want)):
                 yield "dAL_formula", {"code": ctx.text(n.value), "al": a, "y": y, "got": f"{got:.4g}",
-                                      "want": f"{want:.4g}"}, n
+                                      "want": f"{want:.4g}",
+                                      "more": dalforms.grouping(ctx.text(n.value), al)}, n   # diagC
                 break
 
 

@@ -960,7 +960,9 @@ class Spec:
                     return None
                 from . import firstwrong
 
-                return firstwrong.explain(self, case, steps, outputs=(got_parts, wrong))
+                from . import aliasing   # diagC: an entry stored right, then changed through an alias
+                return (firstwrong.explain(self, case, steps, outputs=(got_parts, wrong))
+                        or aliasing.explain(self, case, steps, got_parts))
         return None
 
     def _try_it(self, case, part, runs, public) -> list:

@@ -14,7 +14,7 @@ import numpy as np
 import dlkit
 
 from . import causes, cases as C, chain, compare
-from . import layerwise
+from . import layerwise, loopstate, pairing
 from .numeric import H
 from .plain import LearnerError, kind
 from .spec import Mutant, Spec, agree
@@ -574,6 +574,9 @@ class ModelBackward(Spec):
         return layerwise.explain_backward(self, bad_runs)
 
     def exception_mistake(self, err, case):
+        said = loopstate.backward_crash(err, case)   # diagC: which layer's step raised, and why
+        if said is not None:
+            return said
         if err.exc_type == "IndexError" and "list index" in err.message and re.search(r"\bcaches\s*\[", err.line or ""):
             return "model_backward.caches_index"   # the failing line indexes caches
         if re.search(r"dA has shape \(1, \d+\) but must be", err.message) and self._dAL_reused(err):
@@ -734,6 +737,9 @@ class UpdateParameters(Spec):
         ]
 
     def exception_mistake(self, err, case):
+        said = pairing.update_crash(err, case)   # diagC: a parameter paired with another gradient
+        if said is not None:
+            return said
         return _parameter_key_mistake(self.name, err, case.args[0])
 
     def explain_part(self, part, bad_runs):
