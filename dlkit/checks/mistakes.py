@@ -323,8 +323,8 @@ CATALOG = {
         "that reaches the layer; dZ[l] = dA[l] * g'(Z[l]) multiplies the incoming gradient dA by the slope (1 "
         "where Z > 0, else 0).",
     "relu_backward.mask_on_dA": "The mask must come from Z, not dA: (dA > 0) is used instead of (Z > 0), the "
-        "slope g'(Z[l]), so dZ is ReLU(dA), dA with its negative entries zeroed, instead of dA zeroed where Z <= "
-        "0; dZ[l] = dA[l] * g'(Z[l]) with g'(Z) = 1 where Z > 0.",
+        "slope g'(Z[l]), so dZ is ReLU(dA), the relu of dA (dA with its negative entries zeroed: the mask follows dA's sign), "
+        "instead of dA zeroed where Z <= 0; dZ[l] = dA[l] * g'(Z[l]) with g'(Z) = 1 where Z > 0.",
     "relu_backward.mask_reversed": "The mask is reversed: it keeps dA where Z < 0 (or Z <= 0) instead of where "
         "Z > 0; ReLU's slope is 1 where Z > 0 and 0 where Z <= 0, dZ[l] = dA[l] * g'(Z[l]).",
     "relu_backward.mask_missing": "dZ is dA unchanged: dA[l] is used as dZ[l], so the ReLU's slope step is "
@@ -356,8 +356,8 @@ CATALOG = {
     "linear_activation_backward.always_sigmoid": "activation is ignored: sigmoid_backward is used even when "
         "activation == \"relu\": the sigmoid's slope is always used, also for the ReLU layer, where the ReLU's "
         "slope (Z > 0) belongs (relu_backward); dZ[l] = dA[l] * g[l]'(Z[l]).",
-    "linear_activation_backward.no_activation_backward": "dZ is dA: dA[l] is used as dZ[l], so the step dZ[l] = "
-        "dA[l] * g[l]'(Z[l]) is skipped before the linear backward (the activation's slope is missing).",
+    "linear_activation_backward.no_activation_backward": "dZ is dA: dA[l] is used as dZ[l], dA[l] instead of dZ[l] going into the linear backward, so the step dZ[l] = "
+        "dA[l] * g[l]'(Z[l]) is skipped (the activation's slope is missing).",
     "linear_activation_backward.uses_g_not_gprime": "dZ uses g(Z) where the slope g'(Z) belongs: the "
         "activation's value A[l] = g(Z[l]) is used instead of its slope g'(Z[l]); dZ[l] = dA[l] * g[l]'(Z[l]) "
         "(use relu_backward / sigmoid_backward, not relu / sigmoid).",
@@ -819,4 +819,10 @@ CATALOG.update({
 # by no line since, gives the lecture's value (mask = Z > 0, then dZ = dA * Z). The hint is worded from
 # the learner's lines: "Line 4 reads Z where your mask belongs: mask is computed at line 3 (...) and never
 # used; with mask in place of Z, dZ is dZ[l]."
-
+# ---- diagB: a wrong line one edit away from the lecture's (swaps.py, firstwrong.py) ----
+# Id "<exercise>.first_wrong_line_swap": one operator swapped, a call replaced by its argument's transpose,
+# a call's parentheses moved over a constant, or a factor dropped gives the lecture's value on the line.
+TRACE.update({
+    "first_wrong_line_swap": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: "
+                             "in `{expr}`, {what}; `{fixed}` gives {quantity} ({definition}).",
+})

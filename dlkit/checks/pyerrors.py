@@ -1554,6 +1554,8 @@ def _passed_value(L):
     own = next((a for a in L.assignments(param) if failing is not None and a[0].lineno < failing.lineno), None)
     yours = (f" Your own {param} ({L.at(own[0])}, `{L.source_line(own[0])}`) is the one to pass." if own
              and param != text else "")
+    if param == "Z" and named.family == "linear_cache":   # diagB: the cache's other part said by name
+        yours = f" The linear cache (A[l-1], W[l], b[l]) went where the activation cache Z belongs (cache[1]).{yours}"
     return "passed_value", (f"The {param} you passed to {helper}, {held}, is {named.label} ({kind}), where "
                             f"{need} belongs.{yours}")
 
