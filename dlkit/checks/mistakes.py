@@ -822,6 +822,12 @@ CATALOG.update({
 # ---- diagB: a wrong line one edit away from the lecture's (swaps.py, firstwrong.py) ----
 # Id "<exercise>.first_wrong_line_swap": one operator swapped, a call replaced by its argument's transpose,
 # a call's parentheses moved over a constant, or a factor dropped gives the lecture's value on the line.
+PYERRORS_B = {   # "<exercise>.read_before_assigned" (unbound.py): an UnboundLocalError no branch explains
+    "read_before_assigned": "A name is read before any line of your function has assigned it (an "
+                            "UnboundLocalError): the line reads the quantity it computes, or a slip of one name; "
+                            "pass the quantity the step takes (relu_backward(dA, Z) takes dA[l]).",
+}
+TRACE.update(PYERRORS_B)
 TRACE.update({
     "first_wrong_line_swap": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: "
                              "in `{expr}`, {what}; `{fixed}` gives {quantity} ({definition}).",
