@@ -832,3 +832,10 @@ TRACE.update({
     "first_wrong_line_swap": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: "
                              "in `{expr}`, {what}; `{fixed}` gives {quantity} ({definition}).",
 })
+# ---- diagB: right on the first n[l] columns only (whereonly.py, relations.py) ----
+# Id "<exercise>.columns_up_to_rows": the columns from n[l] on keep what the array held before (a loop over
+# the columns bounded by the number of rows).
+RELATIONS["columns_up_to_rows"] = (
+    "{part} is right on its first {n} column(s) only, as many as it has rows (n[l]), and the columns after them "
+    "({index}) keep {held}: only as many columns as there are rows were handled, a bound of shape[0] (n[l], the "
+    "rows) where the columns count m = shape[1] (the examples); every one of the m columns needs its step.")
