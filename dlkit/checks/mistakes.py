@@ -827,6 +827,9 @@ PYERRORS_B = {   # "<exercise>.read_before_assigned" (unbound.py): an UnboundLoc
                             "UnboundLocalError): the line reads the quantity it computes, or a slip of one name; "
                             "pass the quantity the step takes (relu_backward(dA, Z) takes dA[l]).",
 }
+PYERRORS_B["cache_item_wrong"] = (   # cacheitems.py: a name of the lecture holding another cache item
+    "Your Z (or W, b, A_prev) holds another item of the cache (taken from the wrong position): cache = "
+    "(linear_cache, Z) with linear_cache = (A_prev, W, b); Z[l] is cache[1], the activation cache.")
 TRACE.update(PYERRORS_B)
 TRACE.update({
     "first_wrong_line_swap": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: "

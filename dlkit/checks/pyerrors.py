@@ -1753,6 +1753,8 @@ EARLY = (_own_empty_dict, _passed_value, _renamed_parameter, _numerical_derivati
          _float_index, _str_concat)
 from .unbound import read_before_set as _read_before_set  # noqa: E402 - diagB: a name read before it is set
 EARLY += (_read_before_set,)
+from .cacheitems import wrong_item as _cache_item_wrong  # noqa: E402 - diagB: a cache item from the wrong place
+EARLY += (_cache_item_wrong,)
 LATE = (_index_range, _helper_check)   # after operands.py: an L that is not the number of layers says more
 
 
