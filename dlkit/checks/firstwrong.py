@@ -412,6 +412,15 @@ def _finding(spec, case, state, history, name, value, origin, wrong, before=None
         grouped = _grouping(spec, case, fam, layer, name, value, expected, flat, origin, before, sources=sources)
         if grouped is not None:
             return grouped
+        from .indexing import rows_only   # diagB: whole rows set by an index of row numbers alone
+        seen = {**dict(zip(getattr(spec, "arg_names", ()) or (), case.args)),   # (the replay below checks them)
+                **{n: v[0] for n, v in state.get(origin.frame, {}).items()}, **_names(origin, before, flat)}
+        rows = rows_only(origin.line, seen, origin.values.get(name)) if origin.values.get(name) is not None else None
+        if rows is not None:
+            hint = TRACE["first_wrong_line"].format(lineno=origin.lineno, where="", var=name,
+                                                    quantity=_label(fam, layer), definition=LECTURE[fam][1], what=rows)
+            return Finding(f"{spec.name}.first_wrong_line_rows_index", hint,
+                           [f"line {origin.lineno}: {origin.line}", f"With {case.label}."])
         inputs = _line_inputs(origin, before, flat, sources)
         rid, what = _what(spec, case, fam, layer, name, value, expected, flat,
                           layers=[(layer, flat)], inputs=inputs, own=_label(fam, layer), line=origin.line)

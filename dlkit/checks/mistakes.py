@@ -831,6 +831,9 @@ PYERRORS_B["cache_item_wrong"] = (   # cacheitems.py: a name of the lecture hold
     "Your Z (or W, b, A_prev) holds another item of the cache (taken from the wrong position): cache = "
     "(linear_cache, Z) with linear_cache = (A_prev, W, b); Z[l] is cache[1], the activation cache.")
 TRACE.update(PYERRORS_B)
+TRACE["first_wrong_line_rows_index"] = (   # indexing.py: X[idx] = v with idx the row numbers alone
+    "Your line indexes a 2-D array with one array of row numbers, so whole rows are set where single "
+    "entries belong: np.where(cond) gives (rows, columns); index with the mask itself, X[cond] = 0.")
 TRACE.update({
     "first_wrong_line_swap": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: "
                              "in `{expr}`, {what}; `{fixed}` gives {quantity} ({definition}).",
