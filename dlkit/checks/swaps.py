@@ -57,6 +57,12 @@ def _check(node, names):
                     raise _Unsafe
                 if "random" in ast.unparse(f) or any(k.arg == "out" for k in n.keywords):
                     raise _Unsafe
+                fn = np   # the numpy function itself: replay's rule (no file, no random, no in-place call)
+                for part in ast.unparse(f).split(".")[1:]:
+                    fn = getattr(fn, part, None)
+                from .replay import _is_numpy_callable
+                if fn is None or not _is_numpy_callable(fn):
+                    raise _Unsafe
         elif not isinstance(n, (ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp, ast.Attribute, ast.Subscript,
                                 ast.Slice, ast.Tuple, ast.Load, ast.operator, ast.unaryop, ast.keyword,
                                 ast.Compare, ast.cmpop)):
