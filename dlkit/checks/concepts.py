@@ -325,6 +325,10 @@ def _substituted(f, r, q, m, defs=None):
     inner = _one_argument(f, r, q, m)
     if inner is not None:
         return inner
+    from .slopes import other_slope   # diagB: tanh's slope where the sigmoid's belongs, by name
+    tanh = other_slope(f, r, lambda t: _value(t, q, m))
+    if tanh is not None:
+        return tanh
     swapped = _leaf_swapped(f, r, q, m)   # the trees' forms differ (sum(1/m X) and mean(X)): by value
     if swapped is not None:
         return swapped

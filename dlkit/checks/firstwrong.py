@@ -377,7 +377,8 @@ def _returned(spec, case, steps, layers, before, outputs, sources=None):
     if fam is None or fam not in LECTURE:
         return None
     return _grouping(spec, case, fam, layers[0][0], part, got, expected, flat, step, before, returned=True,
-                     sources=sources)
+                     sources=sources) or _swapped(spec, case, fam, layers[0][0], part, got, expected, flat, step,
+                                                  before, returned=True)   # diagB: swaps.py
 
 
 def _line_inputs(step, before, flat, sources=None, depth=1):
@@ -414,9 +415,24 @@ def _finding(spec, case, state, history, name, value, origin, wrong, before=None
         grouped = _grouping(spec, case, fam, layer, name, value, expected, flat, origin, before, sources=sources)
         if grouped is not None:
             return grouped
+        from .indexing import rows_only   # diagB: whole rows set by an index of row numbers alone
+        seen = {**dict(zip(getattr(spec, "arg_names", ()) or (), case.args)),   # (the replay below checks them)
+                **{n: v[0] for n, v in state.get(origin.frame, {}).items()}, **_names(origin, before, flat)}
+        rows = rows_only(origin.line, seen, origin.values.get(name)) if origin.values.get(name) is not None else None
+        if rows is not None:
+            hint = TRACE["first_wrong_line"].format(lineno=origin.lineno, where="", var=name,
+                                                    quantity=_label(fam, layer), definition=LECTURE[fam][1], what=rows)
+            return Finding(f"{spec.name}.first_wrong_line_rows_index", hint,
+                           [f"line {origin.lineno}: {origin.line}", f"With {case.label}."])
         inputs = _line_inputs(origin, before, flat, sources)
         rid, what = _what(spec, case, fam, layer, name, value, expected, flat,
                           layers=[(layer, flat)], inputs=inputs, own=_label(fam, layer), line=origin.line)
+        swapped = _swapped(spec, case, fam, layer, name, value, expected, flat, origin, before) \
+            if rid in (None, "expression") else None   # diagB: one edit of the line gives the lecture's value
+        if swapped is not None and rid is None:
+            return swapped
+        if swapped is not None:   # the expression's id stays; the edit that repairs the line is said too
+            what += "; " + swapped.hint.split("computation: ", 1)[1].rstrip(".")
         if rid is None and all_layers:
             mixed = _other_layer(spec, case, fam, layer, name, value, all_layers, origin, before, sources)
             if mixed is not None:
@@ -438,6 +454,25 @@ def _finding(spec, case, state, history, name, value, origin, wrong, before=None
             details.append(f"{other} comes from line {got[1].lineno}: {got[1].line}")
     details.append(f"With {case.label}.")
     return Finding(mid, hint, details)
+
+
+def _swapped(spec, case, fam, layer, name, value, expected, flat, origin, before, returned=False):
+    """The Finding for a line one edit away from the lecture's value (:mod:`swaps`), or None
+    (``returned``: the return line whose value is the output part ``name``)."""
+    from . import swaps
+
+    got = value if returned else origin.values.get(name)
+    if got is None or not _matches(got, value):
+        return None
+    found = swaps.search(origin.line, _names(origin, before, flat), got, expected)
+    if found is None:
+        return None
+    expr, words, fixed = found
+    where = f" (pass {origin.visit} of the loop)" if origin.visit > 1 else ""
+    hint = TRACE["first_wrong_line_swap"].format(lineno=origin.lineno, where=where, expr=expr, what=words,
+                                                 fixed=fixed, quantity=_label(fam, layer), definition=LECTURE[fam][1])
+    return Finding(f"{spec.name}.first_wrong_line_swap", hint,
+                   [f"line {origin.lineno}: {origin.line}", f"With {case.label}."])
 
 
 def _other_layer(spec, case, fam, layer, name, value, layers, origin, before, sources):

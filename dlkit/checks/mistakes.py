@@ -323,8 +323,8 @@ CATALOG = {
         "that reaches the layer; dZ[l] = dA[l] * g'(Z[l]) multiplies the incoming gradient dA by the slope (1 "
         "where Z > 0, else 0).",
     "relu_backward.mask_on_dA": "The mask must come from Z, not dA: (dA > 0) is used instead of (Z > 0), the "
-        "slope g'(Z[l]), so dZ is ReLU(dA), dA with its negative entries zeroed, instead of dA zeroed where Z <= "
-        "0; dZ[l] = dA[l] * g'(Z[l]) with g'(Z) = 1 where Z > 0.",
+        "slope g'(Z[l]), so dZ is ReLU(dA), the relu of dA (dA with its negative entries zeroed: the mask follows dA's sign), "
+        "instead of dA zeroed where Z <= 0; dZ[l] = dA[l] * g'(Z[l]) with g'(Z) = 1 where Z > 0.",
     "relu_backward.mask_reversed": "The mask is reversed: it keeps dA where Z < 0 (or Z <= 0) instead of where "
         "Z > 0; ReLU's slope is 1 where Z > 0 and 0 where Z <= 0, dZ[l] = dA[l] * g'(Z[l]).",
     "relu_backward.mask_missing": "dZ is dA unchanged: dA[l] is used as dZ[l], so the ReLU's slope step is "
@@ -356,8 +356,8 @@ CATALOG = {
     "linear_activation_backward.always_sigmoid": "activation is ignored: sigmoid_backward is used even when "
         "activation == \"relu\": the sigmoid's slope is always used, also for the ReLU layer, where the ReLU's "
         "slope (Z > 0) belongs (relu_backward); dZ[l] = dA[l] * g[l]'(Z[l]).",
-    "linear_activation_backward.no_activation_backward": "dZ is dA: dA[l] is used as dZ[l], so the step dZ[l] = "
-        "dA[l] * g[l]'(Z[l]) is skipped before the linear backward (the activation's slope is missing).",
+    "linear_activation_backward.no_activation_backward": "dZ is dA: dA[l] is used as dZ[l], dA[l] instead of dZ[l] going into the linear backward, so the step dZ[l] = "
+        "dA[l] * g[l]'(Z[l]) is skipped (the activation's slope is missing).",
     "linear_activation_backward.uses_g_not_gprime": "dZ uses g(Z) where the slope g'(Z) belongs: the "
         "activation's value A[l] = g(Z[l]) is used instead of its slope g'(Z[l]); dZ[l] = dA[l] * g[l]'(Z[l]) "
         "(use relu_backward / sigmoid_backward, not relu / sigmoid).",
@@ -848,3 +848,29 @@ TRACE.update({
     "first_wrong_line_clipped": "Line {lineno}{where} is the first line whose value leaves the lecture's "
         "computation: your {var} is not {quantity} ({definition}): {what}.",
 })
+# ---- diagB: a wrong line one edit away from the lecture's (swaps.py, firstwrong.py) ----
+# Id "<exercise>.first_wrong_line_swap": one operator swapped, a call replaced by its argument's transpose,
+# a call's parentheses moved over a constant, or a factor dropped gives the lecture's value on the line.
+PYERRORS_B = {   # "<exercise>.read_before_assigned" (unbound.py): an UnboundLocalError no branch explains
+    "read_before_assigned": "A name is read before any line of your function has assigned it (an "
+                            "UnboundLocalError): the line reads the quantity it computes, or a slip of one name; "
+                            "pass the quantity the step takes (relu_backward(dA, Z) takes dA[l]).",
+}
+PYERRORS_B["cache_item_wrong"] = (   # cacheitems.py: a name of the lecture holding another cache item
+    "Your Z (or W, b, A_prev) holds another item of the cache (taken from the wrong position): cache = "
+    "(linear_cache, Z) with linear_cache = (A_prev, W, b); Z[l] is cache[1], the activation cache.")
+TRACE.update(PYERRORS_B)
+TRACE["first_wrong_line_rows_index"] = (   # indexing.py: X[idx] = v with idx the row numbers alone
+    "Your line indexes a 2-D array with one array of row numbers, so whole rows are set where single "
+    "entries belong: np.where(cond) gives (rows, columns); index with the mask itself, X[cond] = 0.")
+TRACE.update({
+    "first_wrong_line_swap": "Line {lineno}{where} is the first line whose value leaves the lecture's computation: "
+                             "in `{expr}`, {what}; `{fixed}` gives {quantity} ({definition}).",
+})
+# ---- diagB: right on the first n[l] columns only (whereonly.py, relations.py) ----
+# Id "<exercise>.columns_up_to_rows": the columns from n[l] on keep what the array held before (a loop over
+# the columns bounded by the number of rows).
+RELATIONS["columns_up_to_rows"] = (
+    "{part} is right on its first {n} column(s) only, as many as it has rows (n[l]), and the columns after them "
+    "({index}) keep {held}: only as many columns as there are rows were handled, a bound of shape[0] (n[l], the "
+    "rows) where the columns count m = shape[1] (the examples); every one of the m columns needs its step.")

@@ -105,8 +105,9 @@ class _Line:
         if not hasattr(self, "_failing"):
             self._failing = None
             for n in ast.walk(self.fn):
-                if isinstance(n, ast.stmt) and hasattr(n, "lineno") and \
-                        (ast.get_source_segment(self.fn_src, n) or "").split("\n")[0].strip() == self.line:
+                first = (ast.get_source_segment(self.fn_src, n) or "").split("\n")[0].strip()
+                if isinstance(n, ast.stmt) and hasattr(n, "lineno") and first and (first == self.line or (
+                        self.line.startswith(first) and self.line[len(first):].lstrip().startswith("#"))):  # diagB
                     self._failing = n
                     break
         return self._failing
@@ -1555,6 +1556,8 @@ def _passed_value(L):
     own = next((a for a in L.assignments(param) if failing is not None and a[0].lineno < failing.lineno), None)
     yours = (f" Your own {param} ({L.at(own[0])}, `{L.source_line(own[0])}`) is the one to pass." if own
              and param != text else "")
+    if param == "Z" and named.family == "linear_cache":   # diagB: the cache's other part said by name
+        yours = f" The linear cache (A[l-1], W[l], b[l]) went where the activation cache Z belongs (cache[1]).{yours}"
     return "passed_value", (f"The {param} you passed to {helper}, {held}, is {named.label} ({kind}), where "
                             f"{need} belongs.{yours}")
 
@@ -1749,6 +1752,10 @@ def _forward_for_slope(L):
 EARLY = (_own_empty_dict, _passed_value, _renamed_parameter, _numerical_derivative, _forward_for_slope,
          _key_error, _undefined_name, _none_value, _tuple_value, _wrong_kind, _not_callable, _call_arguments, _append_args, _assert_failed, _unpack_count, _numpy_arguments, _array_to_number,
          _float_index, _str_concat)
+from .unbound import read_before_set as _read_before_set  # noqa: E402 - diagB: a name read before it is set
+EARLY += (_read_before_set,)
+from .cacheitems import wrong_item as _cache_item_wrong  # noqa: E402 - diagB: a cache item from the wrong place
+EARLY += (_cache_item_wrong,)
 LATE = (_index_range, _helper_check)   # after operands.py: an L that is not the number of layers says more
 
 

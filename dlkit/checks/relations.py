@@ -181,6 +181,8 @@ def single_case(part, g, e, q, case):
                 if _close(g64, fn(Z - b)):
                     found.append(("b_missing", {"part": part}))
     found += _shape_free(part, g64, e64, q)
+    from .whereonly import columns_up_to_rows   # diagB: a column loop bounded by the rows' count
+    found += columns_up_to_rows(part, g64, e64, q)
     if Z is not None and g64.ndim == 2:
         found += _on_wrong_input(part, g64, e64, q)
     if Z is not None and g64.shape == Z.shape and g64.shape == e64.shape:

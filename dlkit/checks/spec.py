@@ -647,7 +647,8 @@ class Spec:
                 findings = [said] + findings
             # diag17: the line's own operators, bracketed otherwise, give the lecture's value: the cause itself
             # (unused.py: a result computed and never used, read where another name stands: the slip itself)
-            findings.sort(key=lambda f: not f.id.endswith((".first_wrong_line_grouping", ".unused_result")))
+            findings.sort(key=lambda f: not f.id.endswith((".first_wrong_line_grouping", ".unused_result",
+                                                     ".first_wrong_line_swap")))   # diagB: swaps.py
         elif findings and not crashes and self.call_claims:
             findings = self._calls_recheck(call, runs, findings)
         said_grouping = [i for i, f in enumerate(findings) if f.id.endswith(GROUPING_IDS)]

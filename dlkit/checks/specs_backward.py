@@ -16,6 +16,7 @@ import dlkit
 from . import cases as C
 from . import causes
 from . import compare, numeric, relations
+from . import unbound  # diagB
 from .mistakes import hint_for
 from .result import Finding
 from .plain import kind
@@ -405,7 +406,8 @@ class LinearActivationBackward(Spec):
             for suffix, name, bad in lifted_slopes()]
 
     def exception_mistake(self, err, case):
-        if err.exc_type in ("UnboundLocalError", "NameError") and re.search(r"'(dZ|dA_prev|dW|db)'", err.message):
+        if err.exc_type in ("UnboundLocalError", "NameError") and re.search(r"'(dZ|dA_prev|dW|db)'", err.message) \
+                and not unbound.set_nowhere_before(err):   # diagB: read before any line sets it, no branch's
             return causes.unknown_activation(self.name, err)
         if err.exc_type in ("TypeError", "ValueError", "AttributeError") and "tuple" in err.message \
                 and (err.source is None or causes.unpacks_cache_as_Z_first(err.source)):
