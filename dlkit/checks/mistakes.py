@@ -108,7 +108,7 @@ RELATIONS = {
         "own, W[l] := W[l] - alpha dW[l] and b[l] := b[l] - alpha db[l] (a line copied without changing it?).",
     "outputs_order": "The outputs are returned in the wrong order: your function returns ({got}), "
                      "the exercise returns ({want}); the next step unpacks them in that order.",
-    "cache_extra_item": "{part} also holds {what}: it must be {items} and nothing more (the backward step unpacks "
+    "cache_extra_item": "{part} also holds {what}: {part} must be {items} and nothing more (the backward step unpacks "
                         "exactly these).",
     "cache_missing_item": "{part} lacks {what}: it must be {items}; the backward step needs every one of them.",
     "cache_only_item": "{part} is {what} alone: {missing} is not kept; it must be {items}.",
