@@ -820,3 +820,13 @@ CATALOG.update({
 # the learner's lines: "Line 4 reads Z where your mask belongs: mask is computed at line 3 (...) and never
 # used; with mask in place of Z, dZ is dZ[l]."
 
+# ---- diagF: output forms (outputforms.py): right except on a region of Z, a list, the softplus ----
+# Ids "<exercise>.right_except_where", "<exercise>.list_not_array", "<exercise>.softplus" (relations).
+RELATIONS.update({
+    "right_except_where": "{part} is right everywhere except where {region}: there {got}; {why}.",
+    "list_not_array": "{part} holds the right values but is a Python {kind}, not a numpy array: the lecture's "
+                      "quantities are numpy arrays (the next step calls array methods on them); return the array "
+                      "itself, without converting it to a {kind}.",
+    "softplus": "{part} is log(1 + e^Z), the softplus (a smooth version of ReLU), where ReLU is max(0, Z): it is "
+                "positive where Z < 0 and above Z where Z > 0; ReLU is 0 for Z <= 0 and Z itself for Z > 0.",
+})
