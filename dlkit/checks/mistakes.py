@@ -830,3 +830,8 @@ RELATIONS.update({
     "softplus": "{part} is log(1 + e^Z), the softplus (a smooth version of ReLU), where ReLU is max(0, Z): it is "
                 "positive where Z < 0 and above Z where Z > 0; ReLU is 0 for Z <= 0 and Z itself for Z > 0.",
 })
+# ---- diagF: the order a forward composite ran its layers in (layerorder.py) ----
+CATALOG.update({
+    "model_forward.layer_order": "{words}; forward propagation runs the layers l = 1, 2, ..., L in this order, "
+                                 "each on the output of the layer before (layer 1 on X = A[0]).",
+})

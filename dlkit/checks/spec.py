@@ -660,6 +660,10 @@ class Spec:
                 findings[i] = Finding(findings[i].id, grouped.hint, grouped.details)
         if findings and not crashes and findings[0].id.rsplit(".", 1)[-1] in BROAD_MUTANTS:
             findings[0] = self._broad_said(runs, findings[0])
+        if findings and type(self).explain_calls is not Spec.explain_calls:   # diagF: the layers' order (layerorder.py)
+            from . import layerorder
+            found = layerorder.explain(self, call, runs, crashes, findings)
+            findings = ([found] if found is not None else []) + findings
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)
