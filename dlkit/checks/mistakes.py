@@ -835,3 +835,7 @@ CATALOG.update({
     "model_forward.layer_order": "{words}; forward propagation runs the layers l = 1, 2, ..., L in this order, "
                                  "each on the output of the layer before (layer 1 on X = A[0]).",
 })
+# ---- diagF: one edit of the learner's function that makes it right (oneedit.py) ----
+TRACE.update({
+    "one_edit": "Line {lineno}: {words} on every public case; change that one place.",
+})
