@@ -108,7 +108,7 @@ RELATIONS = {
         "own, W[l] := W[l] - alpha dW[l] and b[l] := b[l] - alpha db[l] (a line copied without changing it?).",
     "outputs_order": "The outputs are returned in the wrong order: your function returns ({got}), "
                      "the exercise returns ({want}); the next step unpacks them in that order.",
-    "cache_extra_item": "{part} also holds {what}: it must be {items} and nothing more (the backward step unpacks "
+    "cache_extra_item": "{part} also holds {what}: {part} must be {items} and nothing more (the backward step unpacks "
                         "exactly these).",
     "cache_missing_item": "{part} lacks {what}: it must be {items}; the backward step needs every one of them.",
     "cache_only_item": "{part} is {what} alone: {missing} is not kept; it must be {items}.",
@@ -874,3 +874,22 @@ RELATIONS["columns_up_to_rows"] = (
     "{part} is right on its first {n} column(s) only, as many as it has rows (n[l]), and the columns after them "
     "({index}) keep {held}: only as many columns as there are rows were handled, a bound of shape[0] (n[l], the "
     "rows) where the columns count m = shape[1] (the examples); every one of the m columns needs its step.")
+# ---- diagF: output forms (outputforms.py): right except on a region of Z, a list, the softplus ----
+# Ids "<exercise>.right_except_where", "<exercise>.list_not_array", "<exercise>.softplus" (relations).
+RELATIONS.update({
+    "right_except_where": "{part} is right everywhere except where {region}: there {got}; {why}.",
+    "list_not_array": "{part} holds the right values but is a Python {kind}, not a numpy array: the lecture's "
+                      "quantities are numpy arrays (the next step calls array methods on them); return the array "
+                      "itself, without converting it to a {kind}.",
+    "softplus": "{part} is log(1 + e^Z), the softplus (a smooth version of ReLU), where ReLU is max(0, Z): it is "
+                "positive where Z < 0 and above Z where Z > 0; ReLU is 0 for Z <= 0 and Z itself for Z > 0.",
+})
+# ---- diagF: the order a forward composite ran its layers in (layerorder.py) ----
+CATALOG.update({
+    "model_forward.layer_order": "{words}; forward propagation runs the layers l = 1, 2, ..., L in this order, "
+                                 "each on the output of the layer before (layer 1 on X = A[0]).",
+})
+# ---- diagF: one edit of the learner's function that makes it right (oneedit.py) ----
+TRACE.update({
+    "one_edit": "Line {lineno}: {words} on every public case; change that one place.",
+})

@@ -466,7 +466,8 @@ def _helper_call(spec, err, case, rec, failed, quantities, m, sizes, lineno):
             texts = {p: node.text for p, node, n in named}
             plain = [(texts[p], n.label) for p, n in odd if re.fullmatch(r"[A-Za-z_]\w*", texts[p])]
             # a plain name passed (X, A): no index on the line to be off; the name holds another layer's array
-            why = ("; ".join(f"`{t}` is a name with no index on your line, and it holds {lab} here" for t, lab in plain)
+            why = ("; ".join(f"`{t}` is a name with no index on your line, and it holds {lab} here"
+                             + (" (X, the input of the network)" if lab == "A[0]" else "") for t, lab in plain)
                    + f": pass the name that holds what layer {k} takes" if len(plain) == len(odd) else
                    "A layer index is off (the key's number, caches[...] or the loop's l)")
             return "arguments_of_other_layers", (

@@ -18,7 +18,7 @@ import itertools
 
 import numpy as np
 
-from . import compare
+from . import compare, outputforms
 from .plain import fmt
 
 
@@ -117,7 +117,11 @@ def single_case(part, g, e, q, case):
     m = case.info.get("m")
     g64, e64 = _f64(g), _f64(e)
     if g64 is None or e64 is None:
-        return found
+        return outputforms.list_relation(part, g, e)   # the right values as a list (outputforms.py)
+    if "Z" in q and part in ("A", "AL"):   # log(1 + e^Z) where ReLU belongs (outputforms.py)
+        found = outputforms.softplus_relation(part, g64, e64, q)
+        if found:
+            return found
     Z = q.get("Z")
     # -- values that are not finite -----------------------------------------------------
     if g64.shape == e64.shape and not np.isfinite(g64).all() and np.isfinite(e64).all():
@@ -137,6 +141,9 @@ def single_case(part, g, e, q, case):
             if differ.any() and np.all(Z[differ] == 0):
                 found.append(("slope_at_zero", {"part": part}))
                 return found
+    region = outputforms.region_relations(part, g64, e64, q)   # right except on a region of Z (outputforms.py)
+    if region and not outputforms.last_columns(part, g64, e64):
+        return region
     # -- whole numbers ----------------------------------------------------------------------
     if g64.shape == e64.shape and np.all(g64 == np.round(g64)) and not np.all(e64 == np.round(e64)) \
             and any(compare.close(g64, f(e64)) for f in (np.trunc, np.floor, np.round)):
@@ -223,10 +230,10 @@ def single_case(part, g, e, q, case):
             if g64.ndim == 2 and g64.shape[0] == 1 and not _near(k, -1.0):
                 # one row: "off on row 0" on this case is the same mistake as on a case with more rows
                 found.append(("factor_on_some", {"part": part, "k": k, "which": "row", "index": [0]}))
-            return found
+            return found + region
         if g64.ndim == 2:
             found += _partial(part, g64, e64)
-    return found
+    return found + region   # a region of Z that is also the last columns: after the columns' relations
 
 
 def _update_step(part, g, e, q):

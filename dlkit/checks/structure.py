@@ -122,11 +122,12 @@ def _caches_list(got, exp, label):
     if alone is not None:
         whose = f"the output layer's (layer {alone} = L)" if alone == L else f"layer {alone}'s"
         return "caches_one_cache", {"part": label, "words": (
-            f"{label} is one cache, {whose} (linear_cache, Z), not the list of the L = {L} caches, one per layer")}
+            f"{label} is one cache, {whose} (linear_cache, Z), not the list of the L = {L} caches, one per layer: "
+            f"the list is replaced by that one cache")}
     if len(got) == 2 * L and all(_agree((got[2 * j], got[2 * j + 1]), exp[j]) for j in range(L)):
         return "caches_layers", {"part": label, "words": (
-            f"{label} holds {2 * L} items for L = {L} layers: each layer's linear_cache and Z one after the other, "
-            f"as separate items, where one cache (linear_cache, Z) per layer belongs")}
+            f"{label} holds {2 * L} items for L = {L} layers, two items per layer: each layer's linear_cache and Z one "
+            f"after the other, as separate items, where one cache (linear_cache, Z) per layer belongs")}
     seq = [layer_of(item) for item in got]
     if not seq or None in seq or seq == list(range(1, L + 1)):
         return None

@@ -217,7 +217,7 @@ def relu(Z):
 # ---- operations none of the equations has -------------------------------------------------------------
 
 
-@bug("relu", "relu.source.foreign_operation")
+@bug("relu", "relu.softplus")   # named by outputforms.py since diagF (was the source rule foreign_operation)
 def relu(Z):
     return np.log(1 + np.exp(Z))          # the softplus, a smooth relu
 
