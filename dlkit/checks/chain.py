@@ -139,6 +139,13 @@ def judge_forward(args, output, log, source=None):
                                   f"belongs (its W[{l}] is right)"), False
         want = X if l == 1 else steps[i - 1]["A"]
         if want is not None and not _close(s["A_prev"], want):
+            from . import layerinputs   # W2c: one array for every layer, or the previous input (layerinputs.py)
+            said = layerinputs.forward_shared(steps, i, L, X, _close)
+            if said is not None:
+                return "chain_shared_input", said, False
+            said = layerinputs.forward_stale(steps, i, L, _close)
+            if said is not None:
+                return "chain_stale_input", said, False
             what = _forward_input(s["A_prev"], X, steps[:i])
             if what is None:
                 return None
@@ -309,6 +316,13 @@ def judge_backward(args, output, log, source=None):
         else:
             want = steps[i - 1]["out"][0]
             if s["dA"] is not None and want is not None and not _close(s["dA"], want):
+                from . import layerinputs   # W2c: one array for every layer, or the previous input (layerinputs.py)
+                said = layerinputs.backward_shared(steps, i, L, _close)
+                if said is not None:
+                    return "chain_shared_input", said, False
+                said = layerinputs.backward_stale(steps, i, L, _close) if i >= 2 else None
+                if said is not None:
+                    return "chain_stale_input", said, False
                 what = _backward_input(s["dA"], steps[:i], dAL, L)
                 if what is None:
                     return None
