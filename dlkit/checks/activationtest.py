@@ -45,14 +45,20 @@ def _choices(loop):
 def _layers_bound(fn):
     """Names of the learner's function bound to the number of layers: X = len(caches), X = len(parameters) // 2."""
     names = set()
+    pairs = []
     for n in ast.walk(fn):
-        if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name):
-            v = n.value
-            if isinstance(v, ast.BinOp) and isinstance(v.op, ast.FloorDiv) and isinstance(v.right, ast.Constant) \
-                    and v.right.value == 2:
-                v = v.left
-            if isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "len":
-                names.add(n.targets[0].id)
+        if isinstance(n, ast.Assign) and len(n.targets) == 1:
+            t, v = n.targets[0], n.value
+            if isinstance(t, ast.Name):
+                pairs.append((t, v))
+            elif isinstance(t, ast.Tuple) and isinstance(v, ast.Tuple) and len(t.elts) == len(v.elts):
+                pairs += [(a, b) for a, b in zip(t.elts, v.elts) if isinstance(a, ast.Name)]
+    for target, v in pairs:
+        if isinstance(v, ast.BinOp) and isinstance(v.op, ast.FloorDiv) and isinstance(v.right, ast.Constant) \
+                and v.right.value == 2:
+            v = v.left
+        if isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "len":
+            names.add(target.id)
     return names
 
 

@@ -159,6 +159,10 @@ _WHY = {   # (callee, argument, kind) -> what the helper already does with it
         "model_backward already walks the caches from layer L down to layer 1 (layer l's call takes caches[l-1], "
         "the output layer's is the last one), so the reversed list hands every layer another layer's cache; pass "
         "caches exactly as model_forward returned it",
+    ("model_backward", "caches", "short"):
+        "model_backward takes one cache per layer, L of them with the output layer's last, and reads L from "
+        "len(caches): a list one short is read as a network of L-1 layers; pass caches exactly as model_forward "
+        "returned it",
 }
 
 
@@ -190,9 +194,9 @@ def loop_failed_call(args, log, failed, m=None):
         if rel is None:
             continue
         kind, how = rel
-        why = _WHY.get((callee, arg, kind), f"pass {words} itself")
-        return "helper_argument", (f"Your loop gives {callee} {arg}{shown}: {how}, where {words} itself "
-                                   f"belongs; dlkit's {callee} raised on it: {why}")
+        why = _WHY.get((callee, arg, kind), f"pass {words} as it is")
+        return "helper_argument", (f"Your loop gives {callee} {arg}{shown}: {how}, where {words} belongs as "
+                                   f"it is; dlkit's {callee} raised on it: {why}")
     return None
 
 

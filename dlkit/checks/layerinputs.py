@@ -35,9 +35,10 @@ def backward_shared(steps, i, L, close):
     name = f"dA[{sym}] (here dA[{k}]" if sym and sym != "L" else f"dA[{k}] ("
     whose = "the output layer's call" if src == 0 else f"layer {L - src}'s call"
     every = "every hidden layer" if first == L - 1 and last == 1 else f"every layer from {first} down to {last}"
-    return (f"{every} is given {name}, the result of {whose}): the same array for layers {first}..{last}, "
-            f"where each layer l takes its own dA[l], the result of layer l+1's call just before; only layer "
-            f"{first}'s call gets the right one, and the dA[l-1] each later call returns is never handed on")
+    return (f"{every} is given {name}, the result of {whose}): the same dA is reused for layers {first}..{last}, "
+            f"where each layer l takes its own dA[l], the result of the layer after it (layer l+1's call) just "
+            f"before; only layer {first}'s call gets the right one, and the dA[l-1] each later call returns is "
+            f"never handed on")
 
 
 def forward_shared(steps, i, L, X, close):
@@ -54,7 +55,7 @@ def forward_shared(steps, i, L, X, close):
     sym = _sym(k, L)
     name = "X = A[0], the input" if k == 0 else (f"A[{sym}] (here A[{k}]), the result of layer {k}'s call" if sym
                                                   else f"A[{k}], the result of layer {k}'s call")
-    return (f"every layer from {first} to {last} is given {name}: the same array for layers {first}..{last}, "
+    return (f"every layer from {first} to {last} is given {name}: the same A is reused for layers {first}..{last}, "
             f"where each layer l takes its own A[l-1], the result of layer l-1's call just before; the A[l] each "
             f"of these calls returns is never handed on to the next")
 

@@ -176,7 +176,7 @@ def test_backward_differences_are_named_in_the_lectures_words():
     mid, words, _ = _backward_judged(reused, X3, p3, Y)
     # W2c: the same array for every hidden layer is said as a whole (layerinputs.py)
     assert mid == "chain_shared_input" and "every hidden layer is given dA[L-1] (here dA[2]" in words
-    assert "the same array for layers 2..1" in words
+    assert "the same dA is reused for layers 2..1" in words
 
     def mean_dAL(AL, Y, caches):
         grads, L = {}, len(caches)
