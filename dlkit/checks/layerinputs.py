@@ -91,4 +91,20 @@ def older_input(k, L):
             f"what layer {k} takes)")
 
 
-__all__ = ["older_input", "backward_shared", "forward_shared", "forward_stale", "backward_stale"]
+def related_input(got, want, fam, k, l, m):
+    """Words when layer l's input is a simple function of the {fam}[k] that belongs there (its negative,
+    a multiple, its transpose: helperargs.relate); None otherwise."""
+    from .helperargs import relate
+
+    found = relate(got, want, f"{fam}[{k}]", m=m)
+    if found is None:
+        return None
+    kind, how = found
+    src = f"the result of layer {k}'s call" if fam == "A" else f"the result of layer {l + 1}'s call"
+    if k == 0 and fam == "A":
+        src = "X, the input"
+    return (f"layer {l}'s call is given {how} ({src}), where {fam}[{k}] itself belongs: the chain hands each "
+            f"layer's result to the next as it is, without a sign, a factor or a transpose")
+
+
+__all__ = ["related_input", "older_input", "backward_shared", "forward_shared", "forward_stale", "backward_stale"]

@@ -914,3 +914,6 @@ TRACE.update({
     "chain_shared_input": "{words}. {loop}",
     "chain_stale_input": "{words}. {loop}",
 })
+# Id "<exercise>.chain_related_input" (layerinputs.py): a layer call given the negative, a multiple or the
+# transpose of the A[l-1] / dA[l] that belongs there.
+TRACE["chain_related_input"] = "{words}. {loop}"

@@ -91,3 +91,31 @@ def test_a_stale_input_is_said_one_layer_behind():
 def test_right_loops_get_neither():
     X, P = _net([3, 3, 3, 1])
     assert _forward(_right_forward, X, P) is None
+
+
+def _backward_negated_on(AL, Y, caches):
+    grads, L = {}, len(caches)
+    dA = -(Y / AL) + (1 - Y) / (1 - AL)
+    for l in range(L, 0, -1):
+        out, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        grads[f"dA{l - 1}"] = out
+        dA = -out    # "the gradient points the other way"
+    return grads
+
+
+def _forward_halved_on(X, parameters):
+    caches, L, A = [], len(parameters) // 2, X
+    for l in range(1, L + 1):
+        A_next, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], "relu" if l < L else "sigmoid")
+        caches.append(cache)
+        A = A_next / 2
+    return A * 2, caches
+
+
+def test_an_input_that_is_a_function_of_what_belongs_is_said_so():
+    X, P = _net([3, 3, 3, 1])
+    Y = np.array([[1.0, 0.0, 1.0, 0.0, 1.0]])
+    mid, words, _ = _backward(_backward_negated_on, X, P, Y)
+    assert mid == "chain_related_input" and "the negative of dA[2]" in words, words
+    mid, words, _ = _forward(_forward_halved_on, X, P)
+    assert mid == "chain_related_input" and "half of A[1]" in words, words
