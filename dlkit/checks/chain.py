@@ -139,9 +139,20 @@ def judge_forward(args, output, log, source=None):
                                   f"belongs (its W[{l}] is right)"), False
         want = X if l == 1 else steps[i - 1]["A"]
         if want is not None and not _close(s["A_prev"], want):
+            from . import layerinputs   # W2c: one array for every layer, or the previous input (layerinputs.py)
+            said = layerinputs.forward_shared(steps, i, L, X, _close)
+            if said is not None:
+                return "chain_shared_input", said, False
+            said = layerinputs.forward_stale(steps, i, L, _close)
+            if said is not None:
+                return "chain_stale_input", said, False
             what = _forward_input(s["A_prev"], X, steps[:i])
             if what is None:
                 return None
+            if what.endswith("that no call returned"):   # W2c: a simple function of what belongs (helperargs.py)
+                said = layerinputs.related_input(s["A_prev"], want, "A", l - 1, l, X.shape[1] if X.ndim == 2 else None)
+                if said is not None:
+                    return "chain_related_input", said, False
             if l == 1:
                 why = f"the first call, layer 1's, is given {what} where X = A[0] belongs"
             else:
@@ -309,9 +320,20 @@ def judge_backward(args, output, log, source=None):
         else:
             want = steps[i - 1]["out"][0]
             if s["dA"] is not None and want is not None and not _close(s["dA"], want):
+                from . import layerinputs   # W2c: one array for every layer, or the previous input (layerinputs.py)
+                said = layerinputs.backward_shared(steps, i, L, _close)
+                if said is not None:
+                    return "chain_shared_input", said, False
+                said = layerinputs.backward_stale(steps, i, L, _close) if i >= 2 else None
+                if said is not None:
+                    return "chain_stale_input", said, False
                 what = _backward_input(s["dA"], steps[:i], dAL, L)
                 if what is None:
                     return None
+                if what.endswith("that no call returned"):   # W2c: a simple function of what belongs (helperargs.py)
+                    said = layerinputs.related_input(s["dA"], want, "dA", l, l, AL.shape[1] if AL.ndim == 2 else None)
+                    if said is not None:
+                        return "chain_related_input", said, False
                 same_after = all(t["dA"] is not None and _close(t["dA"], s["dA"]) for t in steps[i:])
                 every = (f"; the same array is given to every layer from {l} down to {L - len(steps) + 1}"
                          if same_after and len(steps) - i > 1 else "")

@@ -893,3 +893,27 @@ CATALOG.update({
 TRACE.update({
     "one_edit": "Line {lineno}: {words} on every public case; change that one place.",
 })
+# ---- W2c: what a composite passed to a helper, against what belongs there (helperargs.py) ----
+# Ids "<exercise>.helper_argument" (a helper raised on an argument that is a simple function of what belongs
+# there: its negative, a multiple, a list reversed / rotated / one short, a transpose) and
+# "L_layer_model.learning_rate_schedule" (the learning rate changes with the iteration: learning_rate / (1 + i), ...).
+TRACE.update({
+    "helper_argument": "{words}. Each block is given what belongs there: the loop's own arguments unchanged, "
+                       "and the results of the calls before it as they were returned.",
+    "learning_rate_schedule": "{words}. The update is update_parameters(parameters, grads, learning_rate) on "
+                              "every iteration.",
+})
+# ---- W2c: the test that picks each layer's activation, evaluated over its loop (activationtest.py) ----
+# Id "<exercise>.activation_test" (model_forward, model_backward).
+TRACE["activation_test"] = ("{words}. ReLU for layers 1..L-1 and the sigmoid for the output layer L only: the "
+                            "test is true on the pass that handles layer L.")
+# ---- W2c: a layer call's input said by the call it belongs to (layerinputs.py, from chain.py) ----
+# Ids "<exercise>.chain_shared_input" (one array given to every layer from some layer on) and
+# "<exercise>.chain_stale_input" (layer l given the input of the call before it: one layer behind).
+TRACE.update({
+    "chain_shared_input": "{words}. {loop}",
+    "chain_stale_input": "{words}. {loop}",
+})
+# Id "<exercise>.chain_related_input" (layerinputs.py): a layer call given the negative, a multiple or the
+# transpose of the A[l-1] / dA[l] that belongs there.
+TRACE["chain_related_input"] = "{words}. {loop}"

@@ -457,6 +457,9 @@ def _helper_call(spec, err, case, rec, failed, quantities, m, sizes, lineno):
                     own = "its own output" if n.layer == k else f"the output of layer {n.layer}"
                     twice = " (so layer %d runs twice)" % k if n.layer == k else ""
                     words.append(f"{p} is {n.label}, {own}, where layer {k} takes A[{k - 1}]{twice}")
+                    if n.layer == k - 2:   # W2c: the input of the layer before (layerinputs.py)
+                        from .layerinputs import older_input
+                        words[-1] += older_input(k, L)
                 else:
                     rel = "output" if n.layer == L and k != L else "next" if n.layer == k + 1 else \
                         "previous" if n.layer == k - 1 else "another"

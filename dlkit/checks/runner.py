@@ -232,6 +232,7 @@ class KernelCall:
         import dlkit
 
         log, saved, missing, depth = [], {}, object(), [0]
+        self.failed_call = None   # (name, arguments) of the composite's own call that raised, if one did
 
         def wrapped(name, block):
             model = getattr(dlkit, name, block)
@@ -252,6 +253,10 @@ class KernelCall:
                 depth[0] += 1
                 try:
                     result = block(*a, **k)
+                except BaseException:   # W2c: the composite's own call that raised (helperargs.py)
+                    if depth[0] == 1 and self.failed_call is None:
+                        self.failed_call = (name, given)
+                    raise
                 finally:
                     depth[0] -= 1
                 if depth[0] == 0 and len(log) < 500:   # the composite's own calls, not those its blocks make

@@ -616,6 +616,9 @@ class Spec:
                 why = causes.branch_cause(self._learner_text(call), used)
                 if why and why not in f.hint:
                     f.hint = f"{f.hint} {why}"
+        if findings and not crashes:   # W2c: the activation's test evaluated over the loop (activationtest.py)
+            from . import activationtest
+            findings = activationtest.hooked(self, call, runs, findings)
         leftover = getattr(call, "leftover_finding", None)   # the notebook's kernel can see the function
         if findings and leftover is not None:
             found = leftover(self)

@@ -25,7 +25,7 @@ import numpy as np
 import dlkit
 
 from . import cases as C
-from . import loopflow
+from . import helperargs, loopflow
 from .plain import LearnerError, fmt, kind
 from .spec import Mutant, Spec, agree, ordered
 from .specs_model import fixed_model
@@ -304,6 +304,8 @@ class LLayerModel(Spec):
             if got is None or got[0] is not None:
                 continue        # no log, or this case did not crash
             found = judge_start(case.args, got[1])
+            if found is None:   # W2c: the argument the crashing helper was given, against what belongs there
+                found = helperargs.loop_failed_call(case.args, got[1], getattr(call, "failed_call", None))
             if found is not None:
                 said = self._finding(f"{self.name}.{found[0]}", [f"With {case.label}."], words=found[1])
                 return [said] + findings
@@ -504,6 +506,9 @@ def judge_loop(args, output, log, source=None):
                                               f"update_parameters(parameters, grads, learning_rate)")
             return "loop_arguments", (f"{used}: your loop uses a fixed number or changes the argument; pass the "
                                       f"argument on, so the caller's alpha is used")
+        sched = helperargs.schedule(rates, lr)   # W2c: learning_rate / (1 + i), ... (helperargs.py)
+        if sched is not None:
+            return "learning_rate_schedule", sched
         ratios = [b / a for a, b in zip(rates, rates[1:]) if a]
         how = (f": it is multiplied by {ratios[0]:.4g} after every iteration (a decay the notebook does not ask for)"
                if ratios and all(abs(r - ratios[0]) < 1e-9 for r in ratios) else "")
