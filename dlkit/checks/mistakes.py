@@ -691,7 +691,6 @@ PYERRORS = {
     "array_to_number": "float(), round() or a format takes one number, and your code gives it an array.",
     "float_index": "A range or an index is a float: / always gives a float; divide with //.",
     "index_out_of_range": "An index is past the end of a list or an array: the index or the loop's range is off.",
-    "helper_argument": "A dlkit block refused an argument your line passed it: see which one and what you wrote.",
     "helper_result_not_unpacked": "A name holds a helper's whole result, a tuple such as (Z, linear_cache): "
                                   "unpack it into its outputs.",
     "str_concat": "Your line adds a number to a string: + joins strings only; use str(...) or an f-string.",
@@ -893,7 +892,8 @@ CATALOG.update({
 TRACE.update({
     "one_edit": "Line {lineno}: {words} on every public case; change that one place.",
 })
-# ---- W2c: what a composite passed to a helper, against what belongs there (helperargs.py) ----
+# ---- W2c: what a composite passed to a helper, against what belongs there (helperargs.py; pyerrors.py gives
+# the same id for a helper that refused a negated or misspelt argument) ----
 # Ids "<exercise>.helper_argument" (a helper raised on an argument that is a simple function of what belongs
 # there: its negative, a multiple, a list reversed / rotated / one short, a transpose) and
 # "L_layer_model.learning_rate_schedule" (the learning rate changes with the iteration: learning_rate / (1 + i), ...).
