@@ -21,8 +21,9 @@ from . import round9_backward, round9_forward, round9_train  # noqa: F401  (regi
 from . import round10_backward, round10_forward, round10_train  # noqa: F401  (registers round 10)
 from . import round11_backward, round11_forward, round11_train  # noqa: F401  (registers round 11)
 from . import round12_backward, round12_forward, round12_train  # noqa: F401  (registers round 12)
+from . import round13_backward, round13_forward, round13_train  # noqa: F401  (registers round 13)
 from . import registry3, registry4, registry5, registry6, registry7, registry8, registry9, registry10, registry11
-from . import registry12
+from . import registry12, registry13
 from .registry import BUGS, CORRECT
 from .scoring import _always_printed, is_named, specific_text
 
@@ -202,8 +203,26 @@ def test_round_12_covers_every_exercise_with_enough_cases():
     assert not earlier & set(keys)
 
 
+def test_round_13_covers_every_exercise_with_enough_cases():
+    # round 13 (README.md): >= 60 bugs and >= 25 correct, every exercise with >= 3 bugs and >= 1 correct,
+    # model_forward and model_backward with >= 6 bugs, linear_activation_backward and L_layer_model with >= 5
+    bugs, corrects = registry13.BUGS, registry13.CORRECT
+    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
+    assert len(bugs) >= 60 and len(corrects) >= 25
+    for name in SPECS:
+        assert sum(b.exercise == name for b in bugs) >= 3, name
+    for name, least in (("model_forward", 6), ("model_backward", 6), ("linear_activation_backward", 5), ("L_layer_model", 5)):
+        assert sum(b.exercise == name for b in bugs) >= least, name
+    keys = [x.key for x in bugs + corrects]
+    assert len(keys) == len(set(keys))
+    # counted separately: nothing of round 13 is in an earlier round's lists
+    earlier = {x.key for r in (registry3, registry4, registry5, registry6, registry7, registry8, registry9, registry10,
+                               registry11, registry12) for x in r.BUGS + r.CORRECT} | {x.key for x in BUGS + CORRECT}
+    assert not earlier & set(keys)
+
+
 ALL_BUGS = (BUGS + registry3.BUGS + registry4.BUGS + registry5.BUGS + registry6.BUGS + registry7.BUGS + registry8.BUGS
-            + registry9.BUGS + registry10.BUGS + registry11.BUGS + registry12.BUGS)
+            + registry9.BUGS + registry10.BUGS + registry11.BUGS + registry12.BUGS + registry13.BUGS)
 
 
 @pytest.mark.parametrize("bug", ALL_BUGS, ids=[b.key for b in ALL_BUGS])
