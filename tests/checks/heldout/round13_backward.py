@@ -65,7 +65,7 @@ def linear_backward(dZ, linear_cache):
 
 @bug("linear_backward",
      "dW = dZ * A_prev.T / m: an element-wise product that broadcasts into the outer product only when m = 1",
-     [r"element-?wise", r"np\.multiply", r"not a matrix product", r"matrix product", r"np\.dot", r"broadcast",
+     [r"element-?wise", r"np\.multiply", r"not a matrix product", r"matrix product", r"np\.dot", r"broadcast\w* into",
       r"outer product"])
 def linear_backward(dZ, linear_cache):
     A_prev, W, b = linear_cache
@@ -476,7 +476,7 @@ def update_parameters(parameters, grads, learning_rate):
 @bug("update_parameters",
      "np.add(W, learning_rate * dW): the step added, so the parameters climb the cost",
      [r"(add|plus|\+).{0,30}(instead|not) (of )?(subtract|minus)", r"ascent", r"uphill", r"(wrong|opposite) (sign|direction)",
-      r"climb", r"increas\w* the cost", r"sign"])
+      r"climb", r"increas\w* the cost"])
 def update_parameters(parameters, grads, learning_rate):
     L = len(parameters) // 2
     updated = {}

@@ -121,8 +121,8 @@ def linear_forward(A_prev, W, b):
 
 @bug("linear_forward",
      "b added as b.T, a (1, n[l]) row: it broadcasts along the examples, not down the units",
-     [r"b\.T", r"row", r"transpos\w* (of )?b", r"(per|each|every) (column|example)", r"along the (columns|examples)",
-      r"broadcast"])
+     [r"b\.T", r"\(1, n\[l\]\)", r"a row\b", r"transpos\w* (of )?b", r"(per|each|every) (column|example)",
+      r"along the (columns|examples)", r"broadcast\w* (along|across|over) (the )?(examples|columns)"])
 def linear_forward(A_prev, W, b):
     Z = np.dot(W, A_prev) + b.T
     return Z, (A_prev, W, b)
@@ -195,7 +195,7 @@ def sigmoid(Z):
 
 @bug("sigmoid",
      "np.expm1(-Z) used as exp(-Z): 1 / (1 + expm1(-Z)) = 1 / exp(-Z) = exp(Z)",
-     [r"expm1", r"exp\(-?Z\) ?- ?1", r"minus one", r"exp\(Z\)", r"\bnan\b|\binf\b"])
+     [r"expm1", r"exp\(-?Z\) ?- ?1", r"minus one", r"exp\(Z\) instead", r"1 ?/ ?exp\(-Z\)", r"(above|greater than|more than) 1"])
 def sigmoid(Z):
     denominator = 1 + np.expm1(-Z)
     return 1 / denominator
@@ -466,7 +466,7 @@ def compute_cost(AL, Y):
 @bug("compute_cost",
      "np.mean over the losses and then / m as well: the cost divided by m twice",
      [r"m times too small", r"divided by m (twice|again)", r"(twice|again|second).{0,30}(m\b|mean|averag)",
-      r"(mean|averag)\w*.{0,40}(and|then).{0,20}(/ ?m|divid)", r"too small"])
+      r"(mean|averag)\w*.{0,40}(and|then).{0,20}(/ ?m|divid)", r"(m|\d+) times too small"])
 def compute_cost(AL, Y):
     m = Y.shape[1]
     eps = np.finfo(float).eps

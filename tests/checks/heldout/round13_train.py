@@ -86,7 +86,7 @@ def L_layer_model(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, s
 @bug("L_layer_model",
      "the cost of each iteration computed into J but the stale variable cost (the initial cost) appended",
      [r"(same|constant|initial|first) cost", r"(stale|wrong) (variable|cost)", r"costs? (never|not) (change|updated)",
-      r"(every|all) costs?.{0,30}(same|equal)", r"flat"])
+      r"(every|all) costs?.{0,30}(same|equal)", r"costs? (are|is|stay\w*) flat"])
 def L_layer_model(X, Y, layer_dims, learning_rate=0.0075, num_iterations=3000, seed=1):
     costs = []
     parameters = initialize_parameters(layer_dims, seed)
