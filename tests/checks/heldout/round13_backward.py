@@ -307,6 +307,7 @@ def _dAL(AL, Y):
      [r"(hidden|relu) layers?.{0,40}sigmoid", r"sigmoid.{0,40}(every|each|all|hidden) (hidden )?layers?",
       r"(wrong|sigmoid) (activation|slope)", r"not relu", r"relu.{0,30}(never|missing)"])
 def model_backward(AL, Y, caches):
+    Y = Y.reshape(AL.shape)
     grads = {}
     L = len(caches)
     dA = _dAL(AL, Y)
@@ -321,6 +322,7 @@ def model_backward(AL, Y, caches):
      [r"caches\[l\]", r"(next|wrong|other) layer'?s? cache", r"off by one", r"one (layer )?(up|too high|higher|ahead)",
       r"cache.{0,30}(shift|index)", r"layer l ?\+ ?1"])
 def model_backward(AL, Y, caches):
+    Y = Y.reshape(AL.shape)
     grads = {}
     L = len(caches)
     dAL = _dAL(AL, Y)
@@ -338,6 +340,7 @@ def model_backward(AL, Y, caches):
      [r"(output|last) layer'?s? cache", r"caches\[L ?- ?1\].{0,40}(every|each|hidden|loop)", r"same cache",
       r"(wrong|other) (layer'?s? )?cache", r"copy-?past"])
 def model_backward(AL, Y, caches):
+    Y = Y.reshape(AL.shape)
     grads = {}
     L = len(caches)
     current_cache = caches[L - 1]
@@ -356,6 +359,7 @@ def model_backward(AL, Y, caches):
      [r"dW0", r"db0", r"one (layer )?(low|lower|down|too low)", r"off by one", r"keys?.{0,40}(shift|wrong|lower|number)",
       r"(wrong|unexpected) keys?", r"l ?\+ ?1"])
 def model_backward(AL, Y, caches):
+    Y = Y.reshape(AL.shape)
     grads = {}
     L = len(caches)
     grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = \
@@ -373,6 +377,7 @@ def model_backward(AL, Y, caches):
      [r"(first|layer 1|bottom).{0,40}(never|missing|skipp|not)", r"(missing|no) (dW1|db1|dA0)", r"dW1", r"dA0",
       r"off by one", r"one layer (short|too few)", r"stops? (one|a) layer"])
 def model_backward(AL, Y, caches):
+    Y = Y.reshape(AL.shape)
     grads = {}
     L = len(caches)
     dA = _dAL(AL, Y)
@@ -391,6 +396,7 @@ def model_backward(AL, Y, caches):
      [r"incoming", r"dA\[l\] (is |was )?stored", r"stored.{0,20}dA\[l\]", r"(stored|stores|saved).{0,30}(wrong|input|incoming)",
       r"not (the )?(dA_prev|returned)", r"(one layer|layer's own) (up|too high|input)", r"(wrong|stale) (variable|array)"])
 def model_backward(AL, Y, caches):
+    Y = Y.reshape(AL.shape)
     grads = {}
     L = len(caches)
     dA = _dAL(AL, Y)
@@ -406,6 +412,7 @@ def model_backward(AL, Y, caches):
 
 @correct("model_backward", "dA[L] by np.where on the labels (-1/AL or 1/(1-AL)), a recursive walk down the layers")
 def model_backward(AL, Y, caches):
+    Y = Y.reshape(AL.shape)
     grads = {}
     L = len(caches)
 
@@ -423,6 +430,7 @@ def model_backward(AL, Y, caches):
 
 @correct("model_backward", "the dZ[L] = AL - Y shortcut through linear_backward, then zip over reversed caches")
 def model_backward(AL, Y, caches):
+    Y = Y.reshape(AL.shape)
     grads = {}
     L = len(caches)
     dA, grads[f"dW{L}"], grads[f"db{L}"] = linear_backward(AL - Y, caches[-1][0])

@@ -186,10 +186,11 @@ def sigmoid(Z):
 
 
 @bug("sigmoid",
-     "e written as 2.718 (1 / (1 + 2.718 ** -Z)) instead of np.exp: every value a little off",
-     [r"2\.718", r"approximat", r"np\.exp\b.{0,20}(instead|not)", r"instead of (np\.)?exp", r"\be\b.{0,30}(rounded|constant|value)", r"(not|instead of) (the )?exp"])
+     "Euler's number typed as e = 2.72 and used as 1 / (1 + e ** -Z) instead of np.exp: every value a little off",
+     [r"2\.72?", r"approximat", r"np\.exp\b.{0,20}(instead|not)", r"instead of (np\.)?exp", r"\be\b.{0,30}(rounded|constant|value)", r"(not|instead of) (the )?exp"])
 def sigmoid(Z):
-    A = 1 / (1 + 2.718 ** -Z)
+    e = 2.72
+    A = 1 / (1 + e ** -Z)
     return A
 
 
