@@ -541,6 +541,10 @@ def _lines(wrongs):
     """(name, where it is right, where it is wrong) when the wrong entries are whole rows (or whole
     columns) and the same ones, by position, on every wrong case: row 0 only, every row but row 0, the
     last row, every row but the last, or the same row numbers when the cases have as many; else None."""
+    from .wrongvalue import last_entry_only   # W2a: the last entry alone (a flat loop one short)
+    said = last_entry_only(wrongs)
+    if said is not None:
+        return said
     for axis, what in ((0, "row"), (1, "column")):
         sets, whole_lines = [], False
         for w in wrongs:
