@@ -894,7 +894,8 @@ TRACE.update({
     "one_edit": "Line {lineno}: {words} on every public case; change that one place.",
 })
 # ---- W2a: what a wrong value is (wrongvalue.py: one number everywhere, a divisor other than m) ----
-# Ids "<exercise>.all_zero", "<exercise>.all_constant", "<exercise>.wrong_divisor" (relations).
+# Ids "<exercise>.all_zero", "<exercise>.all_constant", "<exercise>.wrong_divisor", "<exercise>.lecture_function"
+# (relations; the line tracer's "<exercise>.first_wrong_line_<id>" words them for the line's variable).
 RELATIONS.update({
     "all_zero": "{part} is all zeros: every entry is 0 where the right values are not, so the values that belong "
                 "in it never reach it (an array made with zeros and never filled with them, or each value multiplied "
@@ -902,6 +903,7 @@ RELATIONS.update({
     "wrong_divisor": "{part} is divided by {d} (= {value} here) where the equation divides by m = {m}, the number "
                      "of examples{also}: every entry is m / ({d}) times the right one; {why}. Divide by m, the "
                      "number of columns (the examples).",
+    "lecture_function": "{part} is {what}.",
     "all_constant": "{part} holds the same number in every entry ({k} on the case shown), where the right values "
                     "differ entry by entry: the entries' own values never reach it (one number, such as a sum or a "
                     "mean, spread over the array, or a value left over from one step?).",

@@ -455,6 +455,7 @@ def _explain(part, bad):
     for case, g, e, label, q in bad:
         rels = single_case(label, g, e, q, case)
         rels = wrongvalue.with_constant(label, _f64(g), _f64(e), rels)   # W2a: all zeros, one number
+        rels = rels + wrongvalue.library_relation(label, _f64(g), _f64(e), q)   # W2a: tanh's slope, exp(-Z), ...
         per_case.append(rels)
     if not per_case or not per_case[0]:
         return None

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["belongs_instead", "constant_output", "with_constant", "plain_fact", "arrange", "wrong_divisor", "last_entry_only", "function_of_alien"]
+__all__ = ["belongs_instead", "constant_output", "with_constant", "plain_fact", "arrange", "wrong_divisor", "last_entry_only", "function_of_alien", "identify", "LIBRARY", "library_relation"]
 
 # relations that say where an array is wrong, not why: "all zeros" is the plainer fact, said before them
 _WHERE = ("last_columns_zero", "factor_on_some", "first_column_only", "right_except_where", "columns_up_to_rows",
           "offset")
 CONSTANT_IDS = ("all_zero", "all_constant")
-PLAIN_IDS = CONSTANT_IDS + ("wrong_divisor",)
+PLAIN_IDS = CONSTANT_IDS + ("wrong_divisor", "lecture_function")
 
 
 def plain_fact(finding) -> bool:
@@ -196,3 +196,101 @@ class Named_like:
 
     def __init__(self, label, family, layer):
         self.label, self.family, self.layer = label, family, layer
+
+
+def _sig(x):
+    return 0.5 * (1 + np.tanh(0.5 * x))    # the sigmoid without overflow
+
+
+# the lecture's functions of one quantity X: (how it is written, what it is), the function
+LIBRARY = (
+    (("1 - tanh({x})^2", "the tanh's slope at {x}"), lambda x: 1 - np.tanh(x) ** 2),
+    (("sigmoid({x}) (1 - sigmoid({x}))", "the sigmoid's slope at {x}"), lambda x: _sig(x) * (1 - _sig(x))),
+    (("({x} > 0)", "ReLU's slope at {x}"), lambda x: (x > 0).astype(np.float64)),
+    (("tanh({x})", "the tanh of {x}"), np.tanh),
+    (("sigmoid({x})", "the sigmoid of {x}"), _sig),
+    (("max(0, {x})", "ReLU of {x}"), lambda x: np.maximum(x, 0)),
+    (("exp({x})", "e to the power {x}"), np.exp),
+    (("exp(-{x})", "e to the power -{x}"), lambda x: np.exp(-x)),
+    (("{x} (1 - {x})", "{x} times 1 - {x}"), lambda x: x * (1 - x)),
+    (("1 - {x}^2", "1 - {x} squared"), lambda x: 1 - x ** 2),
+    (("1 - {x}", "one minus {x}"), lambda x: 1 - x),
+    (("-{x}", "{x} negated"), lambda x: -x),
+    (("{x}", "{x} itself"), lambda x: x),
+)
+
+
+def _named(g, flat, e):
+    """[(written, words, X's label)] of the library functions of the case's quantities that give ``g``."""
+    from .firstwrong import LECTURE
+    from .compare import close
+    out, seen = [], []
+    for fam, x in flat.items():
+        if fam not in LECTURE or type(x) is not np.ndarray or x.shape != g.shape or not np.isfinite(x).all():
+            continue
+        if any(np.array_equal(x, y) for y in seen):
+            continue    # the same numbers under another name on this case (A[l] = Z[l] where Z[l] > 0)
+        seen.append(x)
+        xl = LECTURE[fam][0]
+        for (written, words), fn in LIBRARY:
+            with np.errstate(all="ignore"):
+                v = fn(x.astype(np.float64))
+            fin = np.isfinite(v)   # an overflow of exp(-Z) at Z = -800: the learner's inf is there too
+            if fin.any() and np.array_equal(fin, np.isfinite(g)) and close(g[fin], v[fin]) \
+                    and (e is None or not close(e, v)):
+                out.append((written.format(x=xl), words.format(x=xl), xl))
+                break
+    return out
+
+
+def identify(g, e, flat, inputs, label, min_size=2):
+    """'it is 1 - tanh(Z[l])^2, the tanh's slope at Z[l], where g'(Z[l]) is the sigmoid's slope at Z[l],
+    sigmoid(Z[l]) (1 - sigmoid(Z[l]))' when the wrong value ``g`` is one function of the lecture's library
+    of one quantity of the case (and the right value ``e`` is not); else None."""
+    g = np.asarray(g)
+    if g.dtype.kind not in "fiu" or g.size < min_size or np.asarray(e).shape != g.shape:
+        return None
+    g, e = g.astype(np.float64), np.asarray(e, dtype=np.float64)
+    fin = np.isfinite(g)
+    if not fin.any() or g.size > 1 and np.ptp(g[fin]) == 0:
+        return None     # one number everywhere: constant_output says it
+    found = _named(g, flat, e)
+    if len({w for w, _, _ in found}) != 1:
+        return None     # none, or two quantities give it: not one story
+    written, words, xl = found[0]
+    right = [r for r in _named(e, flat, None) if r[2] == xl and r[0] != xl]
+    there = f", where {label} is {right[0][1]}, {right[0][0]}" if right and right[0][0] != label else \
+        f", where {label} belongs"
+    return f"it is {written}, {words}{there}"
+
+
+def library_relation(part, g, e, q):
+    """[("lecture_function", fmt)] when the learner's output ``g`` is one library function of one quantity of
+    the case (or, for dZ, dA[l] times one: the slope taken of another function), and ``e`` is not; else []."""
+    if part.startswith("your "):
+        return []     # the line tracer: its expression search first, then identify (firstwrong._what)
+    if g is None or e is None or g.shape != e.shape or not np.isfinite(e).all():
+        return []     # (one entry: the other wrong cases must agree, relations.explain)
+    from .firstwrong import LECTURE, family
+    flat = {}
+    for name, v in q.items():
+        fam = name if name in LECTURE else family(name)
+        if fam in LECTURE and type(v) is np.ndarray and fam not in flat:
+            flat[fam] = np.asarray(v, dtype=np.float64)
+    own = family(part.split()[-1]) or part
+    label = LECTURE[own][0] if own in LECTURE else part
+    dA = flat.get("dA")
+    if own == "dZ" and dA is not None and dA.shape == g.shape:
+        use = np.abs(dA) > 1e-12
+        if not use.any():
+            return []
+        with np.errstate(all="ignore"):
+            ratio, want = g[use] / dA[use], e[use] / dA[use]
+        sub = {f: v[use] for f, v in flat.items() if f not in ("dA", own) and v.shape == g.shape}
+        said = identify(ratio[None, :], want[None, :], {f: v[None, :] for f, v in sub.items()}, (), "g'(Z[l])",
+                        min_size=1)
+        if said is None:
+            return []
+        return [("lecture_function", {"part": part, "what": f"dA[l] times {said[len('it is '):]}"})]
+    said = identify(g, e, {f: v for f, v in flat.items() if f != own}, (), label, min_size=1)
+    return [("lecture_function", {"part": part, "what": said[len("it is "):]})] if said else []

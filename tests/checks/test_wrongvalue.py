@@ -134,9 +134,55 @@ def test_alien_operand_names_what_belongs():
     assert "A[l-1] where Z[l]" in _text(r), _text(r)
 
 
+# ---- a lecture function of one quantity (the library: tanh, its slope, exp(-Z), ...) ----------------
+
+def relu_backward_exp(dA, Z):
+    with np.errstate(over="ignore", invalid="ignore"):
+        return dA * np.exp(-Z)
+
+
+def sigmoid_backward_tanh_inline(dA, Z):
+    return dA * (1 - np.tanh(Z) ** 2)
+
+
+def linear_activation_backward_tanh_slope(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "sigmoid":
+        deriv = 1 - np.tanh(Z) ** 2
+        dZ = dA * deriv
+    else:
+        dZ = dlkit.relu_backward(dA, Z)
+    return dlkit.linear_backward(dZ, linear_cache)
+
+
+@pytest.mark.parametrize("name, fn, words", [
+    ("relu_backward", relu_backward_exp, "exp(-Z[l])"),
+    ("sigmoid_backward", sigmoid_backward_tanh_inline, "the tanh's slope at Z[l]"),
+])
+def test_lecture_function_is_named(name, fn, words):
+    r = check(name, fn)
+    assert not r.passed
+    assert words in _text(r), _text(r)
+    assert any(i.endswith("lecture_function") for i in _ids(r)), _ids(r)
+
+
+def test_lecture_function_on_the_traced_line():
+    r = check("linear_activation_backward", linear_activation_backward_tanh_slope)
+    assert not r.passed
+    assert "tanh's slope" in _text(r), _text(r)
+
+
+def test_identify_needs_one_story():
+    from dlkit.checks.wrongvalue import identify
+    Z = np.array([[-1.0, 0.5, 2.0]])
+    assert "tanh's slope" in identify(1 - np.tanh(Z) ** 2, Z * 0 + 0.2, {"Z": Z}, (), "g'(Z[l])")
+    assert identify(Z * 3.7, Z, {"Z": Z}, (), "Z[l]") is None          # no library function gives it
+    assert identify(np.exp(Z), np.exp(Z), {"Z": Z}, (), "A[l]") is None  # the right value is not a mistake
+
+
 # ---- correct implementations are not hit ----------------------------------------------------------
 
-OURS = ("all_zero", "all_constant", "wrong_divisor")
+OURS = ("all_zero", "all_constant", "wrong_divisor", "lecture_function")
 
 
 @pytest.mark.parametrize("name", ["relu", "sigmoid", "sigmoid_backward", "relu_backward", "linear_forward",
