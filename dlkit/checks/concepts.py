@@ -645,6 +645,8 @@ def explain_regions(spec, part, fam, bad):
             trees = expression.search_tree(t1, q1, m=None, budget=2000) if t1.size > 1 else []
         if len(trees) >= 1 and all(_same(_value(t, q1, None), _value(trees[0], q1, None)) for t in trees):
             there = f": there it is {trees[0].text}"
+    if there and lines is not None and lines[0] == "entries":   # W2a: one entry per case: no "everywhere"
+        there = there.replace(" everywhere", "")
     if there and np.allclose(exp_there, 0):
         there += " instead of 0"
     if fam == "dZ" and ok and "dA[l]" in q1:     # dZ = dA * g'(Z): the slope the learner used there
