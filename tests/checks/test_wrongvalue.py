@@ -128,8 +128,18 @@ def linear_activation_backward_relu_on_input(dA, cache, activation):
     return dlkit.linear_backward(dZ, linear_cache)
 
 
-def test_alien_operand_names_what_belongs():
-    r = check("linear_activation_backward", linear_activation_backward_relu_on_input)
+def linear_activation_backward_mask_of_input(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = dA * (linear_cache[0] > 0)
+    else:
+        dZ = dlkit.sigmoid_backward(dA, Z)
+    return dlkit.linear_backward(dZ, linear_cache)
+
+
+@pytest.mark.parametrize("fn", [linear_activation_backward_relu_on_input, linear_activation_backward_mask_of_input])
+def test_alien_operand_names_what_belongs(fn):
+    r = check("linear_activation_backward", fn)
     assert not r.passed
     assert "A[l-1] where Z[l]" in _text(r), _text(r)
 
