@@ -541,6 +541,10 @@ def _lines(wrongs):
     """(name, where it is right, where it is wrong) when the wrong entries are whole rows (or whole
     columns) and the same ones, by position, on every wrong case: row 0 only, every row but row 0, the
     last row, every row but the last, or the same row numbers when the cases have as many; else None."""
+    from .wrongvalue import last_entry_only   # W2a: the last entry alone (a flat loop one short)
+    said = last_entry_only(wrongs)
+    if said is not None:
+        return said
     for axis, what in ((0, "row"), (1, "column")):
         sets, whole_lines = [], False
         for w in wrongs:
@@ -641,6 +645,8 @@ def explain_regions(spec, part, fam, bad):
             trees = expression.search_tree(t1, q1, m=None, budget=2000) if t1.size > 1 else []
         if len(trees) >= 1 and all(_same(_value(t, q1, None), _value(trees[0], q1, None)) for t in trees):
             there = f": there it is {trees[0].text}"
+    if there and lines is not None and lines[0] == "entries":   # W2a: one entry per case: no "everywhere"
+        there = there.replace(" everywhere", "")
     if there and np.allclose(exp_there, 0):
         there += " instead of 0"
     if fam == "dZ" and ok and "dA[l]" in q1:     # dZ = dA * g'(Z): the slope the learner used there

@@ -171,6 +171,10 @@ def _what(spec, case, fam, layer, name, value, expected, flat, layers=(), inputs
         if words:
             return "expression", f"on this case it is {tree.text}: {words}"
         return "expression", f"on this case it is {tree.text}"
+    from .wrongvalue import identify   # W2a: a lecture function (tanh's slope, exp(-Z), ...) of a quantity
+    said = identify(g, e, flat, inputs, label)
+    if said is not None:
+        return "lecture_function", said
     with np.errstate(all="ignore"):
         differ = int(np.count_nonzero(~np.isclose(g.astype(np.float64), e.astype(np.float64), rtol=1e-5, atol=1e-8)))
     return None, f"it differs from {label} in {differ} of {e.size} values"

@@ -104,7 +104,7 @@ RELATIONS = {
     "learning_rate_not_used": "{part} moved by {k} times its gradient, not learning_rate times it: the step must use the argument "
                               "learning_rate, W[l] := W[l] - learning_rate dW[l] (not a constant or a variable "
                               "left over from another cell).",
-    "wrong_gradient": "{part} is updated with {other} instead of its own gradient: each parameter takes its "
+    "wrong_gradient": "{part} is updated with {other}, the wrong gradient, instead of its own: each parameter takes its "
         "own, W[l] := W[l] - alpha dW[l] and b[l] := b[l] - alpha db[l] (a line copied without changing it?).",
     "outputs_order": "The outputs are returned in the wrong order: your function returns ({got}), "
                      "the exercise returns ({want}); the next step unpacks them in that order.",
@@ -917,3 +917,18 @@ TRACE.update({
 # Id "<exercise>.chain_related_input" (layerinputs.py): a layer call given the negative, a multiple or the
 # transpose of the A[l-1] / dA[l] that belongs there.
 TRACE["chain_related_input"] = "{words}. {loop}"
+# ---- W2a: what a wrong value is (wrongvalue.py: one number everywhere, a divisor other than m) ----
+# Ids "<exercise>.all_zero", "<exercise>.all_constant", "<exercise>.wrong_divisor", "<exercise>.lecture_function"
+# (relations; the line tracer's "<exercise>.first_wrong_line_<id>" words them for the line's variable).
+RELATIONS.update({
+    "all_zero": "{part} is all zeros: every entry is 0 where the right values are not, so the values that belong "
+                "in it never reach it (an array made with zeros and never filled with them, or each value multiplied "
+                "by 0?).",
+    "wrong_divisor": "{part} is divided by {d} (= {value} here) where the equation divides by m = {m}, the number "
+                     "of examples{also}: every entry is m / ({d}) times the right one; {why}. Divide by m, the "
+                     "number of columns (the examples).",
+    "lecture_function": "{part} is {what}.",
+    "all_constant": "{part} holds the same number in every entry ({k} on the case shown), where the right values "
+                    "differ entry by entry: the entries' own values never reach it (one number, such as a sum or a "
+                    "mean, spread over the array, or a value left over from one step?).",
+})

@@ -317,6 +317,8 @@ def explain(spec, err, case):
         if named is not None and named.family and target and named.family not in fams and " " not in named.label \
                 and n is not own:
             already = f" (`{own.text}` is {target[1][1].split(' =')[0]} already)" if own is not None else ""
+            from .wrongvalue import belongs_instead   # W2a: what belongs where the alien quantity is
+            already += belongs_instead(named, (nx, ny), fams, _label)
             return "operand_not_in_equation", (f"{met}: {named.label} has no place in {target[1][1]}{already}.")
     for (n, named), (o, other) in (((x, nx), (y, ny)), ((y, ny), (x, nx))):
         if named is not None and other is not None and named.layer and other.layer and named.layer != other.layer \
@@ -343,6 +345,10 @@ def explain(spec, err, case):
                              sizes) if exp and len(odd) == 1 else ""
         if said:
             return "operands_named", f"{met}: {said}{equation}."
+    from .wrongvalue import function_of_alien   # W2a: a function of a quantity with no place in the equation
+    said = function_of_alien((nx, ny), fams, _label)
+    if said:
+        return "operands_named", f"{met}: {said}{equation}."
     return "operands_named", f"{met}, whose shapes do not fit{equation}."
 
 

@@ -18,7 +18,7 @@ import itertools
 
 import numpy as np
 
-from . import compare, outputforms
+from . import compare, outputforms, wrongvalue
 from .plain import fmt
 
 
@@ -454,6 +454,8 @@ def _explain(part, bad):
     per_case = []
     for case, g, e, label, q in bad:
         rels = single_case(label, g, e, q, case)
+        rels = wrongvalue.with_constant(label, _f64(g), _f64(e), rels)   # W2a: all zeros, one number
+        rels = rels + wrongvalue.library_relation(label, _f64(g), _f64(e), q)   # W2a: tanh's slope, exp(-Z), ...
         per_case.append(rels)
     if not per_case or not per_case[0]:
         return None
@@ -495,6 +497,10 @@ def _explain(part, bad):
             return r, f
     # else constant factors: one named factor on every wrong case, or k * m constant (a fixed m)
     factors = [[f for r, f in rels if r == "factor"] for rels in per_case]
+    if any(factors):   # W2a: divided by m - 1, n[l], ... where 1/m belongs (wrongvalue.py)
+        found = wrongvalue.wrong_divisor(part, bad, [f[0]["k"] if f else None for f in factors])
+        if found:
+            return found
     if all(factors) and not chance(("factor", factors[0][0])):
         found = _common_factor([f[0]["k"] for f in factors], [f[0]["m"] for f in factors])
         if found:

@@ -626,9 +626,11 @@ class Spec:
                 findings = [found] + findings
         unnamed_crash = crashes and findings and (".raised_" in findings[0].id or findings[0].id.endswith(
             ".shape_error")) and not findings[0].id.endswith("raised_NameError")   # a missing name: not the code's numbers
-        if any(f.generic for f in findings) or unnamed_crash:
+        from . import wrongvalue
+        from .wrongvalue import plain_fact   # W2a: "all zeros" is a fact about the value; its cause is still looked for
+        if any(f.generic or plain_fact(f) for f in findings) or unnamed_crash:
             findings += self._source_findings(call, findings)
-        if findings and not crashes and all(f.generic for f in findings):
+        if findings and not crashes and all(f.generic or plain_fact(f) for f in findings):
             # nothing names the mistake yet, not even the source rules: the first learner line
             # whose value leaves the lecture's computation (the line tracer, firstwrong.py)
             from . import concepts   # a wrong output that is one lecture expression on every wrong case
@@ -652,6 +654,7 @@ class Spec:
             # (unused.py: a result computed and never used, read where another name stands: the slip itself)
             findings.sort(key=lambda f: not f.id.endswith((".first_wrong_line_grouping", ".unused_result",
                                                      ".first_wrong_line_swap")))   # diagB: swaps.py
+            findings = wrongvalue.arrange(findings)   # W2a: "X is all zeros" once, with its line, first
         elif findings and not crashes and self.call_claims:
             findings = self._calls_recheck(call, runs, findings)
         said_grouping = [i for i, f in enumerate(findings) if f.id.endswith(GROUPING_IDS)]

@@ -108,7 +108,8 @@ def test_every_relation_id_has_a_hint():
         hint = hint_for(f"linear_backward.{rid}", part="dW", other="W", how="summed over axis=0", g="ReLU",
                         k="3", which="row", index="1", M=4, got="dW, db, dA_prev", want="dA_prev, dW, db",
                         what="Z", items="(A_prev, W, b)", missing="Z", helper="relu_backward", given="A_prev",
-                        shape="(3, 4)", param="Z", need="Z[l]", other_shape="(2, 4)")
+                        shape="(3, 4)", param="Z", need="Z[l]", other_shape="(2, 4)",
+                        d="m - 1", value="3", m=4, also="", why="a count", c="0.5")   # (W2a: wrongvalue.py)
         assert "{" not in hint and "(?)" not in hint and hint.endswith("."), rid
         # a relation names the wrong part first; the order of the outputs is about all of them
         assert hint.startswith("dW") or rid == "outputs_order" and hint.startswith("The outputs"), rid
