@@ -893,3 +893,16 @@ CATALOG.update({
 TRACE.update({
     "one_edit": "Line {lineno}: {words} on every public case; change that one place.",
 })
+# ---- W2b: Python-level causes in the learner's source (pylevel.py) and an output's dtype (dtypes.py) ----
+# Ids "<exercise>.assigned_on_other_branch", ".literal_never_matches", ".trailing_comma", ".late_binding",
+# ".stacked_activations" (pylevel.py), ".bool_array", ".int_array" (dtypes.py); each hint is worded from the code.
+TRACE.update({
+    "assigned_on_other_branch": "A name is assigned only inside a branch (or a loop) that did not run on this case, "
+                                "so it was never assigned when a later line reads it: every path must compute it.",
+    "literal_never_matches": "{words}",
+    "trailing_comma": "{words}",
+    "late_binding": "{words}",
+    "stacked_activations": "{words}",
+    "bool_array": "{words}",
+    "int_array": "{words}",
+})
