@@ -228,6 +228,12 @@ def literal_never_matches(spec, fn):
     params = _params(fn)
     own = {p: _values(spec.name, i) for i, p in enumerate(params)}
     own = {p: v for p, v in own.items() if v}
+    exact = {(p, c.value) for n in ast.walk(fn) if isinstance(n, ast.Compare) for p in own
+             if any(isinstance(side, ast.Name) and side.id == p for side in [n.left, *n.comparators])
+             for side in [n.left, *n.comparators] for c in ([side] + list(getattr(side, "elts", [])))
+             if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+    exact |= {(p, k.value) for n in ast.walk(fn) if isinstance(n, ast.Dict) for p in own for k in n.keys
+              if isinstance(k, ast.Constant) and isinstance(k.value, str)}
     for n in ast.walk(fn):
         pairs = []
         if isinstance(n, ast.Compare) and len(n.ops) == 1:
@@ -257,7 +263,7 @@ def literal_never_matches(spec, fn):
                                 f"never matches the test inside it; pass {near!r}.", [f'"{a.value}"'])
         for p, lit, what in pairs:
             near = _near(lit, own[p])
-            if near is not None:
+            if near is not None and (p, near) not in exact:   # the right spelling tested too: a harmless extra
                 return (f"{what[0].upper()}{what[1:]} never matches: the notebook passes {p} = {near!r}, never "
                         f"{lit!r} ({_how(lit, near)}), so the code for {lit!r} never runs and every {near!r} call "
                         f"takes the other path; write {near!r} exactly as it is passed.", [f'"{lit}"'])
@@ -291,6 +297,23 @@ def _targets(node) -> set:
     return {t.id for t in ast.walk(node) if isinstance(t, ast.Name)}
 
 
+def _kept(made, parents, loop) -> bool:
+    """True when the function ``made`` in the for ``loop`` is kept past its iteration: stored into a
+    dict or list entry, appended, or put into a container (called within the iteration, it is harmless)."""
+    node = made
+    while node in parents and node is not loop:
+        up = parents[node]
+        if isinstance(up, (ast.Dict, ast.List, ast.Tuple, ast.Set)):
+            return True
+        if isinstance(up, ast.Assign) and any(isinstance(t, ast.Subscript) for t in up.targets):
+            return True
+        if isinstance(up, ast.Call) and isinstance(up.func, ast.Attribute) and up.func.attr in (
+                "append", "extend", "insert", "setdefault", "update", "add"):
+            return True
+        node = up
+    return False
+
+
 def late_binding(fn):
     """words for a lambda (or def) made inside a loop or a comprehension that reads that loop's
     variable (it sees the variable's last value when it is called), else None."""
@@ -308,7 +331,7 @@ def late_binding(fn):
                      [p] if isinstance(p, (ast.For, ast.While)) and not isinstance(p, ast.While) else [])
             for loop in loops:
                 read = sorted(free & _targets(loop.target))
-                if not read:
+                if not read or isinstance(p, ast.For) and not _kept(n, parents, p):
                     continue
                 v = read[0]
                 last = ""

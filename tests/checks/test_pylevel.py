@@ -180,6 +180,35 @@ def linear_activation_forward(A_prev, W, b, activation):
 ''', "late_binding", "g = sigmoid", "lambda z, g=g: g(z)")
 
 
+def test_a_lambda_called_in_its_own_iteration_is_not_hit():
+    r, text = _report("model_forward", '''
+def model_forward(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        step = lambda a: linear_activation_forward(a, parameters["W" + str(l)], parameters["b" + str(l)],
+                                                   "relu" if l < L else "sigmoid")
+        A, cache = step(A)
+        caches.append(cache)
+    return A, caches[:-1]
+''')
+    assert not r.passed and "model_forward.late_binding" not in r.mistakes, text
+
+
+def test_a_harmless_extra_spelling_is_not_hit():
+    r, text = _report("linear_activation_forward", '''
+def linear_activation_forward(A_prev, W, b, activation):
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    if activation == "relu" or activation == "Relu":
+        A = relu(Z)
+    else:
+        A = sigmoid(Z)
+    return A, (linear_cache, W)
+''')
+    assert not r.passed and "linear_activation_forward.literal_never_matches" not in r.mistakes, text
+
+
 def test_bound_lambdas_are_not_hit():
     _clean("linear_activation_forward", '''
 def linear_activation_forward(A_prev, W, b, activation):
