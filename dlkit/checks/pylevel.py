@@ -187,6 +187,9 @@ def ran_another_branch(spec, err, case) -> bool:
 
 # ---- string literals that never equal what is passed ------------------------------------------------
 
+_STR_METHODS = ("lower", "upper", "strip", "title", "capitalize", "casefold")
+
+
 def _near(literal, values):
     """The value ``literal`` is a misspelling of (same letters in another case, or close), or None."""
     if literal in values:
@@ -239,16 +242,24 @@ def literal_never_matches(spec, fn):
         if isinstance(n, ast.Compare) and len(n.ops) == 1:
             left, right = n.left, n.comparators[0]
             for a, b in ((left, right), (right, left)):
+                method = None
+                if isinstance(a, ast.Call) and not a.args and isinstance(a.func, ast.Attribute) \
+                        and a.func.attr in _STR_METHODS and isinstance(a.func.value, ast.Name):
+                    method, a = a.func.attr, a.func.value     # activation.upper() == "relu"
                 if isinstance(a, ast.Name) and a.id in own:
                     lits = [b] if isinstance(b, ast.Constant) else list(getattr(b, "elts", []))
-                    pairs += [(a.id, c.value, f"your test `{ast.unparse(n)}`") for c in lits
+                    pairs += [(a.id, c.value, f"your test `{ast.unparse(n)}`", method) for c in lits
                               if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+        elif isinstance(n, getattr(ast, "Match", ())) and isinstance(n.subject, ast.Name) and n.subject.id in own:
+            pairs += [(n.subject.id, c.pattern.value.value, f"your `case {c.pattern.value.value!r}:`", None)
+                      for c in n.cases if isinstance(c.pattern, ast.MatchValue)
+                      and isinstance(c.pattern.value, ast.Constant) and isinstance(c.pattern.value.value, str)]
         elif isinstance(n, ast.Dict) and own:
             used = {s.slice.id for s in ast.walk(fn) if isinstance(s, ast.Subscript) and isinstance(s.slice, ast.Name)}
             used |= {a.id for c in ast.walk(fn) if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute)
                      and c.func.attr == "get" for a in c.args[:1] if isinstance(a, ast.Name)}
             for p in set(own) & used:
-                pairs += [(p, k.value, f"the key {k.value!r} of your dict") for k in n.keys
+                pairs += [(p, k.value, f"the key {k.value!r} of your dict", None) for k in n.keys
                           if isinstance(k, ast.Constant) and isinstance(k.value, str)]
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in SPECS \
                 and n.func.id != spec.name:
@@ -261,8 +272,13 @@ def literal_never_matches(spec, fn):
                         return (f"`{ast.unparse(n)}` passes {names[i]} = {a.value!r}, a value {n.func.id} is never "
                                 f"given in the lecture: it expects {near!r} ({_how(a.value, near)}), so {a.value!r} "
                                 f"never matches the test inside it; pass {near!r}.", [f'"{a.value}"'])
-        for p, lit, what in pairs:
-            near = _near(lit, own[p])
+        for p, lit, what, method in pairs:
+            seen = {getattr(v, method)(): v for v in own[p]} if method else {v: v for v in own[p]}
+            near = _near(lit, set(seen))
+            if near is not None and method:
+                return (f"{what[0].upper()}{what[1:]} never matches: the notebook passes {p} = {seen[near]!r}, so "
+                        f"{p}.{method}() is {near!r}, never {lit!r} ({_how(lit, near)}), so the code for {lit!r} "
+                        f"never runs; compare with {near!r}.", [f'"{lit}"'])
             if near is not None and (p, near) not in exact:   # the right spelling tested too: a harmless extra
                 return (f"{what[0].upper()}{what[1:]} never matches: the notebook passes {p} = {near!r}, never "
                         f"{lit!r} ({_how(lit, near)}), so the code for {lit!r} never runs and every {near!r} call "
@@ -363,12 +379,52 @@ def late_binding(fn):
 
 # ---- an activation applied to another activation's output --------------------------------------------
 
-def _activation(call):
-    if not isinstance(call, ast.Call):
-        return None
-    f = call.func
-    name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
-    return name if name in ACTIVATIONS else None
+def _zero(node) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float) and node.value == 0
+
+
+def _exp_of_minus(node):
+    """x for np.exp(-x) (math.exp(-x), exp(-x)), else None."""
+    if isinstance(node, ast.Call) and len(node.args) == 1 and (
+            isinstance(node.func, ast.Attribute) and node.func.attr == "exp"
+            or isinstance(node.func, ast.Name) and node.func.id == "exp"):
+        a = node.args[0]
+        if isinstance(a, ast.UnaryOp) and isinstance(a.op, ast.USub):
+            return a.operand
+    return None
+
+
+def _activation_of(node):
+    """(activation, its input node) when ``node`` computes a lecture activation of one input: a call of
+    relu / sigmoid / tanh ..., np.maximum(0, x), np.clip(x, 0, None), x.clip(min=0), 1 / (1 + np.exp(-x)),
+    expit(x); else None."""
+    if isinstance(node, ast.Call):
+        f = node.func
+        name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+        if name in ACTIVATIONS and node.args:
+            return name, node.args[0]
+        if name == "expit" and node.args:
+            return "sigmoid", node.args[0]
+        if name in ("maximum", "fmax") and len(node.args) == 2:
+            a, b = node.args
+            if _zero(a) or _zero(b):
+                return "relu", b if _zero(a) else a
+        if name == "clip":
+            args = list(node.args)
+            if isinstance(f, ast.Attribute) and not (isinstance(f.value, ast.Name) and f.value.id in ("np", "numpy")):
+                args = [f.value] + args
+            low = args[1] if len(args) > 1 else next((k.value for k in node.keywords if k.arg in ("min", "a_min")), None)
+            high = args[2] if len(args) > 2 else next((k.value for k in node.keywords if k.arg in ("max", "a_max")), None)
+            if args and low is not None and _zero(low) and (high is None or isinstance(high, ast.Constant)
+                                                             and high.value is None):
+                return "relu", args[0]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and isinstance(node.left, ast.Constant) \
+            and node.left.value == 1 and isinstance(node.right, ast.BinOp) and isinstance(node.right.op, ast.Add):
+        r = node.right
+        for one, e in ((r.left, r.right), (r.right, r.left)):
+            if isinstance(one, ast.Constant) and one.value == 1 and _exp_of_minus(e) is not None:
+                return "sigmoid", _exp_of_minus(e)
+    return None
 
 
 def stacked_activations(fn, text):
@@ -379,11 +435,11 @@ def stacked_activations(fn, text):
     for n in sorted((m for m in ast.walk(fn) if isinstance(m, ast.stmt) and not isinstance(m, compound)),
                     key=lambda m: (m.lineno, m.col_offset)):
         for c in ast.walk(n):
-            outer = _activation(c)
-            if outer is None or not c.args:
+            found = _activation_of(c)
+            if found is None:
                 continue
-            a = c.args[0]
-            inner = _activation(a)
+            outer, a = found
+            inner = (_activation_of(a) or (None,))[0]
             via = ""
             if inner is None and isinstance(a, ast.Name) and a.id in made:
                 inner, via = made[a.id]
@@ -396,7 +452,7 @@ def stacked_activations(fn, text):
                         f"activations stacked on one layer.{same} Each layer applies one activation to its own "
                         f"Z[l]: A[l] = g[l](Z[l]), the one its activation names.", [f"{outer}({inner}("])
         if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name):
-            act = _activation(n.value)
+            act = (_activation_of(n.value) or (None,))[0]
             stmt = (ast.get_source_segment(text, n) or ast.unparse(n)).split("\n")[0].strip()
             if act is not None:
                 made[n.targets[0].id] = (act, stmt)

@@ -97,6 +97,33 @@ def linear_activation_forward(A_prev, W, b, activation):
 ''', "literal_never_matches", "never matches", "'Sigmoid'", "capital letter")
 
 
+def test_literal_against_a_transformed_argument():
+    _hit("linear_activation_backward", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation.upper() == "Relu":
+        dZ = relu_backward(dA, Z)
+    else:
+        dZ = sigmoid_backward(dA, Z)
+    return linear_backward(dZ, linear_cache)
+''', "literal_never_matches", "activation.upper() is 'RELU', never 'Relu'")
+
+
+def test_literal_in_a_match_statement():
+    _hit("linear_activation_forward", '''
+def linear_activation_forward(A_prev, W, b, activation):
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    match activation:
+        case "sigmoid":
+            A = sigmoid(Z)
+        case "rel":
+            A = relu(Z)
+        case _:
+            A = Z
+    return A, (linear_cache, Z)
+''', "literal_never_matches", "`case 'rel':`", "'relu'")
+
+
 def test_misspelled_dict_key_with_a_default():
     _hit("linear_activation_backward", '''
 def linear_activation_backward(dA, cache, activation):
@@ -245,6 +272,16 @@ def linear_activation_forward(A_prev, W, b, activation):
     A = relu(S) if activation == "relu" else S
     return A, (linear_cache, Z)
 ''', "stacked_activations", "relu to the output of sigmoid", "relu(sigmoid(Z))")
+
+
+def test_inline_activations_stacked():
+    _hit("linear_activation_forward", '''
+def linear_activation_forward(A_prev, W, b, activation):
+    Z = W @ A_prev + b
+    H = 1 / (1 + np.exp(-Z))
+    A = H.clip(min=0) if activation == "relu" else H
+    return A, ((A_prev, W, b), Z)
+''', "stacked_activations", "relu to the output of sigmoid")
 
 
 def test_a_composition_named_already_is_not_said_twice():
