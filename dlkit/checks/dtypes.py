@@ -82,10 +82,50 @@ def _origin(text, kind):
 
 def explain(spec, call, runs):
     """A Finding for a wrong part returned as a bool or integer array where the lecture's is an array
-    of floats, or None."""
+    of floats (else, from the line tracer, a lecture quantity's line that made one), or None."""
     from .mistakes import hint_for
     from .result import Finding
 
+    found = _returned(spec, call, runs, hint_for, Finding)
+    return found if found is not None else _traced(spec, call, runs, hint_for, Finding)
+
+
+def _traced(spec, call, runs, hint_for, Finding):
+    """The first traced line of the learner's function that gives a name of a lecture quantity (dZ, A,
+    dW, ...) a bool or integer array made by a construct of the source (np.zeros_like of a mask,
+    dtype=int, .astype(bool)), on the first wrong public case; None otherwise (or when ``call``
+    cannot trace). The source is read first: no construct, no traced run."""
+    from . import firstwrong
+
+    tracer = getattr(call, "trace", None)
+    text = spec._learner_text(call)
+    if tracer is None or text is None or not (_origin(text, "bool") or _origin(text, "int")):
+        return None
+    case = next((c for c, _, w in runs if w and not c.info.get("hidden")), None)
+    if case is None:
+        return None
+    for step in tracer(spec.name, case.args) or []:
+        if step.frame != 0:
+            continue
+        for name, value in step.values.items():
+            kind, fam = _kind(value), firstwrong.family(name)
+            if kind is None or fam not in firstwrong.LECTURE or value.ndim == 0 or fam in ("L", "m"):
+                continue
+            origin = _origin(text, kind)
+            if not origin or step.line.strip() not in origin:
+                continue
+            what = ("a boolean array (dtype bool: True/False only)" if kind == "bool"
+                    else f"an array of integers (dtype {value.dtype}: whole numbers only)")
+            words = (f"Your {name} (line {step.lineno}) is {what} where the lecture's {firstwrong.LECTURE[fam][0]} "
+                     f"is an array of floats. {origin[0].upper()}{origin[1:]}.")
+            rid = "bool_array" if kind == "bool" else "int_array"
+            return Finding(f"{spec.name}.{rid}", hint_for(f"{spec.name}.{rid}", words=words),
+                           [f"With {case.label}."])
+    return None
+
+
+def _returned(spec, call, runs, hint_for, Finding):
+    """A wrong output part that is a bool or integer array holding the lecture's values in that kind."""
     for case, got_parts, wrong in runs:
         if not wrong:
             continue

@@ -474,9 +474,9 @@ def explain(spec, call, runs, findings) -> list:
     from . import dtypes
 
     said = dtypes.explain(spec, call, runs)
-    if said is not None and any(w in f.hint for f in findings for w in (
-            ("True/False", "boolean", "bool") if said.id.endswith(".bool_array") else ("whole", "integer"))):
-        said = None   # the kind of numbers is named already (a comparison's result, integer_values)
+    if said is not None and said.id.endswith(".int_array") and any(
+            w in f.hint for f in findings for w in ("whole", "integer")):
+        said = None   # the whole numbers are named already, with their causes (relations' integer_values)
     if said is not None:
         found = said
     else:

@@ -344,6 +344,17 @@ def sigmoid(Z):
     assert "sigmoid.integer_values" in r.mistakes and "sigmoid.int_array" not in r.mistakes, text
 
 
+def test_bool_array_of_a_quantity_converted_at_the_end():
+    # the output is floats again, the quantity on the way was a mask's dtype (the line tracer sees it)
+    _hit("sigmoid_backward", '''
+def sigmoid_backward(dA, Z):
+    s = 1 / (1 + np.exp(-Z))
+    dZ = np.zeros_like(Z < np.inf)
+    dZ[...] = dA * s * (1 - s)
+    return dZ.astype(float)
+''', "bool_array", "Your dZ (line 3) is a boolean array")
+
+
 def test_float_array_from_a_mask_is_not_hit():
     _clean("relu_backward", '''
 def relu_backward(dA, Z):
