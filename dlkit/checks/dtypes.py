@@ -67,8 +67,8 @@ def _origin(text, kind):
                 if kind == "bool" and _is_mask(src, masks):
                     what = (f"{ast.unparse(src)}, a comparison's result" if isinstance(src, ast.Name)
                             else "a comparison's result")
-                    return (f"`{line}` makes an array of the same dtype as {what} (a mask of True/False): every "
-                            f"number stored into it becomes True (1) or False (0); np.{fname} of a float array "
+                    return (f"`{line}` takes its dtype from {what} (a mask of True/False), so every number "
+                            f"stored into it becomes True (1) or False (0); np.{fname} of a float array "
                             f"(Z, dA), or dtype=float, gives floats")
             if dt and (kind == "bool" and "bool" in dt or kind == "int" and "int" in dt):
                 return f"`{line}` asks for dtype={dt}: the array can hold only {'True/False' if kind == 'bool' else 'whole numbers'}"
@@ -126,6 +126,8 @@ def _traced(spec, call, runs, hint_for, Finding):
 
 def _returned(spec, call, runs, hint_for, Finding):
     """A wrong output part that is a bool or integer array holding the lecture's values in that kind."""
+    from . import firstwrong
+
     for case, got_parts, wrong in runs:
         if not wrong:
             continue
@@ -146,11 +148,12 @@ def _returned(spec, call, runs, hint_for, Finding):
                 continue    # a comparison returned as it is: the dtype is not where the mistake is
             what = ("a boolean array (dtype bool: True/False only)" if kind == "bool"
                     else f"an array of integers (dtype {got.dtype}: whole numbers only)")
-            lost = ("it can hold True (1) and False (0) only, never the values of the lecture's quantity"
-                    if kind == "bool"
+            lost = ("a non-zero value comes out as True (1), a zero as False (0)" if kind == "bool"
                     else "every fraction was dropped")
-            words = (f"Your {part} is {what} where the lecture's {part} is an array of floats: {lost}"
-                     + (f". {origin[0].upper()}{origin[1:]}" if origin else "") + ".")
+            fam = firstwrong.family(part)
+            label = firstwrong.LECTURE[fam][0] if fam in firstwrong.LECTURE else part
+            words = (f"Your {part} is {what} where the lecture's {label} is an array of floats: {lost}. "
+                     f"{origin[0].upper()}{origin[1:]}.")
             rid = "bool_array" if kind == "bool" else "int_array"
             return Finding(f"{spec.name}.{rid}", hint_for(f"{spec.name}.{rid}", words=words),
                            [f"With {case.label}: {wrong[part]}."])

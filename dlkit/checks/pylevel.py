@@ -160,7 +160,7 @@ def unset_on_branch(L, probe=False):
             value = bool(_evaluate(node.test, env))
             shown = ", ".join(f"{n} = {env[n]!r}" for n in dict.fromkeys(
                 n.id for n in ast.walk(node.test) if isinstance(n, ast.Name)))
-            why = (f"on this case {shown}, so `{test}` is {value} and that branch did not run")
+            why = (f"on this case {shown}: `{test}` is {value}, that branch did not run")
         except Exception:   # noqa: BLE001 - a test of computed values: said without its value
             why = "that branch did not run on this case"
     else:
@@ -169,7 +169,7 @@ def unset_on_branch(L, probe=False):
         why = "the loop ran zero times on this case"
     return "assigned_on_other_branch", (
         f"{x}{label} is never assigned on this path: `{stmt}` ({L.at(store)}) is indented inside {where} "
-        f"({L.at(node)}), and {why}, so {x} was never assigned when {L.at(failing)} reads it. Every path "
+        f"({L.at(node)}); {why}, and nothing else assigns {x} before {L.at(failing)} reads it. Every path "
         f"through the function must compute {x}: put that line in every branch, or after the if, where it "
         f"runs whichever branch was taken.{lookalike}")
 
