@@ -246,6 +246,15 @@ def literal_never_matches(spec, fn):
                 if isinstance(a, ast.Call) and not a.args and isinstance(a.func, ast.Attribute) \
                         and a.func.attr in _STR_METHODS and isinstance(a.func.value, ast.Name):
                     method, a = a.func.attr, a.func.value     # activation.upper() == "relu"
+                if isinstance(a, ast.Name) and a.id in own and method is None and isinstance(n.ops[0], (
+                        ast.Eq, ast.NotEq)) and isinstance(b, ast.Name) and b.id not in params and b.id not in {
+                        t.id for t in ast.walk(fn) if isinstance(t, ast.Name) and isinstance(t.ctx, ast.Store)}:
+                    near = _near(b.id, own[a.id]) if b.id not in own[a.id] else b.id
+                    if near is not None:   # activation == relu: the text against the function itself
+                        return (f"Your test `{ast.unparse(n)}` never matches: it compares {a.id}, a string "
+                                f"({a.id} = {near!r}), with {b.id}, a name without quotes (the function {b.id} "
+                                f"itself), and a string never equals a function; compare with the string: "
+                                f"{a.id} == {near!r}.", [f"`{ast.unparse(n)}`"])
                 if isinstance(a, ast.Name) and a.id in own:
                     lits = [b] if isinstance(b, ast.Constant) else list(getattr(b, "elts", []))
                     pairs += [(a.id, c.value, f"your test `{ast.unparse(n)}`", method) for c in lits

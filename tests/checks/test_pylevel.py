@@ -97,6 +97,17 @@ def linear_activation_forward(A_prev, W, b, activation):
 ''', "literal_never_matches", "never matches", "'Sigmoid'", "capital letter")
 
 
+def test_argument_compared_with_a_function_name():
+    _hit("linear_activation_backward", '''
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    dZ = sigmoid_backward(dA, Z)
+    if activation == relu:
+        dZ = relu_backward(dA, Z)
+    return linear_backward(dZ, linear_cache)
+''', "literal_never_matches", "a string never equals a function", "activation == 'relu'")
+
+
 def test_literal_against_a_transformed_argument():
     _hit("linear_activation_backward", '''
 def linear_activation_backward(dA, cache, activation):
