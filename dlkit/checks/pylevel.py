@@ -301,7 +301,7 @@ def trailing_comma(fn, text):
     """words for a return or an assignment whose value is a one-item tuple, else None."""
     for n in ast.walk(fn):
         if isinstance(n, ast.Return) or isinstance(n, ast.Assign) and len(n.targets) == 1 \
-                and isinstance(n.targets[0], (ast.Name, ast.Subscript)):
+                and isinstance(n.targets[0], (ast.Name, ast.Subscript, ast.Tuple)):
             v = n.value
             if not (isinstance(v, ast.Tuple) and len(v.elts) == 1) or isinstance(v.elts[0], ast.Constant):
                 continue
@@ -310,6 +310,9 @@ def trailing_comma(fn, text):
             stmt = (ast.get_source_segment(text, n) or ast.unparse(n)).split("\n")[0].strip()
             how = ("ends with a comma: a trailing comma makes a one-item tuple" if not seg.startswith("(")
                    else "writes a one-item tuple (the comma inside the parentheses makes the tuple)")
+            if isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Tuple):
+                return (f"`{stmt}` {how}, so the right-hand side is a tuple of one item holding {item}, and "
+                        f"unpacking it into {len(n.targets[0].elts)} names finds one value; drop the comma.")
             whose = "your function returns" if isinstance(n, ast.Return) else f"{ast.unparse(n.targets[0])} is"
             return (f"`{stmt}` {how}, so {whose} a tuple of one item holding {item}, one level of nesting too "
                     f"many, where {item} itself belongs; drop the comma.")

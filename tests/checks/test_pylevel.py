@@ -187,6 +187,21 @@ def linear_forward(A_prev, W, b):
 ''', "trailing_comma", "Z is a tuple of one item", "drop the comma")
 
 
+def test_trailing_comma_before_unpacking():
+    _hit("model_backward", '''
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    for l in reversed(range(1, L + 1)):
+        activation = "sigmoid" if l == L else "relu"
+        dA, dW, db = linear_activation_backward(dA, caches[l - 1], activation),
+        grads["dW" + str(l)], grads["db" + str(l)] = dW, db
+        grads["dA" + str(l - 1)] = dA
+    return grads
+''', "trailing_comma", "unpacking it into 3 names finds one value")
+
+
 def test_a_plain_return_is_not_hit():
     _clean("sigmoid", '''
 def sigmoid(Z):
