@@ -932,3 +932,16 @@ RELATIONS.update({
                     "differ entry by entry: the entries' own values never reach it (one number, such as a sum or a "
                     "mean, spread over the array, or a value left over from one step?).",
 })
+# ---- W2b: Python-level causes in the learner's source (pylevel.py) and an output's dtype (dtypes.py) ----
+# Ids "<exercise>.assigned_on_other_branch", ".literal_never_matches", ".trailing_comma", ".late_binding",
+# ".stacked_activations" (pylevel.py), ".bool_array", ".int_array" (dtypes.py); each hint is worded from the code.
+TRACE.update({
+    "assigned_on_other_branch": "A name is assigned only inside a branch (or a loop) that did not run on this case, "
+                                "so it was never assigned when a later line reads it: every path must compute it.",
+    "literal_never_matches": "{words}",   # a string literal (or a function's name) compared with an argument no call passes
+    "trailing_comma": "{words}",          # return x, / A = f(Z), : a one-item tuple
+    "late_binding": "{words}",            # a lambda made in a loop reads the loop variable when called
+    "stacked_activations": "{words}",     # relu(sigmoid(Z)): an activation applied to another one's output
+    "bool_array": "{words}",              # a lecture quantity in dtype bool (np.zeros_like of a mask)
+    "int_array": "{words}",               # a lecture quantity in an integer dtype (dtype=int, .astype(int))
+})

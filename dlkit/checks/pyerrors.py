@@ -1756,6 +1756,8 @@ from .unbound import read_before_set as _read_before_set  # noqa: E402 - diagB: 
 EARLY += (_read_before_set,)
 from .cacheitems import wrong_item as _cache_item_wrong  # noqa: E402 - diagB: a cache item from the wrong place
 EARLY += (_cache_item_wrong,)
+from .pylevel import unset_on_branch as _unset_on_branch  # noqa: E402 - W2b: assigned only on a branch that did not run
+EARLY += (_unset_on_branch,)
 LATE = (_index_range, _helper_check)   # after operands.py: an L that is not the number of layers says more
 
 

@@ -676,6 +676,9 @@ class Spec:
             from . import layerorder
             found = layerorder.explain(self, call, runs, crashes, findings)
             findings = ([found] if found is not None else []) + findings
+        if findings:   # W2b: a Python-level cause in the learner's source (pylevel.py, dtypes.py), first
+            from . import pylevel
+            findings = pylevel.explain(self, call, runs, findings)
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)

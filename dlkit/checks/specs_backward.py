@@ -17,6 +17,7 @@ from . import cases as C
 from . import causes
 from . import compare, numeric, relations
 from . import unbound  # diagB
+from . import pylevel  # W2b
 from .mistakes import hint_for
 from .result import Finding
 from .plain import kind
@@ -407,7 +408,8 @@ class LinearActivationBackward(Spec):
 
     def exception_mistake(self, err, case):
         if err.exc_type in ("UnboundLocalError", "NameError") and re.search(r"'(dZ|dA_prev|dW|db)'", err.message) \
-                and not unbound.set_nowhere_before(err):   # diagB: read before any line sets it, no branch's
+                and not unbound.set_nowhere_before(err) \
+                and not pylevel.ran_another_branch(self, err, case):   # W2b: another branch ran (pylevel.py)
             return causes.unknown_activation(self.name, err)
         if err.exc_type in ("TypeError", "ValueError", "AttributeError") and "tuple" in err.message \
                 and (err.source is None or causes.unpacks_cache_as_Z_first(err.source)):

@@ -13,6 +13,7 @@ import dlkit
 
 from . import cases as C
 from . import causes
+from . import pylevel  # W2b
 from .plain import kind
 from .spec import Mutant, Spec
 
@@ -260,7 +261,8 @@ class LinearActivationForward(Spec):
             for suffix, name, bad in lifted_activations()]
 
     def exception_mistake(self, err, case):
-        if err.exc_type in ("UnboundLocalError", "NameError") and re.search(r"'(A|Z|cache|activation_cache|linear_cache)'", err.message):
+        if err.exc_type in ("UnboundLocalError", "NameError") and re.search(r"'(A|Z|cache|activation_cache|linear_cache)'", err.message) \
+                and not pylevel.ran_another_branch(self, err, case):   # W2b: another branch ran (pylevel.py)
             return causes.unknown_activation(self.name, err)
         return None
 
