@@ -44,7 +44,7 @@ import numpy as np
 from .plain import plain
 
 BUDGET = 0.07            # seconds of search per check; exceeded: nothing is said
-_PRIORITY = ("axis", "T", "op", "fn", "str", "int", "name", "paren", "group", "m", "copy", "drop")
+_PRIORITY = ("axis", "T", "op", "fn", "str", "int", "name", "order", "paren", "group", "m", "copy", "drop")
 MAX_FIXES = 6            # fixing edits kept (of one place) before the search stops
 GRACE = 0.015            # the one candidate's extra cases; a variant that loops for ever is stopped then
 EXTRA_SEED = 12_012      # more cases (the spec's other shapes) for a candidate fix
@@ -54,7 +54,12 @@ _OP_WORDS = {ast.Add: "adds", ast.Sub: "subtracts", ast.Mult: "multiplies elemen
 _FN_PAIRS = {"dot": ("multiply",), "multiply": ("dot",), "matmul": ("multiply",), "sum": ("mean",),
              "mean": ("sum",), "maximum": ("minimum",), "minimum": ("maximum",), "log": ("exp",),
              "exp": ("log",), "relu": ("sigmoid",), "sigmoid": ("relu",),
-             "relu_backward": ("sigmoid_backward",), "sigmoid_backward": ("relu_backward",)}
+             "relu_backward": ("sigmoid_backward",), "sigmoid_backward": ("relu_backward",),
+             "log10": ("log",), "log2": ("log",), "rand": ("randn",), "randn": ("rand",), "abs": ("sign",),
+             "argmax": ("max",), "max": ("sum",), "square": ("sqrt",), "sqrt": ("square",)}
+_CMP_SYM = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.Eq: "==", ast.NotEq: "!="}
+_COMPARE = {ast.Gt: (ast.GtE, ast.Lt), ast.GtE: (ast.Gt, ast.LtE), ast.Lt: (ast.LtE, ast.Gt), ast.LtE: (ast.Lt, ast.GtE),
+            ast.Eq: (ast.NotEq,), ast.NotEq: (ast.Eq,)}
 _ACTIVATIONS = ("relu", "sigmoid", "tanh")
 _QUANTITY = {"A_prev": "A[l-1]", "A": "A[l]", "Z": "Z[l]", "W": "W[l]", "b": "b[l]", "dA": "dA[l]",
              "dZ": "dZ[l]", "dW": "dW[l]", "db": "db[l]", "dA_prev": "dA[l-1]", "AL": "A[L]", "Y": "Y",
@@ -119,6 +124,8 @@ def _edits(fdef, shapes):
     strings = sorted({n.value for n in ast.walk(fdef) if isinstance(n, ast.Constant) and isinstance(n.value, str)
                       and 0 < len(n.value) < 20})
     params = [a.arg for a in fdef.args.args]
+    added = {id(n.right) for n in ast.walk(fdef) if isinstance(n, ast.BinOp) and type(n.op) in (ast.Add, ast.Sub)}
+    shape_reads = {id(n.value) for n in ast.walk(fdef) if isinstance(n, ast.Attribute) and n.attr in ("shape", "size")}
     arrays = {k: v for k, v in shapes.items() if v[0] == "array"}
     ints = [k for k, v in shapes.items() if v == ("int",)]
     for node in ast.walk(fdef):
@@ -130,7 +137,9 @@ def _edits(fdef, shapes):
                 if op is not type(node.op) and (id(node) not in index_ids or op in (ast.Add, ast.Sub)):
                     yield node, "op", ast.BinOp(left=node.left, op=op(), right=node.right), None
             if type(node.op) in (ast.Add, ast.Sub) and isinstance(node.right, ast.Constant) and node.right.value == 1:
-                yield node, "int", node.left, None      # l + 1 -> l: one off
+                # l + 1 -> l in an index or bound: one off; m - 1 -> m elsewhere: the count itself
+                yield node, "int" if id(node) in index_ids or id(node) in bound_ids or type(node.op) is ast.Add else "m", \
+                    node.left, None
             elif type(node.op) in (ast.Add, ast.Sub, ast.Mult, ast.Div):
                 yield node, "drop", node.left, None
                 if type(node.op) is not ast.Sub and type(node.op) is not ast.Div:
@@ -144,9 +153,21 @@ def _edits(fdef, shapes):
                         new = ast.BinOp(left=inner.left, op=inner.op,
                                         right=ast.BinOp(left=inner.right, op=node.op, right=node.right))
                     yield node, "group", new, None
-            if isinstance(node.right, ast.Constant) and node.right.value == 1 and type(node.op) is ast.Sub \
-                    and isinstance(node.left, ast.Name) and id(node) not in index_ids:
-                yield node, "m", node.left, None     # m - 1 -> m
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in _COMPARE:
+            for op in _COMPARE[type(node.ops[0])]:
+                yield node, "op", ast.Compare(left=node.left, ops=[op()], comparators=node.comparators), None
+        if isinstance(node, ast.Call) and 2 <= len(node.args) <= 4 and not any(isinstance(a, ast.Starred) for a in node.args):
+            for i in range(len(node.args)):
+                for j in range(i + 1, len(node.args)):
+                    args = list(node.args)
+                    args[i], args[j] = args[j], args[i]
+                    yield node, "order", ast.Call(func=node.func, args=args, keywords=node.keywords), None
+        if isinstance(node, ast.Tuple) and 2 <= len(node.elts) <= 4:
+            for i in range(len(node.elts)):
+                for j in range(i + 1, len(node.elts)):
+                    elts = list(node.elts)
+                    elts[i], elts[j] = elts[j], elts[i]
+                    yield node, "order", ast.Tuple(elts=elts, ctx=node.ctx), None
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
             yield node, "drop", node.operand, None
         if isinstance(node, ast.Attribute) and node.attr == "T" and isinstance(node.ctx, ast.Load):
@@ -160,6 +181,12 @@ def _edits(fdef, shapes):
                         yield node, "int", ast.BinOp(left=ast.Name(node.id, ast.Load()), op=op(), right=ast.Constant(1)), None
             elif shapes.get(node.id) == ("int",) and node.id not in ("l", "i"):
                 yield node, "m", ast.BinOp(left=ast.Name(node.id, ast.Load()), op=ast.Sub(), right=ast.Constant(1)), None
+            if shapes.get(node.id, ("",))[0] in ("array", "float") and id(node) not in index_ids:
+                yield node, "drop", ast.UnaryOp(op=ast.USub(), operand=ast.Name(node.id, ast.Load())), "sign"
+            if node.id in arrays and id(node) in shape_reads:   # x.shape: another array's shape
+                for other in arrays:
+                    if other != node.id and arrays[other] != arrays[node.id]:
+                        yield node, "name", ast.Name(other, ast.Load()), "shape"
             if node.id in shapes:
                 for other, kind in shapes.items():
                     if other != node.id and kind == shapes[node.id] and kind[0] in ("array", "int", "float") \
@@ -173,6 +200,8 @@ def _edits(fdef, shapes):
                 yield node, "fn", ast.Attribute(value=node.value, attr=other, ctx=ast.Load()), None
         if isinstance(node, ast.Constant) and type(node.value) is int and not isinstance(node.value, bool):
             for d in (-1, 1):
+                if id(node) in added and node.value + d == 0:
+                    continue   # x - 1 -> x - 0: the term dropped, said as such
                 if node.value + d >= 0 or id(node) in index_ids:
                     yield node, "int", ast.Constant(node.value + d), None
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -303,9 +332,12 @@ def search(spec, fn, namespace, source, budget=BUDGET):
             fixes = {}
             original = ast.unparse(fdef)
             found_by = fixes
-            for node, kind, new, note in _edits(fdef, shapes):
+            edits = sorted(_edits(fdef, shapes), key=lambda e: _tier(e[1], e[3]))   # the smallest edits first
+            for n, (node, kind, new, note) in enumerate(edits):
                 if time.monotonic() > deadline:
                     raise _OutOfTime
+                if fixes and _tier(kind, note) > _tier(*edits[n - 1][1::2]):
+                    break   # a fix among the smaller edits: the larger ones are not tried
                 where = places.get(id(node))
                 if where is None:
                     continue
@@ -354,6 +386,12 @@ def search(spec, fn, namespace, source, budget=BUDGET):
             return None
         raise
     return [(node, kind, new, note, text) for text, (node, kind, new, note, _) in fixes.items()]
+
+
+def _tier(kind, note) -> int:
+    """0 for the main classes; 1 for the edits tried only when none of those fixes it (a sign added,
+    another array's shape read, two parts in another order: these fix many a function by accident)."""
+    return 1 if note in ("sign", "shape") or kind == "order" else 0
 
 
 def _span(node):
@@ -420,6 +458,11 @@ def say(node, kind, new, note) -> str:
         def ax(a):
             return "down the rows (axis 0, the n[l] units)" if a == 0 else "across the columns (axis 1, the m examples)"
         return f"`{was}` works {ax(a)}, where {ax(1 - a)} belongs: with axis={1 - a}, `{fixed}`, your function gives the lecture's values"
+    if kind == "op" and isinstance(node, ast.Compare):
+        a, b = _CMP_SYM[type(node.ops[0])], _CMP_SYM[type(new.ops[0])]
+        return f"`{was}` compares with {a} where {b} belongs (the two differ at the boundary, e.g. Z = 0 or the last l): {tail}"
+    if kind == "order":
+        return f"`{was}` has two of its parts in the wrong order (positional arguments, or a tuple's entries, go by position): {tail}"
     if kind == "op":
         return (f"`{was}` {_OP_WORDS[type(node.op)]} ({_OPS[type(node.op)]}) where the lecture "
                 f"{_OP_WORDS[type(new.op)].replace('takes', 'takes')} ({_OPS[type(new.op)]}): {tail}")
