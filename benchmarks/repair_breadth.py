@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import re
 import time
 
 from dlkit.checks import SPECS
@@ -51,6 +52,8 @@ def run(rounds, budget, verbose):
                 c["unique"] += 1
                 by_kind[found[0][1]] += 1
                 what = "FIX " + oneedit.say(*found[0][:4])
+                if any(re.search(p, what, re.I) for p in b.named):
+                    c["matches_named"] += 1   # the words also meet the bug's own "named" regexes (a rough precision)
             elif len(found) > 1:
                 c["several"] += 1
                 what = "several: " + " | ".join(oneedit.say(*f[:4])[:60] for f in found)
@@ -67,10 +70,11 @@ def run(rounds, budget, verbose):
             if found:
                 c["fires_on_correct"] += 1
                 print(f"  FIRES ON CORRECT {k.key}")
-        print(f"round {r}: unique {c['unique']}/{c['bugs']}, several {c['several']}, none {c['none']}, "
+        print(f"round {r}: unique {c['unique']}/{c['bugs']} (words meet the bug's regexes: {c['matches_named']}), several {c['several']}, none {c['none']}, "
               f"out of time {c['out_of_time']}; fires on correct {c['fires_on_correct']}/{c['correct']}")
         total.update(c)
-    print(f"ALL: unique {total['unique']}/{total['bugs']} ({total['unique'] / max(total['bugs'], 1):.0%}), several "
+    print(f"ALL: unique {total['unique']}/{total['bugs']} ({total['unique'] / max(total['bugs'], 1):.0%}; words meet the "
+          f"bug's regexes {total['matches_named']}), several "
           f"{total['several']}, none {total['none']}, out of time {total['out_of_time']}; fires on correct "
           f"{total['fires_on_correct']}/{total['correct']}; slowest {slowest[0]*1000:.0f} ms ({slowest[1]})")
     print("by edit class:", dict(by_kind))

@@ -44,7 +44,7 @@ import numpy as np
 from .plain import plain
 
 BUDGET = 0.07            # seconds of search per check; exceeded: nothing is said
-_PRIORITY = ("axis", "T", "op", "fn", "str", "int", "name", "order", "paren", "group", "m", "copy", "drop")
+_PRIORITY = ("axis", "int", "op", "fn", "str", "T", "name", "order", "paren", "group", "m", "copy", "drop")
 MAX_FIXES = 6            # fixing edits kept (of one place) before the search stops
 GRACE = 0.015            # the one candidate's extra cases; a variant that loops for ever is stopped then
 EXTRA_SEED = 12_012      # more cases (the spec's other shapes) for a candidate fix
@@ -59,7 +59,7 @@ _FN_PAIRS = {"dot": ("multiply",), "multiply": ("dot",), "matmul": ("multiply",)
              "argmax": ("max",), "max": ("sum",), "square": ("sqrt",), "sqrt": ("square",)}
 _CMP_SYM = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.Eq: "==", ast.NotEq: "!="}
 _COMPARE = {ast.Gt: (ast.GtE, ast.Lt), ast.GtE: (ast.Gt, ast.LtE), ast.Lt: (ast.LtE, ast.Gt), ast.LtE: (ast.Lt, ast.GtE),
-            ast.Eq: (ast.NotEq,), ast.NotEq: (ast.Eq,)}
+            }   # == <-> != is no slip of the lecture's: it "fixes" a misspelt string by inverting the test
 _ACTIVATIONS = ("relu", "sigmoid", "tanh")
 _QUANTITY = {"A_prev": "A[l-1]", "A": "A[l]", "Z": "Z[l]", "W": "W[l]", "b": "b[l]", "dA": "dA[l]",
              "dZ": "dZ[l]", "dW": "dW[l]", "db": "db[l]", "dA_prev": "dA[l-1]", "AL": "A[L]", "Y": "Y",
@@ -189,8 +189,8 @@ def _edits(fdef, shapes):
                         yield node, "name", ast.Name(other, ast.Load()), "shape"
             if node.id in shapes:
                 for other, kind in shapes.items():
-                    if other != node.id and kind == shapes[node.id] and kind[0] in ("array", "int", "float") \
-                            and not other.startswith("_"):
+                    if other != node.id and kind == shapes[node.id] and not other.startswith("_") and (
+                            kind[0] in ("array", "float") or kind[0] == "int" and (id(node) in index_ids or id(node) in bound_ids)):
                         yield node, "name", ast.Name(other, ast.Load()), None
             if node.id in _FN_PAIRS:
                 for other in _FN_PAIRS[node.id]:
@@ -368,9 +368,11 @@ def search(spec, fn, namespace, source, budget=BUDGET):
                         break
             groups = _clusters(fixes)
             if len(groups) == 1:   # one place: its simplest edit; more cases, of the spec's other shapes, for it
-                rank = sorted(groups[0], key=lambda t: (_PRIORITY.index(found_by[t][1]), len(t)))
-                if len(rank) > 1 and (_PRIORITY.index(found_by[rank[0]][1]), len(rank[0])) == \
-                        (_PRIORITY.index(found_by[rank[1]][1]), len(rank[1])):
+                def key(t):   # the plainer edit of one place: its class, a shorter function, no negative index
+                    new = found_by[t][2]
+                    return _PRIORITY.index(found_by[t][1]), len(t), isinstance(new, ast.Constant) and new.value == -1
+                rank = sorted(groups[0], key=key)
+                if len(rank) > 1 and key(rank[0]) == key(rank[1]):
                     return []   # two edits of one place, neither simpler: they disagree
                 text = rank[0]
                 node, kind, new, note, variant = found_by[text]
@@ -473,8 +475,8 @@ def say(node, kind, new, note) -> str:
     if kind == "name":
         return f"{_words(was)} is read where {_words(fixed)} belongs (a value of the same shape): {tail}"
     if kind == "int":
-        return (f"`{was}` is one off: the index / bound that belongs there is `{fixed}` (caches[l-1] is layer l's cache, "
-                f"range(a, b) stops before b): {tail}")
+        return (f"`{was}` is one off: the index / bound / key number that belongs there is `{fixed}` (layers count "
+                f"l = 1..L, caches[l-1] is layer l's cache, range(a, b) stops before b): {tail}")
     if kind == "str":
         return f"the string `{was}` is used where `{fixed}` belongs (a key or an activation that must match exactly): {tail}"
     if kind == "fn":
@@ -482,7 +484,8 @@ def say(node, kind, new, note) -> str:
     if kind == "m":
         if note:
             return f"`{was}` is not divided by {_words(note)}, the average over the examples that belongs there: {tail}"
-        return f"`{was}` is used where `{fixed}` belongs (the lecture divides by m, not m - 1): {tail}"
+        why = " (the lecture divides by m, not m - 1)" if fixed == "m" or ".shape" in fixed else ""
+        return f"`{was}` is one less than what belongs there, `{fixed}`{why}: {tail}"
     if kind == "copy":
         if note == "aug":
             return (f"`{ast.unparse(node).splitlines()[0]}` changes the array in place, and so the caller's (an input, "
@@ -491,7 +494,7 @@ def say(node, kind, new, note) -> str:
                 f"with `{fixed}` {tail[5:]}")
     if kind == "drop":
         if note == "sign":
-            return f"`{was}` has the wrong sign: the lecture's value is its negative, `{fixed}`; {tail[5:].replace('with', 'with it', 1)}"
+            return f"`{was}` has the wrong sign: the lecture's value is its negative; {tail}"
         if isinstance(node, ast.UnaryOp):
             return f"`{was}` has a minus sign that does not belong there: {tail}"
         kept = ast.unparse(new)
