@@ -124,6 +124,9 @@ def _edits(fdef, shapes):
     strings = sorted({n.value for n in ast.walk(fdef) if isinstance(n, ast.Constant) and isinstance(n.value, str)
                       and 0 < len(n.value) < 20})
     params = [a.arg for a in fdef.args.args]
+    tests = {id(t) for n in ast.walk(fdef) for t in (
+        [n.test] if isinstance(n, (ast.If, ast.While, ast.IfExp)) else n.values if isinstance(n, ast.BoolOp)
+        else n.ifs if isinstance(n, ast.comprehension) else [])}
     added = {id(n.right) for n in ast.walk(fdef) if isinstance(n, ast.BinOp) and type(n.op) in (ast.Add, ast.Sub)}
     shape_reads = {id(n.value) for n in ast.walk(fdef) if isinstance(n, ast.Attribute) and n.attr in ("shape", "size")}
     arrays = {k: v for k, v in shapes.items() if v[0] == "array"}
@@ -223,6 +226,14 @@ def _edits(fdef, shapes):
                 new = copy.copy(node)
                 new.keywords = list(node.keywords) + [ast.keyword(arg="keepdims", value=ast.Constant(True))]
                 yield node, "axis", new, None
+            if id(node) in tests:
+                pass   # a test (if / while / and / or): dropping its call only makes it always true
+            elif isinstance(node.func, ast.Attribute) and node.func.attr not in ("copy", "T") \
+                    and isinstance(node.func.value, (ast.Name, ast.Call, ast.BinOp, ast.Subscript)) \
+                    and not (isinstance(node.func.value, ast.Name) and node.func.value.id in ("np", "math", "numpy")):
+                yield node, "drop", node.func.value, "call"     # x.astype(...) / x.round() -> x
+            elif len(node.args) == 1 and not node.keywords and name not in ("range", "len", "str", "list", "zip"):
+                yield node, "drop", node.args[0], "call"        # np.round(x) / int(x) -> x
             if node.args and isinstance(node.args[-1], ast.BinOp) and not node.keywords:
                 inner = node.args[-1]
                 call = ast.Call(func=node.func, args=node.args[:-1] + [inner.left], keywords=[])
@@ -500,6 +511,8 @@ def say(node, kind, new, note) -> str:
             return f"`{was}` has the wrong sign: the lecture's value is its negative; {tail}"
         if isinstance(node, ast.UnaryOp):
             return f"`{was}` has a minus sign that does not belong there: {tail}"
+        if note == "call":
+            return f"`{was}` applies a call that does not belong there (the lecture's value is `{fixed}` itself): {tail}"
         kept = ast.unparse(new)
         return f"`{was}` has a factor or term too many (the lecture's value is `{kept}`): {tail}"
     if kind == "group":

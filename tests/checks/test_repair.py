@@ -114,6 +114,17 @@ def sigmoid(Z):
     A = 1 / 1 + np.exp(-Z)
     return A, Z
 '''),
+    ("linear_forward", "drop", "applies a call that does not belong there", '''
+def linear_forward(A_prev, W, b):
+    Z = np.dot(W, A_prev).astype(int) + b
+    return Z, (A_prev, W, b)
+'''),
+    ("compute_cost", "drop", "applies a call that does not belong there", '''
+def compute_cost(AL, Y):
+    m = Y.shape[1]
+    AL = np.clip(AL, 1e-15, 1 - 1e-15).astype(np.float16)
+    return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m)
+'''),
     ("model_forward", "op", "compares with < where <= belongs", '''
 def model_forward(X, parameters):
     caches = []
