@@ -1,92 +1,326 @@
-"""One edit of the learner's own function that makes it right (issue 12, diagF).
+"""A repair search: the smallest edit of the learner's own function that makes it right (issue 12, diagF).
 
-When a block crashes, or its report would otherwise be generic, the learner's function is parsed
-again and each of a few one-place edits is tried, the whole function re-run on the public cases:
+When a report would otherwise be generic (or after a crash), the learner's function is parsed again
+and every single, small, AST-level edit of a few lecture-meaningful classes is tried, the whole
+function re-run on the public cases:
 
-* a call's closing parenthesis moved before the operator of its last argument:
-  ``W.dot(A_prev + b)`` -> ``W.dot(A_prev) + b`` (the operator applied inside the call, to its argument);
-* an ``axis=0`` / ``axis=1`` keyword turned into the other (down the rows / across the columns);
-* one operator swapped for its usual confusion: ``+`` / ``*``, ``*`` / ``@``, ``-`` / ``+``.
+* ``op``: one operator for another (+ - * / @ **);
+* ``T``: ``.T`` added to a name or taken away;
+* ``axis``: ``axis=0`` <-> ``axis=1``; ``keepdims=True`` added to a sum / mean;
+* ``int``: an integer literal +/- 1 (``caches[l - 1]``, ``range(1, L)``, ``str(l + 1)``), a name
+  used as an index / bound +/- 1 (``caches[l]`` -> ``caches[l - 1]``, ``range(L)`` -> ``range(L + 1)``);
+* ``str``: one string literal for another of the function or of the lecture's activations
+  ('relu' <-> 'sigmoid', a misspelt activation), or a key with / without its ``d`` (``'W'`` <-> ``'dW'``);
+* ``name``: one name read where another name of the same function holding a value of the same
+  shape belongs (dA <-> dZ, A <-> Z, A_prev <-> A, W <-> dW, L <-> l);
+* ``drop``: a factor or a term dropped (``a * b`` -> ``a``), a sign ``-`` taken away or added;
+* ``m``: ``m`` <-> ``m - 1``; ``1/m`` added to an assignment's value;
+* ``fn``: ``np.dot`` <-> ``np.multiply``, ``np.sum`` <-> ``np.mean``, relu <-> sigmoid (and their backward);
+* ``copy``: ``.copy()`` added to an assignment's value, ``x -= y`` written ``x = x - y`` (in-place mistakes);
+* ``group``: ``a op (b op c)`` <-> ``(a op b) op c``; a call's parenthesis closed late
+  (``W.dot(A_prev + b)`` -> ``W.dot(A_prev) + b``).
 
-The edit is said (with the learner's text and the edited text) only when the edited function gives the
-reference's output on every public case and the learner's does not; at most ``MAX_VARIANTS`` edits,
-only for a block (not a composite: its helpers' calls make a run dearer), only with the notebook's
-call (the function object and its globals). Id ``<exercise>.one_edit`` (mistakes.TRACE, diagF).
+An edit counts only when the edited function gives the reference's outputs (and leaves its inputs
+unchanged) on every public case, and on a few more cases of the spec's other shapes; the learner's
+own function must be wrong on some case. Only a unique fix is said (edits that give the same edited
+function are one); when several differ, or the search runs out of its time budget (``BUDGET``
+seconds; a composite's cases are dearer, so fewer variants fit), nothing is said.
+
+The search runs the learner's function, so it needs the notebook's call (the function object and
+its globals, where the helpers live). The grader runs a submission in a sandbox and has only the
+source, so it does not search. Id ``<exercise>.one_edit`` (mistakes.TRACE, diagF).
 """
 from __future__ import annotations
 
 import ast
+import contextlib
 import copy
+import io
+import sys
+import time
 
 import numpy as np
 
-MAX_VARIANTS = 40
-_SWAPS = {ast.Add: (ast.Mult,), ast.Mult: (ast.MatMult, ast.Add), ast.MatMult: (ast.Mult,), ast.Sub: (ast.Add,)}
-_SYM = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.MatMult: "@"}
-_PRODUCTS = ("dot", "matmul")
+from .plain import plain
+
+BUDGET = 0.07            # seconds of search per check; exceeded: nothing is said
+_PRIORITY = ("axis", "int", "op", "fn", "str", "T", "name", "order", "paren", "group", "m", "copy", "drop")
+MAX_FIXES = 6            # fixing edits kept (of one place) before the search stops
+GRACE = 0.015            # the one candidate's extra cases; a variant that loops for ever is stopped then
+EXTRA_SEED = 12_012      # more cases (the spec's other shapes) for a candidate fix
+_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.MatMult: "@", ast.Pow: "**"}
+_OP_WORDS = {ast.Add: "adds", ast.Sub: "subtracts", ast.Mult: "multiplies element by element",
+             ast.Div: "divides", ast.MatMult: "takes the matrix product", ast.Pow: "raises to a power"}
+_FN_PAIRS = {"dot": ("multiply",), "multiply": ("dot",), "matmul": ("multiply",), "sum": ("mean",),
+             "mean": ("sum",), "maximum": ("minimum",), "minimum": ("maximum",), "log": ("exp",),
+             "exp": ("log",), "relu": ("sigmoid",), "sigmoid": ("relu",),
+             "relu_backward": ("sigmoid_backward",), "sigmoid_backward": ("relu_backward",),
+             "log10": ("log",), "log2": ("log",), "rand": ("randn",), "randn": ("rand",), "abs": ("sign",),
+             "argmax": ("max",), "max": ("sum",), "square": ("sqrt",), "sqrt": ("square",)}
+_CMP_SYM = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.Eq: "==", ast.NotEq: "!="}
+_COMPARE = {ast.Gt: (ast.GtE, ast.Lt), ast.GtE: (ast.Gt, ast.LtE), ast.Lt: (ast.LtE, ast.Gt), ast.LtE: (ast.Lt, ast.GtE),
+            }   # == <-> != is no slip of the lecture's: it "fixes" a misspelt string by inverting the test
+_ACTIVATIONS = ("relu", "sigmoid", "tanh")
+_QUANTITY = {"A_prev": "A[l-1]", "A": "A[l]", "Z": "Z[l]", "W": "W[l]", "b": "b[l]", "dA": "dA[l]",
+             "dZ": "dZ[l]", "dW": "dW[l]", "db": "db[l]", "dA_prev": "dA[l-1]", "AL": "A[L]", "Y": "Y",
+             "m": "m (the number of examples)", "L": "L (the number of layers)", "l": "l (the layer)",
+             "X": "X = A[0]"}
 
 
-def _edits(fdef):
-    """[(node, kind, make)] for each one-place edit; ``make(node)`` returns the edited node."""
-    out = []
-    indices = {id(n) for sub in ast.walk(fdef) if isinstance(sub, ast.Subscript) for n in ast.walk(sub.slice)}
+class _OutOfTime(Exception):
+    pass
+
+
+def _words(name: str) -> str:
+    q = _QUANTITY.get(name)
+    return f"`{name}` ({q})" if q and q != name else f"`{name}`"
+
+
+def _shapes(fn, args):
+    """{local name: shape or 'scalar'} at the learner's function's return (one traced run), or {}."""
+    code = getattr(fn, "__code__", None)
+    seen = {}
+
+    def tracer(frame, event, arg):
+        if frame.f_code is not code:
+            return None
+
+        def local(frame, event, arg):
+            if event == "return":
+                for k, v in frame.f_locals.items():
+                    seen.setdefault(k, _kind(v))
+            return local
+        return local
+
+    old = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        with np.errstate(all="ignore"), contextlib.redirect_stdout(io.StringIO()):
+            fn(*copy.deepcopy(args))
+    except (Exception, SystemExit):   # noqa: BLE001 -- a crash: the locals of its frame are not seen
+        pass
+    finally:
+        sys.settrace(old)
+    return seen
+
+
+def _kind(v):
+    if isinstance(v, np.ndarray):
+        return ("array", v.shape)
+    if isinstance(v, (bool, np.bool_)):
+        return ("bool",)
+    if isinstance(v, (int, np.integer)):
+        return ("int",)
+    if isinstance(v, (float, np.floating)):
+        return ("float",)
+    return (type(v).__name__,)
+
+
+def _edits(fdef, shapes):
+    """Yield (node, kind, new node, words) for each one-place edit of ``fdef``."""
+    index_ids = {id(n) for sub in ast.walk(fdef) if isinstance(sub, ast.Subscript) for n in ast.walk(sub.slice)}
+    bound_ids = {id(n) for c in ast.walk(fdef) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)
+                 and c.func.id in ("range", "str") for a in c.args for n in ast.walk(a)}
+    strings = sorted({n.value for n in ast.walk(fdef) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                      and 0 < len(n.value) < 20})
+    params = [a.arg for a in fdef.args.args]
+    tests = {id(t) for n in ast.walk(fdef) for t in (
+        [n.test] if isinstance(n, (ast.If, ast.While, ast.IfExp)) else n.values if isinstance(n, ast.BoolOp)
+        else n.ifs if isinstance(n, ast.comprehension) else [])}
+    added = {id(n.right) for n in ast.walk(fdef) if isinstance(n, ast.BinOp) and type(n.op) in (ast.Add, ast.Sub)}
+    shape_reads = {id(n.value) for n in ast.walk(fdef) if isinstance(n, ast.Attribute) and n.attr in ("shape", "size")}
+    arrays = {k: v for k, v in shapes.items() if v[0] == "array"}
+    ints = [k for k, v in shapes.items() if v == ("int",)]
     for node in ast.walk(fdef):
-        if isinstance(node, ast.Call) and node.args and isinstance(node.args[-1], ast.BinOp) and not node.keywords:
-            def moved(n):
-                inner = n.args[-1]
-                call = ast.Call(func=n.func, args=n.args[:-1] + [inner.left], keywords=[])
-                return ast.BinOp(left=call, op=inner.op, right=inner.right)
-            out.append((node, "paren", moved))
+        if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+            unit = any(isinstance(x, ast.Constant) and x.value in (0, 1) for x in (node.left, node.right))
+            for op in _OPS:
+                if unit and op is not ast.Add and op is not ast.Sub:
+                    continue   # x * 1, x ** 1: a term dropped, said as such
+                if op is not type(node.op) and (id(node) not in index_ids or op in (ast.Add, ast.Sub)):
+                    yield node, "op", ast.BinOp(left=node.left, op=op(), right=node.right), None
+            if type(node.op) in (ast.Add, ast.Sub) and isinstance(node.right, ast.Constant) and node.right.value == 1:
+                # l + 1 -> l in an index or bound: one off; m - 1 -> m elsewhere: the count itself
+                yield node, "int" if id(node) in index_ids or id(node) in bound_ids or type(node.op) is ast.Add else "m", \
+                    node.left, None
+            elif type(node.op) in (ast.Add, ast.Sub, ast.Mult, ast.Div):
+                yield node, "drop", node.left, None
+                if type(node.op) is not ast.Sub and type(node.op) is not ast.Div:
+                    yield node, "drop", node.right, None
+            for inner, outer_left in ((node.right, True), (node.left, False)):   # regrouped
+                if isinstance(inner, ast.BinOp) and type(inner.op) in _OPS and type(node.op) in _OPS:
+                    if outer_left:
+                        new = ast.BinOp(left=ast.BinOp(left=node.left, op=node.op, right=inner.left),
+                                        op=inner.op, right=inner.right)
+                    else:
+                        new = ast.BinOp(left=inner.left, op=inner.op,
+                                        right=ast.BinOp(left=inner.right, op=node.op, right=node.right))
+                    yield node, "group", new, None
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in _COMPARE:
+            for op in _COMPARE[type(node.ops[0])]:
+                yield node, "op", ast.Compare(left=node.left, ops=[op()], comparators=node.comparators), None
+        if isinstance(node, ast.Call) and 2 <= len(node.args) <= 4 and not any(isinstance(a, ast.Starred) for a in node.args):
+            for i in range(len(node.args)):
+                for j in range(i + 1, len(node.args)):
+                    args = list(node.args)
+                    args[i], args[j] = args[j], args[i]
+                    yield node, "order", ast.Call(func=node.func, args=args, keywords=node.keywords), None
+        if isinstance(node, ast.Tuple) and 2 <= len(node.elts) <= 4:
+            for i in range(len(node.elts)):
+                for j in range(i + 1, len(node.elts)):
+                    elts = list(node.elts)
+                    elts[i], elts[j] = elts[j], elts[i]
+                    yield node, "order", ast.Tuple(elts=elts, ctx=node.ctx), None
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            yield node, "drop", node.operand, None
+        if isinstance(node, ast.Attribute) and node.attr == "T" and isinstance(node.ctx, ast.Load):
+            yield node, "T", node.value, None
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            if node.id in arrays and arrays[node.id][1][::-1] != arrays[node.id][1]:
+                yield node, "T", ast.Attribute(value=ast.Name(node.id, ast.Load()), attr="T", ctx=ast.Load()), None
+            if id(node) in index_ids or id(node) in bound_ids:
+                if shapes.get(node.id) == ("int",):
+                    for op in (ast.Sub, ast.Add):
+                        yield node, "int", ast.BinOp(left=ast.Name(node.id, ast.Load()), op=op(), right=ast.Constant(1)), None
+            elif shapes.get(node.id) == ("int",) and node.id not in ("l", "i"):
+                yield node, "m", ast.BinOp(left=ast.Name(node.id, ast.Load()), op=ast.Sub(), right=ast.Constant(1)), None
+            if shapes.get(node.id, ("",))[0] in ("array", "float") and id(node) not in index_ids:
+                yield node, "drop", ast.UnaryOp(op=ast.USub(), operand=ast.Name(node.id, ast.Load())), "sign"
+            if node.id in arrays and id(node) in shape_reads:   # x.shape: another array's shape
+                for other in arrays:
+                    if other != node.id and arrays[other] != arrays[node.id]:
+                        yield node, "name", ast.Name(other, ast.Load()), "shape"
+            if node.id in shapes:
+                for other, kind in shapes.items():
+                    if other != node.id and kind == shapes[node.id] and not other.startswith("_") and (
+                            kind[0] in ("array", "float") or kind[0] == "int" and (id(node) in index_ids or id(node) in bound_ids)):
+                        yield node, "name", ast.Name(other, ast.Load()), None
+            if node.id in _FN_PAIRS:
+                for other in _FN_PAIRS[node.id]:
+                    yield node, "fn", ast.Name(other, ast.Load()), None
+        if isinstance(node, ast.Attribute) and node.attr in _FN_PAIRS and isinstance(node.ctx, ast.Load):
+            for other in _FN_PAIRS[node.attr]:
+                yield node, "fn", ast.Attribute(value=node.value, attr=other, ctx=ast.Load()), None
+        if isinstance(node, ast.Constant) and type(node.value) is int and not isinstance(node.value, bool):
+            for d in (-1, 1):
+                if id(node) in added and node.value + d == 0:
+                    continue   # x - 1 -> x - 0: the term dropped, said as such
+                if node.value + d >= 0 or id(node) in index_ids:
+                    yield node, "int", ast.Constant(node.value + d), None
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            s = node.value
+            others = [o for o in strings if o != s]
+            others += [a for a in _ACTIVATIONS if a != s and a not in others and _near(s, a)]
+            others += [o for o in ("d" + s, s[1:] if s.startswith("d") else None) if o and o not in others]
+            for o in others:
+                yield node, "str", ast.Constant(o), None
         if isinstance(node, ast.Call):
             for i, kw in enumerate(node.keywords):
                 if kw.arg == "axis" and isinstance(kw.value, ast.Constant) and kw.value.value in (0, 1):
-                    def flipped(n, i=i):
-                        n = copy.copy(n)
-                        n.keywords = list(n.keywords)
-                        n.keywords[i] = ast.keyword(arg="axis", value=ast.Constant(1 - n.keywords[i].value.value))
-                        return n
-                    out.append((node, "axis", flipped))
-        if isinstance(node, ast.BinOp) and type(node.op) in _SWAPS and id(node) not in indices \
-                and not any(isinstance(x, ast.Constant) for x in (node.left, node.right)):   # not l + 1 -> l * 1
-            for op in _SWAPS[type(node.op)]:
-                out.append((node, "op", lambda n, op=op: ast.BinOp(left=n.left, op=op(), right=n.right)))
-    return out[:MAX_VARIANTS]
+                    new = copy.copy(node)
+                    new.keywords = list(node.keywords)
+                    new.keywords[i] = ast.keyword(arg="axis", value=ast.Constant(1 - kw.value.value))
+                    yield node, "axis", new, None
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in ("sum", "mean") and not any(k.arg == "keepdims" for k in node.keywords):
+                new = copy.copy(node)
+                new.keywords = list(node.keywords) + [ast.keyword(arg="keepdims", value=ast.Constant(True))]
+                yield node, "axis", new, None
+            if id(node) in tests:
+                pass   # a test (if / while / and / or): dropping its call only makes it always true
+            elif isinstance(node.func, ast.Attribute) and node.func.attr not in ("copy", "T") \
+                    and isinstance(node.func.value, (ast.Name, ast.Call, ast.BinOp, ast.Subscript)) \
+                    and not (isinstance(node.func.value, ast.Name) and node.func.value.id in ("np", "math", "numpy")):
+                yield node, "drop", node.func.value, "call"     # x.astype(...) / x.round() -> x
+            elif len(node.args) == 1 and not node.keywords and name not in ("range", "len", "str", "list", "zip"):
+                yield node, "drop", node.args[0], "call"        # np.round(x) / int(x) -> x
+            if node.args and isinstance(node.args[-1], ast.BinOp) and not node.keywords:
+                inner = node.args[-1]
+                call = ast.Call(func=node.func, args=node.args[:-1] + [inner.left], keywords=[])
+                yield node, "paren", ast.BinOp(left=call, op=inner.op, right=inner.right), None
+    for node in ast.walk(fdef):   # whole statements: a sign, 1/m, a copy, an in-place update
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            v = node.value
+            yield v, "drop", ast.UnaryOp(op=ast.USub(), operand=v), "sign"
+            for n in ints:
+                if n not in params or n in ("m",):
+                    yield v, "m", ast.BinOp(left=v, op=ast.Div(), right=ast.Name(n, ast.Load())), n
+            if isinstance(v, (ast.Name, ast.Subscript, ast.Attribute)):
+                yield v, "copy", ast.Call(func=ast.Attribute(value=v, attr="copy", ctx=ast.Load()), args=[], keywords=[]), None
+        if isinstance(node, ast.AugAssign) and type(node.op) in _OPS:
+            target = copy.deepcopy(node.target)
+            load = copy.deepcopy(node.target)
+            for n in ast.walk(load):
+                if hasattr(n, "ctx"):
+                    n.ctx = ast.Load()
+            yield node, "copy", ast.Assign(targets=[target], value=ast.BinOp(left=load, op=node.op, right=node.value)), "aug"
+
+
+def _near(s, a) -> bool:
+    """A misspelling of activation ``a``: one or two letters away, or the same letters in another case."""
+    s = s.strip().lower()
+    if s == a:
+        return True
+    if abs(len(s) - len(a)) > 2:
+        return False
+    prev = list(range(len(a) + 1))
+    for i, cs in enumerate(s, 1):
+        cur = [i]
+        for j, ca in enumerate(a, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (cs != ca)))
+        prev = cur
+    return prev[-1] <= 2
 
 
 def _replace(tree, old, new):
     class R(ast.NodeTransformer):
-        def generic_visit(self, node):
+        def visit(self, node):
             if node is old:
                 return new
-            return super().generic_visit(node)
+            return super().visit(node)
     return ast.fix_missing_locations(R().visit(tree))
 
 
-def _right_everywhere(spec, fn, cases) -> bool:
+def _right_everywhere(spec, fn, cases, deadline) -> bool:
     from .spec import agree
     for case in cases:
+        if time.monotonic() > deadline:
+            raise _OutOfTime
+        args = plain(case.args)
         try:
-            with np.errstate(all="ignore"):
-                out = fn(*copy.deepcopy(case.args))
-        except (Exception, SystemExit):   # noqa: BLE001 -- a variant that raises is just not the fix
+            with np.errstate(all="ignore"), contextlib.redirect_stdout(io.StringIO()):
+                out = plain(fn(*args))
+        except _OutOfTime:
+            raise
+        except (Exception, SystemExit, RecursionError):   # noqa: BLE001 -- a variant that raises is not the fix
             return False
         got, _ = spec.split(out, case)
         exp, _ = spec.split(case.expected, case)
-        if set(got) != set(exp) or not all(agree(got[p], exp[p]) for p in exp):
+        if set(got) != set(exp) or any(spec.part_mismatch(p, got[p], exp[p], case) is not None for p in exp):
+            return False
+        if not agree(plain(args), case.args):   # an input changed in place
             return False
     return True
 
 
-def _axis_words(a) -> str:
-    return "down the rows (axis 0, the n[l] units)" if a == 0 else "across the columns (axis 1, the m examples)"
+def _wrong_on(spec, fn, case, deadline) -> bool:
+    return not _right_everywhere(spec, fn, [case], deadline)
 
 
-def explain(spec, call, source):
-    """A Finding ``<exercise>.one_edit`` (see the module docstring), or None."""
-    fn = getattr(call, "fn", None)
-    ns = getattr(call, "namespace", None)
-    if fn is None or ns is None or not isinstance(source, str) or getattr(fn, "__name__", None) is None:
-        return None
+@contextlib.contextmanager
+def _alarm(deadline):
+    """Stop a variant that loops for ever (a while loop whose condition an edit broke): SIGALRM at the deadline."""
+    from .runner import _time_limit, _TimeLimit
+    try:
+        with _time_limit(max(deadline - time.monotonic(), 1e-3)):
+            yield
+    except _TimeLimit:
+        raise _OutOfTime from None
+
+
+def search(spec, fn, namespace, source, budget=BUDGET):
+    """[(node, kind, new, note, edited source)] of the distinct fixing edits, or None (out of time / not searchable)."""
+    deadline = time.monotonic() + budget
     try:
         tree = ast.parse(source)
     except SyntaxError:
@@ -96,41 +330,123 @@ def explain(spec, call, source):
         return None
     fdef.decorator_list = []     # the function alone: a decorator may register or replace it
     tree = ast.Module(body=[fdef], type_ignores=[])
-    if any(isinstance(n, ast.While) for n in ast.walk(fdef)):
-        return None   # a variant could loop for ever: the learner's run has a time limit, these have none
+    import threading
+    if threading.current_thread() is not threading.main_thread() and any(isinstance(n, ast.While) for n in ast.walk(fdef)):
+        return None   # no alarm outside the main thread: a variant's while loop could run for ever
     cases = [c for c in spec.cases() if not c.info.get("hidden")]
     if not cases:
         return None
-    first = getattr(getattr(fn, "__code__", None), "co_firstlineno", 1)
-    for node, kind, make in _edits(fdef):
-        new = make(node)
-        tree_copy = copy.deepcopy(tree)   # a fresh tree, the node swapped in it
-        edited = _replace(tree_copy, _find(tree_copy, tree, node), new)
-        try:
-            scope = dict(ns)
-            exec(compile(edited, "<one-edit>", "exec"), scope)
-            variant = scope[fdef.name]
-        except Exception:   # noqa: BLE001
-            continue
-        if not _right_everywhere(spec, variant, cases):
-            continue
-        was, fixed = ast.unparse(node), ast.unparse(new)
-        lineno = first + node.lineno - 1
-        if kind == "paren":
-            op = _SYM.get(type(node.args[-1].op), "the operator")
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            inside = " inside the matrix product, to its argument" if name in _PRODUCTS else " inside the call, to its argument"
-            words = (f"`{was}` applies {op}{inside}, before the call: the parentheses close too late; "
-                     f"with `{fixed}` ({op} after the call) your function gives the lecture's values")
-        elif kind == "axis":
-            a = node.keywords[[k.arg for k in node.keywords].index("axis")].value.value
-            words = (f"`{was}` works {_axis_words(a)}, where {_axis_words(1 - a)} belongs: with axis={1 - a}, "
-                     f"`{fixed}`, your function gives the lecture's values")
+    try:
+        with _alarm(deadline + GRACE):
+            cases.sort(key=lambda c: not _wrong_on(spec, fn, c, deadline))   # the wrong cases first: a variant fails fast
+            if _right_everywhere(spec, fn, cases, deadline):
+                return []   # the learner's own function is right: nothing to repair
+            shapes = _shapes(fn, cases[0].args)
+            places = _places(fdef)
+            fixes = {}
+            original = ast.unparse(fdef)
+            found_by = fixes
+            edits = sorted(_edits(fdef, shapes), key=lambda e: _tier(e[1], e[3]))   # the smallest edits first
+            for n, (node, kind, new, note) in enumerate(edits):
+                if time.monotonic() > deadline:
+                    raise _OutOfTime
+                if fixes and _tier(kind, note) > _tier(*edits[n - 1][1::2]):
+                    break   # a fix among the smaller edits: the larger ones are not tried
+                where = places.get(id(node))
+                if where is None:
+                    continue
+                parent, field, i = where
+                new = ast.fix_missing_locations(ast.copy_location(new, node))
+                _put(parent, field, i, new)
+                try:
+                    code = compile(tree, "<one-edit>", "exec")
+                except Exception:   # noqa: BLE001
+                    code = None
+                finally:
+                    _put(parent, field, i, node)
+                if code is None:
+                    continue
+                try:
+                    scope = dict(namespace)
+                    exec(code, scope)
+                    variant = scope[fdef.name]
+                except Exception:   # noqa: BLE001
+                    continue
+                if _right_everywhere(spec, variant, cases, deadline):
+                    _put(parent, field, i, new)
+                    text = ast.unparse(fdef)
+                    _put(parent, field, i, node)
+                    if text != original and text not in fixes:
+                        fixes[text] = (node, kind, new, note, variant)
+                    if len(fixes) > MAX_FIXES or len(_clusters(fixes)) > 1:
+                        break
+            groups = _clusters(fixes)
+            if len(groups) == 1:   # one place: its simplest edit; more cases, of the spec's other shapes, for it
+                def key(t):   # the plainer edit of one place: its class, a shorter function, no negative index
+                    new = found_by[t][2]
+                    return _PRIORITY.index(found_by[t][1]), len(t), isinstance(new, ast.Constant) and new.value == -1
+                rank = sorted(groups[0], key=key)
+                if len(rank) > 1 and key(rank[0]) == key(rank[1]):
+                    return []   # two edits of one place, neither simpler: they disagree
+                text = rank[0]
+                node, kind, new, note, variant = found_by[text]
+                fixes = {text: found_by[text]}
+                extra = [c for c in spec.cases(seed=EXTRA_SEED) if c.info.get("hidden") and not c.info.get("float32")]
+                if extra and not _right_everywhere(spec, variant, extra, deadline + GRACE):
+                    return []
+    except (_OutOfTime, RecursionError):
+        return None
+    except BaseException as exc:   # the alarm, on its way out of the block
+        from .runner import _TimeLimit
+        if isinstance(exc, _TimeLimit):
+            return None
+        raise
+    return [(node, kind, new, note, text) for text, (node, kind, new, note, _) in fixes.items()]
+
+
+def _tier(kind, note) -> int:
+    """0 for the main classes; 1 for the edits tried only when none of those fixes it (a sign added,
+    another array's shape read, two parts in another order: these fix many a function by accident)."""
+    return 1 if note in ("sign", "shape") or kind == "order" else 0
+
+
+def _span(node):
+    return (node.lineno, node.col_offset), (node.end_lineno, node.end_col_offset)
+
+
+def _clusters(fixes):
+    """The fixing edits' texts grouped by place: edits of one node, or of a node and a part of it, are one place."""
+    groups = []
+    for text, (node, *_rest) in fixes.items():
+        (a, b) = _span(node)
+        for g in groups:
+            if any(a <= _span(fixes[t][0])[1] and _span(fixes[t][0])[0] <= b for t in g):   # spans overlap
+                g.append(text)
+                break
         else:
-            words = (f"`{was}` uses {_SYM[type(node.op)]} where {_SYM[type(new.op)]} belongs: with `{fixed}` your "
-                     f"function gives the lecture's values")
-        return spec._finding(f"{spec.name}.one_edit", [], lineno=lineno, words=words)
-    return None
+            groups.append([text])
+    return groups
+
+
+def _places(fdef):
+    """{id(node): (parent, field, index or None)} for every node below ``fdef``."""
+    out = {}
+    for parent in ast.walk(fdef):
+        for field, value in ast.iter_fields(parent):
+            if isinstance(value, ast.AST):
+                out[id(value)] = (parent, field, None)
+            elif isinstance(value, list):
+                for i, v in enumerate(value):
+                    if isinstance(v, ast.AST):
+                        out[id(v)] = (parent, field, i)
+    return out
+
+
+def _put(parent, field, i, node):
+    if i is None:
+        setattr(parent, field, node)
+    else:
+        getattr(parent, field)[i] = node
 
 
 def _find(copied, original, node):
@@ -139,3 +455,91 @@ def _find(copied, original, node):
         if a is node:
             return b
     return None
+
+
+def say(node, kind, new, note) -> str:
+    """The edit in the lecture's words: what the learner wrote, what belongs there."""
+    was, fixed = ast.unparse(node), ast.unparse(new)
+    tail = f"with `{fixed}` your function gives the lecture's values"
+    if kind == "paren":
+        op = _OPS.get(type(node.args[-1].op), "the operator")
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        inside = " inside the matrix product, to its argument" if name in ("dot", "matmul") else " inside the call, to its argument"
+        return f"`{was}` applies {op}{inside}, before the call: the parentheses close too late; {tail} ({op} after the call)"
+    if kind == "axis":
+        a = next((k.value.value for k in node.keywords if k.arg == "axis"), None)
+        if any(k.arg == "keepdims" for k in new.keywords) and not any(k.arg == "keepdims" for k in node.keywords):
+            return (f"`{was}` drops the summed axis (a 1-D result, shape (n,)) where a column (n, 1) belongs, "
+                    f"as b[l] and db[l] are: with keepdims=True, `{fixed}`, your function gives the lecture's values")
+        def ax(a):
+            return "down the rows (axis 0, the n[l] units)" if a == 0 else "across the columns (axis 1, the m examples)"
+        return f"`{was}` works {ax(a)}, where {ax(1 - a)} belongs: with axis={1 - a}, `{fixed}`, your function gives the lecture's values"
+    if kind == "op" and isinstance(node, ast.Compare):
+        a, b = _CMP_SYM[type(node.ops[0])], _CMP_SYM[type(new.ops[0])]
+        return f"`{was}` compares with {a} where {b} belongs (the two differ at the boundary, e.g. Z = 0 or the last l): {tail}"
+    if kind == "order":
+        return f"`{was}` has two of its parts in the wrong order (positional arguments, or a tuple's entries, go by position): {tail}"
+    if kind == "op":
+        return (f"`{was}` {_OP_WORDS[type(node.op)]} ({_OPS[type(node.op)]}) where the lecture "
+                f"{_OP_WORDS[type(new.op)].replace('takes', 'takes')} ({_OPS[type(new.op)]}): {tail}")
+    if kind == "T":
+        if isinstance(new, ast.Attribute):
+            return f"{_words(was)} is used as it is where its transpose `{fixed}` belongs (rows and columns swapped): {tail}"
+        return f"`{was}` transposes {_words(fixed)} where {_words(fixed)} itself belongs: {tail}"
+    if kind == "name":
+        return f"{_words(was)} is read where {_words(fixed)} belongs (a value of the same shape): {tail}"
+    if kind == "int":
+        return (f"`{was}` is one off: the index / bound / key number that belongs there is `{fixed}` (layers count "
+                f"l = 1..L, caches[l-1] is layer l's cache, range(a, b) stops before b): {tail}")
+    if kind == "str":
+        return f"the string `{was}` is used where `{fixed}` belongs (a key or an activation that must match exactly): {tail}"
+    if kind == "fn":
+        return f"`{was}` is called where `{fixed}` belongs (np.dot is the matrix product, np.multiply / * element by element; np.sum adds, np.mean divides by the count): {tail}"
+    if kind == "m":
+        if note:
+            return f"`{was}` is not divided by {_words(note)}, the average over the examples that belongs there: {tail}"
+        why = " (the lecture divides by m, not m - 1)" if fixed == "m" or ".shape" in fixed else ""
+        return f"`{was}` is one less than what belongs there, `{fixed}`{why}: {tail}"
+    if kind == "copy":
+        if note == "aug":
+            return (f"`{ast.unparse(node).splitlines()[0]}` changes the array in place, and so the caller's (an input, "
+                    f"or a value already stored): with `{fixed}` (a new array) {tail[5:]}")
+        return (f"`{was}` is the same array, not a copy: changing it changes the input (or the stored value); "
+                f"with `{fixed}` {tail[5:]}")
+    if kind == "drop":
+        if note == "sign":
+            return f"`{was}` has the wrong sign: the lecture's value is its negative; {tail}"
+        if isinstance(node, ast.UnaryOp):
+            return f"`{was}` has a minus sign that does not belong there: {tail}"
+        if note == "call":
+            return f"`{was}` applies a call that does not belong there (the lecture's value is `{fixed}` itself): {tail}"
+        kept = ast.unparse(new)
+        return f"`{was}` has a factor or term too many (the lecture's value is `{kept}`): {tail}"
+    if kind == "group":
+        return f"`{was}` groups its operators otherwise than the lecture: {tail} (the other grouping)"
+    return f"`{was}`: {tail}"
+
+
+def place(findings, crashes) -> int:
+    """Where the edit goes in a report: after the mistakes already named (a crash's cause), else after
+    the crash's own message (it says where; the edit says what to change), else first."""
+    named = [i for i, f in enumerate(findings) if not f.generic and ".source." not in f.id
+             and ".raised_" not in f.id and not f.id.endswith(("shape_error", "wrong_signature"))]
+    if named:
+        return named[-1] + 1
+    return 1 if crashes else 0
+
+
+def explain(spec, call, source, first_line=None):
+    """A Finding ``<exercise>.one_edit`` (see the module docstring), or None."""
+    fn = getattr(call, "fn", None)
+    ns = getattr(call, "namespace", None)
+    if fn is None or ns is None or not isinstance(source, str) or getattr(fn, "__name__", None) is None:
+        return None
+    found = search(spec, fn, ns, source)
+    if not found or len(found) != 1:
+        return None
+    node, kind, new, note, _ = found[0]
+    first = getattr(getattr(fn, "__code__", None), "co_firstlineno", 1)
+    lineno = first + getattr(node, "lineno", 1) - 1
+    return spec._finding(f"{spec.name}.one_edit", [], lineno=lineno, words=say(node, kind, new, note))

@@ -42,7 +42,7 @@ def linear_forward(A_prev, W, b):
     return Z, (A_prev, W, b)
 ''')
     assert not r.passed and "linear_forward.one_edit" in r.mistakes, text
-    assert "uses * where @ belongs" in text
+    assert "(*) where the lecture takes the matrix product (@)" in text
 
 
 def test_no_edit_claimed_when_none_fixes_it_and_right_code_passes():
