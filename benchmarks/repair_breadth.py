@@ -1,6 +1,6 @@
 """Breadth of the repair search (dlkit/checks/oneedit.py) on the tuning rounds 1, 3-11.
 
-    python -m benchmarks.repair_breadth [--round N ...] [--budget S] [-v]
+    python -m benchmarks.repair_breadth [--round N ...] [--runs N] [-v]
 
 For EVERY bug (named by other findings or not, as if they were absent) the search is run on the
 learner's function: counted are the bugs for which it finds a unique fixing edit, those where fixes
@@ -83,9 +83,9 @@ def run(rounds, budget, verbose):
 if __name__ == "__main__":
     p = argparse.ArgumentParser()
     p.add_argument("--round", type=int, action="append")
-    p.add_argument("--budget", type=float, default=oneedit.BUDGET)
+    p.add_argument("--runs", type=int, default=None, help="case runs per search (default: oneedit.RUNS)")
     p.add_argument("-v", action="store_true")
     a = p.parse_args()
     for r in a.round or TUNING:
         assert r in TUNING, "rounds 12 and 13 are blind"
-    run(a.round or TUNING, a.budget, a.v)
+    run(a.round or TUNING, a.runs, a.v)

@@ -23,8 +23,10 @@ function re-run on the public cases:
 An edit counts only when the edited function gives the reference's outputs (and leaves its inputs
 unchanged) on every public case, and on a few more cases of the spec's other shapes; the learner's
 own function must be wrong on some case. Only a unique fix is said (edits that give the same edited
-function are one); when several differ, or the search runs out of its time budget (``BUDGET``
-seconds; a composite's cases are dearer, so fewer variants fit), nothing is said.
+function are one); when several differ, or the search runs out of its budget, nothing is said. The
+budget counts case runs (``RUNS``; fewer for a composite, whose runs are dearer, none for L_layer_model,
+whose every run is a training loop), not seconds, so that a report does not depend on how busy the machine
+is; ``SAFETY`` seconds stop a search that is slow all the same (a variant that loops for ever).
 
 The search runs the learner's function, so it needs the notebook's call (the function object and
 its globals, where the helpers live). The grader runs a submission in a sandbox and has only the
@@ -43,7 +45,9 @@ import numpy as np
 
 from .plain import plain
 
-BUDGET = 0.07            # seconds of search per check; exceeded: nothing is said
+RUNS = {"model_forward": 60, "model_backward": 40, "L_layer_model": 0}   # case runs per search (default below)
+DEFAULT_RUNS = 400       # a single block's runs are cheap (well under 0.2 ms each)
+SAFETY = 0.25            # seconds: a search still running then says nothing (a variant that loops for ever)
 _PRIORITY = ("axis", "int", "op", "fn", "str", "T", "name", "order", "paren", "group", "m", "copy", "drop")
 MAX_FIXES = 6            # fixing edits kept (of one place) before the search stops
 GRACE = 0.015            # the one candidate's extra cases; a variant that loops for ever is stopped then
@@ -281,11 +285,22 @@ def _replace(tree, old, new):
     return ast.fix_missing_locations(R().visit(tree))
 
 
-def _right_everywhere(spec, fn, cases, deadline) -> bool:
+class _Runs:
+    """The search's budget: case runs left (deterministic), and a wall-clock safety deadline."""
+
+    def __init__(self, runs, seconds):
+        self.left, self.deadline = runs, time.monotonic() + seconds
+
+    def spend(self):
+        self.left -= 1
+        if self.left < 0 or time.monotonic() > self.deadline:
+            raise _OutOfTime
+
+
+def _right_everywhere(spec, fn, cases, budget) -> bool:
     from .spec import agree
     for case in cases:
-        if time.monotonic() > deadline:
-            raise _OutOfTime
+        budget.spend()
         args = plain(case.args)
         try:
             with np.errstate(all="ignore"), contextlib.redirect_stdout(io.StringIO()):
@@ -303,8 +318,8 @@ def _right_everywhere(spec, fn, cases, deadline) -> bool:
     return True
 
 
-def _wrong_on(spec, fn, case, deadline) -> bool:
-    return not _right_everywhere(spec, fn, [case], deadline)
+def _wrong_on(spec, fn, case, budget) -> bool:
+    return not _right_everywhere(spec, fn, [case], budget)
 
 
 @contextlib.contextmanager
@@ -318,9 +333,13 @@ def _alarm(deadline):
         raise _OutOfTime from None
 
 
-def search(spec, fn, namespace, source, budget=BUDGET):
-    """[(node, kind, new, note, edited source)] of the distinct fixing edits, or None (out of time / not searchable)."""
-    deadline = time.monotonic() + budget
+def search(spec, fn, namespace, source, runs=None):
+    """[(node, kind, new, note, edited source)] of the distinct fixing edits, or None (out of budget / not searchable)."""
+    runs = RUNS.get(spec.name, DEFAULT_RUNS) if runs is None else runs
+    if runs <= 0:
+        return None
+    budget = _Runs(runs, SAFETY)
+    deadline = budget.deadline
     try:
         tree = ast.parse(source)
     except SyntaxError:
@@ -338,8 +357,8 @@ def search(spec, fn, namespace, source, budget=BUDGET):
         return None
     try:
         with _alarm(deadline + GRACE):
-            cases.sort(key=lambda c: not _wrong_on(spec, fn, c, deadline))   # the wrong cases first: a variant fails fast
-            if _right_everywhere(spec, fn, cases, deadline):
+            cases.sort(key=lambda c: not _wrong_on(spec, fn, c, budget))   # the wrong cases first: a variant fails fast
+            if _right_everywhere(spec, fn, cases, budget):
                 return []   # the learner's own function is right: nothing to repair
             shapes = _shapes(fn, cases[0].args)
             places = _places(fdef)
@@ -348,8 +367,6 @@ def search(spec, fn, namespace, source, budget=BUDGET):
             found_by = fixes
             edits = sorted(_edits(fdef, shapes), key=lambda e: _tier(e[1], e[3]))   # the smallest edits first
             for n, (node, kind, new, note) in enumerate(edits):
-                if time.monotonic() > deadline:
-                    raise _OutOfTime
                 if fixes and _tier(kind, note) > _tier(*edits[n - 1][1::2]):
                     break   # a fix among the smaller edits: the larger ones are not tried
                 where = places.get(id(node))
@@ -372,7 +389,7 @@ def search(spec, fn, namespace, source, budget=BUDGET):
                     variant = scope[fdef.name]
                 except Exception:   # noqa: BLE001
                     continue
-                if _right_everywhere(spec, variant, cases, deadline):
+                if _right_everywhere(spec, variant, cases, budget):
                     _put(parent, field, i, new)
                     text = ast.unparse(fdef)
                     _put(parent, field, i, node)
@@ -392,7 +409,8 @@ def search(spec, fn, namespace, source, budget=BUDGET):
                 node, kind, new, note, variant = found_by[text]
                 fixes = {text: found_by[text]}
                 extra = [c for c in spec.cases(seed=EXTRA_SEED) if c.info.get("hidden") and not c.info.get("float32")]
-                if extra and not _right_everywhere(spec, variant, extra, deadline + GRACE):
+                budget.left += len(extra)   # the one candidate's extra cases are always run
+                if extra and not _right_everywhere(spec, variant, extra, budget):
                     return []
     except (_OutOfTime, RecursionError):
         return None
