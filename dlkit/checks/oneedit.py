@@ -45,9 +45,9 @@ import numpy as np
 
 from .plain import plain
 
-RUNS = {"model_forward": 60, "model_backward": 40, "L_layer_model": 0}   # case runs per search (default below)
-DEFAULT_RUNS = 400       # a single block's runs are cheap (well under 0.2 ms each)
-SAFETY = 0.25            # seconds: a search still running then says nothing (a variant that loops for ever)
+RUNS = {"model_forward": 30, "model_backward": 20, "L_layer_model": 0}   # case runs per search (default below); about 80 ms on this machine
+DEFAULT_RUNS = 250       # a single block's runs are cheap (well under 0.2 ms each)
+SAFETY = 0.08            # seconds: a search still running then says nothing (a variant that loops for ever)
 _PRIORITY = ("axis", "int", "op", "fn", "str", "T", "name", "order", "paren", "group", "m", "copy", "drop")
 MAX_FIXES = 6            # fixing edits kept (of one place) before the search stops
 GRACE = 0.015            # the one candidate's extra cases; a variant that loops for ever is stopped then
