@@ -80,27 +80,14 @@ def _offset(loop, var, container):
 def explain(source, L, backward):
     """Words for the learner's activation test when, evaluated over its loop with L layers, it gives
     the sigmoid to no layer or to another one than L; None when it is right, or cannot be read."""
-    from .chain import _function_tree, _layers_list, _value
+    from .chain import _function_tree, _layers_list, _value, range_loops
 
     fn = _function_tree(source)
     if fn is None or not isinstance(L, int) or L < 2:
         return None
     names = {n: L for n in _layers_bound(fn)}
     container = "caches" if backward else "parameters"
-    for loop in ast.walk(fn):
-        if not isinstance(loop, ast.For) or not isinstance(loop.target, ast.Name):
-            continue
-        it, rev = loop.iter, False
-        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "reversed" and len(it.args) == 1:
-            it, rev = it.args[0], True
-        if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range"
-                and 1 <= len(it.args) <= 3 and not it.keywords):
-            continue
-        bounds = [_value(a, names) for a in it.args]
-        if None in bounds or (len(bounds) == 3 and bounds[2] == 0):
-            continue
-        values = list(range(*bounds))
-        values = values[::-1] if rev else values
+    for loop, values in range_loops(fn, names):
         var = loop.target.id
         off = _offset(loop, var, container)
         if off is None or not values or len(values) > 50:

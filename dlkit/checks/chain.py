@@ -625,6 +625,26 @@ def _visiting_order(steps, caches):
     return "loop_order", words, ("other_layer", "keys_shifted")
 
 
+def range_loops(fn, names):
+    """(loop, the values its variable takes) for each `for v in range(...)` or `reversed(range(...))` loop of
+    the function tree ``fn`` whose bounds the integer ``names`` give (e.g. {"L": 3})."""
+    import ast   # as in the functions below: ast only on the paths that read the learner's source
+
+    for loop in ast.walk(fn):
+        if not isinstance(loop, ast.For) or not isinstance(loop.target, ast.Name):
+            continue
+        it, backwards = loop.iter, False
+        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "reversed" and len(it.args) == 1:
+            it, backwards = it.args[0], True
+        if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range"
+                and 1 <= len(it.args) <= 3 and not it.keywords):
+            continue
+        args = [_value(a, names) for a in it.args]
+        if None in args or (len(args) == 3 and args[2] == 0):
+            continue
+        yield loop, (list(range(*args))[::-1] if backwards else list(range(*args)))
+
+
 def _value(node, names):
     """A whole number from a small expression of constants and the learner's whole-number locals
     (L, l, ...; len(x) is not evaluated), or None."""
@@ -702,19 +722,7 @@ def loop_layers(source, names, container="caches"):
     if fn is None:
         return None
     found = []
-    for loop in ast.walk(fn):
-        if not isinstance(loop, ast.For) or not isinstance(loop.target, ast.Name):
-            continue
-        it, backwards = loop.iter, False
-        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "reversed" and len(it.args) == 1:
-            it, backwards = it.args[0], True
-        if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range"
-                and 1 <= len(it.args) <= 3 and not it.keywords):
-            continue
-        args = [_value(a, names) for a in it.args]
-        if None in args or (len(args) == 3 and args[2] == 0):
-            continue
-        values = list(range(*args))[::-1] if backwards else list(range(*args))
+    for loop, values in range_loops(fn, names):
         var = loop.target.id
         offset = None
         for n in ast.walk(loop):
