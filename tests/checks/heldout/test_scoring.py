@@ -25,7 +25,7 @@ from . import round13_backward, round13_forward, round13_train  # noqa: F401  (r
 from . import registry3, registry4, registry5, registry6, registry7, registry8, registry9, registry10, registry11
 from . import registry12, registry13
 from .registry import BUGS, CORRECT
-from .scoring import _always_printed, is_named, specific_text
+from .scoring import is_named, specific_text
 
 
 def test_every_exercise_is_covered_with_enough_cases():
@@ -35,189 +35,40 @@ def test_every_exercise_is_covered_with_enough_cases():
     assert len(keys) == len(set(keys))
 
 
-def test_round_3_covers_every_exercise_with_enough_cases():
-    # round 3 (README.md): >= 60 bugs and >= 25 correct, every exercise with >= 3 bugs and >= 1 correct
-    bugs, corrects = registry3.BUGS, registry3.CORRECT
+_C4 = {"model_forward": 4, "model_backward": 4, "linear_activation_backward": 4, "L_layer_model": 4}
+_C5 = {"model_forward": 5, "model_backward": 5, "linear_activation_backward": 5, "L_layer_model": 5}
+_C54 = {"model_forward": 5, "model_backward": 5, "linear_activation_backward": 4, "L_layer_model": 4}
+_C65 = {"model_forward": 6, "model_backward": 6, "linear_activation_backward": 5, "L_layer_model": 5}
+# each round's minimums, as its README.md section states them, in the order the rounds were written:
+# (round, registry, bugs, correct, bugs per exercise, bugs of the composites)
+ROUND_RULES = [
+    (3, registry3, 60, 25, 3, {}),
+    (4, registry4, 45, 20, 3, _C4),
+    (5, registry5, 40, 15, 2, _C4),
+    (6, registry6, 65, 28, 3, _C5),
+    (7, registry7, 45, 16, 2, _C54),
+    (8, registry8, 60, 25, 3, _C65),
+    (9, registry9, 50, 20, 3, _C54),
+    (10, registry10, 55, 22, 3, _C54),
+    (11, registry11, 55, 22, 3, _C54),
+    (12, registry12, 60, 25, 3, _C65),
+    (13, registry13, 60, 25, 3, _C65),
+]
+
+
+@pytest.mark.parametrize("index", range(len(ROUND_RULES)), ids=[f"round{r[0]}" for r in ROUND_RULES])
+def test_each_round_covers_every_exercise_with_enough_cases(index):
+    # every exercise has >= 1 correct one and its round's least number of bugs; the round's keys are unique
+    # and in no earlier round's lists (the rounds are counted separately)
+    _, reg, least_bugs, least_correct, per_exercise, composites = ROUND_RULES[index]
+    bugs, corrects = reg.BUGS, reg.CORRECT
     assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
-    assert len(bugs) >= 60 and len(corrects) >= 25
+    assert len(bugs) >= least_bugs and len(corrects) >= least_correct
     for name in SPECS:
-        assert sum(b.exercise == name for b in bugs) >= 3, name
+        assert sum(b.exercise == name for b in bugs) >= max(per_exercise, composites.get(name, 0)), name
     keys = [x.key for x in bugs + corrects]
     assert len(keys) == len(set(keys))
-    # the rounds are counted separately: nothing of round 3 is in round 1's lists
-    assert not {x.key for x in BUGS + CORRECT} & set(keys)
-
-
-def test_round_4_covers_every_exercise_with_enough_cases():
-    # round 4 (README.md): >= 45 bugs and >= 20 correct, every exercise with >= 3 bugs and >= 1 correct,
-    # the composites with >= 4 bugs
-    bugs, corrects = registry4.BUGS, registry4.CORRECT
-    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
-    assert len(bugs) >= 45 and len(corrects) >= 20
-    for name in SPECS:
-        assert sum(b.exercise == name for b in bugs) >= 3, name
-    for name in ("model_forward", "model_backward", "linear_activation_backward", "L_layer_model"):
-        assert sum(b.exercise == name for b in bugs) >= 4, name
-    keys = [x.key for x in bugs + corrects]
-    assert len(keys) == len(set(keys))
-    # counted separately: nothing of round 4 is in round 1's or round 3's lists
-    earlier = {x.key for x in BUGS + CORRECT + registry3.BUGS + registry3.CORRECT}
-    assert not earlier & set(keys)
-
-
-def test_round_5_covers_every_exercise_with_enough_cases():
-    # round 5 (README.md): >= 40 bugs and >= 15 correct, every exercise with >= 2 bugs and >= 1 correct,
-    # the composites with >= 4 bugs
-    bugs, corrects = registry5.BUGS, registry5.CORRECT
-    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
-    assert len(bugs) >= 40 and len(corrects) >= 15
-    for name in SPECS:
-        assert sum(b.exercise == name for b in bugs) >= 2, name
-    for name in ("model_forward", "model_backward", "linear_activation_backward", "L_layer_model"):
-        assert sum(b.exercise == name for b in bugs) >= 4, name
-    keys = [x.key for x in bugs + corrects]
-    assert len(keys) == len(set(keys))
-    # counted separately: nothing of round 5 is in an earlier round's lists
-    earlier = {x.key for x in BUGS + CORRECT + registry3.BUGS + registry3.CORRECT + registry4.BUGS + registry4.CORRECT}
-    assert not earlier & set(keys)
-
-
-def test_round_6_covers_every_exercise_with_enough_cases():
-    # round 6 (README.md): >= 65 bugs and >= 28 correct, every exercise with >= 3 bugs and >= 1 correct,
-    # the composites with >= 5 bugs
-    bugs, corrects = registry6.BUGS, registry6.CORRECT
-    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
-    assert len(bugs) >= 65 and len(corrects) >= 28
-    for name in SPECS:
-        assert sum(b.exercise == name for b in bugs) >= 3, name
-    for name in ("model_forward", "model_backward", "linear_activation_backward", "L_layer_model"):
-        assert sum(b.exercise == name for b in bugs) >= 5, name
-    keys = [x.key for x in bugs + corrects]
-    assert len(keys) == len(set(keys))
-    # counted separately: nothing of round 6 is in an earlier round's lists
-    earlier = {x.key for r in (registry3, registry4, registry5) for x in r.BUGS + r.CORRECT} | {x.key for x in BUGS + CORRECT}
-    assert not earlier & set(keys)
-
-
-def test_round_7_covers_every_exercise_with_enough_cases():
-    # round 7 (README.md): >= 45 bugs and >= 16 correct, every exercise with >= 2 bugs and >= 1 correct,
-    # model_forward and model_backward with >= 5 bugs, linear_activation_backward and L_layer_model with >= 4
-    bugs, corrects = registry7.BUGS, registry7.CORRECT
-    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
-    assert len(bugs) >= 45 and len(corrects) >= 16
-    for name in SPECS:
-        assert sum(b.exercise == name for b in bugs) >= 2, name
-    for name, least in (("model_forward", 5), ("model_backward", 5), ("linear_activation_backward", 4), ("L_layer_model", 4)):
-        assert sum(b.exercise == name for b in bugs) >= least, name
-    keys = [x.key for x in bugs + corrects]
-    assert len(keys) == len(set(keys))
-    # counted separately: nothing of round 7 is in an earlier round's lists
-    earlier = {x.key for r in (registry3, registry4, registry5, registry6) for x in r.BUGS + r.CORRECT} | {x.key for x in BUGS + CORRECT}
-    assert not earlier & set(keys)
-
-
-def test_round_8_covers_every_exercise_with_enough_cases():
-    # round 8 (README.md): >= 60 bugs and >= 25 correct, every exercise with >= 3 bugs and >= 1 correct,
-    # model_forward and model_backward with >= 6 bugs, linear_activation_backward and L_layer_model with >= 5
-    bugs, corrects = registry8.BUGS, registry8.CORRECT
-    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
-    assert len(bugs) >= 60 and len(corrects) >= 25
-    for name in SPECS:
-        assert sum(b.exercise == name for b in bugs) >= 3, name
-    for name, least in (("model_forward", 6), ("model_backward", 6), ("linear_activation_backward", 5), ("L_layer_model", 5)):
-        assert sum(b.exercise == name for b in bugs) >= least, name
-    keys = [x.key for x in bugs + corrects]
-    assert len(keys) == len(set(keys))
-    # counted separately: nothing of round 8 is in an earlier round's lists
-    earlier = {x.key for r in (registry3, registry4, registry5, registry6, registry7) for x in r.BUGS + r.CORRECT} | {x.key for x in BUGS + CORRECT}
-    assert not earlier & set(keys)
-
-
-def test_round_9_covers_every_exercise_with_enough_cases():
-    # round 9 (README.md): >= 50 bugs and >= 20 correct, every exercise with >= 3 bugs and >= 1 correct,
-    # model_forward and model_backward with >= 5 bugs, linear_activation_backward and L_layer_model with >= 4
-    bugs, corrects = registry9.BUGS, registry9.CORRECT
-    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
-    assert len(bugs) >= 50 and len(corrects) >= 20
-    for name in SPECS:
-        assert sum(b.exercise == name for b in bugs) >= 3, name
-    for name, least in (("model_forward", 5), ("model_backward", 5), ("linear_activation_backward", 4), ("L_layer_model", 4)):
-        assert sum(b.exercise == name for b in bugs) >= least, name
-    keys = [x.key for x in bugs + corrects]
-    assert len(keys) == len(set(keys))
-    # counted separately: nothing of round 9 is in an earlier round's lists
-    earlier = {x.key for r in (registry3, registry4, registry5, registry6, registry7, registry8) for x in r.BUGS + r.CORRECT} | {x.key for x in BUGS + CORRECT}
-    assert not earlier & set(keys)
-
-
-def test_round_10_covers_every_exercise_with_enough_cases():
-    # round 10 (README.md): >= 55 bugs and >= 22 correct, every exercise with >= 3 bugs and >= 1 correct,
-    # model_forward and model_backward with >= 5 bugs, linear_activation_backward and L_layer_model with >= 4
-    bugs, corrects = registry10.BUGS, registry10.CORRECT
-    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
-    assert len(bugs) >= 55 and len(corrects) >= 22
-    for name in SPECS:
-        assert sum(b.exercise == name for b in bugs) >= 3, name
-    for name, least in (("model_forward", 5), ("model_backward", 5), ("linear_activation_backward", 4), ("L_layer_model", 4)):
-        assert sum(b.exercise == name for b in bugs) >= least, name
-    keys = [x.key for x in bugs + corrects]
-    assert len(keys) == len(set(keys))
-    # counted separately: nothing of round 10 is in an earlier round's lists
-    earlier = {x.key for r in (registry3, registry4, registry5, registry6, registry7, registry8, registry9) for x in r.BUGS + r.CORRECT} | {x.key for x in BUGS + CORRECT}
-    assert not earlier & set(keys)
-
-
-def test_round_11_covers_every_exercise_with_enough_cases():
-    # round 11 (README.md): >= 55 bugs and >= 22 correct, every exercise with >= 3 bugs and >= 1 correct,
-    # model_forward and model_backward with >= 5 bugs, linear_activation_backward and L_layer_model with >= 4
-    bugs, corrects = registry11.BUGS, registry11.CORRECT
-    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
-    assert len(bugs) >= 55 and len(corrects) >= 22
-    for name in SPECS:
-        assert sum(b.exercise == name for b in bugs) >= 3, name
-    for name, least in (("model_forward", 5), ("model_backward", 5), ("linear_activation_backward", 4), ("L_layer_model", 4)):
-        assert sum(b.exercise == name for b in bugs) >= least, name
-    keys = [x.key for x in bugs + corrects]
-    assert len(keys) == len(set(keys))
-    # counted separately: nothing of round 11 is in an earlier round's lists
-    earlier = {x.key for r in (registry3, registry4, registry5, registry6, registry7, registry8, registry9, registry10)
-               for x in r.BUGS + r.CORRECT} | {x.key for x in BUGS + CORRECT}
-    assert not earlier & set(keys)
-
-
-def test_round_12_covers_every_exercise_with_enough_cases():
-    # round 12 (README.md): >= 60 bugs and >= 25 correct, every exercise with >= 3 bugs and >= 1 correct,
-    # model_forward and model_backward with >= 6 bugs, linear_activation_backward and L_layer_model with >= 5
-    bugs, corrects = registry12.BUGS, registry12.CORRECT
-    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
-    assert len(bugs) >= 60 and len(corrects) >= 25
-    for name in SPECS:
-        assert sum(b.exercise == name for b in bugs) >= 3, name
-    for name, least in (("model_forward", 6), ("model_backward", 6), ("linear_activation_backward", 5), ("L_layer_model", 5)):
-        assert sum(b.exercise == name for b in bugs) >= least, name
-    keys = [x.key for x in bugs + corrects]
-    assert len(keys) == len(set(keys))
-    # counted separately: nothing of round 12 is in an earlier round's lists
-    earlier = {x.key for r in (registry3, registry4, registry5, registry6, registry7, registry8, registry9, registry10,
-                               registry11) for x in r.BUGS + r.CORRECT} | {x.key for x in BUGS + CORRECT}
-    assert not earlier & set(keys)
-
-
-def test_round_13_covers_every_exercise_with_enough_cases():
-    # round 13 (README.md): >= 60 bugs and >= 25 correct, every exercise with >= 3 bugs and >= 1 correct,
-    # model_forward and model_backward with >= 6 bugs, linear_activation_backward and L_layer_model with >= 5
-    bugs, corrects = registry13.BUGS, registry13.CORRECT
-    assert {b.exercise for b in bugs} == set(SPECS) == {c.exercise for c in corrects}
-    assert len(bugs) >= 60 and len(corrects) >= 25
-    for name in SPECS:
-        assert sum(b.exercise == name for b in bugs) >= 3, name
-    for name, least in (("model_forward", 6), ("model_backward", 6), ("linear_activation_backward", 5), ("L_layer_model", 5)):
-        assert sum(b.exercise == name for b in bugs) >= least, name
-    keys = [x.key for x in bugs + corrects]
-    assert len(keys) == len(set(keys))
-    # counted separately: nothing of round 13 is in an earlier round's lists
-    earlier = {x.key for r in (registry3, registry4, registry5, registry6, registry7, registry8, registry9, registry10,
-                               registry11, registry12) for x in r.BUGS + r.CORRECT} | {x.key for x in BUGS + CORRECT}
+    earlier = {x.key for r in ROUND_RULES[:index] for x in r[1].BUGS + r[1].CORRECT} | {x.key for x in BUGS + CORRECT}
     assert not earlier & set(keys)
 
 
