@@ -499,7 +499,7 @@ def say(node, kind, new, note) -> str:
         return f"`{was}` has two of its parts in the wrong order (positional arguments, or a tuple's entries, go by position): {tail}"
     if kind == "op":
         return (f"`{was}` {_OP_WORDS[type(node.op)]} ({_OPS[type(node.op)]}) where the lecture "
-                f"{_OP_WORDS[type(new.op)].replace('takes', 'takes')} ({_OPS[type(new.op)]}): {tail}")
+                f"{_OP_WORDS[type(new.op)]} ({_OPS[type(new.op)]}): {tail}")
     if kind == "T":
         if isinstance(new, ast.Attribute):
             return f"{_words(was)} is used as it is where its transpose `{fixed}` belongs (rows and columns swapped): {tail}"
