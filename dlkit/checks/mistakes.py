@@ -945,3 +945,7 @@ TRACE.update({
     "bool_array": "{words}",              # a lecture quantity in dtype bool (np.zeros_like of a mask)
     "int_array": "{words}",               # a lecture quantity in an integer dtype (dtype=int, .astype(int))
 })
+# ---- values2 (wave 3): wrong values read as a relation to the lecture's quantities ----
+# The cost's terms computed another way (relations.cost_relation): 1 - log(A[L]) for log(1 - A[L]), a term's
+# (1, 1) sum broadcast (counted m times), a divisor np.sum(Y) where J has m.
+RELATIONS.update({rid: _COST_HINT for rid in ("cost_log_misplaced", "cost_term_times_m", "cost_divisor")})

@@ -520,7 +520,10 @@ def _explain(part, bad):
 _EPS = (np.finfo(float).eps, 1e-15, 1e-12, 1e-10, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2)
 _TINY = 1e-7     # a clip or an added eps up to this size does not change J beyond the tolerance
 _LOGS = {"ln": np.log, "log10": np.log10, "log2": np.log2}
-_SECOND = {"1 - A": lambda A: 1 - A, "1 + A": lambda A: 1 + A, "A": lambda A: A}
+# the second term's log: (A[L], log, eps added) -> the log the learner took; "1 - log": the 1 - written
+# outside the log, 1 - log(A[L]) (values2)
+_SECOND = {"1 - A": lambda A, log, a: log(1 - A + a), "1 + A": lambda A, log, a: log(1 + A + a),
+           "A": lambda A, log, a: log(A + a), "1 - log": lambda A, log, a: 1 - log(A + a)}
 _WEIGHTS = {"1 - Y": lambda y, t: (1 - y) * t, "Y": lambda y, t: y * t, "no weight": lambda y, t: t,
             # the parentheses of (1 - Y) left out (diag13): log(1 - A) * 1 - Y, 1 - Y * log(1 - A)
             "grouping -Y": lambda y, t: t - y, "grouping 1-": lambda y, t: 1 - y * t}   # the second term's
@@ -561,19 +564,34 @@ _COST_WORDS = {
                      "range(1, m) starts one late), divided by m - 1: J adds up the losses of all m examples"),
     "but_last_m1": ("cost_example_left_out", "the last example's loss left out of the sum (a loop over "
                     "range(m - 1) stops one early), divided by m - 1: J adds up the losses of all m examples"),
+    "1 - log": ("cost_log_misplaced", "1 - log(A[L]) where the second term has log(1 - A[L]): the 1 - belongs "
+                "inside the log, as its argument"),
+    "c1=m": ("cost_term_times_m", "the first term, the sum of Y log(A[L]) over the examples, counted m times: "
+             "that sum is added to each of the m entries of (1 - Y) log(1 - A[L]) before they are summed (a "
+             "(1, 1) sum, as np.dot(Y, np.log(A[L]).T) gives, broadcast onto the m examples)"),
+    "c2=m": ("cost_term_times_m", "the second term, the sum of (1 - Y) log(1 - A[L]) over the examples, counted "
+             "m times: that sum is added to each of the m entries of Y log(A[L]) before they are summed (a "
+             "(1, 1) sum, as np.dot(1 - Y, np.log(1 - A[L]).T) gives, broadcast onto the m examples)"),
+    "k=-1/sum(Y)": ("cost_divisor", "the sum divided by np.sum(Y), the number of positive labels (Y = 1), "
+                    "where J divides by m, the number of examples"),
+    "k=-1/sum(1-Y)": ("cost_divisor", "the sum divided by np.sum(1 - Y), the number of negative labels (Y = 0), "
+                      "where J divides by m, the number of examples"),
     "k=1/m": ("cost_scale", "no minus sign in front of the sum"),
     "k=-1": ("cost_scale", "no 1/m: the losses are summed, not averaged over the m examples"),
     "k=1": ("cost_scale", "neither the minus sign nor the 1/m in front of the sum"),
 }
-_COMBOS = [(c1, c2, k) for c1 in (1.0, 0.0) for c2 in (1.0, -1.0, 0.0) for k in ("-1/m", "1/m", "-1", "1")
-           if c1 or c2]
+# c1, c2: each term's factor ("m": a term's (1, 1) sum broadcast onto the other's m entries, values2);
+# k: the factor in front ("-1/sum(Y)": divided by the count of positive labels, values2)
+_COMBOS = [(c1, c2, k) for c1 in (1.0, 0.0, "m") for c2 in (1.0, -1.0, 0.0, "m")
+           for k in ("-1/m", "1/m", "-1", "1", "-1/sum(Y)", "-1/sum(1-Y)") if (c1 or c2) and (c1, c2) != ("m", "m")]
 
 
 def _diffs(swapped, lname, bname, wname, c1, c2, k, red, kind, e):
     """The differences of one variant from the lecture's J (a nuisance bound left out)."""
     return (("swapped",) if swapped else ()) + ((bname,) if bname != "1 - A" else ()) + \
         ((wname,) if wname != "1 - Y" else ()) + \
-        (("c2=-1",) if c2 == -1 else ("c2=0",) if c2 == 0 else ()) + (("c1=0",) if c1 == 0 else ()) + \
+        (("c2=-1",) if c2 == -1 else ("c2=0",) if c2 == 0 else ("c2=m",) if c2 == "m" else ()) + \
+        (("c1=0",) if c1 == 0 else ("c1=m",) if c1 == "m" else ()) + \
         ((lname,) if lname != "ln" else ()) + ((red,) if red != "sum" else ()) + \
         (((kind, e),) if kind != "none" and e > _TINY else ()) + \
         ((f"k={k}",) if k not in ("-1/m",) + (("-1",) if red in ("first", "last") else ()) else ())
@@ -598,9 +616,12 @@ def _cost_matches(AL, Y, g):
     """The variants (tuples of their differences) whose cost on this case is ``g``, up to two differences."""
     out = set()
     m = AL.shape[1]
-    ks = {"-1/m": -1.0 / m, "1/m": 1.0 / m, "-1": -1.0, "1": 1.0}
-    C1 = np.array([c[0] for c in _COMBOS])[:, None, None]
-    C2 = np.array([c[1] for c in _COMBOS])[:, None, None]
+    with np.errstate(all="ignore"):
+        ks = {"-1/m": -1.0 / m, "1/m": 1.0 / m, "-1": -1.0, "1": 1.0,
+              "-1/sum(Y)": -1.0 / np.sum(Y) if np.sum(Y) else np.nan,
+              "-1/sum(1-Y)": -1.0 / np.sum(1 - Y) if np.sum(1 - Y) else np.nan}
+    C1 = np.array([float(m) if c[0] == "m" else c[0] for c in _COMBOS])[:, None, None]
+    C2 = np.array([float(m) if c[1] == "m" else c[1] for c in _COMBOS])[:, None, None]
     K = np.array([ks[c[2]] for c in _COMBOS])[:, None, None]
     for swapped in (False, True):
         A0, Y0 = (Y, AL) if swapped else (AL, Y)
@@ -615,7 +636,7 @@ def _cost_matches(AL, Y, g):
                 for (bname, second), (wname, weight) in itertools.product(_SECOND.items(), _WEIGHTS.items()):
                     if bname != "1 - A" and wname != "1 - Y":
                         continue     # three differences in one term: never claimed
-                    t2 = weight(y, log(second(stack) + added))
+                    t2 = weight(y, second(stack, log, added))
                     r2 = _reds(t2, m)
                     vals = K * (C1 * r1[None] + C2 * r2[None])                          # (combos, preps, reds)
                     hit = np.isfinite(vals) & (np.abs(vals - g) <= 1e-4 * abs(g) + 1e-9)
