@@ -949,3 +949,9 @@ TRACE.update({
 # The cost's terms computed another way (relations.cost_relation): 1 - log(A[L]) for log(1 - A[L]), a term's
 # (1, 1) sum broadcast (counted m times), a divisor np.sum(Y) where J has m.
 RELATIONS.update({rid: _COST_HINT for rid in ("cost_log_misplaced", "cost_term_times_m", "cost_divisor")})
+# initialize_parameters' W[l]: the seeded stream's numbers read in another order or from another draw on (draws.py);
+# the reading itself is the detail line.
+CATALOG["initialize_parameters.W_draws_other"] = (
+    "W[l] holds the numbers of the seeded generator, but not the draws the lecture's order gives it (which "
+    "ones, below). Draw W1, W2, ..., WL in this order from one rng = np.random.RandomState(seed), each with one "
+    "rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]), and nothing else from that generator (b[l] = np.zeros((n[l], 1))).")

@@ -683,6 +683,9 @@ class Spec:
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)
         findings = ordered(list(unique.values()))[:MAX_FINDINGS]
+        if findings and not crashes:   # values2: a value outside its quantity's range, said first (ranges.py)
+            from . import ranges
+            findings = ranges.prepend(self, runs, findings)
         correct = [p for p in self.parts if not crashes and all(p not in wrong for _, _, wrong in runs)]
         points = len(correct)
         status = "crashed" if crashes else ("failed" if findings else "passed")
@@ -860,9 +863,20 @@ class Spec:
         with np.errstate(all="ignore"):
             said = concepts.explain_outputs(self, runs)
         if said is None or not said.id.endswith(".output_expression"):
-            return finding
+            said = self._library_said(runs)   # values2: the variant as a lecture function ((1 - s)^2)
+            if said is None:
+                return finding
         return Finding(finding.id, finding.hint, [f"Here: {said.hint[0].lower()}{said.hint[1:]}", *finding.details],
                        generic=finding.generic)
+
+    def _library_said(self, runs):
+        """The one wrong part's lecture_function finding (wrongvalue.library_relation: "dA[l] times
+        (1 - s)^2"), holding on every wrong case, or None."""
+        wrong = [p for p in self.parts if any(w.get(p) for _, _, w in runs)]
+        if len(wrong) != 1:
+            return None
+        found = self.explain_part(wrong[0], [r for r in runs if r[2].get(wrong[0])])
+        return found if found is not None and found.id.endswith(".lecture_function") else None
 
     def _substitution_explained(self, part, wrong_runs):
         """The reference's computation with one input substituted, or with an example left out, that

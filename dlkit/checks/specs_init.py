@@ -189,6 +189,10 @@ def _unseeded(got, exp, args):
     for l in range(1, len(dims)):
         W, W_exp = got.get(f"W{l}"), exp[f"W{l}"]
         if type(W) is np.ndarray and W.shape == W_exp.shape and not np.allclose(W, W_exp, rtol=1e-6, atol=1e-9):
+            from .draws import reading   # values2: the same stream read in another order or offset
+            said = reading(dims, seed, got)
+            if said:
+                return [("initialize_parameters.W_draws_other", said)]
             return [("initialize_parameters.W_not_seeded", f"W{l} has the right shape but not the "
                      f"numbers of rng = np.random.RandomState({seed}) drawn layer by layer from W1")]
     return []

@@ -213,11 +213,26 @@ LIBRARY = (
     (("exp({x})", "e to the power {x}"), np.exp),
     (("exp(-{x})", "e to the power -{x}"), lambda x: np.exp(-x)),
     (("{x} (1 - {x})", "{x} times 1 - {x}"), lambda x: x * (1 - x)),
+    # values2: the slope's forms a learner's s gives when it is not sigmoid(Z): the slope taken twice (s
+    # already holds A (1 - A)), and 1 - s or s squared (one factor turned into the other, an alias)
+    (("p (1 - p) with p = {x} (1 - {x})", "the slope {x} (1 - {x}) taken twice, of its own value{s:s (1 - s) twice}"),
+     lambda x: x * (1 - x) * (1 - x * (1 - x))),
+    (("(1 - {x})^2", "(1 - {x}) squared: 1 - {x} in both factors, where one is {x}{s:(1 - s)^2}"),
+     lambda x: (1 - x) ** 2),
+    (("{x}^2", "{x} squared: {x} in both factors, where one is 1 - {x}{s:s^2}"), lambda x: x ** 2),
     (("1 - {x}^2", "1 - {x} squared"), lambda x: 1 - x ** 2),
     (("1 - {x}", "one minus {x}"), lambda x: 1 - x),
     (("-{x}", "{x} negated"), lambda x: -x),
     (("{x}", "{x} itself"), lambda x: x),
 )
+
+
+def _s_words(words, xl):
+    """``words`` with {x} as ``xl``; a "{s:form}" said as the slope's form in s when X is A[l] (s = sigmoid(Z))."""
+    import re
+    s_form = " (the slope {} with s = A[l] = sigmoid(Z[l]))"
+    return re.sub(r"\{s:([^}]*)\}", lambda mo: s_form.format(mo.group(1)) if xl == "A[l]" else "",
+                  words).replace("{x}", xl)
 
 
 def _named(g, flat, e):
@@ -238,7 +253,7 @@ def _named(g, flat, e):
             fin = np.isfinite(v)   # an overflow of exp(-Z) at Z = -800: the learner's inf is there too
             if fin.any() and np.array_equal(fin, np.isfinite(g)) and close(g[fin], v[fin]) \
                     and (e is None or not close(e, v)):
-                out.append((written.format(x=xl), words.format(x=xl), xl))
+                out.append((written.format(x=xl), _s_words(words, xl), xl))
                 break
     return out
 
