@@ -81,6 +81,7 @@ def reading(dims, seed, params):
             l, o, r = next((l, o, r) for l, o, r in zip(range(1, L + 1), offsets, right) if o != r)
             if o < r:
                 return None if not said else "; ".join(said)
-            said.append(f"W{l} starts at draw {o} of the stream where its numbers start at draw {r} (right after "
-                        f"the earlier W's): {o - r} extra draws come before it")
+            where = "the stream's first draws" if l == 1 else "right after the earlier W's"
+            said.append(f"W{l} starts at draw {o} of the stream where its numbers start at draw {r} ({where}): "
+                        f"{o - r} extra draws come before it")
     return "; ".join(said) if said else None

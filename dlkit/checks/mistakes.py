@@ -955,3 +955,7 @@ CATALOG["initialize_parameters.W_draws_other"] = (
     "W[l] holds the numbers of the seeded generator, but not the draws the lecture's order gives it (which "
     "ones, below). Draw W1, W2, ..., WL in this order from one rng = np.random.RandomState(seed), each with one "
     "rng.randn(n[l], n[l-1]) / np.sqrt(n[l-1]), and nothing else from that generator (b[l] = np.zeros((n[l], 1))).")
+# initialize_parameters' keys: one per layer, each written otherwise ('W01' for 'W1'; specs_init._spelled).
+CATALOG["initialize_parameters.keys_spelled"] = (
+    "parameters has one W and one b per layer, but the key names are spelled differently from the ones the "
+    "later blocks read (which, below): the keys are 'W' + str(l) and 'b' + str(l), 'W1', 'b1', ..., exactly.")

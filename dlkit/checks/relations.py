@@ -643,8 +643,8 @@ def _cost_matches(AL, Y, g):
                     for ci, pi, ri in zip(*np.nonzero(hit)):
                         c1, c2, k = _COMBOS[ci]
                         d = _diffs(swapped, lname, bname, wname, c1, c2, k, _REDS[ri], *_PREPS[pi])
-                        if len(d) <= 2:
-                            out.add(d)
+                        if len(d) <= 2 and not (len(d) > 1 and ({"c1=m", "c2=m"} & set(d))):
+                            out.add(d)   # a term counted m times: alone (with a sign it is a grouping's value)
     return out
 
 

@@ -28,6 +28,26 @@ from .result import Finding
 from .spec import Spec
 
 
+def _spelled(keys, expected) -> str:
+    """"'W01' where 'W1' belongs, ..." when ``keys`` are the expected keys one for one, each written with
+    the same letter and the same layer number otherwise ('W01', 'W_1', 'w1'); else ''."""
+    if len(keys) != len(expected) or not all(type(k) is str for k in keys):
+        return ""
+    pairs = {}
+    for k in keys:
+        mo = re.fullmatch(r"\s*([WwBb])\W*_?\W*0*(\d+)\s*", k)
+        if mo is None:
+            return ""
+        right = mo.group(1).upper().replace("B", "b") + str(int(mo.group(2)))
+        if right not in expected or right in pairs.values():
+            return ""
+        pairs[k] = right
+    wrong = sorted((k, r) for k, r in pairs.items() if k != r)
+    if not wrong:
+        return ""
+    return ", ".join(f"{k!r} where {r!r} belongs" for k, r in wrong[:4]) + (", ..." if len(wrong) > 4 else "")
+
+
 def _init_problems(params, dims):
     """[(part, mistake id, sentence)] for a learner's initial parameters and layer_dims."""
     L = len(dims) - 1
@@ -40,7 +60,11 @@ def _init_problems(params, dims):
         text = f"parameters has keys {sorted(map(str, keys))} but needs W1..W{L}, b1..b{L} for layer_dims {dims}"
         said = keys_words(keys, expected) if all(type(k) is str for k in keys) else None   # which layers (diag11)
         text += f": {said[1]}" if said and said[0] == "layers" else ""
-        problems.append(("shapes", "initialize_parameters.missing_layers" if missing or extra else "", text))
+        spelled = _spelled(keys, expected)   # values2: every layer there, its keys written otherwise ('W01')
+        if spelled:
+            text += f": the key names are spelled differently, {spelled}"
+        problems.append(("shapes", "initialize_parameters.keys_spelled" if spelled else
+                         "initialize_parameters.missing_layers" if missing or extra else "", text))
     for l in range(1, L + 1):
         n, n_prev = dims[l], dims[l - 1]
         W, b = params.get(f"W{l}"), params.get(f"b{l}")
