@@ -945,3 +945,11 @@ TRACE.update({
     "bool_array": "{words}",              # a lecture quantity in dtype bool (np.zeros_like of a mask)
     "int_array": "{words}",               # a lecture quantity in an integer dtype (dtype=int, .astype(int))
 })
+
+# ---- train2 (wave 3): L_layer_model's loop held against the lecture's (specs_train._batches, loopcosts.py) ----
+# Id "L_layer_model.loop_batches": the forward passes given columns of X (one example, a mini-batch) with an
+# update after each, where the lecture makes one update per iteration on the whole batch.
+TRACE.update({
+    "loop_batches": "{words}: for i in range(num_iterations), one forward pass on the whole X, one backward "
+                    "pass, one update_parameters(parameters, grads, learning_rate).",
+})
