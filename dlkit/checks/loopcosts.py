@@ -90,6 +90,22 @@ def sequence(costs, Js, source=None):
         j = next(j for j, J in enumerate(Js) if _same(costs[i], J))
         return "loop_costs", (f"costs[{i}] is the cost J of {_it(j)}, not of {_it(i)}: the costs are not in the order "
                               f"the iterations ran")
+    if len(costs) == n and all(_number(c) for c in costs):
+        run = np.cumsum([float(J) for J in Js])
+        for what, want in (("the mean", run / np.arange(1, n + 1)), ("the sum", run)):
+            if all(_same(float(c), float(w)) for c, w in zip(costs, want)):
+                return "loop_costs", (f"each costs[i] is {what} of the costs J of iterations 0..i (costs[1] = {what} "
+                                      f"of J of iterations 0 and 1), a running {what[4:]}, not the cost J of iteration "
+                                      f"i alone: append compute_cost's result as it is")
+    if len(costs) > n:
+        inside = _subsequence(Js, costs)
+        if inside is not None:
+            extra = [k for k in range(len(costs)) if k not in inside]
+            where = (f"at the end (costs[{extra[0]}])" if extra == [len(costs) - 1] else
+                     "in front (costs[0])" if extra == [0] else f"at places {_list(extra)}")
+            return "loop_costs", (f"costs holds {len(costs)} values for num_iterations = {n}: the {n} costs J of the "
+                                  f"iterations and {len(extra)} more {where}; costs holds one cost per iteration, "
+                                  f"each computed before that iteration's update")
     kept = _subsequence(costs, Js) if len(costs) < n else None
     if kept:
         missing = [i for i in range(n) if i not in kept]

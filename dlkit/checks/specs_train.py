@@ -138,7 +138,11 @@ class LLayerModel(Spec):
             return super().part_mismatch(part, got, exp, case)
         n = case.info["num_iterations"]
         if type(got) not in (list, tuple):
-            return f"costs should be a list of the cost J at every iteration ({n} values), got {kind(got)}"
+            said = f"costs should be a list of the cost J at every iteration ({n} values), got {kind(got)}"
+            for at, whose in ((-1, "the last"), (0, "the first")):   # one cost returned where the list belongs (train2)
+                if exp and _number(got) and agree(float(got), exp[at]) and (n > 1 or at == -1):
+                    return f"{said}: the cost J of {whose} iteration alone, returned where the list costs belongs"
+            return said
         if len(got) != len(exp):
             return f"costs holds {len(got)} value(s) but should hold one per iteration, num_iterations = {n}"
         for i, (g, e) in enumerate(zip(got, exp)):
@@ -499,7 +503,7 @@ def judge_loop(args, output, log, source=None):
                 text, how = _fraction(c)
                 return "loop_arguments", (f"model_forward is given {text} ({how}), not the X the loop was given: "
                                           f"the loop trains on other inputs than X")
-            batches = _batches(X, forwards, named("update_parameters"), n)   # SGD, mini-batches (loopcosts.py)
+            batches = _batches(X, log, n)   # SGD, mini-batches, per-example gradients added up (train2)
             if batches is not None:
                 return batches
             if Xg.shape != X.shape:
@@ -572,18 +576,19 @@ def _costs_kept(costs, Js, n, source=None):
     call per iteration), but not each once: every k-th one, each twice, only the first few (diag11)."""
     if len(Js) != n or n < 2 or len(costs) == n or not costs or not all(_number(c) or type(c) is np.ndarray for c in costs):
         return None
+    cond = loopcosts.appends(source).get("condition")   # the if around the append, when there is one (train2)
+    under = f" (`if {cond}:`)" if cond else ""
     for k in range(2, n):
         if len(costs) == len(Js[::k]) and all(_close(c, j) for c, j in zip(costs, Js[::k])):
             kept = ", ".join(str(i) for i in range(0, n, k))
             return "loop_costs", (f"costs holds the cost of every {_ordinal(k)} iteration only (iterations {kept} of "
-                                  f"0..{n - 1}): the condition on appending skips the others; num_iterations = {n} "
+                                  f"0..{n - 1}): the condition on appending{under} skips the others; num_iterations = {n} "
                                   f"needs {n} costs")
     twice = [j for j in Js for _ in (0, 1)]
     if len(costs) == 2 * n and all(_close(c, j) for c, j in zip(costs, twice)):
         return "loop_costs", (f"costs holds each iteration's cost twice ({2 * n} values for num_iterations = {n}): "
                               f"it is appended two times in one pass of the loop")
     if len(costs) < n and all(_close(c, j) for c, j in zip(costs, Js)):
-        cond = loopcosts.appends(source).get("condition")   # the if around the append, when there is one
         return "loop_costs", (f"costs holds the costs of the first {len(costs)} iteration{'s' if len(costs) > 1 else ''} "
                               f"only, although the loop ran all {n}: the costs of the others are not appended"
                               + (f"; the append sits under `if {cond}:`, which skips them" if cond else ""))
@@ -635,19 +640,24 @@ def _columns(part, X):
     return out
 
 
-def _batches(X, forwards, updates, n):
+def _batches(X, log, n):
     """('loop_batches', words) when the forward passes given less than the whole X are given columns of it
     (one example, a mini-batch) and the updates follow them: stochastic or mini-batch gradient descent,
-    where the lecture's loop makes one update per iteration from the whole batch; else None."""
+    where the lecture's loop makes one update per iteration from the whole batch; or one update from the
+    examples' gradients added up (m times the batch's mean); else None."""
     if type(X) is not np.ndarray or X.ndim != 2 or X.shape[1] < 2:
         return None
-    parts = [g.get("X") for g, _ in forwards if not (type(g.get("X")) is np.ndarray and _close(g.get("X"), X))]
+    forwards = [g for nm, g, _ in log if nm == "model_forward"]
+    updates = [g for nm, g, _ in log if nm == "update_parameters"]
+    parts = [g.get("X") for g in forwards if not (type(g.get("X")) is np.ndarray and _close(g.get("X"), X))]
     cols = [_columns(p, X) for p in parts]
     if not cols or any(c is None for c in cols):
         return None
     m, nU, sizes = X.shape[1], len(updates), {len(c) for c in cols}
-    if nU < len(cols) or nU == 0:
-        return None   # the updates do not follow the partial forward passes
+    if nU == 0:
+        return None
+    if nU < len(cols):   # fewer updates than partial passes: the gradients put together first
+        return _added_up(log, X, sizes)
     shown = "; ".join(f"[{', '.join(map(str, c))}]" for c in cols[:4]) + ("; ..." if len(cols) > 4 else "")
     each = (f"one column of X at a time (one example, shape ({X.shape[0]}, 1))" if sizes == {1} else
             f"a few columns of X at a time (mini-batches of {_list_sizes(sizes)} of the m = {m} examples)")
@@ -660,6 +670,33 @@ def _batches(X, forwards, updates, n):
     return "loop_batches", (f"model_forward is given {each}: columns {shown} in turn, and {runs}: {kind}. The "
                             f"lecture's loop makes one update per iteration, from the gradients of the whole batch X "
                             f"(all m = {m} examples, its columns)")
+
+
+def _added_up(log, X, sizes):
+    """('loop_batches', words) when the first update is given the sum of the model_backward results noted
+    before it, one per example, over every column of X once: m times the whole batch's gradients, which
+    hold the 1/m mean; else None."""
+    backs, grads, seen, m = [], None, [], X.shape[1]
+    for nm, g, r in log:
+        if nm == "model_forward" and type(g.get("X")) is np.ndarray and not _close(g.get("X"), X):
+            seen += _columns(g.get("X"), X) or []
+        elif nm == "model_backward":
+            backs.append(r)
+        elif nm == "update_parameters":
+            grads = g.get("grads")
+            break
+    if type(grads) is not dict or len(backs) < 2 or not all(type(b) is dict for b in backs):
+        return None
+    keys = [k for k in grads if k.startswith(("dW", "db"))]
+    if not keys or not all(all(k in b for b in backs) for k in keys):
+        return None
+    if sizes != {1} or sorted(seen) != list(range(m)) or len(backs) != m \
+            or not all(_close(grads[k], sum(b[k] for b in backs)) for k in keys):
+        return None
+    return "loop_batches", (f"model_forward and model_backward are run on one column of X at a time ({len(backs)} "
+                            f"examples), and update_parameters is given the sum of those examples' gradients: "
+                            f"{len(backs)} times the gradients of the whole batch, which are the mean over its "
+                            f"m = {m} examples (the 1/m of dW[l] and db[l]); one model_backward on the whole X gives them")
 
 
 def _list_sizes(sizes) -> str:
