@@ -78,7 +78,7 @@ def sequence(costs, Js, source=None):
     if len(costs) == n and all(_same(c, J) for c, J in zip(costs[1:], Js)) and not _same(costs[0], Js[0]):
         first = f"{float(costs[0]):g}" if _number(costs[0]) else "another value"
         return "loop_costs", (f"each costs[i] is the cost J of iteration i - 1, the iteration before (costs[1] is the J "
-                              f"of {_it(0)}), and costs[0] is {first}, a value set before the loop: the cost is appended "
+                              f"of {_it(0)}), and costs[0] is {first}, no iteration's cost: the cost is appended "
                               f"before compute_cost runs in the iteration, so each append gives the previous one"), \
             ("whole_numbers",)   # costs[0] is a number set before the loop, not a cost made whole
     if len(costs) == n and all(any(_same(c, J) for J in Js) for c in costs) \
@@ -225,3 +225,50 @@ def returned_initial(output, log, source) -> str | None:
                 f"so the trained parameters are thrown away and the initial parameters, never updated, come back")
     return (f"the parameters returned equal what initialize_parameters returned, although update_parameters ran "
             f"{nU} times: the trained parameters are thrown away and the initial parameters come back")
+
+
+def stop(source) -> str | None:
+    """Words for the one ``break`` (or ``return``) inside the function's only loop, with the ``if`` around
+    it: what ends the loop before num_iterations (early stopping), or None."""
+    fn = _fn(source)
+    loops = [n for n in ast.walk(fn) if isinstance(n, (ast.For, ast.While))] if fn is not None else []
+    if len(loops) != 1:
+        return None
+    found = []
+
+    def visit(stmts, test):
+        for st in stmts:
+            if isinstance(st, (ast.Break, ast.Return)):
+                found.append((st, test))
+            elif isinstance(st, ast.If):
+                visit(st.body, st.test if test is None else None)
+                visit(st.orelse, None)
+    visit(loops[0].body, None)
+    if len(found) != 1:
+        return None
+    st, test = found[0]
+    what = "`break`" if isinstance(st, ast.Break) else "the `return`"
+    return (f"{what} under `if {ast.unparse(test)}:` ends the loop early (early stopping the notebook does not ask "
+            f"for)" if test is not None else f"{what} inside the loop ends it early")
+
+
+def guard(source, block) -> str | None:
+    """The test of the one ``if`` around the only call of ``block`` (by name) inside the function's only
+    loop, as written (``i < num_iterations - 1``), or None."""
+    fn = _fn(source)
+    loops = [n for n in ast.walk(fn) if isinstance(n, (ast.For, ast.While))] if fn is not None else []
+    if len(loops) != 1:
+        return None
+    found = []
+
+    def visit(stmts, tests):
+        for st in stmts:
+            if isinstance(st, ast.If):
+                if _calls_named(st.test, block):
+                    return found.append(None)
+                visit(st.body, tests + [st.test])
+                visit(st.orelse, tests + [None])
+            elif _calls_named(st, block):
+                found.append(tests[0] if len(tests) == 1 else None)
+    visit(loops[0].body, [])
+    return ast.unparse(found[0]) if len(found) == 1 and found[0] is not None else None

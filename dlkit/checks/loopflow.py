@@ -305,10 +305,14 @@ def _no_update(flow, i, us, end):
         if nU < n and not any(flow.made[i].k < c.k < end for c in flow.of[UPDATE]):   # the forward pass goes on
             both = "model_backward and update_parameters run" if nB == nU else "update_parameters runs"
             after = not any(c.k > flow.made[i].k for c in flow.of[UPDATE])
+            ended = loopcosts.stop(flow.source) if after and flow.count(FORWARD) == i + 1 else None
+            under = loopcosts.guard(flow.source, UPDATE)
+            ended = ended or (f"update_parameters sits under `if {under}:`, which skips it there" if under else None)
             return "loop_block_count", (f"{both} only {_times(nU)} for num_iterations = {n}, not in every iteration: "
                                         f"none in {_it(i)}{' or after' if after else ''}, although its model_forward "
                                         f"runs, so the parameters " + (f"stop changing after the update of {_it(i - 1)}"
-                                        if after else "are not changed in this iteration") if i else
+                                        if after else "are not changed in this iteration")
+                                        + (f": {ended}" if ended else "") if i else
                                         f"{both} only {_times(nU)} for num_iterations = {n}, not in every iteration: "
                                         f"none in {_it(0)}, although its model_forward runs")
         g = flow.grads[i]

@@ -178,7 +178,25 @@ def test_the_variable_returned_is_named():
 def test_an_update_skipped_is_not_said_as_a_loop_off_by_one():
     text, ids = _text(last_update_skipped)
     assert "update_parameters runs only 3 times for num_iterations = 4" in text, text
+    assert "sits under `if step + 1 < num_iterations:`" in text, text
     assert "too many or too few" not in text, text
+
+
+def stops_when_flat(X, Y, layer_dims, learning_rate, num_iterations, seed=1):
+    params = initialize_parameters(layer_dims, seed)
+    history = []
+    for step in range(num_iterations):
+        out, store = model_forward(X, params)
+        history.append(compute_cost(out, Y))
+        if len(history) > 1 and history[-2] - history[-1] < 0.05:
+            break
+        params = update_parameters(params, model_backward(out, Y, store), learning_rate)
+    return params, history
+
+
+def test_an_early_stop_is_said_by_its_break():
+    text, _ = _text(stops_when_flat)
+    assert "`break` under `if len(history) > 1 and history[-2] - history[-1] < 0.05:`" in text, text
 
 
 # -- correct forms: 0 false fails --------------------------------------------------------------------
