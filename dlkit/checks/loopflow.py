@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import loopcosts
 from .spec import agree
 
 INIT, FORWARD, COST, BACKWARD, UPDATE = ("initialize_parameters", "model_forward", "compute_cost",
@@ -62,6 +63,7 @@ class _Flow:
     """The learner's calls and the lecture's values found among them so far (P, A[L], caches, grads, J)."""
 
     def __init__(self, args, output, log):
+        self.source = None
         self.X, self.Y, self.dims, self.lr, self.n, self.seed = args
         self.output = output
         self.calls = [_Call(k, nm, g if type(g) is dict else {}, r) for k, (nm, g, r) in enumerate(log)]
@@ -97,11 +99,12 @@ class _Flow:
         return None
 
 
-def judge(args, output, log):
+def judge(args, output, log, source=None):
     """(id suffix, words, refutes) for the first place where the learner's calls leave the lecture's
     dataflow, or None (nothing found, or a log that cannot be judged: no initialize_parameters,
     update_parameters or model_forward call, a log that may have lost calls)."""
     flow = _Flow(args, output, log)
+    flow.source = source   # the learner's text, for the words about the append (loopcosts.py)
     if len(flow.calls) > MAX_CALLS or not flow.of[INIT] or not flow.of[FORWARD] or not flow.of[UPDATE] \
             or not flow.of[BACKWARD] or type(flow.n) is not int or flow.n < 1:
         return None
@@ -112,8 +115,14 @@ def judge(args, output, log):
     found = found or _returned(flow) or _costs_placed(flow)
     if found is None:
         return None
-    mid, words = found
-    return mid, words, _refuted(flow)
+    mid, words, *more = found
+    return mid, words, _refuted(flow) + tuple(more[0] if more else ())
+
+
+def refuted(args, output, log) -> tuple:
+    """The call-claiming mutants' claims this run's log shows false (:func:`_refuted`), for any finding."""
+    flow = _Flow(args, output, log)
+    return () if len(flow.calls) > MAX_CALLS else _refuted(flow)
 
 
 def _refuted(flow) -> tuple:
@@ -121,7 +130,8 @@ def _refuted(flow) -> tuple:
     out = []
     if flow.count(INIT) == 1:
         out.append("reinitialised_in_loop")
-    if flow.count(FORWARD) == flow.n and flow.count(UPDATE) == flow.n:
+    if flow.count(FORWARD) == flow.n and (flow.count(UPDATE) == flow.n or flow.count(BACKWARD) == flow.count(COST)
+                                          == flow.n):   # the body ran n times: only one block in it was skipped
         out.append("iterations_off_by_one")
     costs = flow.output[1] if type(flow.output) in (tuple, list) and len(flow.output) == 2 else None
     if type(costs) in (list, tuple) and len(costs) == flow.n:
@@ -277,21 +287,12 @@ def _cost_of(flow, i, AL):
 
 
 def _costs_placed(flow):
-    """After n right iterations: costs holding the n costs J_i, but not each at its place i."""
+    """After n right iterations: costs held against the n costs J_i as a sequence (loopcosts.py: reversed,
+    out of order, one cost repeated, shifted by one, some iterations' costs missing)."""
     costs, n = _costs(flow), flow.n
-    if costs is None or len(flow.fwd) != n or len(costs) != n:
+    if costs is None or len(flow.fwd) != n:
         return None
-    Js = [_J(flow, f.result[0]) for f in flow.fwd]
-    if any(J is None for J in Js) or all(_same(c, J) for c, J in zip(costs, Js)):
-        return None
-    if all(_same(c, J) for c, J in zip(costs, Js[::-1])):
-        return "loop_costs", (f"costs holds the {n} costs in reverse order: costs[0] is the cost J of {_it(n - 1)}, "
-                              f"the last one; each new cost is put in front of the list, not appended")
-    i = next(i for i, (c, J) in enumerate(zip(costs, Js)) if not _same(c, J))
-    j = next((j for j, J in enumerate(Js) if _same(costs[i], J)), None)
-    if j is None:
-        return None
-    return "loop_costs", f"costs[{i}] is the cost J of {_it(j)}, not of {_it(i)}: the costs are not in the order the iterations ran"
+    return loopcosts.sequence(costs, [_J(flow, f.result[0]) for f in flow.fwd], flow.source)
 
 
 # -- the update of iteration i -----------------------------------------------------------------
@@ -304,10 +305,14 @@ def _no_update(flow, i, us, end):
         if nU < n and not any(flow.made[i].k < c.k < end for c in flow.of[UPDATE]):   # the forward pass goes on
             both = "model_backward and update_parameters run" if nB == nU else "update_parameters runs"
             after = not any(c.k > flow.made[i].k for c in flow.of[UPDATE])
+            ended = loopcosts.stop(flow.source) if after and flow.count(FORWARD) == i + 1 else None
+            under = loopcosts.guard(flow.source, UPDATE)
+            ended = ended or (f"update_parameters sits under `if {under}:`, which skips it there" if under else None)
             return "loop_block_count", (f"{both} only {_times(nU)} for num_iterations = {n}, not in every iteration: "
                                         f"none in {_it(i)}{' or after' if after else ''}, although its model_forward "
                                         f"runs, so the parameters " + (f"stop changing after the update of {_it(i - 1)}"
-                                        if after else "are not changed in this iteration") if i else
+                                        if after else "are not changed in this iteration")
+                                        + (f": {ended}" if ended else "") if i else
                                         f"{both} only {_times(nU)} for num_iterations = {n}, not in every iteration: "
                                         f"none in {_it(0)}, although its model_forward runs")
         g = flow.grads[i]

@@ -959,3 +959,12 @@ CATALOG["initialize_parameters.W_draws_other"] = (
 CATALOG["initialize_parameters.keys_spelled"] = (
     "parameters has one W and one b per layer, but the key names are spelled differently from the ones the "
     "later blocks read (which, below): the keys are 'W' + str(l) and 'b' + str(l), 'W1', 'b1', ..., exactly.")
+
+
+# ---- train2 (wave 3): L_layer_model's loop held against the lecture's (specs_train._batches, loopcosts.py) ----
+# Id "L_layer_model.loop_batches": the forward passes given columns of X (one example, a mini-batch) with an
+# update after each, where the lecture makes one update per iteration on the whole batch.
+TRACE.update({
+    "loop_batches": "{words}: for i in range(num_iterations), one forward pass on the whole X, one backward "
+                    "pass, one update_parameters(parameters, grads, learning_rate).",
+})

@@ -25,7 +25,7 @@ import numpy as np
 import dlkit
 
 from . import cases as C
-from . import helperargs, loopflow
+from . import helperargs, loopcosts, loopflow
 from .plain import LearnerError, fmt, kind
 from .spec import Mutant, Spec, agree, ordered
 from .specs_model import fixed_model
@@ -138,7 +138,11 @@ class LLayerModel(Spec):
             return super().part_mismatch(part, got, exp, case)
         n = case.info["num_iterations"]
         if type(got) not in (list, tuple):
-            return f"costs should be a list of the cost J at every iteration ({n} values), got {kind(got)}"
+            said = f"costs should be a list of the cost J at every iteration ({n} values), got {kind(got)}"
+            for at, whose in ((-1, "the last"), (0, "the first")):   # one cost returned where the list belongs (train2)
+                if exp and _number(got) and agree(float(got), exp[at]) and (n > 1 or at == -1):
+                    return f"{said}: the cost J of {whose} iteration alone, returned where the list costs belongs"
+            return said
         if len(got) != len(exp):
             return f"costs holds {len(got)} value(s) but should hold one per iteration, num_iterations = {n}"
         for i, (g, e) in enumerate(zip(got, exp)):
@@ -188,7 +192,9 @@ class LLayerModel(Spec):
             return None
         mid, words, refutes = found if len(found) == 3 else (*found, ())
         f = self._finding(f"{self.name}.{mid}", [f"With {case.label}."], words=words)
-        f.refutes = refutes   # the mutants' claims this run shows to be false (Spec._calls_recheck)
+        # the mutants' claims this run shows to be false (Spec._calls_recheck): the finding's own, and the
+        # log's counts whatever the finding (one initialisation, n passes of the body, n costs)
+        f.refutes = tuple(dict.fromkeys(tuple(refutes) + loopflow.refuted(case.args, *got)))
         return f
 
     def _calls_recheck(self, call, runs, findings) -> list:
@@ -207,6 +213,32 @@ class LLayerModel(Spec):
             return [found] + [f for f in findings if f.id.rsplit(".", 1)[-1] not in refuted]
         return [found] + findings if first in self.VAGUE_WHERE else findings
 
+    # mutants whose mechanism changes the trained parameters (every case has lr != 0 and a step at least):
+    # matched on costs alone while the learner's parameters are right, their claim is false (train2)
+    PARAMETER_CLAIMS = ("update_discarded", "reinitialised_in_loop", "forward_not_repeated", "learning_rate_fixed",
+                        "learning_rate_applied_twice", "iterations_off_by_one", "seed_ignored",
+                        "returns_initial_parameters")
+    call_checked = ("whole_numbers",)   # costs[0] a number set before the loop: the log says so (loopcosts.py)
+
+    def _weigh_mistakes(self, runs, public=False, named=False) -> list:
+        """Spec._weigh_mistakes without the claims about the update when the parameters are right on every
+        case: a mutant of that kind matched on costs only (the stale cost appended gives the costs of an
+        update thrown away) is replaced by the generic line, so the call log is heard instead."""
+        findings = super()._weigh_mistakes(runs, public, named)
+        if any(w.get("parameters") for _, _, w in runs):
+            return findings
+        kept = [f for f in findings if f.id.rsplit(".", 1)[-1] not in self.PARAMETER_CLAIMS]
+        if len(kept) == len(findings):
+            return findings
+        bad = [(case, w["costs"]) for case, _, w in runs if w.get("costs")]
+        if bad and not any(f.id.endswith(".costs_wrong") for f in kept):
+            from .result import Finding
+
+            case, problem = bad[0]
+            kept.append(Finding(f"{self.name}.costs_wrong", f"{problem}. {self.equation}", [f"(with {case.label})"],
+                                generic=True))
+        return kept
+
     # mutants whose claim the call log can say in the run's own numbers: the log's finding that confirms it
     CONFIRMED_BY = {"update_discarded": "loop_not_fed_back", "learning_rate_fixed": "loop_arguments"}
 
@@ -217,7 +249,7 @@ class LLayerModel(Spec):
         range(1, n)), the log says which one this is (diag15)."""
         first = ordered(findings)[0]
         mid = first.id.rsplit(".", 1)[-1]
-        if mid != "iterations_off_by_one" and mid not in self.CONFIRMED_BY:
+        if mid not in ("iterations_off_by_one", "returns_initial_parameters") and mid not in self.CONFIRMED_BY:
             return findings
         logged = self.logged_calls(call, runs, self.helpers)
         if logged is None:
@@ -225,6 +257,8 @@ class LLayerModel(Spec):
         case, got = logged
         if mid == "iterations_off_by_one":
             words = loopflow.iterations(case.args, *got)
+        elif mid == "returns_initial_parameters":   # which variable is returned (loopcosts.py)
+            words = loopcosts.returned_initial(*got, self._learner_text(call))
         else:
             found = judge_loop(case.args, *got, source=self._learner_text(call))
             words = found[1] if found is not None and found[0] == self.CONFIRMED_BY[mid] else None
@@ -469,6 +503,9 @@ def judge_loop(args, output, log, source=None):
                 text, how = _fraction(c)
                 return "loop_arguments", (f"model_forward is given {text} ({how}), not the X the loop was given: "
                                           f"the loop trains on other inputs than X")
+            batches = _batches(X, log, n)   # SGD, mini-batches, per-example gradients added up (train2)
+            if batches is not None:
+                return batches
             if Xg.shape != X.shape:
                 return "loop_arguments", (f"model_forward is given an array of shape {Xg.shape} where X "
                                           f"{tuple(X.shape)} = (n[0], m) belongs")
@@ -516,7 +553,7 @@ def judge_loop(args, output, log, source=None):
                                   f"the update uses the learning_rate given, unchanged, on every iteration")
     costs = output[1] if type(output) in (tuple, list) and len(output) == 2 else None
     if type(costs) not in (list, tuple):
-        return loopflow.judge(args, output, log)
+        return loopflow.judge(args, output, log, source)
     Js = [r for _, r in named("compute_cost")]
     ALs = [r[0] for _, r in forwards if type(r) in (tuple, list) and r]
     for i, c in enumerate(costs):
@@ -531,19 +568,21 @@ def judge_loop(args, output, log, source=None):
         return "loop_costs", ("costs holds one cost more than there are iterations: compute_cost also runs before "
                               "the loop, so the cost of the initial parameters is in costs twice (costs[0] and costs[1])")
     # none of the special cases: the loop held against the lecture's as a dataflow (loopflow.py, diag15)
-    return _costs_kept(costs, Js, n) or loopflow.judge(args, output, log)
+    return _costs_kept(costs, Js, n, source) or loopflow.judge(args, output, log, source)
 
 
-def _costs_kept(costs, Js, n):
+def _costs_kept(costs, Js, n, source=None):
     """('loop_costs', words) when costs holds the loop's own costs J (one per compute_cost call, one
     call per iteration), but not each once: every k-th one, each twice, only the first few (diag11)."""
     if len(Js) != n or n < 2 or len(costs) == n or not costs or not all(_number(c) or type(c) is np.ndarray for c in costs):
         return None
+    cond = loopcosts.appends(source).get("condition")   # the if around the append, when there is one (train2)
+    under = f" (`if {cond}:`)" if cond else ""
     for k in range(2, n):
         if len(costs) == len(Js[::k]) and all(_close(c, j) for c, j in zip(costs, Js[::k])):
             kept = ", ".join(str(i) for i in range(0, n, k))
             return "loop_costs", (f"costs holds the cost of every {_ordinal(k)} iteration only (iterations {kept} of "
-                                  f"0..{n - 1}): the condition on appending skips the others; num_iterations = {n} "
+                                  f"0..{n - 1}): the condition on appending{under} skips the others; num_iterations = {n} "
                                   f"needs {n} costs")
     twice = [j for j in Js for _ in (0, 1)]
     if len(costs) == 2 * n and all(_close(c, j) for c, j in zip(costs, twice)):
@@ -551,7 +590,8 @@ def _costs_kept(costs, Js, n):
                               f"it is appended two times in one pass of the loop")
     if len(costs) < n and all(_close(c, j) for c, j in zip(costs, Js)):
         return "loop_costs", (f"costs holds the costs of the first {len(costs)} iteration{'s' if len(costs) > 1 else ''} "
-                              f"only, although the loop ran all {n}: the costs of the others are not appended")
+                              f"only, although the loop ran all {n}: the costs of the others are not appended"
+                              + (f"; the append sits under `if {cond}:`, which skips them" if cond else ""))
     return None
 
 
@@ -585,6 +625,82 @@ def _ran_once(n, forwards, named, output, source):
                             f"then the function returned, so the parameters are those after the first update and "
                             f"costs holds one cost: {early}"), ("reinitialised_in_loop", "costs_every_100",
                                                                 "iterations_off_by_one")
+
+
+def _columns(part, X):
+    """The columns of X that ``part`` is, in order (X[:, [2, 0]] gives [2, 0]), or None."""
+    if type(part) is not np.ndarray or part.ndim != 2 or part.shape[0] != X.shape[0] or part.shape[1] >= X.shape[1]:
+        return None
+    out = []
+    for k in range(part.shape[1]):
+        j = next((j for j in range(X.shape[1]) if _close(part[:, k], X[:, j])), None)
+        if j is None:
+            return None
+        out.append(j)
+    return out
+
+
+def _batches(X, log, n):
+    """('loop_batches', words) when the forward passes given less than the whole X are given columns of it
+    (one example, a mini-batch) and the updates follow them: stochastic or mini-batch gradient descent,
+    where the lecture's loop makes one update per iteration from the whole batch; or one update from the
+    examples' gradients added up (m times the batch's mean); else None."""
+    if type(X) is not np.ndarray or X.ndim != 2 or X.shape[1] < 2:
+        return None
+    forwards = [g for nm, g, _ in log if nm == "model_forward"]
+    updates = [g for nm, g, _ in log if nm == "update_parameters"]
+    parts = [g.get("X") for g in forwards if not (type(g.get("X")) is np.ndarray and _close(g.get("X"), X))]
+    cols = [_columns(p, X) for p in parts]
+    if not cols or any(c is None for c in cols):
+        return None
+    m, nU, sizes = X.shape[1], len(updates), {len(c) for c in cols}
+    if nU == 0:
+        return None
+    if nU < len(cols):   # fewer updates than partial passes: the gradients put together first
+        return _added_up(log, X, sizes)
+    shown = "; ".join(f"[{', '.join(map(str, c))}]" for c in cols[:4]) + ("; ..." if len(cols) > 4 else "")
+    each = (f"one column of X at a time (one example, shape ({X.shape[0]}, 1))" if sizes == {1} else
+            f"a few columns of X at a time (mini-batches of {_list_sizes(sizes)} of the m = {m} examples)")
+    kind = "stochastic gradient descent" if sizes == {1} else "mini-batch gradient descent"
+    runs = (f"update_parameters runs once per iteration, but each update is made from the gradients of those "
+            f"examples only" if nU == n else
+            f"update_parameters runs {nU} times for num_iterations = {n} "
+            f"({f'{nU // n} per iteration' if nU % n == 0 else 'more than once per iteration'}), each update from "
+            f"the gradients of those examples only")
+    return "loop_batches", (f"model_forward is given {each}: columns {shown} in turn, and {runs}: {kind}. The "
+                            f"lecture's loop makes one update per iteration, from the gradients of the whole batch X "
+                            f"(all m = {m} examples, its columns)")
+
+
+def _added_up(log, X, sizes):
+    """('loop_batches', words) when the first update is given the sum of the model_backward results noted
+    before it, one per example, over every column of X once: m times the whole batch's gradients, which
+    hold the 1/m mean; else None."""
+    backs, grads, seen, m = [], None, [], X.shape[1]
+    for nm, g, r in log:
+        if nm == "model_forward" and type(g.get("X")) is np.ndarray and not _close(g.get("X"), X):
+            seen += _columns(g.get("X"), X) or []
+        elif nm == "model_backward":
+            backs.append(r)
+        elif nm == "update_parameters":
+            grads = g.get("grads")
+            break
+    if type(grads) is not dict or len(backs) < 2 or not all(type(b) is dict for b in backs):
+        return None
+    keys = [k for k in grads if k.startswith(("dW", "db"))]
+    if not keys or not all(all(k in b for b in backs) for k in keys):
+        return None
+    if sizes != {1} or sorted(seen) != list(range(m)) or len(backs) != m \
+            or not all(_close(grads[k], sum(b[k] for b in backs)) for k in keys):
+        return None
+    return "loop_batches", (f"model_forward and model_backward are run on one column of X at a time ({len(backs)} "
+                            f"examples), and update_parameters is given the sum of those examples' gradients: "
+                            f"{len(backs)} times the gradients of the whole batch, which are the mean over its "
+                            f"m = {m} examples (the 1/m of dW[l] and db[l]); one model_backward on the whole X gives them")
+
+
+def _list_sizes(sizes) -> str:
+    return " or ".join(str(k) for k in sorted(sizes))
 
 
 def _not_fed_back(inits, updates, n):
