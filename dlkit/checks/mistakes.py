@@ -945,3 +945,9 @@ TRACE.update({
     "bool_array": "{words}",              # a lecture quantity in dtype bool (np.zeros_like of a mask)
     "int_array": "{words}",               # a lecture quantity in an integer dtype (dtype=int, .astype(int))
 })
+# ---- crashes2: crashes and index mistakes said in the lecture's terms (subscripts.py, ...) ----
+# Id "<exercise>.slice_assignment_shape" (subscripts.py): a value stored into a slice of another shape
+# (a 2-D (n[l], 1) column into the 1-D slice dZ[:, j]); "<exercise>.index_out_of_range" also comes from
+# subscripts.index_past_axis (an index that runs over the other axis, or one too far).
+TRACE["slice_assignment_shape"] = ("The value your line stores does not have the shape of the slice it is stored "
+                                   "into (a 2-D column into a 1-D slice, or other sizes).")
