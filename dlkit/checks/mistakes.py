@@ -951,3 +951,7 @@ TRACE.update({
 # subscripts.index_past_axis (an index that runs over the other axis, or one too far).
 TRACE["slice_assignment_shape"] = ("The value your line stores does not have the shape of the slice it is stored "
                                    "into (a 2-D column into a 1-D slice, or other sizes).")
+# Id "<exercise>.same_index_every_layer" (constindex.py): a per-layer lookup in a layer loop whose index does not
+# change with the loop variable (caches[L - 1] copied into the hidden loop).
+TRACE["same_index_every_layer"] = ("A lookup inside your layer loop uses the same index for every layer (it does "
+                                   "not change with the loop variable), so every layer gets one layer's cache.")

@@ -266,8 +266,8 @@ def slice_assignment(L):
     elif len(into) == 2 and len(value) == 1 and value[0] in into and 1 in into:
         fix = (": the value is 1-D where the slice is 2-D; make the value 2-D (value.reshape"
                f"{into}) or take a 1-D slice")
-    elif len(into) == len(value):
-        fix = ": their sizes differ, so the value is not the slice's quantity (or the slice is not the part it belongs in)"
+    else:   # other sizes: the operands' own words (operands.py) say more about why
+        return None
     return "slice_assignment_shape", (f"`{L.text(target)}` is{what} as {t_words}; {rhs} is {v_words}, "
                                       f"another shape{fix}.")
 
