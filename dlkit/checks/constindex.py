@@ -114,10 +114,15 @@ def constant_lookups(source):
     return out
 
 
-def _which(idx_node, L):
+def _which(idx_node, L, source=""):
     """'the output layer's cache' for an index the case evaluates (L - 1, -1), or ''."""
+    env = {"L": L, "caches": [None] * L, "len": len}
+    for n in ast.walk(ast.parse(source or "")):   # n_layers = len(caches): the learner's own name for L
+        if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) \
+                and ast.unparse(n.value) == "len(caches)":
+            env[n.targets[0].id] = L
     try:
-        value = eval(compile(ast.Expression(idx_node), "<index>", "eval"), {"__builtins__": {}}, {"L": L})
+        value = eval(compile(ast.Expression(idx_node), "<index>", "eval"), {"__builtins__": {}}, env)
     except Exception:   # noqa: BLE001 - a name the case does not give: no layer said
         return ""
     if type(value) is not int or not -L <= value < L:
@@ -147,7 +152,7 @@ def hooked(spec, source, findings, L=None):
     if len(caches) != 1:
         return findings
     loop, line, sub, idx, node, inside = caches[0]
-    which = _which(node, L) if L else ""
+    which = _which(node, L, source) if L else ""
     v = loop.target.id
     picks = f"{which} cache" if which else "one cache"
     hint = (f"`{line}` {'in' if inside else 'before'} the loop `for {v} in {ast.unparse(loop.iter)}:` takes the same cache for every layer "
