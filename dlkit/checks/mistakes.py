@@ -955,3 +955,5 @@ TRACE["slice_assignment_shape"] = ("The value your line stores does not have the
 # change with the loop variable (caches[L - 1] copied into the hidden loop).
 TRACE["same_index_every_layer"] = ("A lookup inside your layer loop uses the same index for every layer (it does "
                                    "not change with the loop variable), so every layer gets one layer's cache.")
+# matprod.py words "<exercise>.matrix_product_for_elementwise" (a square (n, n) array made by @ a line before the
+# entry-by-entry line that crashed); counts.py words the first wrong line of L or m (len(AL): AL's rows).

@@ -177,3 +177,65 @@ def test_layer_pairs_said_from_the_source():
     assert "1 -> 3, 2 -> 3, 3 -> 3" in said and "the same one for all" in said, said
     src = "def f(p, g, L):\n    for l in range(1, L + 1):\n        k = l + 1\n"
     assert "shifted by +1" in words("p['W' + str(l)]", "g['dW' + str(k)]", src, {"L": 3})
+
+
+def test_a_square_matrix_product_made_a_line_before_the_crash():
+    r = _run("sigmoid_backward", '''
+def sigmoid_backward(dA, Z):
+    sig = 1 / (1 + np.exp(-Z))
+    g = np.dot(sig, (1 - sig).T)
+    return dA * g
+''')
+    assert not r.passed
+    hint = _hint(r, ".matrix_product_for_elementwise")
+    assert "g = np.dot(sig, (1 - sig).T)" in hint and "entry by entry" in hint, hint
+
+
+def test_a_square_product_in_relu_backward():
+    r = _run("relu_backward", '''
+def relu_backward(dA, Z):
+    mask = (Z > 0).astype(float)
+    gate = dA @ mask.T
+    return gate * Z
+''')
+    assert not r.passed
+    assert "matrix product" in _hint(r, ".matrix_product_for_elementwise")
+
+
+def test_the_entrywise_slope_passes():
+    assert _run("sigmoid_backward", '''
+def sigmoid_backward(dA, Z):
+    sig = 1 / (1 + np.exp(-Z))
+    g = np.multiply(sig, 1 - sig)
+    return dA * g
+''').passed
+
+
+def test_a_layer_count_from_the_labels_rows_is_said():
+    r = _run("model_backward", '''
+def model_backward(AL, Y, caches):
+    grads = {}
+    L = Y.shape[0]
+    last = len(caches)
+    dA = -(Y / AL) + (1 - Y) / (1 - AL)
+    grads[f"dA{last - 1}"], grads[f"dW{last}"], grads[f"db{last}"] = linear_activation_backward(dA, caches[-1], "sigmoid")
+    for l in range(L - 1, 0, -1):
+        grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(grads[f"dA{l}"], caches[l - 1], "relu")
+    return grads
+''')
+    assert not r.passed
+    assert "Y.shape[0]` counts the rows of Y" in str(r) and "len(caches)" in str(r), str(r)
+
+
+def test_a_count_of_examples_from_the_rows_said_by_counts():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from dlkit.checks.counts import counted
+
+    spec = SimpleNamespace(arg_names=("AL", "Y"))
+    case = SimpleNamespace(args=(np.full((1, 4), 0.5), np.ones((1, 4))))
+    said = counted(spec, case, "m", "m = Y.shape[0]", 1)
+    assert said is not None and "counts the rows of Y" in said and "Y.shape[1]" in said, said
+    assert counted(spec, case, "m", "m = Y.shape[0]", 4) is None   # not what the line gives: nothing said
