@@ -137,6 +137,11 @@ def _what(spec, case, fam, layer, name, value, expected, flat, layers=(), inputs
     and ``inputs`` (the values the line read) let :mod:`expression` name an array that no
     relation explains ("expression")."""
     label = _label(fam, layer)
+    if fam in ("L", "m") and compare.is_number(value):   # crashes2: the count of another array or axis (counts.py)
+        from .counts import counted
+        said = counted(spec, case, fam, line, value)
+        if said is not None:
+            return None, f"it computes {fam} = {fmt(value)}: {said}"
     if fam == "L" and compare.is_number(value):
         return None, (f"it computes L = {fmt(value)}, but L is {LECTURE['L'][1]}, {fmt(expected)} "
                       f"(each layer has a W and a b)")

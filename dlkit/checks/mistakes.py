@@ -968,3 +968,16 @@ TRACE.update({
     "loop_batches": "{words}: for i in range(num_iterations), one forward pass on the whole X, one backward "
                     "pass, one update_parameters(parameters, grads, learning_rate).",
 })
+
+# ---- crashes2: crashes and index mistakes said in the lecture's terms (subscripts.py, ...) ----
+# Id "<exercise>.slice_assignment_shape" (subscripts.py): a value stored into a slice of another shape
+# (a 2-D (n[l], 1) column into the 1-D slice dZ[:, j]); "<exercise>.index_out_of_range" also comes from
+# subscripts.index_past_axis (an index that runs over the other axis, or one too far).
+TRACE["slice_assignment_shape"] = ("The value your line stores does not have the shape of the slice it is stored "
+                                   "into (a 2-D column into a 1-D slice, or other sizes).")
+# Id "<exercise>.same_index_every_layer" (constindex.py): a per-layer lookup in a layer loop whose index does not
+# change with the loop variable (caches[L - 1] copied into the hidden loop).
+TRACE["same_index_every_layer"] = ("A lookup inside your layer loop uses the same index for every layer (it does "
+                                   "not change with the loop variable), so every layer gets one layer's cache.")
+# matprod.py words "<exercise>.matrix_product_for_elementwise" (a square (n, n) array made by @ a line before the
+# entry-by-entry line that crashed); counts.py words the first wrong line of L or m (len(AL): AL's rows).

@@ -324,7 +324,10 @@ def explain(spec, err, case):
         if named is not None and other is not None and named.layer and other.layer and named.layer != other.layer \
                 and named.family and other.family:
             # (in the composites the id the shape-based rule of crashes.py gives the same mistake)
-            why = _key_names(n.text, o.text, err.local_shapes or {}) or \
+            why = _key_names(n.text, o.text, err.local_shapes or {})
+            from .layermap import words as _layer_pairs   # crashes2: the loop's layer pairs (a reversal, a shift)
+            pairs = _layer_pairs(n.text, o.text, err.source, err.local_shapes or {})
+            why = (why + pairs if why else (":" + pairs[1:] if pairs else "")) or \
                 " (W[l+1] or caches[l+1] for layer l, or a range bound)"
             return "layer_shapes" if spec.name in ("model_forward", "model_backward") else "operands_of_other_layers", (
                 f"{met}: these belong to different layers ({named.label} and "

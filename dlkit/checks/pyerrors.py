@@ -1758,6 +1758,9 @@ from .cacheitems import wrong_item as _cache_item_wrong  # noqa: E402 - diagB: a
 EARLY += (_cache_item_wrong,)
 from .pylevel import unset_on_branch as _unset_on_branch  # noqa: E402 - W2b: assigned only on a branch that did not run
 EARLY += (_unset_on_branch,)
+from .subscripts import index_past_axis as _index_past_axis, slice_assignment as _slice_assignment  # noqa: E402
+from .matprod import square_from_product as _square_from_product  # noqa: E402
+EARLY += (_index_past_axis, _slice_assignment, _square_from_product)   # crashes2: a subscript said by the axes its indices run over
 LATE = (_index_range, _helper_check)   # after operands.py: an L that is not the number of layers says more
 
 

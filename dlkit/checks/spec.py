@@ -676,6 +676,9 @@ class Spec:
             from . import layerorder
             found = layerorder.explain(self, call, runs, crashes, findings)
             findings = ([found] if found is not None else []) + findings
+        if findings and self.name in ("model_backward", "model_forward"):   # crashes2: one index for every layer
+            from . import constindex
+            findings = constindex.hooked(self, self._learner_text(call), findings, constindex.layers(self, cases))
         if findings:   # W2b: a Python-level cause in the learner's source (pylevel.py, dtypes.py), first
             from . import pylevel
             findings = pylevel.explain(self, call, runs, findings)
