@@ -945,3 +945,11 @@ TRACE.update({
     "bool_array": "{words}",              # a lecture quantity in dtype bool (np.zeros_like of a mask)
     "int_array": "{words}",               # a lecture quantity in an integer dtype (dtype=int, .astype(int))
 })
+# ---- oneedit2: the repair search's edit said as one mistake (oneedit.py): the same edit on every parallel line
+# (W and b, dW and db: "<exercise>.one_edit_repeated"), one mistake seen from two places, either of which fixes it
+# (two names swapped between a loop's tuple and an index; an alias and the in-place change made through it:
+# "<exercise>.one_edit_either") ----
+TRACE.update({
+    "one_edit_repeated": "Lines {lines}: {words} on every public case; change it on each of these lines.",
+    "one_edit_either": "Lines {lines}: {words} on every public case; change one of the two places.",
+})
