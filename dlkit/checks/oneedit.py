@@ -495,7 +495,7 @@ def _text(fdef, places, pairs) -> str:
 
 def _family(tok: str) -> str:
     """A name or key with its lecture letter taken out: W, b -> *; dW, db -> d*; 'W1' -> *1; A1 -> A#."""
-    m = re.fullmatch(r"([a-z]{0,2})(W|b)(\d*)", tok)
+    m = re.fullmatch(r"([a-z]{0,2})(W|b)(\d*|%d|%s|_\w+)", tok)   # W1, dW, vdW, 'W%d', W_new
     if m:
         return m.group(1) + "*" + m.group(3)
     return re.sub(r"\d+$", "#", tok)
@@ -812,7 +812,7 @@ def wanted(findings, crashes, max_findings=3) -> bool:
         return False
     if crashes or not any(says_what(f) for f in findings):
         return True
-    return ALSO_WITH_NAMED and sum(not f.generic for f in findings) < max_findings
+    return ALSO_WITH_NAMED and len({f.id for f in findings if not f.generic}) < max_findings   # one line per id
 
 
 def place(findings, crashes) -> int:
