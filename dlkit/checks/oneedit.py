@@ -155,8 +155,8 @@ def _edits(fdef, shapes):
                 if type(node.op) is not ast.Sub and type(node.op) is not ast.Div:
                     yield node, "drop", node.right, None
             if isinstance(node.left, ast.BinOp) and type(node.left.op) in _OPS:   # one operator retyped: a - b - c
-                for op in _OPS:   # typed for a - b * c: the typed operator binds tighter, so the grouping changes too
-                    if _PREC[op] > _PREC[type(node.left.op)] and _PREC[op] > _PREC[type(node.op)]:
+                for op in (ast.Mult, ast.MatMult):   # a - b - c typed for a - b * c: the product binds tighter
+                    if type(node.op) in (ast.Add, ast.Sub) and _PREC[op] > _PREC[type(node.left.op)]:
                         yield node, "op", ast.BinOp(left=node.left.left, op=node.left.op, right=ast.BinOp(
                             left=node.left.right, op=op(), right=node.right)), "typed"
             for inner, outer_left in ((node.right, True), (node.left, False)):   # regrouped
@@ -591,11 +591,16 @@ def _annotate(node, new, places, fdef):
                  and any(n is node for n in ast.walk(lp))]
         if loops:
             loop = min(loops, key=lambda lp: len(list(ast.walk(lp))))
-            def set_at(where, name):
-                return [n.lineno for n in ast.walk(where) if isinstance(n, ast.Name) and n.id == name
-                        and isinstance(n.ctx, ast.Store)]
-            if not set_at(loop, node.id) and set_at(loop, new.id) and set_at(fdef, node.id):
-                node._stale = (set_at(fdef, node.id)[0], set_at(loop, new.id)[0])
+            def set_at(where, name):   # the assignments of ``name`` below ``where``
+                return [a for a in ast.walk(where) if isinstance(a, ast.Assign)
+                        and any(isinstance(t, ast.Name) and t.id == name for t in a.targets)]
+
+            def what(a):   # the computation an assignment makes: its call's function, else its whole value
+                return ast.dump(a.value.func if isinstance(a.value, ast.Call) else a.value)
+            fresh, before = set_at(loop, new.id), set_at(fdef, node.id)
+            # stale: the same computation made once before the loop into `was` and again inside it into `fixed`
+            if not set_at(loop, node.id) and fresh and before and what(before[0]) == what(fresh[0]):
+                node._stale = (before[0].lineno, fresh[0].lineno)
 
 def _tier(kind, note) -> int:
     """0 for the main classes; 1 for the edits tried only when none of those fixes it (a sign added,
@@ -748,9 +753,10 @@ def _say_one(node, kind, new, note) -> str:
         stores = isinstance(parent, ast.Assign) and parent.value is node
         verb = "appends" if appends else "stores" if stores else "reads"
         if stale:
-            return (f"`{ctx[0]}` {verb} `{was}`, a stale variable: it is set before the loop (line {{line{stale[0]}}}) "
-                    f"and never updated inside it, so it keeps its first value (the same {was} every time), while "
-                    f"`{fixed}` holds what this iteration computed (line {{line{stale[1]}}}); {tail}")
+            return (f"`{ctx[0]}` {verb} `{was}`, a stale variable: it is computed once before the loop (line "
+                    f"{{line{stale[0]}}}) and never updated inside it, so it keeps that first value (the same {was} "
+                    f"every time), while `{fixed}` holds the same computation for this iteration (line "
+                    f"{{line{stale[1]}}}); {tail}")
         if ctx and (appends or stores):
             q = f" ({_QUANTITY[fixed]})" if fixed in _QUANTITY else ""
             return f"`{ctx[0]}` {verb} {_words(was)}, not {fixed}{q} (a value of the same shape): {tail}"
@@ -771,7 +777,8 @@ def _say_one(node, kind, new, note) -> str:
         if note:
             return f"`{was}` is not divided by {_words(note)}, the average over the examples that belongs there: {tail}"
         why = " (the lecture divides by m, not m - 1)" if fixed == "m" or ".shape" in fixed else ""
-        return f"`{was}` is one less than what belongs there, `{fixed}`{why}: {tail}"
+        more = isinstance(new, ast.BinOp) and isinstance(new.op, ast.Sub)   # the edit takes one away: one too many
+        return f"`{was}` is one {'more' if more else 'less'} than what belongs there, `{fixed}`{why}: {tail}"
     if kind == "copy":
         if note == "aug":
             return (f"`{ast.unparse(node).splitlines()[0]}` changes the array in place, and so the caller's (an input, "
@@ -822,16 +829,27 @@ def place(findings, crashes) -> int:
     return named[-1] + 1 if named else 0
 
 
-def explain(spec, call, source, first_line=None):
-    """A Finding ``<exercise>.one_edit`` (see the module docstring), or None."""
+BESIDE_RUNS = 120   # case runs beside a named finding: well inside SAFETY even on a loaded machine (a report stays the same)
+
+
+def explain(spec, call, source, first_line=None, findings=()):
+    """A Finding ``<exercise>.one_edit`` (see the module docstring), or None. ``findings``: the report's; when
+    one already names a mistake the search gets the smaller budget ``BESIDE_RUNS``, and an edit whose place
+    a named finding already quotes (``range(1, m)`` starts one late) is not said twice."""
+    named = [f for f in findings if says_what(f)]
+    beside = bool(named)
     fn = getattr(call, "fn", None)
     ns = getattr(call, "namespace", None)
     if fn is None or ns is None or not isinstance(source, str) or getattr(fn, "__name__", None) is None:
         return None
-    found = search(spec, fn, ns, source)
+    runs = RUNS.get(spec.name, DEFAULT_RUNS)
+    found = search(spec, fn, ns, source, min(runs, BESIDE_RUNS) if beside else runs)
     if not found or len(found) != 1:
         return None
     node, kind, new, note, _ = found[0]
+    quoted = _quoted(node, new)[0]
+    if any(quoted in f.hint for f in named):
+        return None   # the same place and claim, said already
     first = getattr(getattr(fn, "__code__", None), "co_firstlineno", 1)
     lineno = first + getattr(node, "lineno", 1) - 1
     words = say(node, kind, new, note, first)
