@@ -829,13 +829,15 @@ def place(findings, crashes) -> int:
     return named[-1] + 1 if named else 0
 
 
+_SAME_CLAIM = {"sign": ("sign",), "T": ("transpos",), "axis": ("axis",), "copy": ("in place", "a copy")}
 BESIDE_RUNS = 120   # case runs beside a named finding: well inside SAFETY even on a loaded machine (a report stays the same)
 
 
-def explain(spec, call, source, first_line=None, findings=()):
+def explain(spec, call, source, first_line=None, findings=(), crashed=False):
     """A Finding ``<exercise>.one_edit`` (see the module docstring), or None. ``findings``: the report's; when
     one already names a mistake the search gets the smaller budget ``BESIDE_RUNS``, and an edit whose place
-    a named finding already quotes (``range(1, m)`` starts one late) is not said twice."""
+    a named finding already quotes (``range(1, m)`` starts one late), or whose claim it already makes (a sign,
+    a transpose), is not said twice; after a crash (``crashed``) the edit says what the crash's finding may not."""
     named = [f for f in findings if says_what(f)]
     beside = bool(named)
     fn = getattr(call, "fn", None)
@@ -848,8 +850,9 @@ def explain(spec, call, source, first_line=None, findings=()):
         return None
     node, kind, new, note, _ = found[0]
     quoted = _quoted(node, new)[0]
-    if any(quoted in f.hint for f in named):
-        return None   # the same place and claim, said already
+    claim = _SAME_CLAIM.get("sign" if note == "sign" else kind, ())
+    if not crashed and any(quoted in f.hint or any(w in f.hint.lower() for w in claim) for f in named):
+        return None   # the same place, or the same claim (a sign, a transpose, an axis, a copy), said already
     first = getattr(getattr(fn, "__code__", None), "co_firstlineno", 1)
     lineno = first + getattr(node, "lineno", 1) - 1
     words = say(node, kind, new, note, first)

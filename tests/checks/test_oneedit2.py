@@ -99,14 +99,16 @@ def relu_backward(dA, Z):
 
 
 def test_an_alias_and_its_in_place_change_is_one_mistake():
-    r, text = _report("relu_backward", '''
-def relu_backward(dA, Z):
-    grad = dA
-    grad *= (Z > 0)
-    return grad
+    r, text = _report("sigmoid_backward", '''
+def sigmoid_backward(dA, Z):
+    s = 1 / (1 + np.exp(-Z))
+    rest = s
+    rest -= 1
+    rest *= -1
+    return dA * s * rest
 ''')
-    assert not r.passed and "relu_backward.one_edit_either" in r.mistakes, text
-    assert "another name for the same array" in text and "`grad = dA.copy()`" in text, text
+    assert not r.passed and "sigmoid_backward.one_edit_either" in r.mistakes, text
+    assert "another name for the same array" in text and "`rest = s.copy()`" in text, text
 
 
 def test_a_stale_variable_inside_a_loop_is_said_as_stale():
@@ -138,11 +140,13 @@ def relu_backward(dA, Z):
     for r, c in np.argwhere(Z <= 0):
         dZ[r, c] = 0.0
     return dZ
-'''), ("relu_backward", '''
-def relu_backward(dA, Z):
-    grad = dA.copy()
-    grad *= (Z > 0)
-    return grad
+'''), ("sigmoid_backward", '''
+def sigmoid_backward(dA, Z):
+    s = 1 / (1 + np.exp(-Z))
+    rest = s.copy()
+    rest -= 1
+    rest *= -1
+    return dA * s * rest
 ''')):
         r, text = _report(name, src)
         assert r.passed, text
