@@ -64,6 +64,14 @@ _FN_PAIRS = {"dot": ("multiply",), "multiply": ("dot",), "matmul": ("multiply",)
              "relu_backward": ("sigmoid_backward",), "sigmoid_backward": ("relu_backward",),
              "log10": ("log",), "log2": ("log",), "rand": ("randn",), "randn": ("rand",), "abs": ("sign",),
              "argmax": ("max",), "max": ("sum",), "square": ("sqrt",), "sqrt": ("square",)}
+_UFUNCS = {"maximum", "minimum", "add", "subtract", "multiply", "divide", "true_divide", "power", "exp", "log",
+           "negative", "sqrt", "square", "tanh"}   # their positional arguments past the inputs are out= arrays
+
+
+def _called(call) -> str:
+    return call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+
+
 _CMP_SYM = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.Eq: "==", ast.NotEq: "!="}
 _COMPARE = {ast.Gt: (ast.GtE, ast.Lt), ast.GtE: (ast.Gt, ast.LtE), ast.Lt: (ast.LtE, ast.Gt), ast.LtE: (ast.Lt, ast.GtE),
             }   # == <-> != is no slip of the lecture's: it "fixes" a misspelt string by inverting the test
@@ -126,6 +134,14 @@ def _kind(v):
 def _edits(fdef, shapes):
     """Yield (node, kind, new node, words) for each one-place edit of ``fdef``."""
     index_ids = {id(n) for sub in ast.walk(fdef) if isinstance(sub, ast.Subscript) for n in ast.walk(sub.slice)}
+    # oneedit2: places where an edit "fixes" by accident: a ufunc's out= array (np.maximum(Z, 0, -Z) writes
+    # into a temporary), an indexed array's own name ((-dZ)[mask]), a statement's own call (costs.append(x) -> costs)
+    outs = {id(n) for c in ast.walk(fdef) if isinstance(c, ast.Call) for n in
+            [k.value for k in c.keywords if k.arg == "out"] + (c.args[2:] if _called(c) in _UFUNCS else [])}
+    bases = {id(sub.value) for sub in ast.walk(fdef) if isinstance(sub, ast.Subscript)}
+    statements = {id(st.value) for st in ast.walk(fdef) if isinstance(st, ast.Expr)}
+    stored = {id(a.value): {t.id for t in a.targets if isinstance(t, ast.Name)} for a in ast.walk(fdef)
+              if isinstance(a, ast.Assign)}
     bound_ids = {id(n) for c in ast.walk(fdef) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)
                  and c.func.id in ("range", "str") for a in c.args for n in ast.walk(a)}
     strings = sorted({n.value for n in ast.walk(fdef) if isinstance(n, ast.Constant) and isinstance(n.value, str)
@@ -175,7 +191,7 @@ def _edits(fdef, shapes):
                     "int" if counted else None
         if isinstance(node, ast.Call) and 2 <= len(node.args) <= 4 and not any(isinstance(a, ast.Starred) for a in node.args):
             for i in range(len(node.args)):
-                for j in range(i + 1, len(node.args)):
+                for j in range(i + 1, min(i + 2, len(node.args))):   # neighbours: np.where(c, x, y) -> (y, x, c) is no slip
                     args = list(node.args)
                     args[i], args[j] = args[j], args[i]
                     yield node, "order", ast.Call(func=node.func, args=args, keywords=node.keywords), None
@@ -198,7 +214,9 @@ def _edits(fdef, shapes):
                         yield node, "int", ast.BinOp(left=ast.Name(node.id, ast.Load()), op=op(), right=ast.Constant(1)), None
             elif shapes.get(node.id) == ("int",) and node.id not in ("l", "i"):
                 yield node, "m", ast.BinOp(left=ast.Name(node.id, ast.Load()), op=ast.Sub(), right=ast.Constant(1)), None
-            if shapes.get(node.id, ("",))[0] in ("array", "float") and id(node) not in index_ids:
+            if id(node) in outs:
+                continue
+            if shapes.get(node.id, ("",))[0] in ("array", "float") and id(node) not in index_ids | bases:
                 yield node, "drop", ast.UnaryOp(op=ast.USub(), operand=ast.Name(node.id, ast.Load())), "sign"
             if node.id in arrays and id(node) in shape_reads:   # x.shape: another array's shape
                 for other in arrays:
@@ -206,7 +224,8 @@ def _edits(fdef, shapes):
                         yield node, "name", ast.Name(other, ast.Load()), "shape"
             if node.id in shapes:
                 for other, kind in shapes.items():
-                    if other != node.id and kind == shapes[node.id] and not other.startswith("_") and (
+                    if other != node.id and kind == shapes[node.id] and not other.startswith("_") \
+                            and other not in stored.get(id(node), ()) and (
                             kind[0] in ("array", "float") or kind[0] == "int" and (id(node) in index_ids or id(node) in bound_ids)):
                         yield node, "name", ast.Name(other, ast.Load()), None
             if node.id in _FN_PAIRS:
@@ -241,8 +260,9 @@ def _edits(fdef, shapes):
                 new = copy.copy(node)
                 new.keywords = list(node.keywords) + [ast.keyword(arg="keepdims", value=ast.Constant(True))]
                 yield node, "axis", new, None
-            if id(node) in tests:
-                pass   # a test (if / while / and / or): dropping its call only makes it always true
+            if id(node) in tests or id(node) in statements:
+                pass   # a test (if / while / and / or): dropping its call only makes it always true; a statement's
+                # call (costs.append(J)) dropped is the statement undone, not a value of the lecture's
             elif isinstance(node.func, ast.Attribute) and node.func.attr not in ("copy", "T") \
                     and isinstance(node.func.value, (ast.Name, ast.Call, ast.BinOp, ast.Subscript)) \
                     and not (isinstance(node.func.value, ast.Name) and node.func.value.id in ("np", "math", "numpy")):

@@ -207,3 +207,19 @@ def test_the_alarm_stops_a_loop_when_its_signal_lands_in_a_weakref_callback(monk
                 pass
     assert ref() is None and time.monotonic() - start < 1
     assert lost   # the callback ran while the first alarms came (each lost there)
+
+
+def test_no_accidental_fix_through_an_out_array_or_a_far_argument_swap():
+    found = _search("relu", '''
+def relu(Z):
+    np.maximum(Z, 0, out=Z)
+    return Z
+''')
+    words = [oneedit.say(*f[:4]) for f in found or []]
+    assert not any("out=-Z" in w or "wrong sign" in w for w in words), words
+    found = _search("sigmoid", '''
+def sigmoid(Z):
+    return np.where(Z >= 0, 1 / (1 + np.exp(Z)), 1 / (1 + np.exp(Z)))
+''')
+    words = [oneedit.say(*f[:4]) for f in found or []]
+    assert not any("np.where(1 / (1 + np.exp(Z))" in w for w in words), words
