@@ -981,3 +981,12 @@ TRACE["same_index_every_layer"] = ("A lookup inside your layer loop uses the sam
                                    "not change with the loop variable), so every layer gets one layer's cache.")
 # matprod.py words "<exercise>.matrix_product_for_elementwise" (a square (n, n) array made by @ a line before the
 # entry-by-entry line that crashed); counts.py words the first wrong line of L or m (len(AL): AL's rows).
+
+# ---- oneedit2: the repair search's edit said as one mistake (oneedit.py): the same edit on every parallel line
+# (W and b, dW and db: "<exercise>.one_edit_repeated"), one mistake seen from two places, either of which fixes it
+# (two names swapped between a loop's tuple and an index; an alias and the in-place change made through it:
+# "<exercise>.one_edit_either") ----
+TRACE.update({
+    "one_edit_repeated": "Lines {lines}: {words} on every public case; change it on each of these lines.",
+    "one_edit_either": "Lines {lines}: {words} on every public case; change one of the two places.",
+})

@@ -667,9 +667,10 @@ class Spec:
                 findings[i] = Finding(findings[i].id, grouped.hint, grouped.details)
         if findings and not crashes and findings[0].id.rsplit(".", 1)[-1] in BROAD_MUTANTS:
             findings[0] = self._broad_said(runs, findings[0])
-        if findings and (crashes or all(f.generic for f in findings)):   # composites too: oneedit.py caps its time
-            from . import oneedit   # diagF: one edit of the learner's function that makes it right (oneedit.py)
-            found = oneedit.explain(self, call, self._learner_text(call))
+        from . import oneedit   # diagF: one edit of the learner's function that makes it right (oneedit.py)
+        if oneedit.wanted(findings, crashes, MAX_FINDINGS):   # composites too: oneedit.py caps its time
+            found = oneedit.explain(self, call, self._learner_text(call), findings=findings,
+                                   crashed=bool(crashes))
             if found is not None:   # after a crash's own finding: it says where; the edit says what to change
                 findings.insert(oneedit.place(findings, crashes), found)
         if findings and type(self).explain_calls is not Spec.explain_calls:   # diagF: the layers' order (layerorder.py)
