@@ -14,6 +14,7 @@
     python -m tests.checks.heldout.measure --round 12   # round 12 (round12_*.py, registry12.py), same rule
     python -m tests.checks.heldout.measure --round 13   # round 13 (round13_*.py, registry13.py), same rule
     python -m tests.checks.heldout.measure --round 14   # round 14 (round14_*.py, registry14.py), same rule
+    python -m tests.checks.heldout.measure --round 15   # round 15 (round15_*.py, registry15.py), same rule
     python -m tests.checks.heldout.measure --round all --out DIR   # one line per round; DIR/round_N.json each
 
 Prints false passes (a bug that passes the public check or the grader's hidden
@@ -44,8 +45,9 @@ from . import round11_backward, round11_forward, round11_train  # noqa: F401  (r
 from . import round12_backward, round12_forward, round12_train  # noqa: F401  (registers round 12)
 from . import round13_backward, round13_forward, round13_train  # noqa: F401  (registers round 13)
 from . import round14_backward, round14_forward, round14_train  # noqa: F401  (registers round 14)
+from . import round15_backward, round15_forward, round15_train  # noqa: F401  (registers round 15)
 from . import (registry, registry3, registry4, registry5, registry6, registry7, registry8, registry9, registry10,
-               registry11, registry12, registry13, registry14)
+               registry11, registry12, registry13, registry14, registry15)
 from .scoring import HIDDEN_SEED, is_named, specific_text
 
 TIME_LIMIT = 5
@@ -81,7 +83,8 @@ def _crashes(key, public, hidden):
 
 
 ROUNDS = {1: registry, 3: registry3, 4: registry4, 5: registry5, 6: registry6, 7: registry7, 8: registry8, 9: registry9,
-          10: registry10, 11: registry11, 12: registry12, 13: registry13, 14: registry14}   # each round's implementations, counted separately
+          10: registry10, 11: registry11, 12: registry12, 13: registry13, 14: registry14,
+          15: registry15}   # each round's implementations, counted separately
 
 
 def measure(round_=1) -> dict:

@@ -23,8 +23,9 @@ from . import round11_backward, round11_forward, round11_train  # noqa: F401  (r
 from . import round12_backward, round12_forward, round12_train  # noqa: F401  (registers round 12)
 from . import round13_backward, round13_forward, round13_train  # noqa: F401  (registers round 13)
 from . import round14_backward, round14_forward, round14_train  # noqa: F401  (registers round 14)
+from . import round15_backward, round15_forward, round15_train  # noqa: F401  (registers round 15)
 from . import registry3, registry4, registry5, registry6, registry7, registry8, registry9, registry10, registry11
-from . import registry12, registry13, registry14
+from . import registry12, registry13, registry14, registry15
 from .registry import BUGS, CORRECT
 from .scoring import is_named, specific_text
 
@@ -55,6 +56,7 @@ ROUND_RULES = [
     (12, registry12, 60, 25, 3, _C65),
     (13, registry13, 60, 25, 3, _C65),
     (14, registry14, 60, 25, 3, _C65),
+    (15, registry15, 60, 25, 3, _C65),
 ]
 
 
@@ -76,7 +78,7 @@ def test_each_round_covers_every_exercise_with_enough_cases(index):
 
 ALL_BUGS = (BUGS + registry3.BUGS + registry4.BUGS + registry5.BUGS + registry6.BUGS + registry7.BUGS + registry8.BUGS
             + registry9.BUGS + registry10.BUGS + registry11.BUGS + registry12.BUGS + registry13.BUGS
-            + registry14.BUGS)
+            + registry14.BUGS + registry15.BUGS)
 
 
 @pytest.mark.parametrize("bug", ALL_BUGS, ids=[b.key for b in ALL_BUGS])
