@@ -38,7 +38,6 @@ import ast
 import collections
 import contextlib
 import copy
-import io
 import re
 import sys
 import time
@@ -46,6 +45,7 @@ import time
 import numpy as np
 
 from .plain import plain
+from .runner import quiet
 
 RUNS = {"model_forward": 30, "model_backward": 150, "L_layer_model": 60}   # case runs per search (default below); under 80 ms on this machine (oneedit2: measured)
 DEFAULT_RUNS = 250       # a single block's runs are cheap (well under 0.2 ms each)
@@ -112,7 +112,7 @@ def _shapes(fn, args):
     old = sys.gettrace()
     sys.settrace(tracer)
     try:
-        with np.errstate(all="ignore"), contextlib.redirect_stdout(io.StringIO()):
+        with quiet():   # the variant's prints and warnings are not the learner's to see
             fn(*copy.deepcopy(args))
     except (Exception, SystemExit):   # noqa: BLE001 -- a crash: the locals of its frame are not seen
         pass
@@ -337,7 +337,7 @@ def _right_everywhere(spec, fn, cases, budget) -> bool:
         budget.spend()
         args = plain(case.args)
         try:
-            with np.errstate(all="ignore"), contextlib.redirect_stdout(io.StringIO()):
+            with quiet():   # the variant's prints and warnings are not the learner's to see
                 out = plain(fn(*args))
         except _OutOfTime:
             raise
@@ -851,7 +851,8 @@ def place(findings, crashes) -> int:
     return named[-1] + 1 if named else 0
 
 
-_SAME_CLAIM = {"sign": ("sign",), "T": ("transpos",), "axis": ("axis",), "copy": ("in place", "a copy")}
+_SAME_CLAIM = {"sign": ("sign",), "T": ("transpos",), "axis": ("axis",), "copy": ("in place", "a copy"),
+               "m": ("1/m", "times too large", "times too small")}   # a divisor m said already
 BESIDE_RUNS = 120   # case runs beside a named finding: well inside SAFETY even on a loaded machine (a report stays the same)
 
 

@@ -348,11 +348,24 @@ def check(name: str, fn, *, time_limit: float = 10.0, seed=None, carry_forward: 
     if not isinstance(carry_forward, bool):
         raise TypeError(f"check: carry_forward must be True or False, got {carry_forward!r}")
     spec = SPECS[name]
-    helpers = carry.HelperResults(lambda h: _helper_result(h, fn, time_limit, seed, helpers), budget=time_limit)
-    first = carry.run_spec(spec, KernelCall(name, fn, time_limit), seed=seed, helper_results=helpers)
 
     def regrade(failing):
         substitutes = {h: getattr(dlkit, h) for h in failing}
         return spec.run(KernelCall(name, fn, time_limit, substitutes), seed=seed, localise=False)
 
-    return carry.judge(spec, first, helpers=helpers, regrade=regrade, enabled=carry_forward)
+    # The diagnosis runs the learner's code again (variants, traced runs) outside the case runs' own
+    # silencing: what it prints or warns must not reach the cell either (nbgrader gives a grade cell
+    # with stderr output 0 points).
+    with quiet():
+        helpers = carry.HelperResults(lambda h: _helper_result(h, fn, time_limit, seed, helpers), budget=time_limit)
+        first = carry.run_spec(spec, KernelCall(name, fn, time_limit), seed=seed, helper_results=helpers)
+        return carry.judge(spec, first, helpers=helpers, regrade=regrade, enabled=carry_forward)
+
+
+@contextlib.contextmanager
+def quiet():
+    """The learner's prints (stdout, stderr), warnings and numpy's floating-point warnings, swallowed."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), \
+            warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        yield
