@@ -18,7 +18,7 @@ from dlkit.checks import SPECS
 from dlkit.checks import oneedit
 from dlkit.checks.runner import KernelCall
 
-TUNING = (1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)
+TUNING = (1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)   # round 14 is read now; 15 is blind
 
 
 def _modules(r):
@@ -54,6 +54,8 @@ def run(rounds, budget, verbose):
                 what = "FIX " + oneedit.say(*found[0][:4])
                 if any(re.search(p, what, re.I) for p in b.named):
                     c["matches_named"] += 1   # the words also meet the bug's own "named" regexes (a rough precision)
+                else:
+                    what = "UNMATCHED " + what + "  [regexes: " + " || ".join(b.named) + "]"
             elif len(found) > 1:
                 c["several"] += 1
                 what = "several: " + " | ".join(oneedit.say(*f[:4])[:60] for f in found)
@@ -87,5 +89,5 @@ if __name__ == "__main__":
     p.add_argument("-v", action="store_true")
     a = p.parse_args()
     for r in a.round or TUNING:
-        assert r in TUNING, "round 14 is blind"
+        assert r in TUNING, "round 15 is blind"
     run(a.round or TUNING, a.runs, a.v)

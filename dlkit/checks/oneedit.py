@@ -601,6 +601,7 @@ def _annotate(node, new, places, fdef):
     """What say() quotes around the edit: the expression or line holding it, before and after (``_ctx``);
     for a name read where another belongs inside a loop, whether it is stale there (``_stale``)."""
     parent, field, i = places.get(id(node), (None, None, None))
+    node._parent, node._fdef = parent, fdef   # editwords.gloss: what holds the edit (len(...), X.shape[...]), where names are set
     if parent is not None and not isinstance(parent, (ast.FunctionDef, ast.For, ast.While, ast.If)):
         before = ast.unparse(parent)
         _put(parent, field, i, new)
@@ -685,6 +686,10 @@ def say(node, kind, new, note, first=1) -> str:
     if either is not None:
         return _say_either(node, new, either, first)
     words = _say_one(node, kind, new, note)
+    from .editwords import gloss
+    more = gloss(node, kind, new, note)
+    if more:   # the slip's family in the lecture's words (repair3)
+        words += f" ({more})"
     repeated = getattr(node, "_repeated", ())
     if repeated:
         where = ", ".join(f"line {first + n.lineno - 1} (`{_quoted(n, e)[0]}` -> `{_quoted(n, e)[1]}`)"
