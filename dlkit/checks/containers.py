@@ -37,9 +37,9 @@ def returned(spec, found, out, case):
     parts = list(spec.parts) if len(spec.parts) == len(expected) else None
     items = _names(parts) if parts else f"its {len(expected)} items"
     keyed = " (one key for each of them)" if parts and set(map(str, out)) == set(parts) else ""
-    rid = f"{spec.name}.returns_dict_for_tuple"
-    hint = hint_for(rid, n=len(expected), items=items, keyed=keyed)
-    return Finding(rid, f"{found.hint} {hint}", found.details, found.generic)
+    # the id stays returns_wrong_structure (the mistake is that one); only the words say which container
+    hint = hint_for(f"{spec.name}.returns_dict_for_tuple", n=len(expected), items=items, keyed=keyed)
+    return Finding(found.id, f"{found.hint} {hint}", found.details, found.generic)
 
 
 def _layer_key(k):

@@ -684,7 +684,7 @@ class Spec:
             from . import pylevel
             findings = pylevel.explain(self, call, runs, findings)
         if findings:   # r14fam: the returned container against the lecture's (a nested dict, extra keys)
-            findings = containers.layout(self, raw) + findings
+            findings = findings + containers.layout(self, raw)   # after the findings that say which keys
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)
