@@ -990,3 +990,17 @@ TRACE.update({
     "one_edit_repeated": "Lines {lines}: {words} on every public case; change it on each of these lines.",
     "one_edit_either": "Lines {lines}: {words} on every public case; change one of the two places.",
 })
+
+# ---- r14fam: the returned container said against the lecture's (containers.py): a dict where a tuple belongs
+# ("<exercise>.returns_dict_for_tuple"), a dict of per-layer dicts/tuples under integer keys where one flat dict of
+# arrays belongs ("<exercise>.nested_per_layer"), a list of per-layer dicts ("<exercise>.list_of_dicts"), every key
+# the lecture needs and extra keys beyond them ("<exercise>.extra_keys") ----
+TRACE.update({
+    "returns_dict_for_tuple": "Here your function returns a dict{keyed} where a tuple of {n} items belongs, not a "
+                              "dict: return {items} as a tuple (return a, b, ...); the caller unpacks it by position.",
+    "nested_per_layer": "{name} is nested: it holds one {kind} per layer under the integer keys {keys}, where the "
+                        "lecture's {name} is one flat dict with string keys such as {sample}, each holding one array.",
+    "list_of_dicts": "{name} is a {kind} of {n} dicts (one dict per layer?) where one flat dict belongs.",
+    "extra_keys": "{name} holds {count} too many: {keys}, an extra key beyond the keys the lecture's {name} holds "
+                  "(those are all there); leave it out.",
+})

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import causes, compare, crashes, leaves, relations, source, structure
+from . import causes, compare, containers, crashes, leaves, relations, source, structure
 from .mistakes import BROAD_MUTANTS, hint_for
 from .numeric import roughly
 from .plain import LearnerError, plain, same
@@ -568,7 +568,7 @@ class Spec:
                     wrong[part] = problem
             runs.append((case, got_parts, wrong))
             for f in structural:   # what was returned, piece by piece (diag16)
-                findings.append(leaves.returned(self, f, out, case))
+                findings.append(containers.returned(self, leaves.returned(self, f, out, case), out, case))
             changed = [self.arg_names[i] for i in range(len(case.args))
                        if i not in self.mutable_args and type(after) is tuple and len(after) == len(case.args)
                        and not same(after[i], case.args[i])]
@@ -683,6 +683,8 @@ class Spec:
         if findings:   # W2b: a Python-level cause in the learner's source (pylevel.py, dtypes.py), first
             from . import pylevel
             findings = pylevel.explain(self, call, runs, findings)
+        if findings:   # r14fam: the returned container against the lecture's (a nested dict, extra keys)
+            findings = findings + containers.layout(self, raw)   # after the findings that say which keys
         unique = {}
         for f in findings:  # one line per mistake, where it first appeared
             unique.setdefault(f.id, f)
