@@ -199,9 +199,7 @@ class KernelCall:
         try:
             # Learner prints and numpy warnings would flood the cell's output (and any
             # stderr output costs an nbgrader grade cell its points).
-            with _time_limit(remaining), contextlib.redirect_stdout(io.StringIO()), \
-                    contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings(), np.errstate(all="ignore"):
-                warnings.simplefilter("ignore")
+            with _time_limit(remaining), quiet():
                 output = fn(*args)
         except _TimeLimit:
             raise LearnerError("timeout", "TimeLimit", f"stopped after {self.time_limit:g} s") from None
@@ -298,9 +296,7 @@ class KernelCall:
         if remaining <= 0:
             return None
         try:
-            with _time_limit(remaining), contextlib.redirect_stdout(io.StringIO()), \
-                    contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings(), np.errstate(all="ignore"):
-                warnings.simplefilter("ignore")
+            with _time_limit(remaining), quiet():
                 output, rec = record(fn, args, is_learner=_is_learner_frame)
         except (_TimeLimit, Exception, SystemExit):
             return None
